@@ -1,0 +1,92 @@
+"""Command line: ``adiz-viewer [FILE...]`` opens the window; sub-commands work without one.
+
+Sub-commands live in `viewer.cli`, one module each, imported only when used so that start-up
+stays fast:
+
+- ``render``  renders the map (and tracks) to PNG/MP4/GIF/frames headless
+- ``inspect`` prints each track file's import report
+- ``events``  writes zone entry/exit and median-line crossing events as CSV
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from viewer import __version__
+
+#: sub-command -> module in viewer.cli with ``add_arguments(parser)`` and ``run(args) -> int``.
+COMMANDS: dict[str, str] = {
+    "render": "viewer.cli.render_cmd",
+    "inspect": "viewer.cli.inspect_cmd",
+    "events": "viewer.cli.events_cmd",
+}
+
+
+def has_display() -> bool:
+    """True when Qt can open a real window (an X11/Wayland display, or a platform chosen by hand)."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="adiz-viewer",
+        description="ADIZ Viewer: air-defence identification zones around Taiwan, with replay. "
+        f"Sub-commands: {', '.join(COMMANDS)} (adiz-viewer COMMAND --help).",
+    )
+    parser.add_argument("files", nargs="*", help="track files or a briefing to open")
+    parser.add_argument("--version", action="version", version=f"adiz-viewer {__version__}")
+    parser.add_argument(
+        "--no-display-png",
+        default=None,
+        metavar="FILE.png",
+        help="where to write the default view when there is no display "
+        "(default: adiz-viewer-default.png in the current folder)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] in COMMANDS:
+        name = args_list[0]
+        module = importlib.import_module(COMMANDS[name])
+        parser = argparse.ArgumentParser(prog=f"adiz-viewer {name}", description=module.__doc__)
+        module.add_arguments(parser)
+        args = parser.parse_args(args_list[1:])
+        return int(module.run(args))
+
+    args = _gui_parser().parse_args(args_list)
+    if not has_display():
+        return _render_instead_of_window(args)
+    from viewer.qt.main_window import run_app
+
+    return run_app(args.files)
+
+
+def _render_instead_of_window(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    out = Path(args.no_display_png or "adiz-viewer-default.png").resolve()
+    print(
+        "adiz-viewer: no display found (DISPLAY and WAYLAND_DISPLAY are unset), so no window can "
+        "open. Rendering the default view to a PNG instead.",
+        file=sys.stderr,
+    )
+    from viewer.cli import render_cmd
+
+    parser = argparse.ArgumentParser()
+    render_cmd.add_arguments(parser)
+    render_args = parser.parse_args([*args.files, "--out", str(out)])
+    return int(render_cmd.run(render_args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,196 @@
+"""`TrackSet`: every track frozen into contiguous NumPy arrays, sorted by track then time.
+
+Built once from a reader's canonical table (see `viewer.core.constants`), projected once into the
+display CRS, and re-projected only when the user changes CRS. Nothing per frame touches pandas.
+
+Memory per fix: time 8 B + lon/lat 16 B + x/y 16 B + alt/speed/heading 12 B = 52 B.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from viewer.core.constants import (
+    ALT_M,
+    CALLSIGN,
+    COUNT,
+    HEADING_DEG,
+    KIND,
+    KIND_UNKNOWN,
+    LABEL,
+    LAT,
+    LON,
+    REQUIRED_COLUMNS,
+    SPEED_KT,
+    TIME,
+    TRACK_ID,
+)
+from viewer.core.projection import Projection
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+@dataclass(frozen=True, eq=False)
+class TrackSet:
+    """Tracks as flat arrays; track ``i`` owns fixes ``offsets[i]:offsets[i + 1]``.
+
+    Per fix: ``t`` (float64 seconds since 1970-01-01 UTC), ``lon``/``lat`` (degrees),
+    ``x``/``y`` (display-CRS units), ``alt_m``, ``speed_kt``, ``heading_deg`` (float32, NaN where
+    unknown). Per track: ``ids``, ``kinds``, ``callsigns``, ``labels`` (str arrays), ``counts``.
+    """
+
+    ids: np.ndarray
+    offsets: np.ndarray
+    t: np.ndarray
+    lon: np.ndarray
+    lat: np.ndarray
+    x: np.ndarray
+    y: np.ndarray
+    alt_m: np.ndarray
+    speed_kt: np.ndarray
+    heading_deg: np.ndarray
+    kinds: np.ndarray
+    callsigns: np.ndarray
+    labels: np.ndarray
+    counts: np.ndarray
+    projection: Projection
+    name: str = ""
+
+    # ------------------------------------------------------------------ construction
+    @classmethod
+    def from_frame(
+        cls, frame: pd.DataFrame, projection: Projection | None = None, name: str = ""
+    ) -> TrackSet:
+        """Freeze a canonical table (columns from `viewer.core.constants`) into a TrackSet.
+
+        Rows are sorted by track then time (stable); ``time`` must be tz-aware UTC or
+        datetime64 naive meaning UTC. Missing optional columns become NaN / defaults.
+        """
+        import pandas as pd
+
+        missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
+        if missing:
+            raise ValueError(
+                f"track table lacks column(s) {', '.join(missing)}; expected {REQUIRED_COLUMNS}"
+            )
+        projection = projection or Projection.default()
+        n = len(frame)
+        track_codes, uniques = pd.factorize(frame[TRACK_ID].astype(str), sort=True)
+        t = _seconds(frame[TIME])
+        order = np.lexsort((t, track_codes))
+        codes = track_codes[order]
+        counts_per_track = np.bincount(codes, minlength=len(uniques))
+        offsets = np.zeros(len(uniques) + 1, dtype=np.int64)
+        np.cumsum(counts_per_track, out=offsets[1:])
+        first = offsets[:-1]
+
+        lon = frame[LON].to_numpy(dtype=np.float64)[order]
+        lat = frame[LAT].to_numpy(dtype=np.float64)[order]
+        x, y = projection.forward(lon, lat)
+
+        def fix_column(col: str) -> np.ndarray:
+            if col not in frame.columns:
+                return np.full(n, np.nan, dtype=np.float32)
+            values = pd.to_numeric(frame[col], errors="coerce").to_numpy(dtype=np.float32)
+            return values[order]
+
+        def track_column(col: str, default: str) -> np.ndarray:
+            if col not in frame.columns:
+                return np.full(len(uniques), default, dtype=object)
+            values = frame[col].to_numpy(dtype=object)[order][first] if n else np.array([])
+            return np.array(
+                [default if _blank(v) else str(v) for v in values], dtype=object
+            )
+
+        if COUNT in frame.columns and n:
+            raw = pd.to_numeric(frame[COUNT], errors="coerce").to_numpy()[order][first]
+            counts = np.where(np.isfinite(raw) & (raw >= 1), raw, 1).astype(np.int32)
+        else:
+            counts = np.ones(len(uniques), dtype=np.int32)
+
+        ids = np.asarray(uniques, dtype=object)
+        return cls(
+            ids=ids,
+            offsets=offsets,
+            t=t[order],
+            lon=lon,
+            lat=lat,
+            x=x,
+            y=y,
+            alt_m=fix_column(ALT_M),
+            speed_kt=fix_column(SPEED_KT),
+            heading_deg=fix_column(HEADING_DEG),
+            kinds=track_column(KIND, KIND_UNKNOWN),
+            callsigns=track_column(CALLSIGN, ""),
+            labels=track_column(LABEL, ""),
+            counts=counts,
+            projection=projection,
+            name=name,
+        )
+
+    @classmethod
+    def empty(cls, projection: Projection | None = None, name: str = "") -> TrackSet:
+        f8 = np.empty(0, dtype=np.float64)
+        f4 = np.empty(0, dtype=np.float32)
+        o = np.empty(0, dtype=object)
+        return cls(o, np.zeros(1, np.int64), f8, f8, f8, f8, f8, f4, f4, f4, o, o, o,
+                   np.empty(0, np.int32), projection or Projection.default(), name)
+
+    def reprojected(self, projection: Projection) -> TrackSet:
+        """The same tracks with x/y in another display CRS (a data change: arrays rebuilt)."""
+        x, y = projection.forward(self.lon, self.lat)
+        return replace(self, x=x, y=y, projection=projection)
+
+    # ------------------------------------------------------------------ queries
+    @property
+    def n_tracks(self) -> int:
+        return len(self.ids)
+
+    @property
+    def n_fixes(self) -> int:
+        return len(self.t)
+
+    @property
+    def time_span(self) -> tuple[float, float] | None:
+        """(first, last) fix time in epoch seconds, or None when there are no fixes."""
+        if not self.n_fixes:
+            return None
+        return float(self.t.min()), float(self.t.max())
+
+    def track_slice(self, i: int) -> slice:
+        return slice(int(self.offsets[i]), int(self.offsets[i + 1]))
+
+    def track_index(self) -> np.ndarray:
+        """For every fix, the index of its track (int32)."""
+        return np.repeat(np.arange(self.n_tracks, dtype=np.int32), np.diff(self.offsets))
+
+    def display_name(self, i: int) -> str:
+        """Label, else callsign, else id: what the map shows next to a head."""
+        return str(self.labels[i] or self.callsigns[i] or self.ids[i])
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes held by the per-fix and offset arrays (strings excluded)."""
+        arrays = (self.offsets, self.t, self.lon, self.lat, self.x, self.y,
+                  self.alt_m, self.speed_kt, self.heading_deg, self.counts)
+        return int(sum(a.nbytes for a in arrays))
+
+
+def _seconds(times: pd.Series) -> np.ndarray:
+    """Epoch seconds (float64) from a datetime column (tz-aware UTC or naive UTC)."""
+    import pandas as pd
+
+    if not pd.api.types.is_datetime64_any_dtype(times):
+        times = pd.to_datetime(times, utc=True)
+    if getattr(times.dt, "tz", None) is not None:
+        times = times.dt.tz_convert("UTC").dt.tz_localize(None)
+    ns = times.to_numpy(dtype="datetime64[ns]").astype(np.int64)
+    return ns.astype(np.float64) / 1e9
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and np.isnan(value)) or str(value) == ""
