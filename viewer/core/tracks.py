@@ -102,9 +102,7 @@ class TrackSet:
             if col not in frame.columns:
                 return np.full(len(uniques), default, dtype=object)
             values = frame[col].to_numpy(dtype=object)[order][first] if n else np.array([])
-            return np.array(
-                [default if _blank(v) else str(v) for v in values], dtype=object
-            )
+            return np.array([default if _blank(v) else str(v) for v in values], dtype=object)
 
         if COUNT in frame.columns and n:
             raw = pd.to_numeric(frame[COUNT], errors="coerce").to_numpy()[order][first]
@@ -137,8 +135,24 @@ class TrackSet:
         f8 = np.empty(0, dtype=np.float64)
         f4 = np.empty(0, dtype=np.float32)
         o = np.empty(0, dtype=object)
-        return cls(o, np.zeros(1, np.int64), f8, f8, f8, f8, f8, f4, f4, f4, o, o, o,
-                   np.empty(0, np.int32), projection or Projection.default(), name)
+        return cls(
+            o,
+            np.zeros(1, np.int64),
+            f8,
+            f8,
+            f8,
+            f8,
+            f8,
+            f4,
+            f4,
+            f4,
+            o,
+            o,
+            o,
+            np.empty(0, np.int32),
+            projection or Projection.default(),
+            name,
+        )
 
     def reprojected(self, projection: Projection) -> TrackSet:
         """The same tracks with x/y in another display CRS (a data change: arrays rebuilt)."""
@@ -175,8 +189,18 @@ class TrackSet:
     @property
     def nbytes(self) -> int:
         """Bytes held by the per-fix and offset arrays (strings excluded)."""
-        arrays = (self.offsets, self.t, self.lon, self.lat, self.x, self.y,
-                  self.alt_m, self.speed_kt, self.heading_deg, self.counts)
+        arrays = (
+            self.offsets,
+            self.t,
+            self.lon,
+            self.lat,
+            self.x,
+            self.y,
+            self.alt_m,
+            self.speed_kt,
+            self.heading_deg,
+            self.counts,
+        )
         return int(sum(a.nbytes for a in arrays))
 
 
