@@ -1,3 +1,3 @@
-"""ADIZ Viewer: an offline map of the air-defence identification zones around Taiwan, with replay."""
+"""ADIZ Viewer: offline map of the air-defence identification zones around Taiwan, with replay."""
 
 __version__ = "0.1.0"

@@ -27,7 +27,7 @@ COMMANDS: dict[str, str] = {
 
 
 def has_display() -> bool:
-    """True when Qt can open a real window (an X11/Wayland display, or a platform chosen by hand)."""
+    """True when Qt can open a real window (X11/Wayland display, or a platform set by hand)."""
     if os.environ.get("QT_QPA_PLATFORM"):
         return True
     if sys.platform in ("win32", "darwin"):

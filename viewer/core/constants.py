@@ -28,7 +28,9 @@ OPTIONAL_TEXT_COLUMNS: Final = (KIND, CALLSIGN, LABEL)
 WGS84: Final = "EPSG:4326"
 WEB_MERCATOR: Final = "EPSG:3857"
 # Lambert conformal conic for the western Pacific around Taiwan: true scale on 20°N and 32°N.
-REGION_LCC: Final = "+proj=lcc +lat_1=20 +lat_2=32 +lat_0=25 +lon_0=121 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
+REGION_LCC: Final = (
+    "+proj=lcc +lat_1=20 +lat_2=32 +lat_0=25 +lon_0=121 +x_0=0 +y_0=0 +datum=WGS84 +units=m"
+)
 EQUIRECTANGULAR: Final = "+proj=eqc +lat_ts=0 +lon_0=121 +datum=WGS84 +units=m +no_defs"
 
 # Units.

@@ -63,7 +63,7 @@ class Projection:
 
     @classmethod
     def from_user_input(cls, text: str) -> Projection:
-        """A preset key ('lcc', 'webmercator', 'equirectangular'), 'EPSG:NNNN', a bare code or PROJ."""
+        """A preset key ('lcc', 'webmercator', 'equirectangular'), 'EPSG:NNNN', a code, PROJ."""
         text = text.strip()
         if text in PRESETS:
             title, definition = PRESETS[text]
