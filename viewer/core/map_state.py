@@ -1,0 +1,79 @@
+"""`MapState`: what the map shows — display CRS, naming usage, map date, and per-layer look.
+
+Evented (see `viewer.core.evented`): the canvas and the layer panel subscribe to
+``projection`` (a data change: geometry is re-projected), ``layers`` and ``naming`` (look changes:
+a repaint), ``when`` (time-aware layers: Japan's ADIZ before/after 2010, exercise zones).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from viewer.core.catalog import Catalog
+from viewer.core.constants import NAMING_EN, NAMINGS
+from viewer.core.evented import EventedModel
+from viewer.core.projection import Projection
+
+
+@dataclass(frozen=True)
+class LayerState:
+    """How one layer is shown: visibility, opacity (0..1), colour (``#rrggbb``)."""
+
+    id: str
+    visible: bool
+    opacity: float
+    color: str
+
+
+class MapState(EventedModel):
+    def __init__(self, catalog: Catalog, projection: Projection | None = None) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.projection = projection or Projection.default()
+        self.naming = NAMING_EN
+        self.when: datetime | None = datetime.now(UTC)
+        self.time_bound_follow_clock = True
+        # Drawing order: first is drawn first (bottom).
+        self.layers: list[LayerState] = [
+            LayerState(la.id, la.visible, 1.0, la.style.color) for la in catalog.layers
+        ]
+
+    def set_projection(self, projection: Projection) -> None:
+        if projection.definition != self.projection.definition:
+            self.projection = projection
+            self.events.emit("projection", projection)
+
+    def set_naming(self, naming: str) -> None:
+        if naming not in NAMINGS:
+            raise ValueError(f"naming must be one of {NAMINGS}; got {naming!r}")
+        if naming != self.naming:
+            self.naming = naming
+            self.events.emit("naming", naming)
+
+    def set_when(self, when: datetime | None) -> None:
+        if when != self.when:
+            self.when = when
+            self.events.emit("when", when)
+
+    def layer_state(self, layer_id: str) -> LayerState:
+        for st in self.layers:
+            if st.id == layer_id:
+                return st
+        raise KeyError(f"no layer {layer_id!r}")
+
+    def update_layer(self, layer_id: str, **changes: object) -> None:
+        """Change visible/opacity/color of a layer (a look change: repaint only)."""
+        self.layers = [replace(st, **changes) if st.id == layer_id else st for st in self.layers]  # type: ignore[arg-type]
+        self.events.emit("layers", layer_id)
+
+    def move_layer(self, layer_id: str, new_index: int) -> None:
+        st = self.layer_state(layer_id)
+        rest = [s for s in self.layers if s.id != layer_id]
+        new_index = max(0, min(new_index, len(rest)))
+        self.layers = [*rest[:new_index], st, *rest[new_index:]]
+        self.events.emit("layers", layer_id)
+
+    def add_layer(self, layer_state: LayerState) -> None:
+        self.layers.append(layer_state)
+        self.events.emit("layers", layer_state.id)
