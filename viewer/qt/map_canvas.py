@@ -1,0 +1,311 @@
+"""`MapCanvas`: the map widget — pan, zoom, static layers cached per view, tracks on top.
+
+Static layers (land, graticule, zones) are painted once per view into a pixmap. While the user
+drags or zooms, the last pixmap is moved and scaled (a blit, well under a frame) and the layers
+are repainted once the view has been still for `SETTLE_MS`; the dynamic painters (tracks) are
+redrawn every frame on top.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import shapely
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import QWidget
+
+from viewer.core.catalog import POINTS, ROLE_AREA, ROLE_EDGE, ROLE_POINT
+from viewer.core.map_state import MapState
+from viewer.core.projection import Projection
+from viewer.core.view import MapView
+from viewer.qt.map_scene import MapScene
+
+SETTLE_MS = 120
+WHEEL_STEP = 1.25  # zoom factor per wheel notch
+KEY_PAN_FRACTION = 0.15
+HIT_TOLERANCE_PX = 6.0
+
+
+class MapCanvas(QWidget):
+    """The map. Emits ``cursor_moved(lon, lat)`` (NaN off the map), ``view_changed(MapView)``
+    and ``layer_clicked(layer_id, feature_index)`` when a reference feature is clicked."""
+
+    cursor_moved = Signal(float, float)
+    view_changed = Signal(object)
+    layer_clicked = Signal(str, object)
+    clicked = Signal(float, float)  # lon, lat of a click that hit no layer
+
+    def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scene = scene
+        self.state: MapState = scene.state
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setMouseTracking(True)
+        self.setMinimumSize(320, 240)
+        self.setAttribute(Qt.WA_OpaquePaintEvent)
+        self.view = scene.home_view(max(self.width(), 1), max(self.height(), 1))
+        self._homed = False
+        self._static: QPixmap | None = None
+        self._static_view: MapView | None = None
+        self._drag_origin: QPointF | None = None
+        self._drag_moved = False
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self._on_settled)
+        self.state.events.connect("projection", self._on_projection_changed)
+        self.state.events.connect("layers", self._on_look_changed)
+        self.state.events.connect("naming", self._on_look_changed)
+        self.state.events.connect("when", self._on_look_changed)
+
+    # ------------------------------------------------------------------ view control
+    def set_view(self, view: MapView, settle: bool = True) -> None:
+        self.view = view
+        self.view_changed.emit(view)
+        if settle:
+            self._settle.start()
+        self.update()
+
+    @Slot()
+    def home(self) -> None:
+        self.set_view(self.scene.home_view(self.width(), self.height()), settle=False)
+        self.invalidate()
+
+    @Slot()
+    def zoom_in(self) -> None:
+        self.set_view(self.view.zoomed(WHEEL_STEP**2))
+
+    @Slot()
+    def zoom_out(self) -> None:
+        self.set_view(self.view.zoomed(WHEEL_STEP**-2))
+
+    def zoom_to_lonlat(self, box: tuple[float, float, float, float]) -> None:
+        west, south, east, north = box
+        pad = 0.02
+        if east - west < pad:
+            west, east = west - pad, east + pad
+        if north - south < pad:
+            south, north = south - pad, north + pad
+        view = self.scene.view_of_lonlat(
+            (west, south, east, north), self.width(), self.height(), margin=0.08
+        )
+        self.set_view(view, settle=False)
+        self.invalidate()
+
+    def zoom_to_layer(self, layer_id: str) -> None:
+        feats = self.state.catalog.layer(layer_id).features
+        self.zoom_to_lonlat(tuple(float(v) for v in feats.total_bounds))  # type: ignore[arg-type]
+
+    def invalidate(self) -> None:
+        """Repaint the static layers (after a data or look change)."""
+        self._static_view = None
+        self.update()
+
+    def lonlat_at(self, sx: float, sy: float) -> tuple[float, float]:
+        mx, my = self.view.to_map(np.array([sx]), np.array([sy]))
+        lon, lat = self.state.projection.inverse(mx, my)
+        return float(lon[0]), float(lat[0])
+
+    def screen_of(self, lon: float, lat: float) -> tuple[float, float]:
+        x, y = self.state.projection.forward(np.array([lon]), np.array([lat]))
+        sx, sy = self.view.to_screen(x, y)
+        return float(sx[0]), float(sy[0])
+
+    # ------------------------------------------------------------------ model events
+    def _on_projection_changed(self, projection: Projection) -> None:
+        # Keep the geographic centre and the ground scale across the switch.
+        lon, lat = self.lonlat_at(self.width() / 2, self.height() / 2)
+        ground = self._ground_metres_per_pixel()
+        view = self.scene.home_view(self.width(), self.height())
+        if math.isfinite(lon) and math.isfinite(lat):
+            x, y = projection.forward(np.array([lon]), np.array([lat]))
+            if np.isfinite(x).all():
+                view = MapView(float(x[0]), float(y[0]), view.scale, view.width, view.height)
+                view = _with_ground_scale(view, projection, ground)
+        self.set_view(view, settle=False)
+        self.invalidate()
+
+    def _on_look_changed(self, *_: object) -> None:
+        self.invalidate()
+
+    def _ground_metres_per_pixel(self) -> float:
+        from viewer.core.geodesy import distance_m
+
+        cx, cy = self.width() / 2, self.height() / 2
+        a = self.lonlat_at(cx - 10, cy)
+        b = self.lonlat_at(cx + 10, cy)
+        if not all(map(math.isfinite, (*a, *b))):
+            return float("nan")
+        return float(distance_m(a[0], a[1], b[0], b[1])) / 20.0
+
+    @Slot()
+    def _on_settled(self) -> None:
+        self._static_view = None
+        self.update()
+
+    # ------------------------------------------------------------------ painting
+    def _render_static(self) -> None:
+        dpr = self.devicePixelRatioF()
+        pixmap = QPixmap(round(self.view.width * dpr), round(self.view.height * dpr))
+        pixmap.setDevicePixelRatio(dpr)
+        painter = QPainter(pixmap)
+        try:
+            self.scene.paint_static(painter, self.view)
+        finally:
+            painter.end()
+        self._static, self._static_view = pixmap, self.view
+
+    def paintEvent(self, event) -> None:
+        if self.view.width != self.width() or self.view.height != self.height():
+            self.view = self.view.resized(self.width(), self.height())
+        settling = self._settle.isActive()
+        if self._static is None or (self._static_view != self.view and not settling):
+            self._render_static()
+        painter = QPainter(self)
+        try:
+            if self._static_view == self.view:
+                painter.drawPixmap(0, 0, self._static)
+            else:
+                painter.fillRect(self.rect(), Qt.white)
+                painter.drawPixmap(self._moved_rect(), self._static, QRectF(self._static.rect()))
+            self.scene.paint_dynamic(painter, self.view)
+            self.scene.paint_overlays(painter, self.view)
+        finally:
+            painter.end()
+
+    def _moved_rect(self) -> QRectF:
+        """Where the cached pixmap of the old view lies in the new one (same CRS)."""
+        old, new = self._static_view, self.view
+        assert old is not None
+        xmin, ymin, xmax, ymax = old.extent()
+        sx, sy = new.to_screen(np.array([xmin, xmax]), np.array([ymax, ymin]))
+        return QRectF(QPointF(sx[0], sy[0]), QPointF(sx[1], sy[1]))
+
+    def resizeEvent(self, event) -> None:
+        if not self._homed:
+            self.view = self.scene.home_view(self.width(), self.height())
+            self._homed = True
+        else:
+            self.view = self.view.resized(self.width(), self.height())
+        self._static_view = None
+        super().resizeEvent(event)
+
+    # ------------------------------------------------------------------ input
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.LeftButton:
+            self._drag_origin = event.position()
+            self._drag_moved = False
+
+    def mouseMoveEvent(self, event) -> None:
+        pos = event.position()
+        if self._drag_origin is not None and event.buttons() & Qt.LeftButton:
+            delta = pos - self._drag_origin
+            if self._drag_moved or abs(delta.x()) + abs(delta.y()) > 3:
+                self._drag_moved = True
+                self._drag_origin = pos
+                self.set_view(self.view.panned(delta.x(), delta.y()))
+        lon, lat = self.lonlat_at(pos.x(), pos.y())
+        self.cursor_moved.emit(lon, lat)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.LeftButton and self._drag_origin is not None:
+            if not self._drag_moved:
+                self._click(event.position())
+            self._drag_origin = None
+
+    def _click(self, pos: QPointF) -> None:
+        hit = self.hit_test(pos.x(), pos.y())
+        if hit is not None:
+            self.layer_clicked.emit(*hit)
+        else:
+            self.clicked.emit(*self.lonlat_at(pos.x(), pos.y()))
+
+    def wheelEvent(self, event) -> None:
+        notches = event.angleDelta().y() / 120.0
+        if notches:
+            pos = event.position()
+            self.set_view(self.view.zoomed(WHEEL_STEP**notches, pos.x(), pos.y()))
+
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        step_x, step_y = self.width() * KEY_PAN_FRACTION, self.height() * KEY_PAN_FRACTION
+        moves = {
+            Qt.Key_Left: (step_x, 0),
+            Qt.Key_Right: (-step_x, 0),
+            Qt.Key_Up: (0, step_y),
+            Qt.Key_Down: (0, -step_y),
+        }
+        if key in moves and not event.modifiers() & Qt.AltModifier:
+            self.set_view(self.view.panned(*moves[key]))
+        elif key in (Qt.Key_Plus, Qt.Key_Equal) or event.matches(QKeySequence.ZoomIn):
+            self.zoom_in()
+        elif key == Qt.Key_Minus or event.matches(QKeySequence.ZoomOut):
+            self.zoom_out()
+        elif key == Qt.Key_0 and event.modifiers() & Qt.ControlModifier:
+            self.home()
+        else:
+            super().keyPressEvent(event)
+
+    # ------------------------------------------------------------------ picking
+    def hit_test(self, sx: float, sy: float) -> tuple[str, object] | None:
+        """The top-most visible reference feature under a screen point: (layer id, index)."""
+        lon, lat = self.lonlat_at(sx, sy)
+        if not (math.isfinite(lon) and math.isfinite(lat)):
+            return None
+        ctx = self.scene.context(self.view)
+        for st in reversed(self.state.layers):
+            painter = self.scene.layer_painters.get(st.id)
+            if painter is None or not st.visible:
+                continue
+            layer = painter.layer
+            live = set(layer.features_at(ctx.when).index)
+            for idx, row, parts in painter._projected(ctx.projection):
+                if idx not in live:
+                    continue
+                role = row["role"]
+                if role in (ROLE_EDGE, ROLE_POINT) or layer.kind == POINTS:
+                    for xy in parts:
+                        px, py = self.view.to_screen(xy[:, 0], xy[:, 1])
+                        if _distance_to_polyline(sx, sy, px, py) <= HIT_TOLERANCE_PX:
+                            return layer.id, idx
+            for idx, row, _ in painter._projected(ctx.projection):
+                if (
+                    idx in live
+                    and row["role"] == ROLE_AREA
+                    and row.geometry.contains(shapely.Point(lon, lat))
+                ):
+                    return layer.id, idx
+        return None
+
+
+def _distance_to_polyline(x: float, y: float, px: np.ndarray, py: np.ndarray) -> float:
+    ok = np.isfinite(px) & np.isfinite(py)
+    px, py = px[ok], py[ok]
+    if len(px) == 0:
+        return math.inf
+    if len(px) == 1:
+        return math.hypot(px[0] - x, py[0] - y)
+    ax, ay, bx, by = px[:-1], py[:-1], px[1:], py[1:]
+    dx, dy = bx - ax, by - ay
+    seg2 = dx * dx + dy * dy
+    t = np.clip(((x - ax) * dx + (y - ay) * dy) / np.where(seg2 == 0, 1, seg2), 0, 1)
+    return float(np.min(np.hypot(ax + t * dx - x, ay + t * dy - y)))
+
+
+def _with_ground_scale(view: MapView, projection: Projection, metres_per_px: float) -> MapView:
+    """Adjust the view's scale so one pixel at its centre covers ``metres_per_px`` of ground."""
+    from dataclasses import replace
+
+    from viewer.core.geodesy import distance_m
+
+    if not math.isfinite(metres_per_px):
+        return view
+    mx = np.array([view.center_x - 10 * view.scale, view.center_x + 10 * view.scale])
+    my = np.array([view.center_y, view.center_y])
+    lon, lat = projection.inverse(mx, my)
+    if not np.isfinite(lon).all():
+        return view
+    current = float(distance_m(lon[0], lat[0], lon[1], lat[1])) / 20.0
+    if current <= 0:
+        return view
+    return replace(view, scale=view.scale * metres_per_px / current)

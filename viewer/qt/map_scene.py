@@ -1,0 +1,135 @@
+"""`MapScene`: the ordered painters for a `MapState`, shared by the window and every export.
+
+The canvas paints ``static`` (cached per view), then ``dynamic`` (tracks, each frame), then the
+screen overlays; `render_image` does the same into a `QImage`, so a PNG is what the screen shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from viewer.core.basemap import ATTRIBUTION, Basemap
+from viewer.core.map_state import MapState
+from viewer.core.view import MapView
+from viewer.qt.painters import (
+    PAINTERS,
+    BasemapPainter,
+    GraticulePainter,
+    PaintContext,
+    ReferenceLayerPainter,
+    paint_attribution,
+    paint_north_arrow,
+    paint_scale_bar,
+)
+
+# What the map opens on: the Taiwan ADIZ, the ECS ADIZ, the median line and the Senkakus.
+HOME_LONLAT = (116.5, 20.0, 130.0, 34.0)
+
+DynamicPainter = Callable[[QPainter, PaintContext], None]
+
+
+class MapScene:
+    def __init__(self, state: MapState, basemap: Basemap | None = None) -> None:
+        self.state = state
+        self.basemap_painter = BasemapPainter(basemap or Basemap())
+        self.graticule = GraticulePainter()
+        self.layer_painters: dict[str, ReferenceLayerPainter] = {
+            layer.id: PAINTERS[layer.kind](layer) for layer in state.catalog.layers
+        }
+        self.dynamic: list[DynamicPainter] = []
+        self.overlays: list[DynamicPainter] = []
+        self.show_graticule = True
+        self.font_scale = 1.0
+
+    def add_layer_painter(self, painter: ReferenceLayerPainter) -> None:
+        self.layer_painters[painter.layer.id] = painter
+
+    def context(self, view: MapView) -> PaintContext:
+        return PaintContext(
+            view=view,
+            projection=self.state.projection,
+            naming=self.state.naming,
+            when=self.state.when,
+            font_scale=self.font_scale,
+        )
+
+    def home_view(self, width: int, height: int) -> MapView:
+        return self.view_of_lonlat(HOME_LONLAT, width, height)
+
+    def view_of_lonlat(
+        self, box: tuple[float, float, float, float], width: int, height: int, margin: float = 0.02
+    ) -> MapView:
+        import numpy as np
+
+        west, south, east, north = box
+        lons = np.concatenate(
+            [
+                np.linspace(west, east, 50),
+                np.linspace(west, east, 50),
+                np.full(50, west),
+                np.full(50, east),
+            ]
+        )
+        lats = np.concatenate(
+            [
+                np.full(50, south),
+                np.full(50, north),
+                np.linspace(south, north, 50),
+                np.linspace(south, north, 50),
+            ]
+        )
+        x, y = self.state.projection.forward(lons, lats)
+        ok = np.isfinite(x) & np.isfinite(y)
+        view = MapView(0.0, 0.0, 1000.0, max(1, width), max(1, height))
+        if not ok.any():
+            return view
+        return view.fitted(x[ok].min(), y[ok].min(), x[ok].max(), y[ok].max(), margin)
+
+    # ------------------------------------------------------------------ painting
+    def paint_static(self, painter: QPainter, view: MapView) -> None:
+        ctx = self.context(view)
+        painter.setRenderHint(QPainter.Antialiasing, True)
+        painter.setRenderHint(QPainter.TextAntialiasing, True)
+        self.basemap_painter.paint(painter, ctx)
+        if self.show_graticule:
+            self.graticule.paint(painter, ctx)
+        for st in self.state.layers:
+            layer_painter = self.layer_painters.get(st.id)
+            if layer_painter is None or not st.visible:
+                continue
+            layer_painter.state = st
+            layer_painter.paint(painter, ctx)
+
+    def paint_dynamic(self, painter: QPainter, view: MapView) -> None:
+        ctx = self.context(view)
+        painter.setRenderHint(QPainter.Antialiasing, True)
+        for paint in self.dynamic:
+            paint(painter, ctx)
+
+    def paint_overlays(self, painter: QPainter, view: MapView) -> None:
+        ctx = self.context(view)
+        painter.setRenderHint(QPainter.Antialiasing, True)
+        paint_scale_bar(painter, ctx)
+        paint_north_arrow(painter, ctx)
+        paint_attribution(painter, ctx, ATTRIBUTION)
+        for paint in self.overlays:
+            paint(painter, ctx)
+
+    def render_image(self, view: MapView, device_pixel_ratio: float = 1.0) -> QImage:
+        """Everything the canvas shows, into an ARGB image of the view's size."""
+        w = round(view.width * device_pixel_ratio)
+        h = round(view.height * device_pixel_ratio)
+        image = QImage(w, h, QImage.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(device_pixel_ratio)
+        image.fill(QColor(Qt.white))
+        painter = QPainter(image)
+        try:
+            self.paint_static(painter, view)
+            self.paint_dynamic(painter, view)
+            self.paint_overlays(painter, view)
+        finally:
+            painter.end()
+        return image
