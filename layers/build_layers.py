@@ -247,7 +247,15 @@ def exercise_layer(parts: dict[str, list[dict]], valid_from: str, valid_to: str)
             )
         )
         feats += [
-            {**e, "properties": {**e["properties"], "zone": name}}
+            {
+                **e,
+                "properties": {
+                    **e["properties"],
+                    "zone": name,
+                    "valid_from": valid_from,
+                    "valid_to": valid_to,
+                },
+            }
             for e in edges_of(rows, closed=True)
         ]
     return feats

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from viewer.core.catalog import Catalog
+from viewer.core.catalog import Catalog, ReferenceLayer
 from viewer.core.constants import NAMING_EN, NAMINGS
 from viewer.core.evented import EventedModel
 from viewer.core.projection import Projection
@@ -33,7 +33,7 @@ class MapState(EventedModel):
         self.projection = projection or Projection.default()
         self.naming = NAMING_EN
         self.when: datetime | None = datetime.now(UTC)
-        self.time_bound_follow_clock = True
+        self.extra_layers: dict[str, ReferenceLayer] = {}  # the user's own files
         # Drawing order: first is drawn first (bottom).
         self.layers: list[LayerState] = [
             LayerState(la.id, la.visible, 1.0, la.style.color) for la in catalog.layers
@@ -74,6 +74,15 @@ class MapState(EventedModel):
         self.layers = [*rest[:new_index], st, *rest[new_index:]]
         self.events.emit("layers", layer_id)
 
-    def add_layer(self, layer_state: LayerState) -> None:
-        self.layers.append(layer_state)
-        self.events.emit("layers", layer_state.id)
+    def layer(self, layer_id: str) -> ReferenceLayer:
+        """A catalog layer or one of the user's layers."""
+        if layer_id in self.extra_layers:
+            return self.extra_layers[layer_id]
+        return self.catalog.layer(layer_id)
+
+    def add_user_layer(self, layer: ReferenceLayer) -> None:
+        """Add (or replace) a user's layer on top of the others."""
+        self.extra_layers[layer.id] = layer
+        self.layers = [s for s in self.layers if s.id != layer.id]
+        self.layers.append(LayerState(layer.id, True, 1.0, layer.style.color))
+        self.events.emit("layers", layer.id)

@@ -47,8 +47,10 @@ class MapCanvas(QWidget):
         self.setAttribute(Qt.WA_OpaquePaintEvent)
         self.view = scene.home_view(max(self.width(), 1), max(self.height(), 1))
         self._homed = False
+        self._view_projection = self.state.projection  # the CRS self.view is expressed in
         self._static: QPixmap | None = None
-        self._static_view: MapView | None = None
+        self._static_view: MapView | None = None  # the view the pixmap was painted for
+        self._dirty = True  # layers or look changed: repaint the pixmap at the next paint
         self._drag_origin: QPointF | None = None
         self._drag_moved = False
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
@@ -98,13 +100,11 @@ class MapCanvas(QWidget):
 
     def invalidate(self) -> None:
         """Repaint the static layers (after a data or look change)."""
-        self._static_view = None
+        self._dirty = True
         self.update()
 
     def lonlat_at(self, sx: float, sy: float) -> tuple[float, float]:
-        mx, my = self.view.to_map(np.array([sx]), np.array([sy]))
-        lon, lat = self.state.projection.inverse(mx, my)
-        return float(lon[0]), float(lat[0])
+        return self._lonlat_in(self.state.projection, sx, sy)
 
     def screen_of(self, lon: float, lat: float) -> tuple[float, float]:
         x, y = self.state.projection.forward(np.array([lon]), np.array([lat]))
@@ -114,8 +114,10 @@ class MapCanvas(QWidget):
     # ------------------------------------------------------------------ model events
     def _on_projection_changed(self, projection: Projection) -> None:
         # Keep the geographic centre and the ground scale across the switch.
-        lon, lat = self.lonlat_at(self.width() / 2, self.height() / 2)
-        ground = self._ground_metres_per_pixel()
+        old = self._view_projection
+        lon, lat = self._lonlat_in(old, self.width() / 2, self.height() / 2)
+        ground = self._ground_metres_per_pixel(old)
+        self._view_projection = projection
         view = self.scene.home_view(self.width(), self.height())
         if math.isfinite(lon) and math.isfinite(lat):
             x, y = projection.forward(np.array([lon]), np.array([lat]))
@@ -128,19 +130,24 @@ class MapCanvas(QWidget):
     def _on_look_changed(self, *_: object) -> None:
         self.invalidate()
 
-    def _ground_metres_per_pixel(self) -> float:
+    def _lonlat_in(self, projection: Projection, sx: float, sy: float) -> tuple[float, float]:
+        mx, my = self.view.to_map(np.array([sx]), np.array([sy]))
+        lon, lat = projection.inverse(mx, my)
+        return float(lon[0]), float(lat[0])
+
+    def _ground_metres_per_pixel(self, projection: Projection) -> float:
         from viewer.core.geodesy import distance_m
 
         cx, cy = self.width() / 2, self.height() / 2
-        a = self.lonlat_at(cx - 10, cy)
-        b = self.lonlat_at(cx + 10, cy)
+        a = self._lonlat_in(projection, cx - 10, cy)
+        b = self._lonlat_in(projection, cx + 10, cy)
         if not all(map(math.isfinite, (*a, *b))):
             return float("nan")
         return float(distance_m(a[0], a[1], b[0], b[1])) / 20.0
 
     @Slot()
     def _on_settled(self) -> None:
-        self._static_view = None
+        self._dirty = True
         self.update()
 
     # ------------------------------------------------------------------ painting
@@ -153,13 +160,14 @@ class MapCanvas(QWidget):
             self.scene.paint_static(painter, self.view)
         finally:
             painter.end()
-        self._static, self._static_view = pixmap, self.view
+        self._static, self._static_view, self._dirty = pixmap, self.view, False
+        self.view_changed.emit(self.view)
 
     def paintEvent(self, event) -> None:
         if self.view.width != self.width() or self.view.height != self.height():
             self.view = self.view.resized(self.width(), self.height())
         settling = self._settle.isActive()
-        if self._static is None or (self._static_view != self.view and not settling):
+        if self._static is None or self._dirty or (self._static_view != self.view and not settling):
             self._render_static()
         painter = QPainter(self)
         try:
@@ -176,7 +184,8 @@ class MapCanvas(QWidget):
     def _moved_rect(self) -> QRectF:
         """Where the cached pixmap of the old view lies in the new one (same CRS)."""
         old, new = self._static_view, self.view
-        assert old is not None
+        if old is None:
+            return QRectF(self.rect())
         xmin, ymin, xmax, ymax = old.extent()
         sx, sy = new.to_screen(np.array([xmin, xmax]), np.array([ymax, ymin]))
         return QRectF(QPointF(sx[0], sy[0]), QPointF(sx[1], sy[1]))
@@ -187,7 +196,7 @@ class MapCanvas(QWidget):
             self._homed = True
         else:
             self.view = self.view.resized(self.width(), self.height())
-        self._static_view = None
+        self._dirty = True
         super().resizeEvent(event)
 
     # ------------------------------------------------------------------ input

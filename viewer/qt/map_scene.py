@@ -21,6 +21,7 @@ from viewer.qt.painters import (
     PaintContext,
     ReferenceLayerPainter,
     paint_attribution,
+    paint_legend,
     paint_north_arrow,
     paint_scale_bar,
 )
@@ -42,6 +43,7 @@ class MapScene:
         self.dynamic: list[DynamicPainter] = []
         self.overlays: list[DynamicPainter] = []
         self.show_graticule = True
+        self.show_legend = True
         self.font_scale = 1.0
 
     def add_layer_painter(self, painter: ReferenceLayerPainter) -> None:
@@ -115,6 +117,8 @@ class MapScene:
         paint_scale_bar(painter, ctx)
         paint_north_arrow(painter, ctx)
         paint_attribution(painter, ctx, ATTRIBUTION)
+        if self.show_legend:
+            paint_legend(painter, ctx)
         for paint in self.overlays:
             paint(painter, ctx)
 

@@ -397,8 +397,8 @@ def paint_scale_bar(painter: QPainter, ctx: PaintContext) -> None:
     font.setPointSizeF(8.5 * ctx.font_scale)
     painter.setFont(font)
     max_px = 160 * ctx.font_scale
-    x0 = 14.0
-    y = view.height - 34.0 * ctx.font_scale
+    x0 = 64.0 * ctx.font_scale  # clear of the parallels' labels
+    y = view.height - 40.0 * ctx.font_scale  # above the graticule labels
     for unit, metres in (("nmi", NMI_IN_M), ("km", 1000.0)):
         length = nice_length(max_px * m_per_px / metres)
         px = length * metres / m_per_px
@@ -462,3 +462,43 @@ def paint_attribution(painter: QPainter, ctx: PaintContext, text: str) -> None:
     painter.setFont(font)
     painter.setPen(QColor("#444444"))
     painter.drawText(box, Qt.AlignCenter, text)
+
+
+def paint_legend(painter: QPainter, ctx: PaintContext) -> None:
+    """How to read the lines: published vs approximate edges, derived zones, overlaps."""
+    s = ctx.font_scale
+    font = QFont()
+    font.setPointSizeF(8.0 * s)
+    fm = QFontMetricsF(font)
+    rows = (
+        ("solid", "published edge (official or secondary source)"),
+        ("dash", "approximate edge: usual drawing, not published"),
+        ("hatch", "overlap of two ADIZs"),
+    )
+    line_h = fm.height() + 4 * s
+    sample_w = 28 * s
+    w = sample_w + 8 * s + max(fm.horizontalAdvance(t) for _, t in rows) + 12 * s
+    h = line_h * len(rows) + 8 * s
+    x0, y0 = 60.0 * s, 8.0 * s
+    painter.save()
+    painter.setPen(QPen(QColor(0, 0, 0, 60), 1))
+    painter.setBrush(QColor(255, 255, 255, 215))
+    painter.drawRoundedRect(QRectF(x0, y0, w, h), 4, 4)
+    painter.setFont(font)
+    for i, (kind, text) in enumerate(rows):
+        y = y0 + 4 * s + line_h * i + line_h / 2
+        a, b = QPointF(x0 + 6 * s, y), QPointF(x0 + 6 * s + sample_w, y)
+        if kind == "hatch":
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(QBrush(QColor(106, 61, 154, 170), Qt.BDiagPattern))
+            painter.drawRect(QRectF(a.x(), y - 5 * s, sample_w, 10 * s))
+        else:
+            pen = QPen(QColor("#333333"), 2.0 * s, Qt.SolidLine, Qt.FlatCap)
+            if kind == "dash":
+                pen.setStyle(Qt.CustomDashLine)
+                pen.setDashPattern([5.0, 3.0])
+            painter.setPen(pen)
+            painter.drawLine(a, b)
+        painter.setPen(QColor("#222222"))
+        painter.drawText(QPointF(b.x() + 8 * s, y + fm.ascent() / 2 - 1), text)
+    painter.restore()

@@ -1,0 +1,142 @@
+"""The reference layers: sourced, dated, built only from the published points, computed right."""
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from datetime import UTC, datetime
+
+import numpy as np
+import pytest
+import shapely
+
+from tests.reference_data import REPO, points_csv
+from viewer.core.catalog import ROLE_AREA, ROLE_EDGE, geodesic_area_km2, load_catalog
+from viewer.core.constants import NMI_IN_M
+from viewer.core.geodesy import distance_m
+
+UOTSURI = (123.47333, 25.74333)
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+def test_every_layer_loads_with_a_dated_source_and_confidence(catalog):
+    assert len(catalog.layers) >= 10
+    for layer in catalog.layers:
+        assert layer.sources, layer.id
+        assert all(s.publisher and s.document and s.date for s in layer.sources), layer.id
+        assert layer.date, layer.id
+        assert len(layer.features) > 0, layer.id
+        assert layer.features["confidence"].notna().all(), layer.id
+        assert layer.info_text(), layer.id
+        assert layer.titles["en"] and layer.titles["ja"] and layer.titles["zh_TW"], layer.id
+
+
+def test_layer_files_are_exactly_what_the_build_script_makes_from_points_csv(tmp_path):
+    # Never invent a boundary: the shipped files are a pure function of the published points.
+    work = tmp_path / "layers"
+    shutil.copytree(REPO / "layers", work)
+    for f in work.glob("*.geojson"):
+        f.unlink()
+    subprocess.run(
+        [sys.executable, str(work / "build_layers.py"), str(points_csv())],
+        check=True,
+        capture_output=True,
+    )
+    for shipped in sorted((REPO / "layers").glob("*.geojson")):
+        rebuilt = work / shipped.name
+        assert rebuilt.exists(), shipped.name
+        assert json.loads(rebuilt.read_text()) == json.loads(shipped.read_text()), shipped.name
+
+
+def test_every_official_edge_vertex_is_a_published_point(catalog):
+    published = set()
+    with points_csv().open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            published.add((round(float(row["lon"]), 5), round(float(row["lat"]), 5)))
+    for layer in catalog.layers:
+        edges = layer.features[layer.features["role"] == ROLE_EDGE]
+        for _, row in edges.iterrows():
+            if row["confidence"] != "O" or ("derived" in row and isinstance(row["derived"], str)):
+                continue
+            coords = shapely.get_coordinates(row.geometry)
+            for end in (coords[0], coords[-1]):
+                assert (round(end[0], 5), round(end[1], 5)) in published, (layer.id, end)
+
+
+def test_uncertain_edges_are_marked_and_partial_layers_say_so(catalog):
+    taiwan = catalog.layer("taiwan_adiz")
+    edges = taiwan.features[taiwan.features["role"] == ROLE_EDGE]
+    by_conf = edges.groupby("confidence").size().to_dict()
+    assert by_conf == {"O": 2, "U": 3}
+    assert taiwan.has_uncertain_edges
+    assert "approximate" in taiwan.confidence_summary()
+    assert catalog.layer("japan_adiz").partial
+    assert "partial" in catalog.layer("japan_adiz").info_text()
+    zones = {z.id: z for z in catalog.analysis_zones()}
+    assert zones["taiwan_adiz"].approximate
+    assert not zones["median_line"].approximate
+
+
+def test_taiwan_adiz_area_matches_the_reference_check(catalog):
+    # shared/reference/README.md: with a 117.5°E west edge the geodesic area is ≈ 479,000 km².
+    area = catalog.layer("taiwan_adiz").features
+    km2 = geodesic_area_km2(area[area["role"] == ROLE_AREA].geometry.iloc[0])
+    assert km2 == pytest.approx(479_000, rel=0.01)
+
+
+@pytest.mark.parametrize(("layer_id", "nmi"), [("senkaku_12nmi", 12), ("senkaku_24nmi", 24)])
+def test_senkaku_zones_are_geodesic_buffers(catalog, layer_id, nmi):
+    geom = catalog.layer(layer_id).features.geometry.iloc[0]
+    outer = max(shapely.get_parts(geom), key=lambda g: g.area).exterior
+    xy = shapely.get_coordinates(shapely.segmentize(outer, 0.001))
+    # The closest point of the zone's outer limit to Uotsuri-jima is `nmi` away (1 %).
+    d = distance_m(UOTSURI[0], UOTSURI[1], xy[:, 0], xy[:, 1])
+    assert d.min() == pytest.approx(nmi * NMI_IN_M, rel=0.01)
+    # and every outer-limit point is `nmi` from the nearest islet, never less.
+    pts = catalog.layer("senkaku").features.geometry
+    nearest = np.min([distance_m(p.x, p.y, xy[:, 0], xy[:, 1]) for p in pts], axis=0)
+    assert nearest.min() >= nmi * NMI_IN_M * 0.999
+    assert nearest.max() <= nmi * NMI_IN_M * 1.002
+
+
+def test_contiguous_zone_excludes_the_territorial_sea(catalog):
+    cz = catalog.layer("senkaku_24nmi").features.geometry.iloc[0]
+    assert not cz.contains(shapely.Point(UOTSURI))
+    lon, lat = UOTSURI
+    # 18 nmi due north of Uotsuri: in the contiguous zone.
+    from viewer.core.geodesy import WGS84_GEOD
+
+    x, y, _ = WGS84_GEOD.fwd(lon, lat, 0.0, 18 * NMI_IN_M)
+    assert cz.contains(shapely.Point(x, y))
+
+
+def test_japan_adiz_has_two_dated_states_near_yonaguni(catalog):
+    japan = catalog.layer("japan_adiz")
+    before = japan.features_at(datetime(2009, 1, 1, tzinfo=UTC))
+    after = japan.features_at(datetime(2011, 1, 1, tzinfo=UTC))
+
+    def westmost(feats):
+        return min(shapely.get_coordinates(g)[:, 0].min() for g in feats.geometry)
+
+    assert westmost(before[before.geometry.bounds.miny < 26]) == pytest.approx(123.0)
+    # After 25 Jun 2010 the line bulges ~14 nmi west of Yonaguni's west cape (122.934°E).
+    assert westmost(after[after.geometry.bounds.miny < 26]) < 122.75
+    assert len(before) < len(after)
+
+
+def test_exercise_zones_are_time_bound(catalog):
+    ex = catalog.layer("exercise_2022_08")
+    assert len(ex.features_at(datetime(2022, 8, 5, tzinfo=UTC))) == len(ex.features)
+    assert len(ex.features_at(datetime(2022, 9, 1, tzinfo=UTC))) == 0
+
+
+def test_naming_usage_changes_the_titles(catalog):
+    layer = catalog.layer("senkaku")
+    assert layer.title("ja") == "尖閣諸島"
+    assert layer.title("zh_TW") == "釣魚臺列嶼"
+    assert "尖閣諸島" in layer.title("all") and "钓鱼岛" in layer.title("all")

@@ -1,0 +1,60 @@
+"""Display projections and the view maths: points stay where they are on Earth."""
+
+import numpy as np
+import pytest
+
+from viewer.core.projection import PRESETS, Projection
+from viewer.core.view import MapView
+
+KNOWN = (
+    np.array([123.47333, 121.5, 117.5, -70.0, 2.35]),
+    np.array([25.74333, 21.0, 29.0, -33.4, 48.86]),
+)
+
+
+@pytest.mark.parametrize("text", [*PRESETS, "EPSG:3826", "3857", "EPSG:32651"])
+def test_forward_inverse_round_trip(text):
+    p = Projection.from_user_input(text)
+    lon, lat = KNOWN[0][:3], KNOWN[1][:3]
+    x, y = p.forward(lon, lat)
+    back_lon, back_lat = p.inverse(x, y)
+    np.testing.assert_allclose(back_lon, lon, atol=1e-7)
+    np.testing.assert_allclose(back_lat, lat, atol=1e-7)
+
+
+def test_unknown_and_geographic_crs_give_clear_errors():
+    with pytest.raises(ValueError, match="unknown coordinate reference system 'EPSG:99999'"):
+        Projection.from_user_input("EPSG:99999")
+    with pytest.raises(ValueError, match="geographic CRS"):
+        Projection.from_user_input("EPSG:4326")
+
+
+def test_points_outside_the_projection_become_nan_not_garbage():
+    # The south pole is the point at infinity of a conic projection with northern parallels.
+    p = Projection.from_user_input("lcc")
+    x, y = p.forward(np.array([-60.0, 10.0]), np.array([-90.0, 10.0]))
+    assert np.isnan(x[0]) and np.isnan(y[0])
+    assert np.isfinite(x[1]) and np.isfinite(y[1])
+
+
+def test_zoom_keeps_the_point_under_the_cursor():
+    v = MapView(1000.0, -500.0, 250.0, 800, 600)
+    before = v.to_map(np.array([123.0]), np.array([456.0]))
+    z = v.zoomed(2.0, 123.0, 456.0)
+    after = z.to_map(np.array([123.0]), np.array([456.0]))
+    assert z.scale == pytest.approx(125.0)
+    np.testing.assert_allclose(before, after)
+
+
+def test_pan_moves_content_with_the_mouse():
+    v = MapView(0.0, 0.0, 10.0, 100, 100)
+    x, y = v.to_map(np.array([50.0]), np.array([50.0]))
+    p = v.panned(10, -20)  # drag right and up
+    sx, sy = p.to_screen(x, y)
+    np.testing.assert_allclose([sx[0], sy[0]], [60.0, 30.0])
+
+
+def test_fitted_shows_the_whole_extent():
+    v = MapView(0.0, 0.0, 1.0, 400, 200).fitted(-1000, -1000, 3000, 1000)
+    xmin, ymin, xmax, ymax = v.extent()
+    assert xmin <= -1000 and xmax >= 3000 and ymin <= -1000 and ymax >= 1000

@@ -1,0 +1,92 @@
+"""Pixel probes: the colour at the screen position of a known coordinate (STYLE.md rule 9)."""
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QColor
+
+from viewer.core.projection import Projection
+from viewer.qt.map_scene import MapScene
+from viewer.qt.painters import SEA
+
+TAIWAN_BLUE = QColor("#0072B2")
+MEDIAN_BLACK = QColor("#222222")
+
+
+def probe(image, lon, lat, scene, view, radius=2):
+    """All colours in a (2r+1)² square around the screen position of (lon, lat)."""
+    x, y = scene.state.projection.forward(np.array([lon]), np.array([lat]))
+    sx, sy = view.to_screen(x, y)
+    cx, cy = round(float(sx[0])), round(float(sy[0]))
+    assert 0 <= cx < image.width() and 0 <= cy < image.height(), (lon, lat, cx, cy)
+    return [
+        image.pixelColor(cx + dx, cy + dy)
+        for dx in range(-radius, radius + 1)
+        for dy in range(-radius, radius + 1)
+    ]
+
+
+def near(c: QColor, target: QColor, tol: int = 40) -> bool:
+    return all(abs(a - b) <= tol for a, b in zip(c.getRgb()[:3], target.getRgb()[:3], strict=True))
+
+
+@pytest.fixture
+def scene(qapp, state):
+    return MapScene(state)
+
+
+@pytest.mark.parametrize("crs", ["lcc", "webmercator", "equirectangular", "EPSG:3826"])
+def test_taiwan_adiz_outline_is_drawn_at_its_published_vertex(scene, crs):
+    scene.state.set_projection(Projection.from_user_input(crs))
+    view = scene.home_view(1200, 900)
+    image = scene.render_image(view)
+    # 22°30'N 123°E: published vertex of the Taiwan ADIZ (S1).
+    colours = probe(image, 123.0, 22.5, scene, view)
+    assert any(near(c, TAIWAN_BLUE) for c in colours), [c.name() for c in colours]
+    # and the open sea well away from every layer is sea-coloured
+    far = probe(image, 129.0, 21.0, scene, view, radius=0)
+    assert near(far[0], SEA, tol=12), far[0].name()
+
+
+def test_median_line_is_drawn_between_its_published_ends(scene):
+    view = scene.home_view(1200, 900)
+    image = scene.render_image(view)
+    mid = probe(image, 120.0, 25.0, scene, view)  # halfway along 27N 122E - 23N 118E
+    assert any(near(c, MEDIAN_BLACK, tol=60) for c in mid)
+
+
+def test_hiding_a_layer_removes_it_from_the_picture(scene):
+    view = scene.home_view(1200, 900)
+    scene.state.update_layer("taiwan_adiz", visible=False)
+    image = scene.render_image(view)
+    colours = probe(image, 121.5, 21.0, scene, view)  # south-east corner, far from other layers
+    assert not any(near(c, TAIWAN_BLUE) for c in colours)
+
+
+def test_uncertain_edges_are_dashed_and_official_edges_solid(scene):
+    view = scene.home_view(1200, 900)
+    image = scene.render_image(view)
+
+    def run_of(lon0, lat0, lon1, lat1):
+        lons, lats = np.linspace(lon0, lon1, 200), np.linspace(lat0, lat1, 200)
+        x, y = scene.state.projection.forward(lons, lats)
+        sx, sy = view.to_screen(x, y)
+        hits = []
+        for px, py in zip(np.round(sx).astype(int), np.round(sy).astype(int), strict=True):
+            hits.append(
+                any(near(image.pixelColor(px + d, py), TAIWAN_BLUE, 50) for d in (-1, 0, 1))
+            )
+        return np.array(hits)
+
+    official = run_of(122.9, 22.4, 121.6, 21.1)  # SE edge, published (S1)
+    uncertain = run_of(117.5, 21.5, 117.5, 28.5)  # west edge at 117.5E, the usual drawing
+    assert official.mean() > 0.95
+    assert 0.3 < uncertain.mean() < 0.85  # dashes: gaps between strokes
+
+
+def test_naming_setting_changes_labels(scene):
+    view = scene.view_of_lonlat((123.2, 25.5, 124.8, 26.1), 1000, 600)
+    scene.state.set_naming("en")
+    en = scene.render_image(view)
+    scene.state.set_naming("ja")
+    ja = scene.render_image(view)
+    assert en != ja

@@ -1,0 +1,386 @@
+"""The main window: the map, the layer panel, menus, status bar; `run_app` starts it all."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
+
+from viewer import __version__
+from viewer.core.basemap import ATTRIBUTION, RESOLUTION_NAMES
+from viewer.core.catalog import Catalog, load_catalog
+from viewer.core.constants import NAMING_ALL, NAMING_EN, NAMING_JA, NAMING_ZH_CN, NAMING_ZH_TW
+from viewer.core.map_state import MapState
+from viewer.core.projection import PRESETS, Projection
+from viewer.qt.layer_panel import LayerPanel
+from viewer.qt.map_canvas import MapCanvas
+from viewer.qt.map_scene import MapScene
+
+APP_NAME = "ADIZ Viewer"
+ORG_NAME = "adiz-viewer"
+UI_FONT_FAMILIES = ["DejaVu Sans", "Noto Sans CJK TC", "Noto Sans CJK JP", "Noto Sans CJK SC"]
+NAMING_TITLES = {
+    NAMING_EN: "English",
+    NAMING_JA: "Japanese usage (日本)",
+    NAMING_ZH_CN: "PRC usage (中国大陆)",
+    NAMING_ZH_TW: "ROC usage (臺灣)",
+    NAMING_ALL: "All usages",
+}
+VECTOR_FILTER = "Vector layers (*.geojson *.json *.gpkg *.shp *.kml *.fgb);;All files (*)"
+
+
+def format_dm(value: float, pos: str, neg: str) -> str:
+    """Degrees and decimal minutes, e.g. 25°44.60′N."""
+    hemi = pos if value >= 0 else neg
+    v = abs(value)
+    d = int(v)
+    m = (v - d) * 60.0
+    if m >= 59.995:
+        d, m = d + 1, 0.0
+    return f"{d}°{m:05.2f}′{hemi}"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, state: MapState, scene: MapScene | None = None) -> None:
+        super().__init__()
+        self.state = state
+        self.scene = scene or MapScene(state)
+        self.canvas = MapCanvas(self.scene)
+        self.setCentralWidget(self.canvas)
+        self.setWindowTitle(f"{APP_NAME} {__version__}")
+        self.layer_panel = LayerPanel(state)
+        dock = QDockWidget("Layers", self)
+        dock.setObjectName("layers_dock")
+        dock.setWidget(self.layer_panel)
+        self.addDockWidget(Qt.LeftDockWidgetArea, dock)
+        self.layers_dock = dock
+        self.cursor_label = QLabel()
+        self.view_label = QLabel()
+        self.statusBar().addWidget(self.cursor_label, 1)
+        self.statusBar().addPermanentWidget(self.view_label)
+        self.create_actions()
+        self.create_menus()
+        self.canvas.cursor_moved.connect(self._on_cursor_moved)
+        self.canvas.view_changed.connect(self._on_view_changed)
+        self.canvas.layer_clicked.connect(self._on_layer_clicked)
+        self.layer_panel.zoom_to_layer.connect(self.canvas.zoom_to_layer)
+        self.layer_panel.add_layer_requested.connect(self.add_layer_file)
+        self.state.events.connect("projection", self._on_projection_changed)
+        self.resize(1400, 900)
+        self._on_projection_changed(state.projection)
+        self._on_view_changed(self.canvas.view)
+
+    # ------------------------------------------------------------------ actions
+    def create_actions(self) -> None:
+        self.add_layer_act = QAction(
+            "&Add layer file…",
+            self,
+            shortcut="Ctrl+L",
+            statusTip="Add a vector file (GeoJSON, GeoPackage, Shapefile, KML) as a map layer",
+            triggered=self.add_layer_file,
+        )
+        self.export_png_act = QAction(
+            "Export map as &PNG…",
+            self,
+            shortcut="Ctrl+E",
+            statusTip="Save the map as shown to a PNG image",
+            triggered=self.export_png,
+        )
+        self.quit_act = QAction("&Quit", self, shortcut=QKeySequence.Quit, triggered=self.close)
+        self.home_act = QAction(
+            "&Home view",
+            self,
+            shortcut="Ctrl+0",
+            statusTip="Show the whole region",
+            triggered=self.canvas.home,
+        )
+        self.zoom_in_act = QAction(
+            "Zoom &in", self, shortcut=QKeySequence.ZoomIn, triggered=self.canvas.zoom_in
+        )
+        self.zoom_out_act = QAction(
+            "Zoom &out", self, shortcut=QKeySequence.ZoomOut, triggered=self.canvas.zoom_out
+        )
+        self.zoom_layer_act = QAction(
+            "Zoom to &layer",
+            self,
+            shortcut="Ctrl+Shift+L",
+            statusTip="Zoom to the layer selected in the panel",
+            triggered=self.zoom_to_selected_layer,
+        )
+        self.graticule_act = QAction(
+            "&Graticule", self, checkable=True, checked=True, triggered=self._on_graticule_toggled
+        )
+        self.map_date_act = QAction(
+            "Map &date…",
+            self,
+            statusTip="Show time-aware layers (Japan's ADIZ near "
+            "Yonaguni, exercise zones) as on a date",
+            triggered=self.ask_map_date,
+        )
+        self.epsg_act = QAction("Other CRS (&EPSG code)…", self, triggered=self.ask_crs)
+        self.about_act = QAction("&About and data sources", self, triggered=self.about)
+        self.keys_act = QAction(
+            "&Keyboard shortcuts",
+            self,
+            shortcut=QKeySequence.HelpContents,
+            triggered=self.show_shortcuts,
+        )
+        self.projection_group = QActionGroup(self)
+        self.projection_acts: dict[str, QAction] = {}
+        for key, (title, _) in PRESETS.items():
+            act = QAction(title, self, checkable=True)
+            act.triggered.connect(lambda _=False, k=key: self.set_projection(k))
+            self.projection_group.addAction(act)
+            self.projection_acts[key] = act
+        self.naming_group = QActionGroup(self)
+        self.naming_acts: dict[str, QAction] = {}
+        for key, title in NAMING_TITLES.items():
+            act = QAction(title, self, checkable=True, checked=key == self.state.naming)
+            act.triggered.connect(lambda _=False, k=key: self.state.set_naming(k))
+            self.naming_group.addAction(act)
+            self.naming_acts[key] = act
+
+    def create_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.file_menu.addAction(self.add_layer_act)
+        self.file_menu.addAction(self.export_png_act)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_act)
+        self.view_menu = bar.addMenu("&View")
+        for act in (self.home_act, self.zoom_in_act, self.zoom_out_act, self.zoom_layer_act):
+            self.view_menu.addAction(act)
+        self.view_menu.addSeparator()
+        proj = self.view_menu.addMenu("&Projection")
+        for act in self.projection_acts.values():
+            proj.addAction(act)
+        proj.addSeparator()
+        proj.addAction(self.epsg_act)
+        naming = self.view_menu.addMenu("Place &names")
+        for act in self.naming_acts.values():
+            naming.addAction(act)
+        self.view_menu.addAction(self.graticule_act)
+        self.view_menu.addAction(self.map_date_act)
+        self.view_menu.addAction(self.layers_dock.toggleViewAction())
+        self.help_menu = bar.addMenu("&Help")
+        self.help_menu.addAction(self.keys_act)
+        self.help_menu.addAction(self.about_act)
+
+    # ------------------------------------------------------------------ slots
+    @Slot()
+    def add_layer_file(self, path: str | None = None) -> bool:
+        from viewer.core.user_layers import LayerFileError, read_user_layer
+        from viewer.qt.painters import ReferenceLayerPainter
+
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, "Add layer file", "", VECTOR_FILTER)
+            if not path:
+                return False
+        try:
+            layer = read_user_layer(path)
+        except LayerFileError as exc:
+            self.show_error("Cannot add layer", str(exc))
+            return False
+        self.scene.add_layer_painter(ReferenceLayerPainter(layer))
+        self.state.add_user_layer(layer)
+        self.statusBar().showMessage(
+            f"Added layer {layer.title()} ({len(layer.features)} features)", 8000
+        )
+        return True
+
+    def show_error(self, title: str, text: str) -> None:
+        """A modal message, except in tests and headless runs where it goes to the status bar."""
+        self.statusBar().showMessage(text, 15000)
+        self.last_error = text
+        if QApplication.platformName() not in ("offscreen", "minimal"):
+            QMessageBox.warning(self, title, text)
+
+    @Slot()
+    def export_png(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, "Export map", "map.png", "PNG (*.png)")
+            if not path:
+                return
+        image = self.scene.render_image(self.canvas.view, self.canvas.devicePixelRatioF())
+        if image.save(path):
+            self.statusBar().showMessage(f"Saved {path}", 8000)
+        else:
+            self.show_error("Export failed", f"{path}: could not write the PNG")
+
+    def set_projection(self, text: str) -> bool:
+        try:
+            projection = Projection.from_user_input(text)
+        except ValueError as exc:
+            self.show_error("Unknown projection", str(exc))
+            return False
+        self.state.set_projection(projection)
+        return True
+
+    def _on_projection_changed(self, projection: Projection) -> None:
+        self._on_view_changed(self.canvas.view)
+        for key, act in self.projection_acts.items():
+            act.setChecked(PRESETS[key][1] == projection.definition)
+
+    @Slot()
+    def ask_crs(self) -> None:
+        text, ok = QInputDialog.getText(
+            self,
+            "Projection",
+            "EPSG code or PROJ string, e.g. EPSG:3826 (TWD97 / TM2) or EPSG:32651 (UTM 51N):",
+        )
+        if ok and text.strip():
+            self.set_projection(text)
+
+    @Slot()
+    def ask_map_date(self) -> None:
+        current = (self.state.when or datetime.now(UTC)).strftime("%Y-%m-%d")
+        text, ok = QInputDialog.getText(
+            self, "Map date", "Show time-aware layers as on (YYYY-MM-DD, UTC):", text=current
+        )
+        if not ok:
+            return
+        try:
+            when = datetime.strptime(text.strip(), "%Y-%m-%d").replace(tzinfo=UTC)
+        except ValueError:
+            self.show_error("Map date", f"{text!r} is not a date; expected YYYY-MM-DD")
+            return
+        self.state.set_when(when)
+
+    @Slot()
+    def zoom_to_selected_layer(self) -> None:
+        layer_id = self.layer_panel.current_layer_id()
+        if layer_id:
+            self.canvas.zoom_to_layer(layer_id)
+
+    def _on_graticule_toggled(self, checked: bool) -> None:
+        self.scene.show_graticule = checked
+        self.canvas.invalidate()
+
+    def _on_cursor_moved(self, lon: float, lat: float) -> None:
+        if lon != lon or lat != lat:  # NaN: off the projection
+            self.cursor_label.setText("")
+            return
+        self.cursor_label.setText(
+            f"{lat:.5f}, {lon:.5f}   {format_dm(lat, 'N', 'S')} {format_dm(lon, 'E', 'W')}"
+        )
+
+    def _on_view_changed(self, view) -> None:
+        res = self.scene.basemap_painter.last_resolution
+        self.view_label.setText(
+            f"{self.state.projection.title}  ·  coastline: {RESOLUTION_NAMES.get(res, res)}"
+        )
+
+    def _on_layer_clicked(self, layer_id: str, index: object) -> None:
+        layer = self.state.layer(layer_id)
+        row = layer.features.loc[index]
+        text = layer.info_text(self.state.naming)
+        note = str(row.get("note") or "")
+        conf = str(row.get("confidence") or "")
+        from viewer.core.catalog import label_for
+        from viewer.core.constants import CONFIDENCE_WORDS
+
+        name = label_for(row, NAMING_ALL) if "name_en" in row else ""
+        head = [name] if name else []
+        head.append(
+            f"This {row['role']}: {CONFIDENCE_WORDS.get(conf, conf)}"
+            + (f" — {note}" if note else "")
+        )
+        self.layer_panel.show_feature_info(layer_id, "\n".join(head) + "\n\n" + text)
+        self.layers_dock.show()
+
+    @Slot()
+    def about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}", about_text(self.state.catalog))
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_TEXT)
+
+    def open_files(self, paths: list[str]) -> None:
+        """Open files given on the command line or dropped: vector layers for now."""
+        for path in paths:
+            self.add_layer_file(path)
+
+    # ------------------------------------------------------------------ settings
+    def restore_settings(self) -> None:
+        settings = QSettings(ORG_NAME, ORG_NAME)
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        naming = settings.value("map/naming")
+        if isinstance(naming, str) and naming in NAMING_TITLES:
+            self.state.set_naming(naming)
+            self.naming_acts[naming].setChecked(True)
+
+    def closeEvent(self, event) -> None:
+        settings = QSettings(ORG_NAME, ORG_NAME)
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("map/naming", self.state.naming)
+        super().closeEvent(event)
+
+
+SHORTCUTS_TEXT = """Map
+  Drag, arrow keys: pan        Wheel, + / -: zoom (around the cursor)
+  Ctrl+0: home view            Ctrl+Shift+L: zoom to the selected layer
+  Click a zone, line or place: its source, date and confidence
+Files
+  Ctrl+L: add a layer file     Ctrl+E: export the map as PNG
+"""
+
+
+def about_text(catalog: Catalog) -> str:
+    lines = [
+        f"<b>{APP_NAME} {__version__}</b>",
+        "<p>Reference layers are drawn only from published coordinates; approximate "
+        "edges are dashed and partial layers say so.</p><p><b>Data sources</b></p><ul>",
+    ]
+    lines += [f"<li>{s.citation()}</li>" for s in catalog.sources.values()]
+    lines.append("</ul><p><b>Not drawn</b></p><ul>")
+    lines += [f"<li>{n['title']}: {n['why']}</li>" for n in catalog.not_drawn]
+    lines.append(f"</ul><p>{ATTRIBUTION}.</p>")
+    lines.append(
+        "<p>Libraries: Qt for Python (PySide6, LGPL-3.0), NumPy, pandas, GeoPandas, "
+        "Shapely, pyproj/PROJ, pyogrio/GDAL, gpxpy, pyais, defusedxml, "
+        "imageio-ffmpeg.</p>"
+    )
+    return "\n".join(lines)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationVersion(__version__)
+    font = QFont(app.font())
+    font.setFamilies(UI_FONT_FAMILIES)
+    app.setFont(font)
+    return app  # type: ignore[return-value]
+
+
+def run_app(files: list[str] | None = None) -> int:
+    app = make_application()
+    state = MapState(load_catalog())
+    window = MainWindow(state)
+    window.restore_settings()
+    window.show()
+    window.open_files(files or [])
+    return app.exec()
+
+
+__all__ = ["MainWindow", "QWidget", "make_application", "run_app"]
