@@ -90,3 +90,41 @@ def test_naming_setting_changes_labels(scene):
     scene.state.set_naming("ja")
     ja = scene.render_image(view)
     assert en != ja
+
+
+def test_map_works_across_the_antimeridian(scene):
+    from viewer.core.view import MapView
+    from viewer.qt.painters import LAND
+
+    scene.state.set_projection(Projection.from_user_input("webmercator"))
+    view = MapView(20037508.0, 0.0, 12000.0, 1000, 700)  # centred on 180°
+    image = scene.render_image(view)
+    # Hawaii's Big Island (19.6°N 155.5°W) lies east of the antimeridian: drawn on the right.
+    x, y = scene.state.projection.forward(np.array([-155.5]), np.array([19.6]))
+    sx, sy = view.to_screen(x + scene.state.projection.wrap_width, y)
+    assert 500 < sx[0] < 1000
+    colours = [image.pixelColor(round(sx[0]) + d, round(sy[0])) for d in (-1, 0, 1)]
+    assert any(near(c, LAND, tol=10) for c in colours), [c.name() for c in colours]
+
+
+@pytest.mark.parametrize(
+    ("box", "crs"),
+    [
+        ((-10, 35, 30, 60), "webmercator"),
+        ((-80, -40, -30, 10), "equirectangular"),
+        ((-180, -80, 180, 80), "equirectangular"),
+        ((140, 30, 150, 45), "lcc"),
+    ],
+)
+def test_anywhere_on_earth_draws_land(scene, box, crs):
+    from viewer.qt.painters import LAND
+
+    scene.state.set_projection(Projection.from_user_input(crs))
+    view = scene.view_of_lonlat(box, 600, 400)
+    image = scene.render_image(view)
+    land = sum(
+        near(image.pixelColor(x, y), LAND, tol=6)
+        for x in range(0, 600, 10)
+        for y in range(0, 400, 10)
+    )
+    assert land > 100  # every box has a continent in it

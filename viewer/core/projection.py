@@ -85,6 +85,26 @@ class Projection:
         unit = self._crs.axis_info[0].unit_conversion_factor if self._crs.axis_info else 1.0
         return 1.0 / unit
 
+    @property
+    def wrap_width(self) -> float | None:
+        """For a cylindrical projection (meridians vertical, the antimeridian a straight cut), the
+        width of the world in map units, so a view across the antimeridian can repeat the map;
+        None for other projections."""
+        cached = self.__dict__.get("_wrap_width", "unset")
+        if cached != "unset":
+            return cached  # type: ignore[return-value]
+        width: float | None = None
+        lon_c, _ = self.inverse(np.array([0.0]), np.array([0.0]))  # central meridian
+        if np.isfinite(lon_c).all():
+            c = float(lon_c[0])
+            lons = np.array([c + 180.0 - 1e-9, c - 180.0 + 1e-9, c + 90.0, c + 90.0])
+            x, _ = self.forward(lons, np.array([0.0, 0.0, 0.0, 60.0]))
+            vertical = np.isfinite(x).all() and abs(x[2] - x[3]) < 1e-6 * abs(x[2] or 1.0)
+            if vertical and x[0] > x[1]:
+                width = float(x[0] - x[1])
+        object.__setattr__(self, "_wrap_width", width)
+        return width
+
     def forward(self, lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Project degrees to map units; points the projection cannot show become NaN."""
         fwd, _ = _transformers(self.definition)

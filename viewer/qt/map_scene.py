@@ -7,7 +7,9 @@ screen overlays; `render_image` does the same into a `QImage`, so a PNG is what 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
+import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
@@ -64,7 +66,6 @@ class MapScene:
     def view_of_lonlat(
         self, box: tuple[float, float, float, float], width: int, height: int, margin: float = 0.02
     ) -> MapView:
-        import numpy as np
 
         west, south, east, north = box
         lons = np.concatenate(
@@ -91,19 +92,36 @@ class MapScene:
         return view.fitted(x[ok].min(), y[ok].min(), x[ok].max(), y[ok].max(), margin)
 
     # ------------------------------------------------------------------ painting
+    def world_copies(self, view: MapView) -> list[MapView]:
+        """The view, plus shifted copies where it runs over the antimeridian of a cylindrical
+        projection: painting each draws the map repeated east and west, as on a globe."""
+        width = self.state.projection.wrap_width
+        if not width:
+            return [view]
+        xmin, _, xmax, _ = view.extent()
+        first = int(np.floor((xmin + width / 2) / width))
+        last = int(np.floor((xmax + width / 2) / width))
+        return [replace(view, center_x=view.center_x - k * width) for k in range(first, last + 1)]
+
     def paint_static(self, painter: QPainter, view: MapView) -> None:
-        ctx = self.context(view)
         painter.setRenderHint(QPainter.Antialiasing, True)
         painter.setRenderHint(QPainter.TextAntialiasing, True)
-        self.basemap_painter.paint(painter, ctx)
-        if self.show_graticule:
-            self.graticule.paint(painter, ctx)
-        for st in self.state.layers:
-            layer_painter = self.layer_painters.get(st.id)
-            if layer_painter is None or not st.visible:
-                continue
-            layer_painter.state = st
-            layer_painter.paint(painter, ctx)
+        copies = self.world_copies(view)
+        for i, copy in enumerate(copies):
+            ctx = self.context(copy)
+            if i == 0:
+                self.basemap_painter.paint_sea(painter, ctx)
+            self.basemap_painter.paint(painter, ctx)
+        for copy in copies:
+            ctx = self.context(copy)
+            if self.show_graticule:
+                self.graticule.paint(painter, ctx)
+            for st in self.state.layers:
+                layer_painter = self.layer_painters.get(st.id)
+                if layer_painter is None or not st.visible:
+                    continue
+                layer_painter.state = st
+                layer_painter.paint(painter, ctx)
 
     def paint_dynamic(self, painter: QPainter, view: MapView) -> None:
         ctx = self.context(view)

@@ -142,9 +142,11 @@ class BasemapPainter(Painter):
             self._cache[key] = hit
         return hit
 
+    def paint_sea(self, painter: QPainter, ctx: PaintContext) -> None:
+        painter.fillRect(QRectF(0, 0, ctx.view.width, ctx.view.height), SEA)
+
     def paint(self, painter: QPainter, ctx: PaintContext) -> None:
         view = ctx.view
-        painter.fillRect(QRectF(0, 0, view.width, view.height), SEA)
         res = resolution_for_scale(view.scale / ctx.projection.units_per_metre)
         self.last_resolution = res
         bbox = view_lonlat_bbox(view, ctx.projection)
