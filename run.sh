@@ -56,7 +56,8 @@ ensure_venv() {
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     log "installing Python packages into .venv (first run takes a few minutes)"
     .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e ".[test]"
+    .venv/bin/python -m pip install -q -e ".[test]" 2>&1 | grep -v -i -E "^ *(\*+|!!|please be careful|name as your package|with strategy|$)" >&2 || true
+    .venv/bin/python -c "import viewer, PySide6, geopandas" || { log "the Python packages did not install"; exit 1; }
     echo "$want" > "$stamp"
   fi
 }

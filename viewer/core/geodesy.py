@@ -17,13 +17,15 @@ WGS84_GEOD = Geod(ellps="WGS84")
 
 def distance_m(lon1, lat1, lon2, lat2) -> np.ndarray:
     """Geodesic distance in metres between points (arrays broadcast)."""
-    _, _, dist = WGS84_GEOD.inv(*np.broadcast_arrays(lon1, lat1, lon2, lat2))
+    a, b, c, d = np.broadcast_arrays(lon1, lat1, lon2, lat2)
+    _, _, dist = WGS84_GEOD.inv(a, b, c, d)
     return np.asarray(dist, dtype=np.float64)
 
 
 def bearing_deg(lon1, lat1, lon2, lat2) -> np.ndarray:
     """Initial true bearing in degrees [0, 360) from point 1 to point 2."""
-    az, _, _ = WGS84_GEOD.inv(*np.broadcast_arrays(lon1, lat1, lon2, lat2))
+    a, b, c, d = np.broadcast_arrays(lon1, lat1, lon2, lat2)
+    az, _, _ = WGS84_GEOD.inv(a, b, c, d)
     return np.mod(np.asarray(az, dtype=np.float64), 360.0)
 
 

@@ -92,7 +92,7 @@ class Projection:
         None for other projections."""
         cached = self.__dict__.get("_wrap_width", "unset")
         if cached != "unset":
-            return cached  # type: ignore[return-value]
+            return cached
         width: float | None = None
         lon_c, _ = self.inverse(np.array([0.0]), np.array([0.0]))  # central meridian
         if np.isfinite(lon_c).all():

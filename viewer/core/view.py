@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 MIN_SCALE = 0.5  # m/px: closer than this shows nothing more
 MAX_SCALE = 200_000.0  # m/px: the whole Earth fits in ~200 px
@@ -23,12 +24,12 @@ class MapView:
     height: int
 
     # ------------------------------------------------------------------ transforms
-    def to_screen(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def to_screen(self, x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
         sx = (np.asarray(x) - self.center_x) / self.scale + self.width / 2.0
         sy = (self.center_y - np.asarray(y)) / self.scale + self.height / 2.0
         return sx, sy
 
-    def to_map(self, sx: np.ndarray, sy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def to_map(self, sx: ArrayLike, sy: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
         x = (np.asarray(sx) - self.width / 2.0) * self.scale + self.center_x
         y = self.center_y - (np.asarray(sy) - self.height / 2.0) * self.scale
         return x, y
