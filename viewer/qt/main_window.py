@@ -374,7 +374,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_app(files: list[str] | None = None) -> int:
+    from viewer.qt.crash import install_crash_handler
+
     app = make_application()
+    install_crash_handler()
     state = MapState(load_catalog())
     window = MainWindow(state)
     window.restore_settings()
