@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
+    QPushButton,
     QWidget,
 )
 
@@ -24,6 +27,7 @@ from viewer.core.catalog import Catalog, load_catalog
 from viewer.core.constants import NAMING_ALL, NAMING_EN, NAMING_JA, NAMING_ZH_CN, NAMING_ZH_TW
 from viewer.core.map_state import MapState
 from viewer.core.projection import PRESETS, Projection
+from viewer.core.track_layers import LoadedTracks, TrackLayers
 from viewer.qt.layer_panel import LayerPanel
 from viewer.qt.map_canvas import MapCanvas
 from viewer.qt.map_scene import MapScene
@@ -38,6 +42,21 @@ NAMING_TITLES = {
     NAMING_ZH_TW: "ROC usage (臺灣)",
     NAMING_ALL: "All usages",
 }
+TRACK_FILTER = (
+    "Track files (*.csv *.tsv *.txt *.geojson *.json *.gpx *.kml *.kmz *.gpkg *.shp *.fgb "
+    "*.parquet *.nmea *.ais *.xml *.cot);;All files (*)"
+)
+TIME_ZONES = [
+    "UTC",
+    "Asia/Taipei",
+    "Asia/Tokyo",
+    "Asia/Shanghai",
+    "Asia/Seoul",
+    "Asia/Manila",
+    "Europe/London",
+    "America/New_York",
+]
+MAX_RECENT = 10
 VECTOR_FILTER = "Vector layers (*.geojson *.json *.gpkg *.shp *.kml *.fgb);;All files (*)"
 
 
@@ -59,6 +78,18 @@ class MainWindow(QMainWindow):
         self.scene = scene or MapScene(state)
         self.canvas = MapCanvas(self.scene)
         self.setCentralWidget(self.canvas)
+        self.setAcceptDrops(True)
+        self.tracks = TrackLayers()
+        self.reports: dict[str, object] = {}
+        from viewer.qt.track_loader import TrackLoader
+
+        self.loader = TrackLoader(self)
+        self.loader.progress.connect(self._on_load_progress)
+        self.loader.finished.connect(self._on_load_finished)
+        self.loader.failed.connect(self._on_load_failed)
+        self.loader.cancelled.connect(self._on_load_cancelled)
+        self._loading: dict[str, float] = {}
+        self._load_options: dict[str, object] = {}
         self.setWindowTitle(f"{APP_NAME} {__version__}")
         self.layer_panel = LayerPanel(state)
         dock = QDockWidget("Layers", self)
@@ -68,8 +99,19 @@ class MainWindow(QMainWindow):
         self.layers_dock = dock
         self.cursor_label = QLabel()
         self.view_label = QLabel()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setMaximumWidth(220)
+        self.progress_bar.setFormat("Loading… %p%")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop loading the track files")
+        self.cancel_button.clicked.connect(self.cancel_loading)
         self.statusBar().addWidget(self.cursor_label, 1)
+        self.statusBar().addPermanentWidget(self.progress_bar)
+        self.statusBar().addPermanentWidget(self.cancel_button)
         self.statusBar().addPermanentWidget(self.view_label)
+        self.progress_bar.hide()
+        self.cancel_button.hide()
         self.create_actions()
         self.create_menus()
         self.canvas.cursor_moved.connect(self._on_cursor_moved)
@@ -79,11 +121,26 @@ class MainWindow(QMainWindow):
         self.layer_panel.add_layer_requested.connect(self.add_layer_file)
         self.state.events.connect("projection", self._on_projection_changed)
         self.resize(1400, 900)
+        self._refresh_recent_menu()
         self._on_projection_changed(state.projection)
         self._on_view_changed(self.canvas.view)
 
     # ------------------------------------------------------------------ actions
     def create_actions(self) -> None:
+        self.open_act = QAction(
+            "&Open track files…",
+            self,
+            shortcut=QKeySequence.Open,
+            statusTip="Load CSV, GeoJSON, GPX, KML/KMZ, GeoPackage, "
+            "Parquet, AIS NMEA or Cursor-on-Target track files",
+            triggered=self.open_dialog,
+        )
+        self.report_act = QAction(
+            "Import &reports…",
+            self,
+            statusTip="What was read and skipped in each loaded file",
+            triggered=self.show_reports,
+        )
         self.add_layer_act = QAction(
             "&Add layer file…",
             self,
@@ -155,6 +212,10 @@ class MainWindow(QMainWindow):
     def create_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
+        self.file_menu.addAction(self.open_act)
+        self.recent_menu = self.file_menu.addMenu("Open &recent")
+        self.file_menu.addAction(self.report_act)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.add_layer_act)
         self.file_menu.addAction(self.export_png_act)
         self.file_menu.addSeparator()
@@ -229,6 +290,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _on_projection_changed(self, projection: Projection) -> None:
+        self.tracks.reproject(projection)
         self._on_view_changed(self.canvas.view)
         for key, act in self.projection_acts.items():
             act.setChecked(PRESETS[key][1] == projection.definition)
@@ -308,10 +370,127 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_TEXT)
 
-    def open_files(self, paths: list[str]) -> None:
-        """Open files given on the command line or dropped: vector layers for now."""
+    # ------------------------------------------------------------------ track files
+    @Slot()
+    def open_dialog(self) -> None:
+        settings = QSettings(ORG_NAME, ORG_NAME)
+        folder = str(settings.value("files/last_folder", ""))
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open track files", folder, TRACK_FILTER)
+        self.open_files(paths)
+
+    def open_files(self, paths: list[str], options: object = None) -> None:
+        """Load track files in the background, each its own layer with its own report."""
         for path in paths:
-            self.add_layer_file(path)
+            key = str(Path(path).resolve())
+            if key in self._loading:
+                continue
+            self._loading[key] = 0.0
+            self._load_options[key] = options
+            self.loader.load(key, self.state.projection, options)
+            self._remember_recent(key)
+        self._update_progress()
+
+    @Slot()
+    def cancel_loading(self) -> None:
+        for key in list(self._loading):
+            self.loader.cancel(key)
+
+    def _on_load_progress(self, key: str, fraction: float) -> None:
+        if key in self._loading:
+            self._loading[key] = fraction
+            self._update_progress()
+
+    def _update_progress(self) -> None:
+        busy = bool(self._loading)
+        self.progress_bar.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            done = sum(self._loading.values()) / len(self._loading)
+            self.progress_bar.setValue(round(done * 1000))
+
+    def _on_load_finished(self, key: str, trackset, report) -> None:
+        self._loading.pop(key, None)
+        self._update_progress()
+        self.reports[key] = report
+        self.tracks.add(LoadedTracks(Path(key), trackset, report))
+        n_skipped = len(getattr(report, "skipped", []))
+        n_warn = len(getattr(report, "warnings", []))
+        msg = f"Loaded {Path(key).name}: {trackset.n_tracks} tracks, {trackset.n_fixes:,} fixes"
+        if n_skipped or n_warn:
+            msg += f" ({n_skipped} rows skipped, {n_warn} warnings: File > Import reports)"
+        self.statusBar().showMessage(msg, 15000)
+        self.last_message = msg
+
+    def _on_load_failed(self, key: str, message: str, error: object) -> None:
+        self._loading.pop(key, None)
+        self._update_progress()
+        from viewer.io.report import TimeZoneRequired
+
+        if isinstance(error, TimeZoneRequired) and self._ask_time_zone_and_retry(key, message):
+            return
+        self.show_error("Cannot open track file", message)
+
+    def _on_load_cancelled(self, key: str) -> None:
+        self._loading.pop(key, None)
+        self._update_progress()
+        self.statusBar().showMessage(f"Loading {Path(key).name} cancelled", 8000)
+
+    def _ask_time_zone_and_retry(self, key: str, message: str) -> bool:
+        """Naive times: ask which zone they are in (never assume), then read again."""
+        if QApplication.platformName() in ("offscreen", "minimal"):
+            return False
+        zone, ok = QInputDialog.getItem(
+            self,
+            "Time zone of the file",
+            f"{message}\n\nIn which time zone are the times of {Path(key).name}?",
+            TIME_ZONES,
+            1,
+            True,
+        )
+        if not ok or not zone:
+            return False
+        from viewer.io.registry import ReadOptions
+
+        previous = self._load_options.get(key)
+        options = ReadOptions(tz=zone) if previous is None else _with_tz(previous, zone)
+        self.open_files([key], options)
+        return True
+
+    @Slot()
+    def show_reports(self) -> None:
+        from viewer.qt.report_dialog import ImportReportDialog
+
+        if not self.reports:
+            self.statusBar().showMessage("No track file loaded yet", 5000)
+            return
+        for key, report in self.reports.items():
+            ImportReportDialog(Path(key).name, report, self).show()
+
+    def _remember_recent(self, path: str) -> None:
+        settings = QSettings(ORG_NAME, ORG_NAME)
+        recent = [p for p in _as_list(settings.value("files/recent")) if p != path]
+        settings.setValue("files/recent", [path, *recent][:MAX_RECENT])
+        settings.setValue("files/last_folder", str(Path(path).parent))
+        self._refresh_recent_menu()
+
+    def _refresh_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = _as_list(QSettings(ORG_NAME, ORG_NAME).value("files/recent"))
+        for path in recent:
+            act = self.recent_menu.addAction(Path(path).name)
+            act.setStatusTip(path)
+            act.triggered.connect(lambda _=False, p=path: self.open_files([p]))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_files(paths)
 
     # ------------------------------------------------------------------ settings
     def restore_settings(self) -> None:
@@ -328,11 +507,26 @@ class MainWindow(QMainWindow):
             self.naming_acts[naming].setChecked(True)
 
     def closeEvent(self, event) -> None:
+        self.loader.shutdown()
         settings = QSettings(ORG_NAME, ORG_NAME)
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("map/naming", self.state.naming)
         super().closeEvent(event)
+
+
+def _as_list(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]  # type: ignore[attr-defined]
+
+
+def _with_tz(options: object, zone: str) -> object:
+    from dataclasses import replace
+
+    return replace(options, tz=zone)  # type: ignore[type-var]
 
 
 SHORTCUTS_TEXT = """Map

@@ -1,0 +1,53 @@
+"""`TrackLayers`: the track files the user has loaded, each frozen into a `TrackSet` with its
+import report. Evented: ``changed`` when a file is added or removed (a data change)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from viewer.core.evented import EventedModel
+from viewer.core.projection import Projection
+from viewer.core.tracks import TrackSet
+
+
+@dataclass(frozen=True)
+class LoadedTracks:
+    path: Path
+    trackset: TrackSet
+    report: Any  # viewer.io.report.ImportReport (the core does not depend on the readers)
+    visible: bool = True
+
+
+class TrackLayers(EventedModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[LoadedTracks] = []
+
+    def add(self, item: LoadedTracks) -> None:
+        """Add a loaded file; loading the same path again replaces it."""
+        self.items = [i for i in self.items if i.path != item.path] + [item]
+        self.events.emit("changed", item.path)
+
+    def remove(self, path: Path) -> None:
+        self.items = [i for i in self.items if i.path != path]
+        self.events.emit("changed", path)
+
+    def set_visible(self, path: Path, visible: bool) -> None:
+        self.items = [replace(i, visible=visible) if i.path == path else i for i in self.items]
+        self.events.emit("changed", path)
+
+    def reproject(self, projection: Projection) -> None:
+        self.items = [replace(i, trackset=i.trackset.reprojected(projection)) for i in self.items]
+        self.events.emit("changed", None)
+
+    @property
+    def time_span(self) -> tuple[float, float] | None:
+        spans = [i.trackset.time_span for i in self.items if i.trackset.time_span]
+        if not spans:
+            return None
+        return min(s[0] for s in spans), max(s[1] for s in spans)
+
+    def visible(self) -> list[LoadedTracks]:
+        return [i for i in self.items if i.visible]

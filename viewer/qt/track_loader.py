@@ -1,0 +1,75 @@
+"""Loading track files off the UI thread, with progress and cancel.
+
+`TrackLoader.load(path, options)` starts a worker thread running the reader
+(`viewer.io.registry.load_trackset`); it emits ``progress(path, fraction)`` now and then, and
+``finished(path, trackset, report)`` or ``failed(path, message, error)`` on the UI thread.
+``cancel(path)`` makes the reader stop at its next check; the UI never waits for it.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from viewer.core.projection import Projection
+
+
+class TrackLoader(QObject):
+    progress = Signal(str, float)
+    finished = Signal(str, object, object)
+    failed = Signal(str, str, object)
+    cancelled = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="track-loader")
+        self._cancel: dict[str, threading.Event] = {}
+
+    def load(self, path: str | Path, projection: Projection, options: object = None) -> None:
+        key = str(path)
+        event = threading.Event()
+        self._cancel[key] = event
+        self._pool.submit(self._run, key, projection, options, event)
+
+    def cancel(self, path: str | Path) -> None:
+        event = self._cancel.get(str(path))
+        if event is not None:
+            event.set()
+
+    def busy(self) -> bool:
+        return bool(self._cancel)
+
+    def shutdown(self) -> None:
+        for event in self._cancel.values():
+            event.set()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def _run(
+        self, key: str, projection: Projection, options: object, event: threading.Event
+    ) -> None:
+        from viewer.io.registry import load_trackset
+        from viewer.io.report import ImportCancelled, TrackImportError
+
+        try:
+            trackset, report = load_trackset(
+                key,
+                projection=projection,
+                options=options,
+                progress=lambda f: self.progress.emit(key, float(f)),
+                cancel=event.is_set,
+            )
+        except ImportCancelled:
+            self._cancel.pop(key, None)
+            self.cancelled.emit(key)
+        except TrackImportError as exc:
+            self._cancel.pop(key, None)
+            self.failed.emit(key, str(exc), exc)
+        except Exception as exc:  # a reader bug must not take the app down: say what happened
+            self._cancel.pop(key, None)
+            self.failed.emit(key, f"{key}: could not be read ({type(exc).__name__}: {exc})", exc)
+        else:
+            self._cancel.pop(key, None)
+            self.finished.emit(key, trackset, report)
