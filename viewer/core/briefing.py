@@ -1,0 +1,1178 @@
+"""The briefing document: a teacher's saved work, as a versioned JSON file.
+
+A `Briefing` holds the loaded track files (paths relative to the briefing file), each layer's
+visibility, opacity and colour, the view, the time range, replay speed and trail, the naming usage,
+annotations and scenes. It is plain data (frozen dataclasses); the UI builds one from its state and
+applies one to its state.
+
+File format (schema version `SCHEMA_VERSION`, published in ``resources/briefing.schema.json``):
+UTF-8 JSON, keys sorted, two-space indent, floats rounded to fixed decimals, times as UTC ISO 8601
+with ``Z``; so save → open → save gives byte-identical files. Older versions are migrated on load;
+a newer version is refused with a message saying so.
+
+Saving is atomic: the new text goes to a temporary file in the same folder, is flushed and fsynced,
+the previous file is kept as ``<name>.bak``, and the temporary file is renamed over the original.
+At every instant the file on disk is either the old or the new version.
+
+>>> b = Briefing(title="Demo", files=(TrackFileRef("tracks/day.csv"),))
+>>> from_dict(to_dict(b)) == b
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import hashlib
+import json
+import math
+import os
+import re
+import secrets
+import stat
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import numpy as np
+
+from viewer.core.constants import NAMING_EN, NAMINGS
+
+if TYPE_CHECKING:
+    from viewer.core.map_state import LayerState
+    from viewer.core.projection import Projection
+    from viewer.core.view import MapView
+
+SCHEMA_VERSION: Final = 1
+FORMAT: Final = "adiz-viewer-briefing"
+RECOVERY_FORMAT: Final = "adiz-viewer-recovery"
+SUFFIX: Final = ".briefing.json"
+BACKUP_SUFFIX: Final = ".bak"
+APP_STATE_NAME: Final = "adiz-viewer"
+
+TEXT, ARROW, CIRCLE, POLYGON = "text", "arrow", "circle", "polygon"
+ANNOTATION_KINDS: Final = (TEXT, ARROW, CIRCLE, POLYGON)
+
+# Decimals written for each kind of number (fixed, so files are stable).
+_DEG_DIGITS = 6  # ~0.1 m
+_M_PER_PX_DIGITS = 4
+_FRACTION_DIGITS = 3
+_SECONDS_DIGITS = 3
+_SPEED_DIGITS = 4
+_METRES_DIGITS = 1
+_PX_DIGITS = 2
+
+_COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+_TIME_FMT = "%Y-%m-%dT%H:%M:%SZ"
+_TIME_FMT_US = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+class BriefingError(Exception):
+    """A briefing that cannot be read or written; the message names the file and the problem."""
+
+    def __init__(self, message: str, path: str | Path | None = None) -> None:
+        self.reason = message
+        self.path = Path(path) if path is not None else None
+        super().__init__(f"{self.path}: {message}" if self.path is not None else message)
+
+    def in_file(self, path: str | Path) -> BriefingError:
+        """The same error, naming ``path``."""
+        return BriefingError(self.reason, path)
+
+
+# ---------------------------------------------------------------------------------------- times
+def parse_time(text: str) -> datetime:
+    """An ISO 8601 time with a zone ('Z' or an offset) as an aware UTC datetime.
+
+    >>> parse_time("2021-10-04T02:00:00+08:00").isoformat()
+    '2021-10-03T18:00:00+00:00'
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"expected an ISO 8601 time string; got {_json_kind(text)}")
+    try:
+        value = datetime.fromisoformat(text.strip().replace("z", "Z"))
+    except ValueError:
+        raise ValueError(
+            f"expected an ISO 8601 time such as '2021-10-04T02:00:00Z'; got {text!r}"
+        ) from None
+    if value.tzinfo is None:
+        raise ValueError(f"time {text!r} has no zone; write it in UTC with 'Z'")
+    return value.astimezone(UTC)
+
+
+def format_time(value: datetime) -> str:
+    """UTC ISO 8601 with 'Z' (microseconds only when there are some)."""
+    value = _utc(value)
+    return value.strftime(_TIME_FMT_US if value.microsecond else _TIME_FMT)
+
+
+def _utc(value: datetime) -> datetime:
+    if not isinstance(value, datetime):
+        raise ValueError(f"expected a datetime; got {_json_kind(value)}")
+    if value.tzinfo is None:
+        raise ValueError(f"time {value.isoformat()} has no zone; times must be UTC-aware")
+    return value.astimezone(UTC)
+
+
+# ---------------------------------------------------------------------------------------- model
+@dataclass(frozen=True)
+class TimeRange:
+    """A span of map time, ``start`` <= ``end``, both aware (stored in UTC)."""
+
+    start: datetime
+    end: datetime
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "start", _utc(self.start))
+        object.__setattr__(self, "end", _utc(self.end))
+        if self.end < self.start:
+            raise ValueError(
+                f"end {format_time(self.end)} is before start {format_time(self.start)}"
+            )
+
+    @property
+    def seconds(self) -> float:
+        return (self.end - self.start).total_seconds()
+
+    def contains(self, when: datetime) -> bool:
+        return self.start <= _utc(when) <= self.end
+
+
+@dataclass(frozen=True)
+class TrackFileRef:
+    """A track file: ``path`` relative to the briefing's folder (or absolute), with '/'
+    separators; ``tz`` the IANA zone of times written without one (None: the file says)."""
+
+    path: str
+    tz: str | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.path, str) or not self.path.strip():
+            raise ValueError("path must be a non-empty string")
+        if self.tz is not None:
+            _check_tz(self.tz)
+
+
+@dataclass(frozen=True)
+class LayerSetting:
+    """How one layer is shown: ``visible``, ``opacity`` 0..1, ``color`` '#rrggbb' (None: the
+    catalog's default)."""
+
+    id: str
+    visible: bool = True
+    opacity: float = 1.0
+    color: str | None = None
+
+    def __post_init__(self) -> None:
+        _check_id(self.id)
+        if not isinstance(self.visible, bool):
+            raise ValueError(f"visible must be true or false; got {self.visible!r}")
+        _check_range("opacity", self.opacity, 0.0, 1.0)
+        if self.color is not None:
+            _check_color("color", self.color)
+
+    @classmethod
+    def from_layer_state(cls, state: LayerState) -> LayerSetting:
+        return cls(state.id, bool(state.visible), float(state.opacity), state.color)
+
+    def to_layer_state(self, default_color: str) -> LayerState:
+        from viewer.core.map_state import LayerState
+
+        return LayerState(self.id, self.visible, self.opacity, self.color or default_color)
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    """What the map shows, independent of window size and CRS: the centre (degrees) and the
+    ground distance one pixel covers there (metres), plus the display CRS (a preset key such as
+    'lcc', 'EPSG:NNNN' or a PROJ string)."""
+
+    center_lon: float
+    center_lat: float
+    metres_per_pixel: float
+    crs: str = "lcc"
+
+    def __post_init__(self) -> None:
+        _check_range("center_lon", self.center_lon, -180.0, 180.0)
+        _check_range("center_lat", self.center_lat, -90.0, 90.0)
+        _check_positive("metres_per_pixel", self.metres_per_pixel)
+        if not isinstance(self.crs, str) or not self.crs.strip():
+            raise ValueError("crs must be a non-empty string such as 'lcc' or 'EPSG:3857'")
+
+    def projection(self) -> Projection:
+        """The display projection (ValueError for an unknown CRS)."""
+        from viewer.core.projection import Projection
+
+        return Projection.from_user_input(self.crs)
+
+    def to_map_view(self, width: int, height: int, projection: Projection | None = None) -> MapView:
+        """The `MapView` of a ``width`` x ``height`` canvas showing this view."""
+        from viewer.core.view import MapView
+
+        projection = projection or self.projection()
+        x, y = projection.forward(np.array([self.center_lon]), np.array([self.center_lat]))
+        if not (math.isfinite(x[0]) and math.isfinite(y[0])):
+            raise ValueError(
+                f"the view centre {self.center_lon}, {self.center_lat} is outside the projection "
+                f"{projection.title!r}"
+            )
+        k = map_units_per_metre(projection, self.center_lon, self.center_lat)
+        return MapView(float(x[0]), float(y[0]), self.metres_per_pixel * k, width, height)
+
+    @classmethod
+    def from_map_view(
+        cls, view: MapView, projection: Projection, crs: str | None = None
+    ) -> ViewSpec:
+        """The view a canvas shows, as a ViewSpec (``crs`` defaults to the projection's)."""
+        lon, lat = projection.inverse(np.array([view.center_x]), np.array([view.center_y]))
+        if not (math.isfinite(lon[0]) and math.isfinite(lat[0])):
+            raise ValueError("the view centre is outside the projection's domain")
+        k = map_units_per_metre(projection, float(lon[0]), float(lat[0]))
+        return cls(float(lon[0]), float(lat[0]), view.scale / k, crs or projection.definition)
+
+
+def map_units_per_metre(projection: Projection, lon: float, lat: float) -> float:
+    """Map units per ground metre at (lon, lat): the mean of the east and north scale factors."""
+    from viewer.core.geodesy import WGS84_GEOD
+
+    step = 1000.0
+    lons, lats, _ = WGS84_GEOD.fwd([lon, lon], [lat, lat], [90.0, 0.0], [step, step])
+    x, y = projection.forward(np.array([lon, *lons]), np.array([lat, *lats]))
+    d_east = math.hypot(x[1] - x[0], y[1] - y[0])
+    d_north = math.hypot(x[2] - x[0], y[2] - y[0])
+    k = (d_east + d_north) / 2.0 / step
+    if not (math.isfinite(k) and k > 0):
+        raise ValueError(f"the projection has no finite scale at {lon}, {lat}")
+    return k
+
+
+@dataclass(frozen=True)
+class AnnotationStyle:
+    """``color`` of lines and text, line ``width`` (px), optional ``fill_color`` with
+    ``fill_opacity`` 0..1, ``font_size`` (pt)."""
+
+    color: str = "#ffcc00"
+    width: float = 2.0
+    fill_color: str | None = None
+    fill_opacity: float = 0.2
+    font_size: float = 14.0
+
+    def __post_init__(self) -> None:
+        _check_color("color", self.color)
+        _check_positive("width", self.width)
+        if self.fill_color is not None:
+            _check_color("fill_color", self.fill_color)
+        _check_range("fill_opacity", self.fill_opacity, 0.0, 1.0)
+        _check_positive("font_size", self.font_size)
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A drawing on the map, in lon/lat degrees.
+
+    ``text``: one point (the anchor) and ``text``; ``arrow``: two points (tail, head) and an
+    optional ``text``; ``circle``: one point (centre) and ``radius_m`` (geodesic metres);
+    ``polygon``: three or more points. Shown only within ``time`` when set.
+    """
+
+    id: str
+    kind: str
+    points: tuple[tuple[float, float], ...]
+    text: str = ""
+    radius_m: float | None = None
+    style: AnnotationStyle = field(default_factory=AnnotationStyle)
+    time: TimeRange | None = None
+
+    def __post_init__(self) -> None:
+        _check_id(self.id)
+        if self.kind not in ANNOTATION_KINDS:
+            raise ValueError(f"kind must be one of {ANNOTATION_KINDS}; got {self.kind!r}")
+        points = tuple((float(lon), float(lat)) for lon, lat in self.points)
+        object.__setattr__(self, "points", points)
+        for lon, lat in points:
+            _check_range("point longitude", lon, -180.0, 180.0)
+            _check_range("point latitude", lat, -90.0, 90.0)
+        needed = {TEXT: (1, 1), ARROW: (2, 2), CIRCLE: (1, 1), POLYGON: (3, None)}[self.kind]
+        lo, hi = needed
+        if len(points) < lo or (hi is not None and len(points) > hi):
+            want = f"{lo}" if lo == hi else f"at least {lo}"
+            raise ValueError(f"a {self.kind} needs {want} point(s); got {len(points)}")
+        if self.kind == TEXT and not self.text.strip():
+            raise ValueError("a text annotation needs text")
+        if self.kind == CIRCLE:
+            if self.radius_m is None:
+                raise ValueError("a circle needs radius_m")
+            _check_positive("radius_m", self.radius_m)
+        elif self.radius_m is not None:
+            raise ValueError(f"radius_m is only for circles, not a {self.kind}")
+
+    def visible_at(self, when: datetime | None) -> bool:
+        return self.time is None or when is None or self.time.contains(when)
+
+
+@dataclass(frozen=True)
+class Scene:
+    """A step of a presentation: ``view``, either a still ``time`` or a ``time_range`` to play,
+    the ``layers`` visible (ids; None keeps the current ones), replay ``speed`` (map seconds per
+    wall second), a ``note`` for the presenter, and ``pause_at_end`` (stop so the class can
+    predict what happens next). Fields left None keep what the previous scene set."""
+
+    title: str
+    note: str = ""
+    view: ViewSpec | None = None
+    time: datetime | None = None
+    time_range: TimeRange | None = None
+    layers: tuple[str, ...] | None = None
+    speed: float | None = None
+    pause_at_end: bool = False
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.title, str) or not self.title.strip():
+            raise ValueError("title must be a non-empty string")
+        if self.time is not None:
+            object.__setattr__(self, "time", _utc(self.time))
+        if self.time is not None and self.time_range is not None:
+            raise ValueError("give either time (a still) or time_range (to play), not both")
+        if self.layers is not None:
+            object.__setattr__(self, "layers", tuple(self.layers))
+            for layer_id in self.layers:
+                _check_id(layer_id)
+            _check_unique("layer", self.layers)
+        if self.speed is not None:
+            _check_positive("speed", self.speed)
+
+    @property
+    def start_time(self) -> datetime | None:
+        """Where the clock goes when the scene opens."""
+        return self.time_range.start if self.time_range else self.time
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """A saved briefing: what a teacher prepared, ready to present or render headless."""
+
+    title: str = "Untitled briefing"
+    notice: str = ""
+    description: str = ""
+    files: tuple[TrackFileRef, ...] = ()
+    layers: tuple[LayerSetting, ...] = ()
+    view: ViewSpec = field(default_factory=lambda: ViewSpec(121.0, 24.5, 1200.0))
+    time_range: TimeRange | None = None
+    speed: float = 60.0  # map seconds per wall second
+    trail_seconds: float = 600.0
+    naming: str = NAMING_EN
+    annotations: tuple[Annotation, ...] = ()
+    scenes: tuple[Scene, ...] = ()
+    schema_version: int = SCHEMA_VERSION
+
+    def __post_init__(self) -> None:
+        for name in ("files", "layers", "annotations", "scenes"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        if not isinstance(self.title, str):
+            raise ValueError(f"title must be a string; got {_json_kind(self.title)}")
+        _check_positive("speed", self.speed)
+        _check_range("trail_seconds", self.trail_seconds, 0.0, math.inf)
+        if self.naming not in NAMINGS:
+            raise ValueError(f"naming must be one of {NAMINGS}; got {self.naming!r}")
+        _check_unique("layer", [la.id for la in self.layers])
+        _check_unique("annotation", [a.id for a in self.annotations])
+        if self.schema_version != SCHEMA_VERSION:
+            raise ValueError(
+                f"schema_version must be {SCHEMA_VERSION} (older files are migrated on load); "
+                f"got {self.schema_version!r}"
+            )
+
+    def layer_setting(self, layer_id: str) -> LayerSetting | None:
+        return next((la for la in self.layers if la.id == layer_id), None)
+
+
+# ---------------------------------------------------------------------------- validation helpers
+def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"a boolean ({json.dumps(value)})"
+    if isinstance(value, int | float):
+        return f"a number ({value!r})"
+    if isinstance(value, str):
+        return f"a string ({value[:40]!r})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _check_range(name: str, value: object, lo: float, hi: float) -> None:
+    if not _is_number(value) or not math.isfinite(float(value)):  # type: ignore[arg-type]
+        raise ValueError(f"{name} must be a finite number; got {_json_kind(value)}")
+    if not lo <= float(value) <= hi:  # type: ignore[arg-type]
+        raise ValueError(f"{name} must be in {lo:g}..{hi:g}; got {value!r}")
+
+
+def _check_positive(name: str, value: object) -> None:
+    if not _is_number(value) or not math.isfinite(float(value)):  # type: ignore[arg-type]
+        raise ValueError(f"{name} must be a finite number; got {_json_kind(value)}")
+    if float(value) <= 0:  # type: ignore[arg-type]
+        raise ValueError(f"{name} must be positive; got {value!r}")
+
+
+def _check_color(name: str, value: object) -> None:
+    if not isinstance(value, str) or not _COLOR_RE.match(value):
+        raise ValueError(f"{name} must be a colour '#rrggbb'; got {_json_kind(value)}")
+
+
+def _check_id(value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"id must be a non-empty string; got {_json_kind(value)}")
+
+
+def _check_tz(value: str) -> None:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"unknown time zone {value!r}; expected an IANA name such as 'Asia/Taipei' or 'UTC'"
+        ) from None
+
+
+def _check_unique(what: str, ids: Iterable[str]) -> None:
+    seen: set[str] = set()
+    for i in ids:
+        if i in seen:
+            raise ValueError(f"{what} id {i!r} appears twice")
+        seen.add(i)
+
+
+# ---------------------------------------------------------------------------- to / from dict
+def _num(value: float, digits: int) -> float:
+    return round(float(value), digits) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def _opt_num(value: float | None, digits: int) -> float | None:
+    return None if value is None else _num(value, digits)
+
+
+def _view_dict(view: ViewSpec) -> dict[str, Any]:
+    return {
+        "center_lon": _num(view.center_lon, _DEG_DIGITS),
+        "center_lat": _num(view.center_lat, _DEG_DIGITS),
+        "metres_per_pixel": _num(view.metres_per_pixel, _M_PER_PX_DIGITS),
+        "crs": view.crs,
+    }
+
+
+def _range_dict(tr: TimeRange | None) -> dict[str, str] | None:
+    return None if tr is None else {"start": format_time(tr.start), "end": format_time(tr.end)}
+
+
+def to_dict(briefing: Briefing) -> dict[str, Any]:
+    """The JSON-ready document of the current schema version (floats rounded, times in UTC)."""
+    b = briefing
+    return {
+        "format": FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "title": b.title,
+        "notice": b.notice,
+        "description": b.description,
+        "files": [{"path": f.path, "tz": f.tz} for f in b.files],
+        "layers": [
+            {
+                "id": la.id,
+                "visible": la.visible,
+                "opacity": _num(la.opacity, _FRACTION_DIGITS),
+                "color": la.color,
+            }
+            for la in b.layers
+        ],
+        "view": _view_dict(b.view),
+        "time_range": _range_dict(b.time_range),
+        "speed": _num(b.speed, _SPEED_DIGITS),
+        "trail_seconds": _num(b.trail_seconds, _SECONDS_DIGITS),
+        "naming": b.naming,
+        "annotations": [
+            {
+                "id": a.id,
+                "kind": a.kind,
+                "points": [[_num(x, _DEG_DIGITS), _num(y, _DEG_DIGITS)] for x, y in a.points],
+                "text": a.text,
+                "radius_m": _opt_num(a.radius_m, _METRES_DIGITS),
+                "style": {
+                    "color": a.style.color,
+                    "width": _num(a.style.width, _PX_DIGITS),
+                    "fill_color": a.style.fill_color,
+                    "fill_opacity": _num(a.style.fill_opacity, _FRACTION_DIGITS),
+                    "font_size": _num(a.style.font_size, _PX_DIGITS),
+                },
+                "time_range": _range_dict(a.time),
+            }
+            for a in b.annotations
+        ],
+        "scenes": [
+            {
+                "title": s.title,
+                "note": s.note,
+                "view": None if s.view is None else _view_dict(s.view),
+                "time": None if s.time is None else format_time(s.time),
+                "time_range": _range_dict(s.time_range),
+                "layers": None if s.layers is None else list(s.layers),
+                "speed": _opt_num(s.speed, _SPEED_DIGITS),
+                "pause_at_end": s.pause_at_end,
+            }
+            for s in b.scenes
+        ],
+    }
+
+
+def dumps(briefing: Briefing) -> str:
+    """The file text: sorted keys, two-space indent, UTF-8 characters kept, final newline."""
+    text = json.dumps(
+        to_dict(briefing), sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False
+    )
+    return text + "\n"
+
+
+_MISSING: Any = object()
+
+
+class _Obj:
+    """A JSON object being read, with the path used in error messages ('scenes[2].view')."""
+
+    def __init__(self, value: object, where: str, allowed: Iterable[str]) -> None:
+        if not isinstance(value, dict):
+            raise BriefingError(
+                f"{where or 'the document'} must be an object; got {_json_kind(value)}"
+            )
+        self.d: dict[str, Any] = value
+        self.where = where
+        allowed = set(allowed)
+        unknown = sorted(set(value) - allowed)
+        if unknown:
+            raise BriefingError(
+                f"unknown field {self._at(unknown[0])!r}; expected {', '.join(sorted(allowed))}"
+            )
+
+    def _at(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def get(self, key: str, default: Any = _MISSING) -> Any:
+        if key not in self.d:
+            if default is _MISSING:
+                raise BriefingError(f"{self._at(key)} is missing")
+            return default
+        return self.d[key]
+
+    def get_str(self, key: str, default: Any = _MISSING, nullable: bool = False) -> Any:
+        value = self.get(key, default)
+        if (value is None and nullable) or isinstance(value, str):
+            return value
+        raise BriefingError(f"{self._at(key)} must be a string; got {_json_kind(value)}")
+
+    def get_num(self, key: str, default: Any = _MISSING, nullable: bool = False) -> Any:
+        value = self.get(key, default)
+        if value is None and nullable:
+            return None
+        if not _is_number(value) or not math.isfinite(value):
+            raise BriefingError(f"{self._at(key)} must be a number; got {_json_kind(value)}")
+        return float(value)
+
+    def get_bool(self, key: str, default: Any = _MISSING) -> bool:
+        value = self.get(key, default)
+        if not isinstance(value, bool):
+            raise BriefingError(f"{self._at(key)} must be true or false; got {_json_kind(value)}")
+        return value
+
+    def get_list(self, key: str, default: Any = _MISSING, nullable: bool = False) -> Any:
+        value = self.get(key, default)
+        if value is None and nullable:
+            return None
+        if not isinstance(value, list):
+            raise BriefingError(f"{self._at(key)} must be a list; got {_json_kind(value)}")
+        return value
+
+    def get_time(self, key: str, nullable: bool = True) -> datetime | None:
+        value = self.get(key, None)
+        if value is None and nullable:
+            return None
+        try:
+            return parse_time(value)
+        except ValueError as exc:
+            raise BriefingError(f"{self._at(key)}: {exc}") from None
+
+    def build(self, factory: Callable[..., Any], **kwargs: Any) -> Any:
+        """Construct a dataclass, turning its validation errors into BriefingErrors here."""
+        try:
+            return factory(**kwargs)
+        except (ValueError, TypeError) as exc:
+            raise BriefingError(f"{self.where or 'the document'}: {exc}") from None
+
+
+def _view_from(value: object, where: str) -> ViewSpec:
+    o = _Obj(value, where, ("center_lon", "center_lat", "metres_per_pixel", "crs"))
+    crs = o.get_str("crs")
+    view = o.build(
+        ViewSpec,
+        center_lon=o.get_num("center_lon"),
+        center_lat=o.get_num("center_lat"),
+        metres_per_pixel=o.get_num("metres_per_pixel"),
+        crs=crs,
+    )
+    try:
+        view.projection()
+    except ValueError as exc:
+        raise BriefingError(f"{where}.crs: {exc}") from None
+    return view
+
+
+def _range_from(value: object, where: str) -> TimeRange | None:
+    if value is None:
+        return None
+    o = _Obj(value, where, ("start", "end"))
+    return o.build(TimeRange, start=o.get_time("start", False), end=o.get_time("end", False))
+
+
+def _points_from(value: list[Any], where: str) -> tuple[tuple[float, float], ...]:
+    points = []
+    for i, p in enumerate(value):
+        ok = isinstance(p, list) and len(p) == 2 and all(_is_number(c) for c in p)
+        if not ok:
+            raise BriefingError(f"{where}[{i}] must be [lon, lat] in degrees; got {p!r}"[:200])
+        points.append((float(p[0]), float(p[1])))
+    return tuple(points)
+
+
+def from_dict(doc: object) -> Briefing:
+    """A Briefing from a parsed document of any known schema version (older ones are migrated).
+
+    Raises `BriefingError` naming the field that is wrong and what was expected.
+    """
+    doc = migrate(doc)
+    o = _Obj(
+        doc,
+        "",
+        (
+            "format",
+            "schema_version",
+            "title",
+            "notice",
+            "description",
+            "files",
+            "layers",
+            "view",
+            "time_range",
+            "speed",
+            "trail_seconds",
+            "naming",
+            "annotations",
+            "scenes",
+        ),
+    )
+    files = []
+    for i, item in enumerate(o.get_list("files", [])):
+        fo = _Obj(item, f"files[{i}]", ("path", "tz"))
+        files.append(
+            fo.build(TrackFileRef, path=fo.get_str("path"), tz=fo.get_str("tz", None, True))
+        )
+    layers = []
+    for i, item in enumerate(o.get_list("layers", [])):
+        lo = _Obj(item, f"layers[{i}]", ("id", "visible", "opacity", "color"))
+        layers.append(
+            lo.build(
+                LayerSetting,
+                id=lo.get_str("id"),
+                visible=lo.get_bool("visible", True),
+                opacity=lo.get_num("opacity", 1.0),
+                color=lo.get_str("color", None, True),
+            )
+        )
+    annotations = []
+    for i, item in enumerate(o.get_list("annotations", [])):
+        where = f"annotations[{i}]"
+        ao = _Obj(item, where, ("id", "kind", "points", "text", "radius_m", "style", "time_range"))
+        so = _Obj(
+            ao.get("style", {}),
+            f"{where}.style",
+            ("color", "width", "fill_color", "fill_opacity", "font_size"),
+        )
+        defaults = AnnotationStyle()
+        style = so.build(
+            AnnotationStyle,
+            color=so.get_str("color", defaults.color),
+            width=so.get_num("width", defaults.width),
+            fill_color=so.get_str("fill_color", None, True),
+            fill_opacity=so.get_num("fill_opacity", defaults.fill_opacity),
+            font_size=so.get_num("font_size", defaults.font_size),
+        )
+        annotations.append(
+            ao.build(
+                Annotation,
+                id=ao.get_str("id"),
+                kind=ao.get_str("kind"),
+                points=_points_from(ao.get_list("points"), f"{where}.points"),
+                text=ao.get_str("text", ""),
+                radius_m=ao.get_num("radius_m", None, True),
+                style=style,
+                time=_range_from(ao.get("time_range", None), f"{where}.time_range"),
+            )
+        )
+    scenes = []
+    for i, item in enumerate(o.get_list("scenes", [])):
+        where = f"scenes[{i}]"
+        so = _Obj(
+            item,
+            where,
+            ("title", "note", "view", "time", "time_range", "layers", "speed", "pause_at_end"),
+        )
+        view_doc = so.get("view", None)
+        layer_ids = so.get_list("layers", None, True)
+        if layer_ids is not None:
+            for j, lid in enumerate(layer_ids):
+                if not isinstance(lid, str):
+                    raise BriefingError(
+                        f"{where}.layers[{j}] must be a layer id string; got {_json_kind(lid)}"
+                    )
+        scenes.append(
+            so.build(
+                Scene,
+                title=so.get_str("title"),
+                note=so.get_str("note", ""),
+                view=None if view_doc is None else _view_from(view_doc, f"{where}.view"),
+                time=so.get_time("time"),
+                time_range=_range_from(so.get("time_range", None), f"{where}.time_range"),
+                layers=None if layer_ids is None else tuple(layer_ids),
+                speed=so.get_num("speed", None, True),
+                pause_at_end=so.get_bool("pause_at_end", False),
+            )
+        )
+    return o.build(
+        Briefing,
+        title=o.get_str("title", "Untitled briefing"),
+        notice=o.get_str("notice", ""),
+        description=o.get_str("description", ""),
+        files=tuple(files),
+        layers=tuple(layers),
+        view=_view_from(o.get("view"), "view"),
+        time_range=_range_from(o.get("time_range", None), "time_range"),
+        speed=o.get_num("speed", 60.0),
+        trail_seconds=o.get_num("trail_seconds", 600.0),
+        naming=o.get_str("naming", NAMING_EN),
+        annotations=tuple(annotations),
+        scenes=tuple(scenes),
+    )
+
+
+# ---------------------------------------------------------------------------------- migrations
+def schema_version_of(doc: object) -> int:
+    """The schema version a parsed document declares (0 for the pre-release 'version': 0)."""
+    if not isinstance(doc, dict):
+        raise BriefingError(f"the document must be a JSON object; got {_json_kind(doc)}")
+    if "schema_version" in doc:
+        version = doc["schema_version"]
+        where = "schema_version"
+    elif "version" in doc:
+        version = doc["version"]
+        where = "version"
+    else:
+        raise BriefingError(
+            "not an ADIZ Viewer briefing: it has no 'schema_version' "
+            f"(expected {{'format': {FORMAT!r}, 'schema_version': {SCHEMA_VERSION}, ...}})"
+        )
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        raise BriefingError(f"{where} must be a whole number >= 0; got {_json_kind(version)}")
+    if version > SCHEMA_VERSION:
+        raise BriefingError(
+            f"written by a newer ADIZ Viewer (schema version {version}); this version reads "
+            f"schema versions 0 to {SCHEMA_VERSION}. Update ADIZ Viewer to open it."
+        )
+    if version >= 1 and doc.get("format") != FORMAT:
+        raise BriefingError(
+            f"not an ADIZ Viewer briefing: 'format' is {doc.get('format')!r}, expected {FORMAT!r}"
+        )
+    return version
+
+
+def _migrate_v0_to_v1(doc: dict[str, Any]) -> dict[str, Any]:
+    """v0 (pre-release): 'version': 0, 'tracks' as path strings, 'layers' as {id: visible},
+    'view' {lon, lat, scale_m_per_px, crs}, 'start'/'end', 'trail_minutes', scenes with 'name'.
+    """
+    o = _Obj(
+        doc,
+        "",
+        (
+            "version",
+            "title",
+            "tracks",
+            "layers",
+            "view",
+            "start",
+            "end",
+            "speed",
+            "trail_minutes",
+            "scenes",
+        ),
+    )
+
+    def view(value: object, where: str) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        vo = _Obj(value, where, ("lon", "lat", "scale_m_per_px", "crs"))
+        return {
+            "center_lon": vo.get_num("lon"),
+            "center_lat": vo.get_num("lat"),
+            "metres_per_pixel": vo.get_num("scale_m_per_px"),
+            "crs": vo.get_str("crs", "lcc"),
+        }
+
+    layers = o.get("layers", {})
+    if not isinstance(layers, dict) or not all(isinstance(v, bool) for v in layers.values()):
+        raise BriefingError(f"layers must be an object of id: true/false; got {_json_kind(layers)}")
+    tracks = o.get_list("tracks", [])
+    if not all(isinstance(t, str) for t in tracks):
+        raise BriefingError("tracks must be a list of path strings")
+    start, end = o.get("start", None), o.get("end", None)
+    trail = o.get_num("trail_minutes", 10.0)
+    scenes = []
+    for i, item in enumerate(o.get_list("scenes", [])):
+        so = _Obj(item, f"scenes[{i}]", ("name", "view", "time", "layers", "note"))
+        scenes.append(
+            {
+                "title": so.get_str("name"),
+                "note": so.get_str("note", ""),
+                "view": view(so.get("view", None), f"scenes[{i}].view"),
+                "time": so.get("time", None),
+                "layers": so.get_list("layers", None, True),
+            }
+        )
+    return {
+        "format": FORMAT,
+        "schema_version": 1,
+        "title": o.get_str("title", "Untitled briefing"),
+        "files": [{"path": t, "tz": None} for t in tracks],
+        "layers": [{"id": k, "visible": v} for k, v in layers.items()],
+        "view": view(o.get("view"), "view"),
+        "time_range": None if start is None and end is None else {"start": start, "end": end},
+        "speed": o.get_num("speed", 60.0),
+        "trail_seconds": trail * 60.0,
+        "scenes": scenes,
+    }
+
+
+#: version -> function turning a document of that version into one of the next version.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_v0_to_v1}
+
+
+def migrate(doc: object) -> dict[str, Any]:
+    """Bring a parsed document of any known version up to `SCHEMA_VERSION`."""
+    version = schema_version_of(doc)
+    assert isinstance(doc, dict)
+    while version < SCHEMA_VERSION:
+        try:
+            doc = MIGRATIONS[version](doc)
+        except BriefingError as exc:
+            raise BriefingError(f"(schema version {version}) {exc.reason}") from None
+        version = schema_version_of(doc)
+    return doc
+
+
+# ---------------------------------------------------------------------------------- load / save
+def backup_path(path: str | Path) -> Path:
+    """Where `save_briefing` keeps the previous version: ``<name>.bak`` beside the file."""
+    path = Path(path)
+    return path.with_name(path.name + BACKUP_SUFFIX)
+
+
+def load_briefing(path: str | Path) -> Briefing:
+    """Read, validate and (for older schema versions) migrate a briefing file.
+
+    Raises `BriefingError` naming the file and what is wrong with it.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise BriefingError("no such file", path) from None
+    except OSError as exc:
+        raise BriefingError(f"cannot read the file ({exc.strerror or exc})", path) from None
+    hint = f" (the previous version is in {backup_path(path).name})"
+    hint = hint if backup_path(path).exists() else ""
+    if not raw.strip():
+        raise BriefingError(f"the file is empty{hint}", path)
+    try:
+        doc = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise BriefingError(f"not UTF-8 text (byte {exc.start}){hint}", path) from None
+    except json.JSONDecodeError as exc:
+        raise BriefingError(
+            f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}{hint}", path
+        ) from None
+    except RecursionError:
+        raise BriefingError(f"not valid JSON: nested too deeply{hint}", path) from None
+    try:
+        return from_dict(doc)
+    except BriefingError as exc:
+        raise exc.in_file(path) from None
+
+
+def save_briefing(briefing: Briefing, path: str | Path, *, backup: bool = True) -> Path:
+    """Write ``briefing`` to ``path`` atomically, keeping the previous file as ``<name>.bak``.
+
+    Saving text identical to what is on disk does nothing (so the backup keeps the version before).
+    Raises `BriefingError` (with the OS error as its cause) when the file cannot be written; the
+    file on disk is then unchanged.
+    """
+    path = Path(path)
+    data = dumps(briefing).encode("utf-8")
+    try:
+        atomic_write(path, data, backup=backup)
+    except OSError as exc:
+        raise BriefingError(f"cannot save ({exc.strerror or exc})", path) from exc
+    return path
+
+
+def atomic_write(path: Path, data: bytes, *, backup: bool = False) -> None:
+    """Replace ``path`` with ``data`` so that a crash at any point leaves the old or new bytes.
+
+    Temporary files are ``.<name>.<random>.tmp`` in the same folder; a kill leaves at most one
+    behind (never read, removed by `remove_stale_temporaries`).
+    """
+    try:
+        if path.read_bytes() == data:
+            return
+        mode: int | None = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    tmp = _temp_name(path)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode is not None:
+            tmp.chmod(mode)
+        if backup and mode is not None:
+            _keep_backup(path)
+        tmp.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(path.parent)
+
+
+def _temp_name(path: Path, tag: str = "") -> Path:
+    return path.with_name(f".{path.name}{tag}.{secrets.token_hex(6)}.tmp")
+
+
+def _keep_backup(path: Path) -> None:
+    """Make ``<name>.bak`` the current file, atomically: a hard link to it (or a copy where links
+    are not supported) under a temporary name, renamed over the old backup."""
+    bak = backup_path(path)
+    tmp = _temp_name(path, ".bak")
+    try:
+        os.link(path, tmp)
+    except OSError:
+        data = path.read_bytes()
+        try:
+            with tmp.open("xb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+    try:
+        tmp.replace(bak)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX); a no-op where folders cannot be opened (Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temporaries(path: str | Path, older_than_s: float = 3600.0) -> list[Path]:
+    """Delete temporary files a killed save left beside ``path`` (older than ``older_than_s``)."""
+    import time
+
+    path = Path(path)
+    removed = []
+    now = time.time()
+    for tmp in path.parent.glob(f".{glob.escape(path.name)}*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - tmp.stat().st_mtime >= older_than_s:
+                tmp.unlink()
+                removed.append(tmp)
+    return removed
+
+
+# ------------------------------------------------------------------------------- track files
+def resolve_file(ref: TrackFileRef, base: str | Path) -> Path:
+    """The file a reference points to; ``base`` is the folder holding the briefing."""
+    p = Path(ref.path).expanduser()
+    return p if p.is_absolute() else Path(base) / p
+
+
+def resolve_files(briefing: Briefing, base: str | Path) -> list[Path]:
+    return [resolve_file(f, base) for f in briefing.files]
+
+
+def missing_files(briefing: Briefing, base: str | Path) -> list[TrackFileRef]:
+    """The track files that are no longer where the briefing says (the UI asks where they are)."""
+    return [f for f in briefing.files if not resolve_file(f, base).is_file()]
+
+
+def relative_ref_path(target: str | Path, base: str | Path) -> str:
+    """``target`` relative to ``base`` with '/' separators; absolute when there is no relative
+    path (another drive on Windows)."""
+    target = Path(target).expanduser().absolute()
+    try:
+        rel = os.path.relpath(target, Path(base).expanduser().absolute())
+    except ValueError:
+        return target.as_posix()
+    return Path(rel).as_posix()
+
+
+def relocate_file(
+    briefing: Briefing, ref: TrackFileRef, new_path: str | Path, base: str | Path
+) -> Briefing:
+    """The briefing with ``ref`` pointing at ``new_path`` (stored relative to ``base``)."""
+    moved = replace(ref, path=relative_ref_path(new_path, base))
+    return replace(briefing, files=tuple(moved if f == ref else f for f in briefing.files))
+
+
+def rebase(briefing: Briefing, old_base: str | Path, new_base: str | Path) -> Briefing:
+    """The briefing with relative track paths rewritten for a file saved in ``new_base``."""
+    files = tuple(
+        f
+        if Path(f.path).is_absolute()
+        else replace(f, path=relative_ref_path(resolve_file(f, old_base), new_base))
+        for f in briefing.files
+    )
+    return replace(briefing, files=files)
+
+
+# ---------------------------------------------------------------------------------- recovery
+def state_dir() -> Path:
+    """Per-user state folder: ``$XDG_STATE_HOME/adiz-viewer`` or ``~/.local/state/adiz-viewer``
+    (``%LOCALAPPDATA%/adiz-viewer`` on Windows)."""
+    env = os.environ.get("XDG_STATE_HOME")
+    if env and Path(env).is_absolute():
+        return Path(env) / APP_STATE_NAME
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / APP_STATE_NAME
+    return Path.home() / ".local" / "state" / APP_STATE_NAME
+
+
+def recovery_dir() -> Path:
+    return state_dir() / "recovery"
+
+
+def recovery_path(document: str | Path | None) -> Path:
+    """The autosave file for a briefing saved at ``document`` (None: an untitled briefing)."""
+    if document is None:
+        return recovery_dir() / "untitled.recovery.json"
+    p = Path(document).expanduser().absolute()
+    digest = hashlib.sha256(str(p).encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    stem = p.name.removesuffix(SUFFIX).removesuffix(".json")
+    stem = re.sub(r"[^\w.-]+", "_", stem)[:60] or "briefing"
+    return recovery_dir() / f"{stem}-{digest}.recovery.json"
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """An autosaved briefing found after a crash."""
+
+    path: Path  # the recovery file
+    document: Path | None  # the briefing file it belongs to; None when it was never saved
+    saved_at: datetime
+    briefing: Briefing
+
+    @property
+    def base(self) -> Path | None:
+        """The folder relative track paths are resolved against."""
+        return self.document.parent if self.document else None
+
+
+def write_recovery(briefing: Briefing, document: str | Path | None = None) -> Path:
+    """Autosave ``briefing`` (unsaved changes to ``document``, or an untitled one); atomic."""
+    path = recovery_path(document)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc = {
+        "format": RECOVERY_FORMAT,
+        "document": None if document is None else str(Path(document).expanduser().absolute()),
+        "saved_at": format_time(datetime.now(UTC)),
+        "briefing": to_dict(briefing),
+    }
+    data = json.dumps(doc, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+    atomic_write(path, data.encode("utf-8"))
+    return path
+
+
+def find_recovery() -> list[Recovery]:
+    """Autosaves left by a session that did not close cleanly, newest first (unreadable ones
+    are skipped)."""
+    folder = recovery_dir()
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob("*.recovery.json"):
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(doc, dict) or doc.get("format") != RECOVERY_FORMAT:
+                continue
+            document = doc.get("document")
+            found.append(
+                Recovery(
+                    path=path,
+                    document=Path(document) if isinstance(document, str) else None,
+                    saved_at=parse_time(doc["saved_at"]),
+                    briefing=from_dict(doc["briefing"]),
+                )
+            )
+        except (OSError, ValueError, KeyError, BriefingError):
+            continue
+    return sorted(found, key=lambda r: r.saved_at, reverse=True)
+
+
+def discard_recovery(document: str | Path | None = None) -> None:
+    """Delete the autosave of ``document`` (after a save, a clean close or a declined restore)."""
+    with contextlib.suppress(FileNotFoundError):
+        recovery_path(document).unlink()
+
+
+# ---------------------------------------------------------------------------------- resources
+def resources_dir() -> Path:
+    """``$ADIZ_RESOURCES_DIR``, else the ``resources/`` folder next to the package."""
+    env = os.environ.get("ADIZ_RESOURCES_DIR")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "resources"
+
+
+def default_briefing_path() -> Path:
+    """The briefing that opens on first start (the bundled illustrative sample)."""
+    return resources_dir() / "sample" / f"default{SUFFIX}"
+
+
+def schema_path() -> Path:
+    """The published JSON Schema of the current version."""
+    return resources_dir() / "briefing.schema.json"
