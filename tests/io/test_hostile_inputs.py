@@ -1,0 +1,111 @@
+"""Hostile and absurd inputs: one clear TrackImportError each; no crash, no hang, nothing
+written outside the temporary folder, no secret file read."""
+
+import io
+import zipfile
+
+import pytest
+
+from viewer.io.registry import read_tracks
+from viewer.io.report import TrackImportError
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol9 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+]>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>&lol9;</name></Placemark></kml>"""
+
+XXE = """<?xml version="1.0"?>
+<!DOCTYPE kml [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>&secret;</name>
+<TimeStamp><when>2021-10-04T00:00:00Z</when></TimeStamp>
+<Point><coordinates>120,22</coordinates></Point></Placemark></kml>"""
+
+
+@pytest.mark.parametrize("name", ["bomb.kml", "bomb.gpx", "bomb.cot"])
+def test_billion_laughs_is_refused(write, name):
+    text = BILLION_LAUGHS if name.endswith("kml") else BILLION_LAUGHS.replace("kml", "gpx", 1)
+    with pytest.raises(TrackImportError, match="DTD or entities"):
+        read_tracks(write(name, text))
+
+
+def test_xxe_never_reads_the_file(write):
+    with pytest.raises(TrackImportError, match="refused") as err:
+        read_tracks(write("xxe.kml", XXE))
+    assert "root:" not in str(err.value)
+
+
+def test_deep_nesting_is_refused(write):
+    text = "<kml>" + "<Folder>" * 5000 + "</Folder>" * 5000 + "</kml>"
+    with pytest.raises(TrackImportError):
+        read_tracks(write("deep.kml", text))
+
+
+def _kmz(entries):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in entries:
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    "bad", ["../evil.kml", "/etc/evil.kml", "a/../../evil.kml", "C:\\evil.kml"]
+)
+def test_kmz_with_unsafe_paths_is_refused(write, tmp_path, bad):
+    path = write("evil.kmz", _kmz([("doc.kml", "<kml/>"), (bad, "<kml/>")]))
+    with pytest.raises(TrackImportError, match="unsafe path"):
+        read_tracks(path)
+    assert not (tmp_path.parent / "evil.kml").exists()
+
+
+def test_kmz_zip_bomb_is_refused(write):
+    path = write("bomb.kmz", _kmz([("doc.kml", b"<kml>" + b" " * (200 << 20) + b"</kml>")]))
+    with pytest.raises(TrackImportError, match="zip bomb"):
+        read_tracks(path)
+
+
+def test_kmz_symlink_entry_is_refused(write):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        info = zipfile.ZipInfo("doc.kml")
+        info.external_attr = 0o120777 << 16  # a symbolic link
+        zf.writestr(info, "/etc/passwd")
+    with pytest.raises(TrackImportError, match="link"):
+        read_tracks(write("link.kmz", buf.getvalue()))
+
+
+@pytest.mark.parametrize(
+    "name", ["empty.csv", "empty.kml", "empty.gpx", "empty.geojson", "empty.kmz", "empty.nmea"]
+)
+def test_zero_byte_files(write, name):
+    with pytest.raises(TrackImportError, match="empty"):
+        read_tracks(write(name, b""))
+
+
+@pytest.mark.parametrize(
+    "name", ["x.csv", "x.kml", "x.gpx", "x.geojson", "x.kmz", "x.gpkg", "x.parquet", "x.nmea"]
+)
+def test_binary_garbage_under_any_extension(write, name):
+    garbage = bytes(range(256)) * 64
+    with pytest.raises(TrackImportError):
+        read_tracks(write(name, garbage))
+
+
+def test_absurd_values_are_skipped_with_reasons(write):
+    text = (
+        "id,time,lat,lon\n"
+        "A,2021-10-04T00:00:00Z,1e308,120\n"
+        "A,2021-10-04T00:00:00Z,NaN,120\n"
+        "A,9999-12-31T00:00:00Z,22,120\n"
+        "A,2021-10-04T00:00:00Z,22,inf\n"
+        "A,2021-10-04T00:01:00Z,22,120\n"
+    )
+    result = read_tracks(write("absurd.csv", text))
+    assert result.report.fixes == 1
+    assert [r.line for r in result.report.skipped] == [2, 3, 4, 5]

@@ -1,0 +1,75 @@
+"""Cursor-on-Target (TAK) XML events: ``<event uid type time><point lat lon hae/></event>``.
+
+A file may hold one event, an ``<events>`` list, or a stream of events one after another.
+The CoT type (MIL-STD-2525 based, e.g. ``a-h-A-M-F-F``) gives the kind where it says it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from viewer.core.constants import ALT_M, CALLSIGN, KIND, LAT, LON, TIME, TRACK_ID
+from viewer.io.normalize import finish_frame
+from viewer.io.report import ImportReport, TrackImportError
+from viewer.io.xml_safety import local, parse_xml
+
+# CoT type function codes after the dimension -> kind
+COT_KINDS = (
+    ("A-M-F-F", "fighter"),
+    ("A-M-F-B", "bomber"),
+    ("A-M-F-Q", "uav"),
+    ("A-M-F-W", "isr"),
+    ("A-M-F-R", "isr"),
+    ("A-M-F-P", "isr"),
+    ("A-M-F-C", "transport"),
+    ("A-M-F-K", "transport"),
+    ("A-M-H", "helicopter"),
+    ("A-C-H", "helicopter"),
+    ("A-M-F", "unknown"),
+    ("S", "ship"),
+)
+
+
+def cot_kind(cot_type: str) -> str:
+    parts = cot_type.split("-")
+    if len(parts) < 3 or parts[0] != "a":
+        return "unknown"
+    function = "-".join(parts[2:]).upper()
+    for prefix, kind in COT_KINDS:
+        if function.startswith(prefix):
+            return kind
+    return "unknown"
+
+
+def read_cot(path: Path, options, progress=None, cancel=None):
+    import pandas as pd
+
+    report = ImportReport(str(path), format="Cursor-on-Target")
+    data = path.read_bytes().strip()
+    if data.startswith(b"<?xml"):
+        data = data[data.find(b"?>") + 2 :].strip()
+    root = parse_xml(path, b"<cot-stream>" + data + b"</cot-stream>")
+    events = [el for el in root.iter() if local(el.tag) == "event"]
+    if not events:
+        raise TrackImportError(path, "no <event> elements: not a Cursor-on-Target file")
+    rows: dict[str, list] = {
+        k: [] for k in (TRACK_ID, TIME, LON, LAT, ALT_M, KIND, CALLSIGN, "_line")
+    }
+    for i, ev in enumerate(events, start=1):
+        point = next((el for el in ev if local(el.tag) == "point"), None)
+        if point is None:
+            report.skip(None, f"event {i}: no <point>")
+            continue
+        contact = next((el for el in ev.iter() if local(el.tag) == "contact"), None)
+        hae = point.get("hae")
+        rows[TRACK_ID].append(ev.get("uid"))
+        rows[TIME].append(ev.get("time") or ev.get("start"))
+        rows[LON].append(point.get("lon"))
+        rows[LAT].append(point.get("lat"))
+        rows[ALT_M].append(None if hae in (None, "9999999.0") else hae)
+        rows[KIND].append(cot_kind(ev.get("type", "")))
+        rows[CALLSIGN].append(contact.get("callsign") if contact is not None else None)
+        rows["_line"].append(i)
+    report.notice("line numbers are event numbers")
+    raw = pd.DataFrame(rows).dropna(axis=1, how="all")
+    return finish_frame(raw, report, path=path, tz=options.tz), report

@@ -1,0 +1,350 @@
+"""The last step of every reader: a raw table with canonical column names becomes the canonical
+track table — coordinates and times checked row by row, times in UTC, kinds normalised,
+duplicates dropped, sorted by track then time — and the `ImportReport` says what happened."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from viewer.core.constants import (
+    ALT_M,
+    CALLSIGN,
+    COUNT,
+    HEADING_DEG,
+    KIND,
+    KIND_BOMBER,
+    KIND_FIGHTER,
+    KIND_HELICOPTER,
+    KIND_ISR,
+    KIND_SHIP,
+    KIND_TRANSPORT,
+    KIND_UAV,
+    KIND_UNKNOWN,
+    KINDS,
+    LABEL,
+    LAT,
+    LON,
+    SPEED_KT,
+    TIME,
+    TRACK_ID,
+)
+from viewer.io.report import ImportReport, TimeZoneRequired, TrackImportError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+LINE = "_line"  # optional raw column: the row's 1-based line in the file
+CANONICAL_ORDER = (
+    TRACK_ID,
+    TIME,
+    LON,
+    LAT,
+    ALT_M,
+    SPEED_KT,
+    HEADING_DEG,
+    KIND,
+    CALLSIGN,
+    LABEL,
+    COUNT,
+)
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+# Aircraft and vessel type words -> kind. Checked in order; first match wins.
+KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        (KIND_UAV, r"\b(uav|uas|drone|bzk|tb-?001|wz-?\d+|gj-?\d+|ch-?\d+|mq-?\d+|rq-?\d+)"),
+        (KIND_HELICOPTER, r"\b(heli|helicopter|z-?(8|9|18|20)|ka-?\d+|mi-?\d+|uh-?\d+|sh-?\d+)"),
+        (KIND_BOMBER, r"\b(bomber|h-?6\w*|tu-?(95|22|160)|b-?(52|1|2)\b)"),
+        (
+            KIND_ISR,
+            r"\b(kj-?\d+|y-?8|y-?9|tu-?154|il-?20|p-?3|p-?8|e-?2|e-?3|e-?767|ep-?3|"
+            r"rc-?135|isr|aew|awacs|asw|elint|recon)",
+        ),
+        (KIND_TRANSPORT, r"\b(y-?20\w*|il-?76|il-?78|c-?130|c-?17|kc-?\w+|tanker|transport|cargo)"),
+        (KIND_FIGHTER, r"\b(j-?\d+|su-?\d+|f-?\d+|jh-?7|mirage|fighter|idf|f-?ck)"),
+        (
+            KIND_SHIP,
+            r"\b(ship|vessel|boat|coast ?guard|ccg|jcg|cgs|navy|destroyer|frigate|"
+            r"cruiser|corvette|carrier|tanker ship|fishing|mmsi|ais)",
+        ),
+    )
+)
+
+
+def normalise_kind(value: object) -> str:
+    """A free-text type ('J-16', 'H-6K', 'KJ-500', 'China Coast Guard 2302') -> one of KINDS."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return KIND_UNKNOWN
+    text = str(value).strip()
+    if text.lower() in KINDS:
+        return text.lower()
+    for kind, pattern in KIND_PATTERNS:
+        if pattern.search(text):
+            return kind
+    return KIND_UNKNOWN
+
+
+def parse_times(
+    values: pd.Series, tz: str | None, path: str | Path, column: str, report: ImportReport
+) -> pd.Series:
+    """Any time column -> datetime64[ns, UTC] (NaT where unreadable).
+
+    Epoch numbers (seconds, or milliseconds when > 1e11) are UTC. ISO 8601 strings with ``Z`` or
+    an offset are converted; strings without a zone need ``tz`` (an IANA name), else
+    `TimeZoneRequired` is raised: a time is never assumed.
+    """
+    import pandas as pd
+
+    if isinstance(values.dtype, pd.DatetimeTZDtype):
+        return _bounded(values.dt.tz_convert("UTC"))
+    if pd.api.types.is_datetime64_dtype(values):
+        return _localise(_bounded(values), tz, path, column, report)
+    if pd.api.types.is_numeric_dtype(values):
+        return _from_epoch(values, report)
+    text = values.astype("string").str.strip()
+    numeric = pd.to_numeric(text, errors="coerce")
+    if numeric.notna().sum() > 0.9 * max(1, text.notna().sum()):
+        return _from_epoch(numeric, report)
+    if text.str.endswith("Z").fillna(False).all():
+        aware = pd.Series(True, index=text.index)
+    else:
+        aware = text.str.contains(r"(?:Z|[+-]\d{2}:?\d{2})$", regex=True).fillna(False)
+    out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns, UTC]")
+    if aware.any():
+        out[aware] = _to_datetime(text[aware], report, utc=True)
+    looks_like_time = text.str.contains(
+        r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}:\d{2}", regex=True
+    ).fillna(False)
+    naive = ~aware & looks_like_time
+    if naive.any():
+        if tz is None:
+            raise TimeZoneRequired(path, column, str(text[naive].iloc[0]))
+        parsed = _to_datetime(text[naive], report, utc=False)
+        out[naive] = _localise(parsed, tz, path, column, report)
+    return out
+
+
+def _bounded(values: pd.Series) -> pd.Series:
+    """Times outside the years MIN_YEAR..MAX_YEAR become NaT (before a nanosecond cast can
+    overflow); the row is then reported as out of range."""
+    import pandas as pd
+
+    tz = "UTC" if isinstance(values.dtype, pd.DatetimeTZDtype) else None
+    lo = pd.Timestamp(f"{MIN_YEAR}-01-01", tz=tz)
+    hi = pd.Timestamp(f"{MAX_YEAR}-01-01", tz=tz)
+    ok = (values >= lo) & (values < hi)
+    dtype = "datetime64[ns, UTC]" if tz else "datetime64[ns]"
+    return values.where(ok).astype(dtype)
+
+
+def _to_datetime(text: pd.Series, report: ImportReport, utc: bool) -> pd.Series:
+    import pandas as pd
+
+    parsed = pd.to_datetime(text, format="ISO8601", utc=utc, errors="coerce")
+    if parsed.isna().mean() > 0.5 and len(text) > 0:
+        flexible = pd.to_datetime(text, format="mixed", utc=utc, errors="coerce")
+        if flexible.notna().sum() > parsed.notna().sum():
+            report.warn(
+                "times are not ISO 8601; read with a flexible parser — check that day and month "
+                f"are not swapped (e.g. '{text.iloc[0]}' -> {flexible.iloc[0]})"
+            )
+            parsed = flexible
+    return parsed
+
+
+def _localise(
+    values: pd.Series, tz: str | None, path: str | Path, column: str, report: ImportReport
+) -> pd.Series:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if tz is None:
+        example = values.dropna().iloc[0] if values.notna().any() else ""
+        raise TimeZoneRequired(path, column, str(example))
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise TrackImportError(
+            path, f"unknown time zone {tz!r}; expected an IANA name such as 'Asia/Taipei' or 'UTC'"
+        ) from None
+    report.notice(f"times without a zone were read as {tz} (declared) and stored in UTC")
+    local = values.dt.tz_localize(tz, ambiguous="NaT", nonexistent="NaT")
+    return local.dt.tz_convert("UTC").astype("datetime64[ns, UTC]")
+
+
+def _from_epoch(numbers: pd.Series, report: ImportReport) -> pd.Series:
+    import pandas as pd
+
+    finite = numbers[np.isfinite(numbers.astype("float64"))]
+    unit = "ms" if len(finite) and float(finite.abs().median()) > 1e11 else "s"
+    report.notice(f"times are epoch {'milliseconds' if unit == 'ms' else 'seconds'} (UTC)")
+    values = numbers.astype("float64")
+    ok = values.abs() < (1e16 if unit == "ms" else 1e13)
+    out = pd.Series(pd.NaT, index=numbers.index, dtype="datetime64[ns, UTC]")
+    out[ok] = pd.to_datetime(values[ok], unit=unit, utc=True, errors="coerce")
+    return out
+
+
+def finish_frame(
+    raw: pd.DataFrame,
+    report: ImportReport,
+    *,
+    path: str | Path,
+    tz: str | None = None,
+    line_of: Callable[[np.ndarray], np.ndarray] | None = None,
+) -> pd.DataFrame:
+    """Check, convert and sort a raw table (canonical column names) into the canonical table.
+
+    ``line_of`` maps row positions to file lines, asked only for skipped rows; otherwise the
+    raw ``_line`` column is used, if any.
+    """
+    import pandas as pd
+
+    n = len(raw)
+    report.rows_read += n
+    if n == 0:
+        return _empty()
+    missing = [c for c in (LON, LAT, TIME) if c not in raw.columns]
+    if missing:
+        raise TrackImportError(
+            path,
+            f"no {', '.join(missing)} found; columns are {[c for c in raw.columns if c != LINE]}",
+        )
+    lon = pd.to_numeric(raw[LON], errors="coerce").to_numpy(dtype=np.float64)
+    lat = pd.to_numeric(raw[LAT], errors="coerce").to_numpy(dtype=np.float64)
+    times = parse_times(raw[TIME], tz, path, TIME, report)
+    if TRACK_ID in raw.columns:
+        ids = raw[TRACK_ID]
+        if pd.api.types.is_float_dtype(ids):  # numeric ids (MMSI) read as floats: 123.0 -> 123
+            ids = ids.astype("Int64")
+        ids = ids.astype(str).str.strip()
+        no_id = (ids.isna() | (ids == "") | (ids == "<NA>") | (ids == "nan")).to_numpy()
+    else:
+        ids = pd.Series(Path(path).stem, index=raw.index, dtype=str)
+        no_id = np.zeros(n, dtype=bool)
+        report.notice(f"no track id column: every row is one track named '{Path(path).stem}'")
+
+    wrap = (lon > 180.0) & (lon <= 360.0)
+    if wrap.any():
+        lon = np.where(wrap, lon - 360.0, lon)
+        report.warn(
+            f"{int(wrap.sum()):,} longitudes in 180–360° were read as east longitudes minus 360°"
+        )
+    t_ns = times.to_numpy(dtype="datetime64[ns]")
+    years = t_ns.astype("datetime64[Y]").astype(np.int64) + 1970
+    years = years.astype(np.float64)
+    nat = np.isnat(t_ns)
+    if nat.any():  # unreadable times: is it a year out of range ('9999-12-31')? NaN = no year
+        year_text = raw[TIME][nat].astype(str).str.extract(r"^\s*(\d{4})-", expand=False)
+        years[nat] = pd.to_numeric(year_text, errors="coerce").to_numpy(dtype=np.float64)
+    checks = [
+        (np.isnan(lat) | np.isnan(lon), "empty or non-numeric coordinates"),
+        (~np.isnan(lat) & (np.abs(lat) > 90.0), "latitude out of range (expected -90..90)"),
+        (~np.isnan(lon) & (np.abs(lon) > 180.0), "longitude out of range (expected -180..180)"),
+        (
+            (years < MIN_YEAR) | (years >= MAX_YEAR),
+            f"time out of range (expected years {MIN_YEAR}–{MAX_YEAR - 1})",
+        ),
+        (np.isnat(t_ns), "bad or empty time (expected ISO 8601 or epoch seconds)"),
+        (no_id, "empty track id"),
+    ]
+    bad = np.zeros(n, dtype=bool)
+    for mask, reason in checks:
+        new = mask & ~bad
+        if new.any():
+            rows = np.flatnonzero(new)
+            lines = _lines(raw, rows, line_of)
+            values = _cell_values(raw, rows, reason)
+            for line, value in zip(lines, values, strict=True):
+                report.skip(line, f"{reason}{value}")
+            bad |= new
+    report.skipped.sort(key=lambda r: (r.line is None, r.line or 0))
+    keep = ~bad
+    all_kept = bool(keep.all())
+
+    def kept(series: pd.Series) -> pd.Series:
+        return (series if all_kept else series[keep]).reset_index(drop=True)
+
+    out = pd.DataFrame(
+        {
+            TRACK_ID: kept(ids),
+            TIME: pd.DatetimeIndex(t_ns[keep]).tz_localize("UTC"),
+            LON: lon[keep],
+            LAT: lat[keep],
+        }
+    )
+    for col in (ALT_M, SPEED_KT, HEADING_DEG, COUNT):
+        if col in raw.columns:
+            out[col] = pd.to_numeric(raw[col], errors="coerce").to_numpy(dtype=np.float64)[keep]
+    for col in (CALLSIGN, LABEL):
+        if col in raw.columns:
+            out[col] = kept(raw[col].astype(str))
+    if KIND in raw.columns:
+        codes, uniques = pd.factorize(kept(raw[KIND].astype(str)))
+        kinds = np.array([normalise_kind(u) for u in uniques] + [KIND_UNKNOWN], dtype=object)
+        out[KIND] = kinds[codes]
+        if LABEL not in out.columns:
+            originals = np.array([str(u) for u in uniques] + [""], dtype=object)
+            out[LABEL] = originals[codes]
+    # duplicates (same track, same time): keep the first
+    dup = out.duplicated(subset=[TRACK_ID, TIME]).to_numpy()
+    if dup.any():
+        report.warn(f"{int(dup.sum()):,} duplicate fixes (same track and time) dropped")
+        out = out[~dup]
+    codes, _ = pd.factorize(out[TRACK_ID])
+    t_sort = out[TIME].to_numpy(dtype="datetime64[ns]").astype(np.int64)
+    order = np.lexsort((t_sort, codes))
+    if len(order) and (order != np.arange(len(order))).any():
+        moved = int((order != np.arange(len(order))).sum())
+        report.warn(f"{moved:,} fixes were out of order and have been sorted by track and time")
+        out = out.iloc[order]
+    out = out.reset_index(drop=True)
+    report.fixes += len(out)
+    report.tracks += int(out[TRACK_ID].nunique())
+    if len(out):
+        first, last = out[TIME].min().to_pydatetime(), out[TIME].max().to_pydatetime()
+        report.time_start = first if report.time_start is None else min(report.time_start, first)
+        report.time_end = last if report.time_end is None else max(report.time_end, last)
+    return out[[c for c in CANONICAL_ORDER if c in out.columns]]
+
+
+def _lines(raw: pd.DataFrame, rows: np.ndarray, line_of) -> list[int | None]:
+    if line_of is not None:
+        return [int(v) for v in line_of(rows)]
+    if LINE in raw.columns:
+        return [int(v) for v in raw[LINE].to_numpy()[rows]]
+    return [None] * len(rows)
+
+
+def _cell_values(raw: pd.DataFrame, rows: np.ndarray, reason: str) -> list[str]:
+    """What the offending cell held, for the message (only for the first rows)."""
+    col = (
+        LAT
+        if "latitude" in reason
+        else LON
+        if "longitude" in reason
+        else (TIME if "time" in reason else None)
+    )
+    if col is None or col not in raw.columns:
+        return [""] * len(rows)
+    values = raw[col].to_numpy()[rows[:200]]
+    shown = [f"; got {str(v)[:40]!r}" for v in values]
+    return shown + [""] * (len(rows) - len(shown))
+
+
+def _empty() -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            TRACK_ID: pd.Series(dtype="string"),
+            TIME: pd.Series(dtype="datetime64[ns, UTC]"),
+            LON: pd.Series(dtype="float64"),
+            LAT: pd.Series(dtype="float64"),
+        }
+    )

@@ -1,0 +1,168 @@
+"""Which reader reads a file, and the one entry point the app and the command line use.
+
+frame, report = read_tracks("sorties.csv", ReadOptions(tz="Asia/Taipei"))
+trackset, report = load_trackset("sorties.csv")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from viewer.io.report import ImportReport, TrackImportError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from viewer.core.projection import Projection
+    from viewer.core.tracks import TrackSet
+
+Progress = Callable[[float], None]
+Cancel = Callable[[], bool]
+
+# format -> (module in viewer.io, function). Readers return (canonical frame, ImportReport).
+READERS: dict[str, tuple[str, str]] = {
+    "csv": ("viewer.io.csv_reader", "read_csv"),
+    "geojson": ("viewer.io.geojson_reader", "read_geojson"),
+    "gpx": ("viewer.io.gpx_reader", "read_gpx"),
+    "kml": ("viewer.io.kml_reader", "read_kml"),
+    "kmz": ("viewer.io.kml_reader", "read_kmz"),
+    "ogr": ("viewer.io.ogr_reader", "read_ogr"),
+    "parquet": ("viewer.io.ogr_reader", "read_parquet"),
+    "nmea": ("viewer.io.nmea_reader", "read_nmea"),
+    "cot": ("viewer.io.cot_reader", "read_cot"),
+}
+EXTENSIONS = {
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "csv",
+    ".tab": "csv",
+    ".geojson": "geojson",
+    ".json": "geojson",
+    ".gpx": "gpx",
+    ".kml": "kml",
+    ".kmz": "kmz",
+    ".gpkg": "ogr",
+    ".shp": "ogr",
+    ".fgb": "ogr",
+    ".gml": "ogr",
+    ".parquet": "parquet",
+    ".geoparquet": "parquet",
+    ".pq": "parquet",
+    ".nmea": "nmea",
+    ".ais": "nmea",
+    ".nm4": "nmea",
+    ".cot": "cot",
+    ".xml": "cot",
+}
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read a file where the file itself does not say.
+
+    ``tz``: IANA zone of times written without one (never assumed when None).
+    ``column_map``: canonical name -> file column, overriding auto-detection.
+    ``altitude_unit``: 'm' or 'ft'; ``speed_unit``: 'kt', 'kmh' or 'mps' when the header is silent.
+    ``time_range``: (start, end) UTC, pushed down to partitioned Parquet so only that is read.
+    """
+
+    tz: str | None = None
+    column_map: dict[str, str] | None = None
+    altitude_unit: str | None = None
+    speed_unit: str | None = None
+    time_range: tuple[Any, Any] | None = None
+
+
+@dataclass
+class ReadResult:
+    frame: pd.DataFrame
+    report: ImportReport
+    static_paths: list[Any] = field(default_factory=list)
+
+
+def detect_format(path: str | Path) -> str:
+    """The reader for a file, from its extension, else from its first bytes."""
+    path = Path(path)
+    if path.is_dir():
+        if any(path.rglob("*.parquet")):
+            return "parquet"
+        raise TrackImportError(path, "a folder without Parquet files; expected a track file")
+    fmt = EXTENSIONS.get(path.suffix.lower())
+    if fmt is not None and fmt not in ("csv", "cot", "geojson"):
+        return fmt
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError as exc:
+        raise TrackImportError(path, f"cannot open the file ({exc.strerror})") from None
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text.startswith((b"PK\x03\x04",)):
+        return "kmz"
+    if text.startswith(b"PAR1"):
+        return "parquet"
+    if text.startswith(b"<"):
+        low = text[:2000].lower()
+        if b"<gpx" in low:
+            return "gpx"
+        if b"<kml" in low:
+            return "kml"
+        if b"<event" in low:
+            return "cot"
+    if text.startswith((b"{", b"[")):
+        return "geojson"
+    if text.startswith((b"!", b"\\")) or b"!AIVDM" in head or b"!AIVDO" in head:
+        return "nmea"
+    return fmt or "csv"
+
+
+def read_tracks(
+    path: str | Path,
+    options: ReadOptions | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ReadResult:
+    """Read any supported track file into the canonical table and its report."""
+    path = Path(path)
+    options = options or ReadOptions()
+    if not path.exists():
+        raise TrackImportError(path, "no such file")
+    if path.is_file() and path.stat().st_size == 0:
+        raise TrackImportError(path, "the file is empty (0 bytes)")
+    fmt = detect_format(path)
+    module, func = READERS[fmt]
+    reader = getattr(import_module(module), func)
+    try:
+        result = reader(path, options, progress, cancel)
+    except (TrackImportError, TimeoutError):
+        raise
+    except MemoryError:
+        raise TrackImportError(path, "the file is too large for the memory available") from None
+    if isinstance(result, ReadResult):
+        return result
+    frame, report = result
+    return ReadResult(frame, report)
+
+
+def load_trackset(
+    path: str | Path,
+    projection: Projection | None = None,
+    options: ReadOptions | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> tuple[TrackSet, ImportReport]:
+    """Read a file and freeze it into a `TrackSet` projected into ``projection``."""
+    from viewer.core.tracks import TrackSet
+
+    result = read_tracks(path, options, progress, cancel)
+    if len(result.frame) == 0 and not result.static_paths:
+        reasons = result.report.skipped[:3]
+        detail = "; ".join(f"line {r.line}: {r.reason}" if r.line else r.reason for r in reasons)
+        raise TrackImportError(
+            path, "no usable fixes in the file" + (f" ({detail})" if detail else "")
+        )
+    trackset = TrackSet.from_frame(result.frame, projection, name=Path(path).name)
+    return trackset, result.report
