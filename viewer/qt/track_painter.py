@@ -1,0 +1,336 @@
+"""`TrackPainter`: the replay on the map — fading trails, icons by kind turned to their heading,
+labels that do not pile up, gaps dashed and heads inside a gap marked "no data".
+
+Per frame: one `slice_tracks` per loaded file (NumPy), then a few dozen batched draw calls:
+trail segments are grouped by colour, age band and gap into one ``drawLines`` each, with
+cosmetic pens (the fast path of Qt's raster engine).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+
+from viewer.core.constants import (
+    KIND_BOMBER,
+    KIND_FIGHTER,
+    KIND_HELICOPTER,
+    KIND_ISR,
+    KIND_SHIP,
+    KIND_TRANSPORT,
+    KIND_UAV,
+    KIND_UNKNOWN,
+    KINDS,
+)
+from viewer.core.slicing import DEFAULT_GAP_S, TrackSlice, slice_tracks
+from viewer.core.track_layers import TrackLayers
+from viewer.qt.painters import PaintContext
+from viewer.qt.qpolygon import polygon_from_xy
+
+# Colour-blind-safe (Okabe–Ito based), distinct from the zone colours by being fully opaque.
+KIND_COLORS: dict[str, str] = {
+    KIND_FIGHTER: "#D55E00",
+    KIND_BOMBER: "#882255",
+    KIND_ISR: "#0072B2",
+    KIND_UAV: "#009E73",
+    KIND_HELICOPTER: "#E69F00",
+    KIND_TRANSPORT: "#56B4E9",
+    KIND_SHIP: "#332288",
+    KIND_UNKNOWN: "#666666",
+}
+KIND_NAMES: dict[str, str] = {
+    KIND_FIGHTER: "fighter",
+    KIND_BOMBER: "bomber",
+    KIND_ISR: "ISR / AEW / ASW",
+    KIND_UAV: "UAV",
+    KIND_HELICOPTER: "helicopter",
+    KIND_TRANSPORT: "transport / tanker",
+    KIND_SHIP: "ship / coast guard",
+    KIND_UNKNOWN: "unknown",
+}
+AGE_BANDS = 5  # trail fades in this many steps, newest opaque
+PICK_RADIUS_PX = 12.0
+
+
+def _icon(kind: str) -> QPainterPath:
+    """Unit icon (about ±1) pointing up (north), one shape per kind."""
+    p = QPainterPath()
+    if kind == KIND_FIGHTER:  # swept delta
+        pts = [
+            (0, -1),
+            (0.22, -0.1),
+            (0.8, 0.55),
+            (0.2, 0.45),
+            (0.25, 0.9),
+            (-0.25, 0.9),
+            (-0.2, 0.45),
+            (-0.8, 0.55),
+            (-0.22, -0.1),
+        ]
+    elif kind == KIND_BOMBER:  # long straight wings
+        pts = [
+            (0, -1),
+            (0.15, -0.3),
+            (1.0, 0.15),
+            (1.0, 0.35),
+            (0.15, 0.25),
+            (0.35, 0.9),
+            (-0.35, 0.9),
+            (-0.15, 0.25),
+            (-1.0, 0.35),
+            (-1.0, 0.15),
+            (-0.15, -0.3),
+        ]
+    elif kind == KIND_ISR:  # aircraft with a radar disc
+        pts = [
+            (0, -1),
+            (0.12, -0.2),
+            (0.9, 0.2),
+            (0.9, 0.35),
+            (0.12, 0.3),
+            (0.3, 0.9),
+            (-0.3, 0.9),
+            (-0.12, 0.3),
+            (-0.9, 0.35),
+            (-0.9, 0.2),
+            (-0.12, -0.2),
+        ]
+        p.addEllipse(QPointF(0, 0.05), 0.42, 0.42)
+    elif kind == KIND_UAV:  # a V
+        pts = [(0, -0.9), (0.9, 0.6), (0.55, 0.75), (0, -0.2), (-0.55, 0.75), (-0.9, 0.6)]
+    elif kind == KIND_HELICOPTER:
+        p.addEllipse(QPointF(0, 0), 0.55, 0.55)
+        p.addRect(QRectF(-0.08, 0.4, 0.16, 0.6))
+        pts = [(-1, -0.06), (1, -0.06), (1, 0.06), (-1, 0.06)]
+    elif kind == KIND_TRANSPORT:
+        pts = [
+            (0, -1),
+            (0.2, -0.6),
+            (0.2, -0.1),
+            (1.0, 0.2),
+            (1.0, 0.4),
+            (0.2, 0.3),
+            (0.2, 0.7),
+            (0.5, 0.95),
+            (-0.5, 0.95),
+            (-0.2, 0.7),
+            (-0.2, 0.3),
+            (-1.0, 0.4),
+            (-1.0, 0.2),
+            (-0.2, -0.1),
+            (-0.2, -0.6),
+        ]
+    elif kind == KIND_SHIP:  # hull
+        pts = [(0, -1), (0.45, -0.35), (0.45, 0.9), (-0.45, 0.9), (-0.45, -0.35)]
+    else:  # diamond
+        pts = [(0, -0.9), (0.6, 0), (0, 0.9), (-0.6, 0)]
+    p.moveTo(*pts[0])
+    for x, y in pts[1:]:
+        p.lineTo(x, y)
+    p.closeSubpath()
+    p.setFillRule(Qt.WindingFill)
+    return p
+
+
+ICONS = {kind: _icon(kind) for kind in KINDS}
+
+
+@dataclass
+class TrackStyle:
+    trail_width: float = 0.0  # 0 = cosmetic 1 px: the fast path
+    head_size: float = 9.0
+    labels: bool = True
+    max_labels: int = 200
+    color_by: str = "kind"  # or "track"
+
+
+@dataclass
+class _Drawn:
+    """What the last frame drew, for picking and tooltips."""
+
+    heads: list[tuple[object, TrackSlice, np.ndarray, np.ndarray]] = field(default_factory=list)
+
+
+class TrackPainter:
+    """Draws every visible loaded file at ``time_source()`` with trails of ``trail_source()``."""
+
+    def __init__(
+        self,
+        tracks: TrackLayers,
+        time_source: Callable[[], float],
+        trail_source: Callable[[], float],
+        gap: float = DEFAULT_GAP_S,
+    ) -> None:
+        self.tracks = tracks
+        self.time_source = time_source
+        self.trail_source = trail_source
+        self.gap = gap
+        self.style = TrackStyle()
+        self.selected: tuple[str, int] | None = None  # (file path, track index)
+        self.drawn = _Drawn()
+        self._kind_index: dict[int, np.ndarray] = {}
+
+    # ------------------------------------------------------------------ painting
+    def __call__(self, painter: QPainter, ctx: PaintContext) -> None:
+        self.paint(painter, ctx)
+
+    def paint(self, painter: QPainter, ctx: PaintContext) -> None:
+        t = float(self.time_source())
+        trail = float(self.trail_source())
+        self.drawn = _Drawn()
+        placed: dict[tuple[int, int], list[QRectF]] = {}
+        for item in self.tracks.visible():
+            ts = item.trackset
+            if ts.n_fixes == 0:
+                continue
+            sl = slice_tracks(ts, t, trail, gap=self.gap)
+            if len(sl) == 0:
+                continue
+            kinds = self._kinds(ts)
+            if trail > 0:
+                self._paint_trails(painter, ctx, sl, ts, kinds[sl.tracks], t, trail)
+            sx, sy = ctx.view.to_screen(sl.x, sl.y)
+            self.drawn.heads.append((item.path, sl, sx, sy))
+            self._paint_heads(
+                painter, ctx, sl, ts, kinds[sl.tracks], sx, sy, str(item.path), placed
+            )
+
+    def _kinds(self, ts) -> np.ndarray:
+        key = id(ts)
+        if key not in self._kind_index:
+            lookup = {k: i for i, k in enumerate(KINDS)}
+            self._kind_index = {
+                key: np.array([lookup.get(k, len(KINDS) - 1) for k in ts.kinds], dtype=np.int64)
+            }
+        return self._kind_index[key]
+
+    def _paint_trails(self, painter, ctx, sl, ts, kind_of_live, t, trail):
+        lines = sl.trails(ts)
+        n = len(lines.x)
+        if n < 2:
+            return
+        sx, sy = ctx.view.to_screen(lines.x, lines.y)
+        # segments i -> i+1 within a track (not across two tracks' polylines)
+        seg = np.ones(n - 1, dtype=bool)
+        seg[lines.offsets[1:-1] - 1] = False
+        owner = np.repeat(np.arange(len(sl)), np.diff(lines.offsets))[:-1]
+        dx, dy = np.abs(sx[1:] - sx[:-1]), np.abs(sy[1:] - sy[:-1])
+        seg &= (dx + dy) > 0.3  # invisible sub-pixel segments are not drawn
+        w, h = ctx.view.width, ctx.view.height
+        seg &= ~(((sx[1:] < 0) & (sx[:-1] < 0)) | ((sx[1:] > w) & (sx[:-1] > w)))
+        seg &= ~(((sy[1:] < 0) & (sy[:-1] < 0)) | ((sy[1:] > h) & (sy[:-1] > h)))
+        idx = np.flatnonzero(seg)
+        if len(idx) == 0:
+            return
+        span = trail if math.isfinite(trail) else max(t - float(ts.t.min()), 1.0)
+        age = np.clip((t - lines.t[idx + 1]) / span, 0.0, 0.999)
+        band = (age * AGE_BANDS).astype(np.int64)
+        colour = kind_of_live[owner[idx]]
+        gap = lines.gap_after[idx].astype(np.int64)
+        key = (colour * AGE_BANDS + band) * 2 + gap
+        order = np.argsort(key, kind="stable")
+        idx, key = idx[order], key[order]
+        cuts = np.flatnonzero(np.diff(key)) + 1
+        xs = np.empty(2 * len(idx))
+        ys = np.empty(2 * len(idx))
+        xs[0::2], xs[1::2] = sx[idx], sx[idx + 1]
+        ys[0::2], ys[1::2] = sy[idx], sy[idx + 1]
+        width = self.style.trail_width * ctx.font_scale
+        for start, end in zip(np.r_[0, cuts], np.r_[cuts, len(idx)], strict=True):
+            k = int(key[start])
+            is_gap, rest = k % 2, k // 2
+            b, c = rest % AGE_BANDS, rest // AGE_BANDS
+            col = QColor(KIND_COLORS[KINDS[c]])
+            col.setAlphaF((1.0 - b / AGE_BANDS) * (0.45 if is_gap else 0.95))
+            pen = QPen(col, width, Qt.DashLine if is_gap else Qt.SolidLine, Qt.FlatCap)
+            painter.setPen(pen)
+            painter.drawLines(polygon_from_xy(xs[2 * start : 2 * end], ys[2 * start : 2 * end]))
+
+    def _paint_heads(self, painter, ctx, sl, ts, kind_of_live, sx, sy, path_key, placed):
+        size = self.style.head_size * ctx.font_scale
+        w, h = ctx.view.width, ctx.view.height
+        on_screen = (sx > -size) & (sx < w + size) & (sy > -size) & (sy < h + size)
+        font = QFont()
+        font.setPointSizeF(8.0 * ctx.font_scale)
+        fm = QFontMetricsF(font)
+        painter.setFont(font)
+        labels = 0
+        for j in np.flatnonzero(on_screen):
+            kind = KINDS[int(kind_of_live[j])]
+            colour = QColor(KIND_COLORS[kind])
+            in_gap = bool(sl.in_gap[j])
+            heading = float(sl.heading[j])
+            painter.save()
+            painter.translate(float(sx[j]), float(sy[j]))
+            if math.isfinite(heading):
+                painter.rotate(heading)
+            painter.scale(size, size)
+            if in_gap:  # interpolated across missing data: hollow and dashed
+                pen = QPen(colour, 1.5 / size, Qt.DashLine)
+                painter.setPen(pen)
+                painter.setBrush(Qt.NoBrush)
+            else:
+                painter.setPen(QPen(QColor(255, 255, 255), 1.6 / size))
+                painter.setBrush(QBrush(colour))
+            painter.drawPath(ICONS[kind])
+            painter.restore()
+            track = int(sl.tracks[j])
+            if self.selected == (path_key, track):
+                painter.setPen(QPen(QColor("#000000"), 2.0))
+                painter.setBrush(Qt.NoBrush)
+                painter.drawEllipse(QPointF(float(sx[j]), float(sy[j])), size * 1.6, size * 1.6)
+            if not self.style.labels or labels >= self.style.max_labels:
+                continue
+            text = ts.display_name(track)
+            count = int(ts.counts[track])
+            if count > 1:
+                text += f" ×{count}"
+            if in_gap:
+                text += " (no data)"
+            rect = QRectF(
+                float(sx[j]) + size + 2,
+                float(sy[j]) - fm.height() / 2,
+                fm.horizontalAdvance(text) + 4,
+                fm.height(),
+            )
+            if _collides(rect, placed):
+                continue
+            labels += 1
+            painter.fillRect(rect, QColor(255, 255, 255, 190))
+            painter.setPen(QColor("#111111"))
+            painter.drawText(rect.adjusted(2, 0, 0, 0), Qt.AlignVCenter | Qt.AlignLeft, text)
+
+    # ------------------------------------------------------------------ picking
+    def pick(self, x: float, y: float) -> tuple[str, int, int] | None:
+        """(file path, track index, slice row) of the head nearest a screen point, if close."""
+        best, best_d = None, PICK_RADIUS_PX
+        for path, sl, sx, sy in self.drawn.heads:
+            if len(sx) == 0:
+                continue
+            d = np.hypot(sx - x, sy - y)
+            j = int(np.argmin(d))
+            if d[j] < best_d:
+                best, best_d = (str(path), int(sl.tracks[j]), j), float(d[j])
+        return best
+
+
+LABEL_CELL = 64  # px: labels are checked for overlap only against those in nearby cells
+
+
+def _collides(rect: QRectF, placed: dict[tuple[int, int], list[QRectF]]) -> bool:
+    """True if ``rect`` overlaps a label already placed; else records it (a spatial hash)."""
+    x0, x1 = int(rect.left() // LABEL_CELL), int(rect.right() // LABEL_CELL)
+    y0, y1 = int(rect.top() // LABEL_CELL), int(rect.bottom() // LABEL_CELL)
+    cells = [(cx, cy) for cx in range(x0, x1 + 1) for cy in range(y0, y1 + 1)]
+    for cell in cells:
+        for other in placed.get(cell, ()):
+            if rect.intersects(other):
+                return True
+    for cell in cells:
+        placed.setdefault(cell, []).append(rect)
+    return False
