@@ -186,6 +186,17 @@ def test_bad_values_say_what_was_expected(tl):
         tl.set_trail(-5)
     with pytest.raises(ValueError, match="start <= end"):
         tl.set_range(10, 0)
+    with pytest.raises(ValueError, match="unknown time zone 'Asia/Taipie'"):
+        tl.set_zone("Asia/Taipie")
+
+
+def test_zone_is_part_of_the_model(tl):
+    seen = recorder(tl, "zone")
+    assert tl.zone == "Asia/Taipei"
+    tl.set_zone("Asia/Tokyo")
+    tl.set_zone("Asia/Tokyo")
+    assert seen == [("zone", "Asia/Tokyo")]
+    assert format_time(DAY0, tl.zone).endswith("09:00:00 UTC+9")
 
 
 def test_human_words():

@@ -6,7 +6,7 @@ passed, and the model works out what time it is now. Times are float epoch secon
 Events (see `viewer.core.evented`), each named after what changed and carrying its new value:
 ``time`` (float), ``playing`` (bool), ``speed`` (float, map seconds per wall second),
 ``range`` (``(start, end, in_point, out_point)``), ``trail`` (float seconds), ``loop`` (bool),
-``step`` (float seconds).
+``step`` (float seconds), ``zone`` (str: the zone the clock shows besides UTC).
 
 >>> tl = Timeline(0.0, 3600.0, speed=60.0)
 >>> tl.play(); tl.advance(0.5)
@@ -118,6 +118,7 @@ class Timeline(EventedModel):
         step: float = DEFAULT_STEP,
         trail: float = DEFAULT_TRAIL,
         loop: bool = True,
+        zone: str = "Asia/Taipei",
     ) -> None:
         super().__init__()
         _check_range(start, end)
@@ -131,6 +132,8 @@ class Timeline(EventedModel):
         self.step_seconds = _check_positive("step", step)
         self.trail = _check_trail(trail)
         self.loop = bool(loop)
+        zone_info(zone)
+        self.zone = zone
 
     # ------------------------------------------------------------------ derived
     @property
@@ -279,6 +282,14 @@ class Timeline(EventedModel):
         if bool(loop) != self.loop:
             self.loop = bool(loop)
             self.events.emit("loop", self.loop)
+
+    def set_zone(self, zone: str) -> None:
+        """The zone the clock shows besides UTC: an IANA name such as ``"Asia/Tokyo"`` or
+        ``"local"``."""
+        zone_info(zone)
+        if zone != self.zone:
+            self.zone = zone
+            self.events.emit("zone", zone)
 
 
 def _check_range(start: float, end: float) -> None:
