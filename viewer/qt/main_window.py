@@ -6,6 +6,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import (
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QTextBrowser,
     QWidget,
 )
 
@@ -27,6 +29,7 @@ from viewer.core.catalog import Catalog, load_catalog
 from viewer.core.constants import NAMING_ALL, NAMING_EN, NAMING_JA, NAMING_ZH_CN, NAMING_ZH_TW
 from viewer.core.map_state import MapState
 from viewer.core.projection import PRESETS, Projection
+from viewer.core.timeline import Timeline
 from viewer.core.track_layers import LoadedTracks, TrackLayers
 from viewer.qt.layer_panel import LayerPanel
 from viewer.qt.map_canvas import MapCanvas
@@ -90,6 +93,7 @@ class MainWindow(QMainWindow):
         self.loader.cancelled.connect(self._on_load_cancelled)
         self._loading: dict[str, float] = {}
         self._load_options: dict[str, object] = {}
+        self._build_replay()
         self.setWindowTitle(f"{APP_NAME} {__version__}")
         self.layer_panel = LayerPanel(state)
         dock = QDockWidget("Layers", self)
@@ -120,6 +124,10 @@ class MainWindow(QMainWindow):
         self.layer_panel.zoom_to_layer.connect(self.canvas.zoom_to_layer)
         self.layer_panel.add_layer_requested.connect(self.add_layer_file)
         self.state.events.connect("projection", self._on_projection_changed)
+        self.tracks.events.connect("changed", self._on_tracks_changed)
+        self.timeline.events.connect("time", self._on_time_changed)
+        self.timeline.events.connect("trail", self._on_time_changed)
+        self._on_tracks_changed()
         self.resize(1400, 900)
         self._refresh_recent_menu()
         self._on_projection_changed(state.projection)
@@ -235,6 +243,13 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.graticule_act)
         self.view_menu.addAction(self.map_date_act)
         self.view_menu.addAction(self.layers_dock.toggleViewAction())
+        self.view_menu.addAction(self.timeline_dock.toggleViewAction())
+        self.view_menu.addAction(self.details_dock.toggleViewAction())
+        self.timeline_menu = bar.addMenu("&Timeline")
+        for act in self.qt_timeline.actions():
+            self.timeline_menu.addAction(act)
+        self.timeline_menu.addSeparator()
+        self.timeline_menu.addAction(self.follow_act)
         self.help_menu = bar.addMenu("&Help")
         self.help_menu.addAction(self.keys_act)
         self.help_menu.addAction(self.about_act)
@@ -369,6 +384,151 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_shortcuts(self) -> None:
         QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_TEXT)
+
+    # ------------------------------------------------------------------ replay
+    def _build_replay(self) -> None:
+        from viewer.qt.qt_timeline import QtTimeline
+        from viewer.qt.track_painter import TrackPainter
+
+        now = datetime.now(UTC).timestamp()
+        self.timeline = Timeline(now - 86400.0, now)
+        self.qt_timeline = QtTimeline(self.timeline)
+        dock = QDockWidget("Timeline", self)
+        dock.setObjectName("timeline_dock")
+        dock.setWidget(self.qt_timeline)
+        dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetClosable)
+        self.addDockWidget(Qt.BottomDockWidgetArea, dock)
+        self.timeline_dock = dock
+        self.track_painter = TrackPainter(
+            self.tracks, lambda: self.timeline.time, lambda: self.timeline.trail
+        )
+        self.scene.dynamic.append(self.track_painter)
+        self.canvas.pick_dynamic = self.track_painter.pick
+        self.canvas.tooltip_for = self._track_tooltip
+        self.canvas.dynamic_clicked.connect(self._on_track_clicked)
+        self.details = QTextBrowser()
+        self.details.setPlaceholderText("Click a track on the map to see its details.")
+        details_dock = QDockWidget("Track details", self)
+        details_dock.setObjectName("details_dock")
+        details_dock.setWidget(self.details)
+        self.addDockWidget(Qt.LeftDockWidgetArea, details_dock)
+        self.details_dock = details_dock
+        self.follow_act = QAction(
+            "&Follow selected track",
+            self,
+            checkable=True,
+            shortcut="F",
+            statusTip="Keep the selected track centred during replay",
+            triggered=self._on_time_changed,
+        )
+        self._boundaries = self._validity_boundaries()
+        self._boundary_bucket = -1
+
+    def _validity_boundaries(self):
+        """Every time a time-bound layer feature comes into or goes out of force (epoch s)."""
+        import numpy as np
+
+        edges = []
+        for layer in self.state.catalog.layers:
+            for col in ("valid_from", "valid_to"):
+                if col in layer.features.columns:
+                    values = layer.features[col].dropna()
+                    edges += [v.timestamp() for v in values]
+        return np.unique(np.asarray(edges, dtype=float))
+
+    def _on_tracks_changed(self, *_: object) -> None:
+        import numpy as np
+
+        from viewer.core.slicing import activity
+
+        span = self.tracks.time_span
+        has = span is not None
+        for act in self.qt_timeline.actions():
+            act.setEnabled(has)  # with no tracks, Left/Right pan the map instead
+        self.qt_timeline.setEnabled(has)
+        if has:
+            start, end = span
+            if end <= start:
+                end = start + 60.0
+            self.timeline.set_range(start, end)
+            if not start <= self.timeline.time <= end:
+                self.timeline.set_time(start)
+            edges = np.linspace(start, end, 289)
+            counts = np.zeros(288, dtype=np.int64)
+            for item in self.tracks.visible():
+                c, _ = activity(item.trackset, edges)
+                counts += c
+            self.qt_timeline.set_activity(counts, edges)
+        self._on_time_changed()
+
+    def _on_time_changed(self, *_: object) -> None:
+        import numpy as np
+
+        t = self.timeline.time
+        bucket = int(np.searchsorted(self._boundaries, t, side="right"))
+        if self.tracks.items and bucket != self._boundary_bucket:
+            # time-bound layers (exercise zones, Japan's ADIZ before/after 2010) follow the clock
+            self._boundary_bucket = bucket
+            self.state.set_when(datetime.fromtimestamp(t, UTC))
+        if self.follow_act.isChecked() and self.track_painter.selected is not None:
+            self._centre_on_selected()
+        self.canvas.update()
+
+    def _find_loaded(self, path: str):
+        return next((i for i in self.tracks.items if str(i.path) == path), None)
+
+    def _track_tooltip(self, picked: object) -> str:
+        path, track, _ = picked  # type: ignore[misc]
+        item = self._find_loaded(path)
+        if item is None:
+            return ""
+        from viewer.core.timeline import format_time
+
+        ts = item.trackset
+        s = ts.track_slice(track)
+        k = min(max(int(np.searchsorted(ts.t[s], self.timeline.time)) - 1, 0), s.stop - s.start - 1)
+        i = s.start + k
+        alt, spd, hdg = ts.alt_m[i], ts.speed_kt[i], ts.heading_deg[i]
+        parts = [
+            f"<b>{ts.display_name(track)}</b> ({ts.kinds[track]})",
+            f"id {ts.ids[track]}",
+            format_time(self.timeline.time, self.timeline.zone),
+        ]
+        if alt == alt:
+            parts.append(f"altitude {alt:,.0f} m ({alt / 0.3048:,.0f} ft)")
+        if spd == spd:
+            parts.append(f"speed {spd:,.0f} kt")
+        if hdg == hdg:
+            parts.append(f"heading {hdg:03.0f}°")
+        return "<br>".join(parts)
+
+    def _on_track_clicked(self, picked: object) -> None:
+        from viewer.core.track_stats import track_summary
+
+        path, track, _ = picked  # type: ignore[misc]
+        item = self._find_loaded(path)
+        if item is None:
+            return
+        self.track_painter.selected = (path, track)
+        summary = track_summary(item.trackset, track)
+        self.details.setPlainText(summary.text() + f"\nfile: {Path(path).name}")
+        self.details_dock.show()
+        self.canvas.update()
+
+    def _centre_on_selected(self) -> None:
+        path, track = self.track_painter.selected  # type: ignore[misc]
+        for p, sl, _, _ in self.track_painter.drawn.heads:
+            if str(p) != path:
+                continue
+            rows = np.flatnonzero(sl.tracks == track)
+            if len(rows):
+                from dataclasses import replace
+
+                j = rows[0]
+                self.canvas.set_view(
+                    replace(self.canvas.view, center_x=float(sl.x[j]), center_y=float(sl.y[j]))
+                )
+            return
 
     # ------------------------------------------------------------------ track files
     @Slot()

@@ -9,12 +9,13 @@ redrawn every frame on top.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QPainter, QPixmap
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from viewer.core.catalog import POINTS, ROLE_AREA, ROLE_EDGE, ROLE_POINT
 from viewer.core.map_state import MapState
@@ -36,6 +37,7 @@ class MapCanvas(QWidget):
     view_changed = Signal(object)
     layer_clicked = Signal(str, object)
     clicked = Signal(float, float)  # lon, lat of a click that hit no layer
+    dynamic_clicked = Signal(object)  # what `pick_dynamic` returned (e.g. a track head)
 
     def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +50,9 @@ class MapCanvas(QWidget):
         self.view = scene.home_view(max(self.width(), 1), max(self.height(), 1))
         self._homed = False
         self._view_projection = self.state.projection  # the CRS self.view is expressed in
+        # (x, y) -> something under the cursor among the dynamic layers, or None; and its tooltip
+        self.pick_dynamic: Callable[[float, float], object | None] | None = None
+        self.tooltip_for: Callable[[object], str] | None = None
         self._static: QPixmap | None = None
         self._static_view: MapView | None = None  # the view the pixmap was painted for
         self._dirty = True  # layers or look changed: repaint the pixmap at the next paint
@@ -215,6 +220,12 @@ class MapCanvas(QWidget):
                 self.set_view(self.view.panned(delta.x(), delta.y()))
         lon, lat = self.lonlat_at(pos.x(), pos.y())
         self.cursor_moved.emit(lon, lat)
+        if self.pick_dynamic is not None and self.tooltip_for is not None and not event.buttons():
+            picked = self.pick_dynamic(pos.x(), pos.y())
+            if picked is not None:
+                QToolTip.showText(event.globalPosition().toPoint(), self.tooltip_for(picked), self)
+            else:
+                QToolTip.hideText()
 
     def mouseReleaseEvent(self, event) -> None:
         if event.button() == Qt.LeftButton and self._drag_origin is not None:
@@ -223,6 +234,11 @@ class MapCanvas(QWidget):
             self._drag_origin = None
 
     def _click(self, pos: QPointF) -> None:
+        if self.pick_dynamic is not None:
+            picked = self.pick_dynamic(pos.x(), pos.y())
+            if picked is not None:
+                self.dynamic_clicked.emit(picked)
+                return
         hit = self.hit_test(pos.x(), pos.y())
         if hit is not None:
             self.layer_clicked.emit(*hit)
