@@ -93,7 +93,6 @@ class MainWindow(QMainWindow):
         self.loader.cancelled.connect(self._on_load_cancelled)
         self._loading: dict[str, float] = {}
         self._load_options: dict[str, object] = {}
-        self._build_replay()
         self.setWindowTitle(f"{APP_NAME} {__version__}")
         self.layer_panel = LayerPanel(state)
         dock = QDockWidget("Layers", self)
@@ -101,6 +100,7 @@ class MainWindow(QMainWindow):
         dock.setWidget(self.layer_panel)
         self.addDockWidget(Qt.LeftDockWidgetArea, dock)
         self.layers_dock = dock
+        self._build_replay()
         self.cursor_label = QLabel()
         self.view_label = QLabel()
         self.progress_bar = QProgressBar()
@@ -412,6 +412,8 @@ class MainWindow(QMainWindow):
         details_dock.setObjectName("details_dock")
         details_dock.setWidget(self.details)
         self.addDockWidget(Qt.LeftDockWidgetArea, details_dock)
+        self.tabifyDockWidget(self.layers_dock, details_dock)
+        self.layers_dock.raise_()
         self.details_dock = details_dock
         self.follow_act = QAction(
             "&Follow selected track",
@@ -513,6 +515,7 @@ class MainWindow(QMainWindow):
         summary = track_summary(item.trackset, track)
         self.details.setPlainText(summary.text() + f"\nfile: {Path(path).name}")
         self.details_dock.show()
+        self.details_dock.raise_()
         self.canvas.update()
 
     def _centre_on_selected(self) -> None:

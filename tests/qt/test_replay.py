@@ -1,0 +1,106 @@
+"""The replay in the window: loading in the background, the clock, keys, a pixel probe of a head."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+
+from viewer.core.constants import NMI_IN_M
+from viewer.core.geodesy import distance_m
+from viewer.qt.track_painter import KIND_COLORS
+
+T0 = pd.Timestamp("2021-10-04T00:00:00Z").timestamp()
+
+
+@pytest.fixture
+def track_csv(tmp_path):
+    path = tmp_path / "sortie.csv"
+    path.write_text(
+        "callsign,time,lat,lon,type\n"
+        "BANDIT1,2021-10-04T00:00:00Z,22.0,120.0,J-16\n"
+        "BANDIT1,2021-10-04T00:10:00Z,22.0,121.0,J-16\n"
+        "SLOW2,2021-10-04T00:00:00Z,21.0,119.0,Y-8\n"
+        "SLOW2,2021-10-04T00:20:00Z,21.2,119.0,Y-8\n"
+    )
+    return path
+
+
+@pytest.fixture
+def loaded(qtbot, window, track_csv):
+    window.open_files([str(track_csv)])
+    qtbot.waitUntil(lambda: len(window.tracks.items) == 1, timeout=10_000)
+    return window
+
+
+def test_loading_sets_the_timeline_to_the_data(loaded):
+    tl = loaded.timeline
+    assert (tl.start, tl.end) == (T0, T0 + 1200.0)
+    assert "2 tracks" in loaded.last_message
+    assert all(a.isEnabled() for a in loaded.qt_timeline.actions())
+
+
+def test_head_is_drawn_at_its_interpolated_position(loaded):
+    loaded.timeline.set_time(T0 + 300.0)  # halfway along BANDIT1's leg: 120.5°E 22°N
+    canvas = loaded.canvas
+    image = loaded.scene.render_image(canvas.view)
+    sx, sy = canvas.screen_of(120.5, 22.0)
+    fighter = QColor(KIND_COLORS["fighter"])
+    near = [
+        image.pixelColor(round(sx) + dx, round(sy) + dy)
+        for dx in range(-3, 4)
+        for dy in range(-3, 4)
+    ]
+    assert any(
+        abs(c.red() - fighter.red())
+        + abs(c.green() - fighter.green())
+        + abs(c.blue() - fighter.blue())
+        < 60
+        for c in near
+    )
+    # and not where it was a minute earlier's head would be wrong: 120.4°E is trail, not head
+    picked = loaded.track_painter.pick(sx, sy)
+    assert picked is not None and picked[1] == 0
+
+
+def test_space_plays_and_the_clock_advances(qtbot, loaded):
+    loaded.activateWindow()
+    tl = loaded.timeline
+    tl.set_time(T0)
+    qtbot.keyClick(loaded.canvas, Qt.Key_Space)
+    assert tl.playing
+    qtbot.waitUntil(lambda: tl.time > T0 + 30.0, timeout=5000)  # 1 s = 10 min: 30 s in 50 ms
+    qtbot.keyClick(loaded.canvas, Qt.Key_Space)
+    assert not tl.playing
+
+
+def test_click_on_a_head_shows_its_details(qtbot, loaded):
+    loaded.timeline.set_time(T0 + 300.0)
+    loaded.canvas.repaint()
+    sx, sy = loaded.canvas.screen_of(120.5, 22.0)
+    qtbot.mouseClick(loaded.canvas, Qt.LeftButton, pos=QPoint(round(sx), round(sy)))
+    text = loaded.details.toPlainText()
+    expected = float(distance_m(120.0, 22.0, 121.0, 22.0)) / NMI_IN_M
+    assert "BANDIT1" in text and f"{expected:,.1f} nmi" in text
+    assert "duration:  0 h 10 min" in text
+
+
+def test_time_bound_layers_follow_the_clock(qtbot, window, tmp_path):
+    path = tmp_path / "exercise.csv"
+    path.write_text(
+        "id,time,lat,lon\nA,2022-08-05T00:00:00Z,25,121\nA,2022-08-05T01:00:00Z,25,122\n"
+    )
+    window.open_files([str(path)])
+    qtbot.waitUntil(lambda: len(window.tracks.items) == 1, timeout=10_000)
+    ex = window.state.catalog.layer("exercise_2022_08")
+    assert len(ex.features_at(window.state.when)) == len(ex.features)  # in force on 5 Aug 2022
+
+
+def test_a_bad_track_file_gives_a_message_and_the_app_keeps_going(qtbot, window, tmp_path):
+    bad = tmp_path / "broken.kml"
+    bad.write_text("<kml><Placemark>")
+    window.open_files([str(bad)])
+    qtbot.waitUntil(lambda: not window._loading, timeout=10_000)
+    assert "broken.kml" in window.last_error and "malformed XML" in window.last_error
+    assert not window.progress_bar.isVisible()
+    assert not np.isnan(window.canvas.view.scale)
