@@ -37,8 +37,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import numpy as np
-
 from viewer.core.constants import NAMING_EN, NAMINGS
 
 if TYPE_CHECKING:
@@ -210,6 +208,8 @@ class ViewSpec:
 
     def to_map_view(self, width: int, height: int, projection: Projection | None = None) -> MapView:
         """The `MapView` of a ``width`` x ``height`` canvas showing this view."""
+        import numpy as np
+
         from viewer.core.view import MapView
 
         projection = projection or self.projection()
@@ -227,6 +227,8 @@ class ViewSpec:
         cls, view: MapView, projection: Projection, crs: str | None = None
     ) -> ViewSpec:
         """The view a canvas shows, as a ViewSpec (``crs`` defaults to the projection's)."""
+        import numpy as np
+
         lon, lat = projection.inverse(np.array([view.center_x]), np.array([view.center_y]))
         if not (math.isfinite(lon[0]) and math.isfinite(lat[0])):
             raise ValueError("the view centre is outside the projection's domain")
@@ -236,6 +238,8 @@ class ViewSpec:
 
 def map_units_per_metre(projection: Projection, lon: float, lat: float) -> float:
     """Map units per ground metre at (lon, lat): the mean of the east and north scale factors."""
+    import numpy as np
+
     from viewer.core.geodesy import WGS84_GEOD
 
     step = 1000.0
