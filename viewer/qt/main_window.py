@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -60,6 +60,9 @@ TIME_ZONES = [
     "America/New_York",
 ]
 MAX_RECENT = 10
+DEFAULT_BRIEFING = (
+    Path(__file__).resolve().parents[2] / "resources" / "sample" / "default.briefing.json"
+)
 VECTOR_FILTER = "Vector layers (*.geojson *.json *.gpkg *.shp *.kml *.fgb);;All files (*)"
 
 
@@ -143,6 +146,34 @@ class MainWindow(QMainWindow):
             "Parquet, AIS NMEA or Cursor-on-Target track files",
             triggered=self.open_dialog,
         )
+        self.open_briefing_act = QAction(
+            "Open &briefing…",
+            self,
+            shortcut="Ctrl+Shift+O",
+            statusTip="Open a saved briefing (*.briefing.json)",
+            triggered=self.open_briefing_dialog,
+        )
+        self.next_scene_act = QAction(
+            "&Next scene",
+            self,
+            shortcut=QKeySequence.MoveToNextPage,
+            statusTip="Step to the next scene (presenter clicker)",
+            triggered=lambda: self.step_scene(+1),
+        )
+        self.prev_scene_act = QAction(
+            "&Previous scene",
+            self,
+            shortcut=QKeySequence.MoveToPreviousPage,
+            triggered=lambda: self.step_scene(-1),
+        )
+        self.present_act = QAction(
+            "&Presentation mode",
+            self,
+            shortcut="F5",
+            checkable=True,
+            statusTip="Full screen, large type, no panels (Esc leaves)",
+            triggered=self.set_presentation,
+        )
         self.report_act = QAction(
             "Import &reports…",
             self,
@@ -221,6 +252,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
         self.file_menu.addAction(self.open_act)
+        self.file_menu.addAction(self.open_briefing_act)
         self.recent_menu = self.file_menu.addMenu("Open &recent")
         self.file_menu.addAction(self.report_act)
         self.file_menu.addSeparator()
@@ -250,6 +282,8 @@ class MainWindow(QMainWindow):
             self.timeline_menu.addAction(act)
         self.timeline_menu.addSeparator()
         self.timeline_menu.addAction(self.follow_act)
+        self.scenes_menu = bar.addMenu("&Scenes")
+        self._refresh_scenes_menu()
         self.help_menu = bar.addMenu("&Help")
         self.help_menu.addAction(self.keys_act)
         self.help_menu.addAction(self.about_act)
@@ -424,6 +458,21 @@ class MainWindow(QMainWindow):
             triggered=self._on_time_changed,
         )
         self._boundaries = self._validity_boundaries()
+        from viewer.qt.annotation_painter import AnnotationPainter, paint_notice
+
+        self.briefing = None
+        self.briefing_path: Path | None = None
+        self.scene_index = -1
+        self._pending_time: float | None = None
+        self.scene.dynamic.append(
+            AnnotationPainter(
+                lambda: self.briefing.annotations if self.briefing else (),
+                lambda: self.timeline.time if self.tracks.items else None,
+            )
+        )
+        self.scene.overlays.append(
+            lambda p, ctx: paint_notice(p, ctx, self.briefing.notice if self.briefing else "")
+        )
         self._boundary_bucket = -1
 
     def _validity_boundaries(self):
@@ -533,6 +582,157 @@ class MainWindow(QMainWindow):
                 )
             return
 
+    # ------------------------------------------------------------------ briefings and scenes
+    @Slot()
+    def open_briefing_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open briefing", "", "Briefings (*.briefing.json);;All files (*)"
+        )
+        if path:
+            self.open_briefing(path)
+
+    def open_briefing(self, path: str | Path) -> bool:
+        """Open a briefing: its layers, view, clock settings, annotations, scenes, track files."""
+        from viewer.core.briefing import BriefingError, load_briefing, missing_files
+
+        path = Path(path)
+        try:
+            briefing = load_briefing(path)
+        except BriefingError as exc:
+            self.show_error("Cannot open briefing", str(exc))
+            return False
+        missing = missing_files(briefing, path.parent)
+        if missing:
+            names = ", ".join(m.path for m in missing)
+            self.show_error(
+                "Track files not found",
+                f"{path.name}: these track files are not where the briefing says "
+                f"(relative to {path.parent}): {names}. Open them with File > Open.",
+            )
+        self.briefing, self.briefing_path, self.scene_index = briefing, path, -1
+        self.setWindowTitle(f"{briefing.title} — {APP_NAME}")
+        self._apply_view_settings(briefing)
+        self.timeline.set_speed(briefing.speed)
+        self.timeline.set_trail(briefing.trail_seconds)
+        if briefing.time_range is not None:
+            self._pending_time = briefing.time_range.start.timestamp()
+        from viewer.core.briefing import resolve_file
+        from viewer.io.registry import ReadOptions
+
+        for ref in briefing.files:
+            file_path = resolve_file(ref, path.parent)
+            if file_path.is_file():
+                self.open_files([str(file_path)], ReadOptions(tz=ref.tz) if ref.tz else None)
+        self._refresh_scenes_menu()
+        self.canvas.update()
+        return True
+
+    def _apply_view_settings(self, briefing) -> None:
+        try:
+            projection = briefing.view.projection()
+        except ValueError as exc:
+            self.show_error("Unknown projection", str(exc))
+            projection = self.state.projection
+        self.state.set_projection(projection)
+        self.state.set_naming(briefing.naming)
+        if briefing.naming in self.naming_acts:
+            self.naming_acts[briefing.naming].setChecked(True)
+        for setting in briefing.layers:
+            try:
+                default = self.state.layer(setting.id).style.color
+            except KeyError:
+                continue
+            st = setting.to_layer_state(default)
+            self.state.update_layer(
+                setting.id, visible=st.visible, opacity=st.opacity, color=st.color
+            )
+        self.canvas.set_view(
+            briefing.view.to_map_view(self.canvas.width(), self.canvas.height(), projection),
+            settle=False,
+        )
+        self.canvas.invalidate()
+
+    def _apply_pending_time(self) -> None:
+        if self._pending_time is not None:
+            self.timeline.set_time(self._pending_time)
+            self._pending_time = None
+
+    def _refresh_scenes_menu(self) -> None:
+        self.scenes_menu.clear()
+        self.scenes_menu.addAction(self.next_scene_act)
+        self.scenes_menu.addAction(self.prev_scene_act)
+        self.scenes_menu.addAction(self.present_act)
+        scenes = self.briefing.scenes if self.briefing else ()
+        if scenes:
+            self.scenes_menu.addSeparator()
+        for i, scene in enumerate(scenes):
+            act = self.scenes_menu.addAction(f"{i + 1}. {scene.title}")
+            if i < 9:
+                act.setShortcut(f"Ctrl+{i + 1}")
+            act.triggered.connect(lambda _=False, k=i: self.show_scene(k))
+        self.next_scene_act.setEnabled(bool(scenes))
+        self.prev_scene_act.setEnabled(bool(scenes))
+
+    def step_scene(self, direction: int) -> None:
+        if self.briefing and self.briefing.scenes:
+            n = len(self.briefing.scenes)
+            self.show_scene(max(0, min(n - 1, self.scene_index + direction)))
+
+    def show_scene(self, index: int) -> None:
+        """Go to a scene: its view, layers, time (or range to play), speed; note to presenter."""
+        scene = self.briefing.scenes[index]
+        self.scene_index = index
+        if scene.view is not None:
+            self.canvas.set_view(
+                scene.view.to_map_view(
+                    self.canvas.width(), self.canvas.height(), self.state.projection
+                ),
+                settle=False,
+            )
+            self.canvas.invalidate()
+        if scene.layers is not None:
+            wanted = set(scene.layers)
+            for st in self.state.layers:
+                if st.visible != (st.id in wanted):
+                    self.state.update_layer(st.id, visible=st.id in wanted)
+        if scene.speed is not None:
+            self.timeline.set_speed(scene.speed)
+        self.timeline.pause()
+        if self.tracks.items:
+            self.timeline.clear_in_out()
+            if scene.time_range is not None:
+                self.timeline.set_in_point(scene.time_range.start.timestamp())
+                self.timeline.set_out_point(scene.time_range.end.timestamp())
+                self.timeline.set_loop(not scene.pause_at_end)
+                self.timeline.set_time(scene.time_range.start.timestamp())
+                self.timeline.play()
+            elif scene.time is not None:
+                self.timeline.set_time(scene.time.timestamp())
+        title = f"Scene {index + 1}/{len(self.briefing.scenes)}: {scene.title}"
+        self.statusBar().showMessage(title, 20000)
+        self.details.setPlainText(f"{title}\n\nPresenter note:\n{scene.note}")
+
+    @Slot(bool)
+    def set_presentation(self, on: bool) -> None:
+        """Full screen for a projector: panels hidden, larger type; Esc or F5 leaves."""
+        self.present_act.setChecked(on)
+        self.scene.font_scale = 1.5 if on else 1.0
+        for dock in (self.layers_dock, self.details_dock):
+            dock.setVisible(not on)
+        self.menuBar().setVisible(not on)
+        self.statusBar().setVisible(not on)
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+        self.canvas.invalidate()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key_Escape and self.present_act.isChecked():
+            self.set_presentation(False)
+        else:
+            super().keyPressEvent(event)
+
     # ------------------------------------------------------------------ track files
     @Slot()
     def open_dialog(self) -> None:
@@ -542,8 +742,12 @@ class MainWindow(QMainWindow):
         self.open_files(paths)
 
     def open_files(self, paths: list[str], options: object = None) -> None:
-        """Load track files in the background, each its own layer with its own report."""
+        """Load track files in the background, each its own layer with its own report
+        (a briefing file is opened as a briefing)."""
         for path in paths:
+            if str(path).lower().endswith(".briefing.json"):
+                self.open_briefing(path)
+                continue
             key = str(Path(path).resolve())
             if key in self._loading:
                 continue
@@ -573,6 +777,8 @@ class MainWindow(QMainWindow):
 
     def _on_load_finished(self, key: str, trackset, report) -> None:
         self._loading.pop(key, None)
+        if self._pending_time is not None and not self._loading:
+            QTimer.singleShot(0, self._apply_pending_time)
         self._update_progress()
         self.reports[key] = report
         self.tracks.add(LoadedTracks(Path(key), trackset, report))
@@ -739,6 +945,8 @@ def run_app(files: list[str] | None = None) -> int:
     window = MainWindow(state)
     window.restore_settings()
     window.show()
+    if not files and DEFAULT_BRIEFING.exists():
+        files = [str(DEFAULT_BRIEFING)]
     window.open_files(files or [])
     return app.exec()
 

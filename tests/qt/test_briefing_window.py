@@ -1,0 +1,62 @@
+"""Opening a briefing in the window: tracks, notice, annotations, scenes a clicker steps through."""
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+
+from viewer.qt.main_window import DEFAULT_BRIEFING
+
+
+@pytest.fixture
+def briefed(qtbot, window):
+    assert window.open_briefing(DEFAULT_BRIEFING)
+    qtbot.waitUntil(lambda: len(window.tracks.items) == 1 and not window._loading, timeout=20_000)
+    return window
+
+
+def test_default_briefing_opens_with_its_tracks_and_notice(briefed):
+    assert "illustrative" in briefed.windowTitle().lower()
+    assert briefed.briefing.notice.startswith("Illustrative scenario")
+    assert briefed.tracks.items[0].trackset.n_tracks > 10
+    start = briefed.briefing.time_range.start.timestamp()
+    assert briefed.timeline.time == pytest.approx(start)
+    image = briefed.scene.render_image(briefed.canvas.view)
+    # the notice banner sits at the top centre: amber-ish pixels there
+    c = image.pixelColor(image.width() // 2, 14)
+    assert c.red() > 200 and c.green() > 200 and c.blue() < 230
+
+
+def test_page_down_steps_scenes_like_a_clicker(qtbot, briefed):
+    briefed.canvas.setFocus()
+    qtbot.keyClick(briefed.canvas, Qt.Key_PageDown)
+    assert briefed.scene_index == 0
+    qtbot.keyClick(briefed.canvas, Qt.Key_PageDown)
+    scene = briefed.briefing.scenes[1]
+    assert briefed.scene_index == 1
+    assert briefed.timeline.in_point == pytest.approx(scene.time_range.start.timestamp())
+    assert briefed.timeline.playing
+    visible = {st.id for st in briefed.state.layers if st.visible}
+    assert visible == set(scene.layers)
+    assert "Presenter note" in briefed.details.toPlainText()
+    qtbot.keyClick(briefed.canvas, Qt.Key_PageUp)
+    assert briefed.scene_index == 0
+
+
+def test_corrupt_or_moved_briefing_gives_a_clear_message(window, tmp_path):
+    bad = tmp_path / "bad.briefing.json"
+    bad.write_text("{ not json")
+    assert not window.open_briefing(bad)
+    assert "bad.briefing.json" in window.last_error
+    doc = json.loads(DEFAULT_BRIEFING.read_text())
+    moved = tmp_path / "moved.briefing.json"
+    moved.write_text(json.dumps(doc))  # its CSV is not beside it here
+    assert window.open_briefing(moved)
+    assert "record_day_2021-10-04.csv" in window.last_error
+
+
+def test_presentation_mode_hides_panels_and_enlarges_type(briefed):
+    briefed.set_presentation(True)
+    assert briefed.scene.font_scale > 1.0 and not briefed.layers_dock.isVisible()
+    briefed.set_presentation(False)
+    assert briefed.scene.font_scale == 1.0 and briefed.layers_dock.isVisible()

@@ -1,0 +1,113 @@
+"""Annotations of a briefing on the map (text, arrow, geodesic circle, polygon), shown only in
+their time range, and the briefing's notice ("Illustrative scenario — not recorded tracks")."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+
+from viewer.core.briefing import ARROW, CIRCLE, POLYGON, TEXT, Annotation
+from viewer.core.geodesy import geodesic_circle
+from viewer.qt.painters import PaintContext, draw_text
+from viewer.qt.qpolygon import polygon_from_xy
+
+
+class AnnotationPainter:
+    """Draws ``annotations()`` at the clock's time ``time_source()`` (epoch s, or None)."""
+
+    def __init__(
+        self,
+        annotations: Callable[[], tuple[Annotation, ...]],
+        time_source: Callable[[], float | None],
+    ) -> None:
+        self.annotations = annotations
+        self.time_source = time_source
+
+    def __call__(self, painter: QPainter, ctx: PaintContext) -> None:
+        t = self.time_source()
+        when = datetime.fromtimestamp(t, UTC) if t is not None else None
+        for ann in self.annotations():
+            if ann.visible_at(when):
+                self._paint(painter, ctx, ann)
+
+    def _screen(self, ctx: PaintContext, lonlat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        x, y = ctx.projection.forward(lonlat[:, 0], lonlat[:, 1])
+        return ctx.view.to_screen(x, y)
+
+    def _paint(self, painter: QPainter, ctx: PaintContext, ann: Annotation) -> None:
+        style = ann.style
+        colour = QColor(style.color)
+        s = ctx.font_scale
+        pen = QPen(colour, style.width * s, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin)
+        brush = Qt.NoBrush
+        if style.fill_color:
+            fill = QColor(style.fill_color)
+            fill.setAlphaF(style.fill_opacity)
+            brush = QBrush(fill)
+        font = QFont()
+        font.setPointSizeF(style.font_size * 0.75 * s)
+        font.setBold(True)
+        painter.save()
+        painter.setPen(pen)
+        painter.setBrush(brush)
+        pts = np.asarray(ann.points, dtype=float)
+        if ann.kind == POLYGON:
+            sx, sy = self._screen(ctx, np.vstack([pts, pts[:1]]))
+            painter.drawPolygon(polygon_from_xy(sx, sy))
+            self._label(painter, ann, float(sx[:-1].mean()), float(sy[:-1].min()) - 6, colour, font)
+        elif ann.kind == CIRCLE:
+            ring = geodesic_circle(pts[0, 0], pts[0, 1], float(ann.radius_m or 0), 128)
+            sx, sy = self._screen(ctx, ring)
+            painter.drawPolygon(polygon_from_xy(sx, sy))
+            self._label(painter, ann, float(sx.mean()), float(sy.min()) - 6, colour, font)
+        elif ann.kind == ARROW:
+            sx, sy = self._screen(ctx, pts)
+            tail, head = QPointF(sx[0], sy[0]), QPointF(sx[1], sy[1])
+            painter.drawLine(tail, head)
+            angle = math.atan2(sy[1] - sy[0], sx[1] - sx[0])
+            size = 10.0 * s
+            tip = QPainterPath(head)
+            for da in (-0.45, 0.45):
+                tip.lineTo(
+                    head.x() - size * math.cos(angle + da), head.y() - size * math.sin(angle + da)
+                )
+            tip.closeSubpath()
+            painter.setBrush(colour)
+            painter.drawPath(tip)
+            self._label(painter, ann, float(sx[0]), float(sy[0]) - 8, colour, font)
+        elif ann.kind == TEXT:
+            sx, sy = self._screen(ctx, pts)
+            self._label(painter, ann, float(sx[0]), float(sy[0]), colour, font)
+        painter.restore()
+
+    @staticmethod
+    def _label(painter, ann, x, y, colour, font) -> None:
+        if ann.text:
+            draw_text(painter, x, y, ann.text, colour, font, align_center=ann.kind != TEXT)
+
+
+def paint_notice(painter: QPainter, ctx: PaintContext, text: str) -> None:
+    """A banner at the top centre of the map: the briefing's notice, always on screen."""
+    if not text:
+        return
+    s = ctx.font_scale
+    font = QFont()
+    font.setPointSizeF(9.5 * s)
+    font.setBold(True)
+    fm = QFontMetricsF(font)
+    first = text.split(". ")[0].strip().rstrip(".") + "."
+    width = min(fm.horizontalAdvance(first) + 24 * s, ctx.view.width - 20.0)
+    rect = QRectF((ctx.view.width - width) / 2, 8 * s, width, fm.height() + 10 * s)
+    painter.save()
+    painter.setPen(QPen(QColor("#8a5a00"), 1.2))
+    painter.setBrush(QColor(255, 243, 205, 235))
+    painter.drawRoundedRect(rect, 5, 5)
+    painter.setFont(font)
+    painter.setPen(QColor("#5a3b00"))
+    painter.drawText(rect, Qt.AlignCenter, fm.elidedText(first, Qt.ElideRight, width - 16 * s))
+    painter.restore()
