@@ -553,7 +553,7 @@ def build_briefing() -> bf.Briefing:
         bf.Annotation(
             id="adiz-not-territory",
             kind=bf.TEXT,
-            points=((118.6, 28.3),),
+            points=((121.9, 27.4),),
             text="Taiwan ADIZ: identify yourself here — not territory",
             style=bf.AnnotationStyle(color="#1f4e9c", font_size=14.0),
         ),
