@@ -1,12 +1,20 @@
-"""Render the map headless, through the same painters as the window: no display needed.
+"""Render the map and a replay headless, through the same painters as the window: no display
+needed.
 
-adiz-viewer render --out map.png [--size 1920x1080] [--crs lcc] [--naming en]
+    adiz-viewer render (BRIEFING | TRACKFILE...) --out OUT [--size WxH] [--fps N]
+                       [--start ISO] [--end ISO] [--duration SECONDS] [--trail DURATION]
+                       [--scene N] [--crs CRS] [--naming en|ja|zh_CN|zh_TW|all] [--tz ZONE]
+
+OUT ending in .png writes the frame at --start (or the scene's or briefing's start); .mp4 or
+.gif writes a video of --start..--end lasting --duration seconds at --fps; an existing folder
+receives numbered PNG frames. With no input: the reference map alone.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -23,54 +31,132 @@ def parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
+def parse_duration(text: str) -> float:
+    """'3600', '90s', '15min', '1h', '2h30m', 'all' -> seconds (inf for 'all')."""
+    text = text.strip().lower()
+    if text in ("all", "whole", "inf"):
+        return float("inf")
+    if re.fullmatch(r"\d+(\.\d+)?", text):
+        return float(text)
+    units = {"h": 3600.0, "m": 60.0, "min": 60.0, "s": 1.0}
+    parts = re.findall(r"(\d+(?:\.\d+)?)\s*(h|min|m|s)", text)
+    if not parts or "".join(f"{a}{b}" for a, b in parts) != text.replace(" ", ""):
+        raise argparse.ArgumentTypeError(
+            f"duration like 3600, 90s, 15min, 1h or 'all'; got {text!r}"
+        )
+    return sum(float(a) * units[b] for a, b in parts)
+
+
+def parse_time(text: str) -> float:
+    import pandas as pd
+
+    try:
+        ts = pd.Timestamp(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"time must be ISO 8601, e.g. 2021-10-04T08:00Z; got {text!r}"
+        ) from None
+    if ts.tzinfo is None:
+        raise argparse.ArgumentTypeError(
+            f"give the time zone of {text!r} (e.g. a trailing Z for UTC)"
+        )
+    return ts.timestamp()
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("inputs", nargs="*", metavar="FILE", help="track files or a briefing")
-    parser.add_argument("--out", required=True, help="output .png")
+    parser.add_argument("inputs", nargs="*", metavar="INPUT", help="a briefing or track files")
+    parser.add_argument("--out", required=True, help="OUT.png, OUT.mp4, OUT.gif or a folder")
     parser.add_argument("--size", type=parse_size, default=(1920, 1080), help="WIDTHxHEIGHT")
-    parser.add_argument("--crs", default="lcc", help="projection preset, EPSG code or PROJ")
+    parser.add_argument("--fps", type=float, default=25.0, help="video frames per second")
+    parser.add_argument("--start", type=parse_time, help="first map time (ISO 8601 with zone)")
+    parser.add_argument("--end", type=parse_time, help="last map time (ISO 8601 with zone)")
     parser.add_argument(
-        "--naming",
-        default="en",
-        choices=["en", "ja", "zh_CN", "zh_TW", "all"],
-        help="place-name usage",
+        "--duration", type=float, default=10.0, help="video length in seconds (default 10)"
     )
+    parser.add_argument("--trail", type=parse_duration, help="trail behind heads, e.g. 1h")
+    parser.add_argument("--scene", type=int, help="briefing scene number (1 = first)")
+    parser.add_argument("--crs", default=None, help="projection preset, EPSG code or PROJ")
+    parser.add_argument("--naming", default=None, choices=["en", "ja", "zh_CN", "zh_TW", "all"])
+    parser.add_argument("--tz", default=None, help="zone of times written without one")
 
 
 def run(args: argparse.Namespace) -> int:
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     out = Path(args.out)
-    if out.suffix.lower() != ".png":
-        print(f"adiz-viewer render: {out}: only .png output is supported so far", file=sys.stderr)
-        return 2
-    if args.inputs:
-        print(
-            "adiz-viewer render: track files are not drawn by this version; rendering the "
-            "reference map only",
-            file=sys.stderr,
+    kind = "frames" if out.is_dir() else out.suffix.lower()
+    if kind not in (".png", ".mp4", ".gif", "frames"):
+        return _fail(
+            f"{out}: expected an output ending in .png, .mp4 or .gif, or an existing folder"
         )
     from PySide6.QtGui import QGuiApplication
 
-    from viewer.core.catalog import load_catalog
-    from viewer.core.map_state import MapState
-    from viewer.core.projection import Projection
-    from viewer.qt.map_scene import MapScene
+    from viewer.core.briefing import BriefingError
+    from viewer.export.session import HeadlessSession
+    from viewer.export.video import frame_times, render_frames, write_output
+    from viewer.io.report import TrackImportError
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841
+    started = time.perf_counter()
     try:
-        projection = Projection.from_user_input(args.crs)
-    except ValueError as exc:
-        print(f"adiz-viewer render: {exc}", file=sys.stderr)
-        return 2
-    start = time.perf_counter()
-    state = MapState(load_catalog(), projection)
-    state.set_naming(args.naming)
-    scene = MapScene(state)
+        session = HeadlessSession.build(args.inputs, args.crs, args.naming, args.tz)
+    except (ValueError, BriefingError, TrackImportError, FileNotFoundError) as exc:
+        return _fail(str(exc))
+    if args.trail is not None:
+        session.clock.trail = args.trail
+    scene_index = None
+    start, end = args.start, args.end
+    if args.scene is not None:
+        scenes = session.briefing.scenes if session.briefing else ()
+        if not 1 <= args.scene <= len(scenes):
+            return _fail(f"--scene must be 1..{len(scenes)}; got {args.scene}")
+        scene_index = args.scene - 1
+        sc = scenes[scene_index]
+        if sc.time_range is not None:
+            start = start if start is not None else sc.time_range.start.timestamp()
+            end = end if end is not None else sc.time_range.end.timestamp()
+        elif sc.time is not None:
+            start = start if start is not None else sc.time.timestamp()
+        if sc.layers is not None:
+            for st in session.state.layers:
+                session.state.update_layer(st.id, visible=st.id in sc.layers)
+    span = session.tracks.time_span
+    if start is None:
+        start = session.clock.time if span else 0.0
+    if end is None:
+        end = span[1] if span else start
+    if end < start:
+        return _fail("--end is before --start")
     width, height = args.size
-    image = scene.render_image(scene.home_view(width, height))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(out)):
-        print(f"adiz-viewer render: {out}: could not write the PNG", file=sys.stderr)
-        return 2
-    print(f"wrote {out.resolve()} ({width}x{height}, {time.perf_counter() - start:.2f} s)")
+    if kind == ".png":
+        image = next(iter(render_frames(session, width, height, [start], scene_index)))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(out)):
+            return _fail(f"{out}: could not write the PNG")
+        elapsed = time.perf_counter() - started
+        print(f"wrote {out.resolve()} ({width}x{height}, 1 frame, {elapsed:.2f} s)")
+        return 0
+    n = max(1, round(args.fps * args.duration))
+    times = frame_times(start, end, n)
+    t0 = time.perf_counter()
+    try:
+        written = write_output(
+            out,
+            render_frames(session, width, height, times, scene_index),
+            n,
+            args.fps,
+            (width, height),
+        )
+    except (OSError, ValueError) as exc:
+        return _fail(f"{out}: {exc}")
+    rate = written / max(time.perf_counter() - t0, 1e-9)
+    print(
+        f"wrote {out.resolve()} ({width}x{height}, {written} frames at {args.fps:g} fps; "
+        f"rendered {rate:.1f} frames/s)"
+    )
     return 0
+
+
+def _fail(message: str) -> int:
+    print(f"adiz-viewer render: {message}", file=sys.stderr)
+    return 2

@@ -288,7 +288,7 @@ class TrackPainter:
                 continue
             text = ts.display_name(track)
             count = int(ts.counts[track])
-            if count > 1:
+            if count > 1 and f"x{count}" not in text and f"×{count}" not in text:
                 text += f" ×{count}"
             if in_gap:
                 text += " (no data)"

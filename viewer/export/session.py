@@ -1,0 +1,144 @@
+"""A headless map session: what the window shows, built from a briefing or track files, with no
+window — for `adiz-viewer render` and the exports. Same painters as the screen."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from viewer.core.briefing import Briefing, load_briefing, missing_files, resolve_file
+from viewer.core.catalog import load_catalog
+from viewer.core.map_state import MapState
+from viewer.core.projection import Projection
+from viewer.core.track_layers import LoadedTracks, TrackLayers
+from viewer.core.view import MapView
+from viewer.io.registry import ReadOptions, load_trackset
+from viewer.qt.annotation_painter import AnnotationPainter, paint_notice
+from viewer.qt.map_scene import MapScene
+from viewer.qt.track_painter import TrackPainter
+
+
+@dataclass
+class Clock:
+    time: float = 0.0
+    trail: float = 3600.0
+
+
+@dataclass
+class HeadlessSession:
+    state: MapState
+    scene: MapScene
+    tracks: TrackLayers
+    clock: Clock
+    briefing: Briefing | None = None
+    reports: list = field(default_factory=list)
+
+    @classmethod
+    def build(
+        cls,
+        inputs: list[str],
+        crs: str | None = None,
+        naming: str | None = None,
+        tz: str | None = None,
+    ) -> HeadlessSession:
+        """From one briefing or from track files (then the default view and layers)."""
+        briefing = None
+        files: list[tuple[Path, ReadOptions | None]] = []
+        if len(inputs) == 1 and inputs[0].lower().endswith(".briefing.json"):
+            path = Path(inputs[0])
+            briefing = load_briefing(path)
+            missing = missing_files(briefing, path.parent)
+            if missing:
+                raise FileNotFoundError(
+                    f"{path}: track files not found: {', '.join(m.path for m in missing)}"
+                )
+            files = [
+                (resolve_file(r, path.parent), ReadOptions(tz=r.tz) if r.tz else None)
+                for r in briefing.files
+            ]
+        else:
+            files = [(Path(p), ReadOptions(tz=tz) if tz else None) for p in inputs]
+        projection = Projection.from_user_input(crs or (briefing.view.crs if briefing else "lcc"))
+        state = MapState(load_catalog(), projection)
+        if naming or briefing:
+            state.set_naming(naming or briefing.naming)  # type: ignore[union-attr]
+        if briefing:
+            for setting in briefing.layers:
+                try:
+                    default = state.layer(setting.id).style.color
+                except KeyError:
+                    continue
+                st = setting.to_layer_state(default)
+                state.update_layer(
+                    setting.id, visible=st.visible, opacity=st.opacity, color=st.color
+                )
+        scene = MapScene(state)
+        tracks = TrackLayers()
+        session = cls(state, scene, tracks, Clock(), briefing)
+        for path, options in files:
+            ts, report = load_trackset(path, projection, options)
+            tracks.add(LoadedTracks(path, ts, report))
+            session.reports.append(report)
+        span = tracks.time_span
+        session.clock.time = span[0] if span else 0.0
+        if briefing:
+            session.clock.trail = briefing.trail_seconds
+            if briefing.time_range:
+                session.clock.time = briefing.time_range.start.timestamp()
+        scene.dynamic.append(
+            AnnotationPainter(
+                lambda: briefing.annotations if briefing else (),
+                lambda: session.clock.time if tracks.items else None,
+            )
+        )
+        scene.dynamic.append(
+            TrackPainter(tracks, lambda: session.clock.time, lambda: session.clock.trail)
+        )
+        scene.overlays.append(
+            lambda p, ctx: paint_notice(p, ctx, briefing.notice if briefing else "")
+        )
+        scene.overlays.append(session._paint_clock)
+        return session
+
+    def view(self, width: int, height: int, scene_index: int | None = None) -> MapView:
+        spec = None
+        if self.briefing is not None:
+            spec = self.briefing.view
+            if scene_index is not None:
+                for s in self.briefing.scenes[: scene_index + 1]:
+                    spec = s.view or spec
+        if spec is not None:
+            return spec.to_map_view(width, height, self.state.projection)
+        return self.scene.home_view(width, height)
+
+    def set_time(self, t: float) -> None:
+        from datetime import UTC, datetime
+
+        self.clock.time = t
+        self.state.set_when(datetime.fromtimestamp(t, UTC))
+
+    def _paint_clock(self, painter, ctx) -> None:
+        """The time in UTC and Taipei time, bottom centre (burned into exports)."""
+        if not self.tracks.items or not math.isfinite(self.clock.time):
+            return
+        from PySide6.QtCore import QRectF, Qt
+        from PySide6.QtGui import QColor, QFont, QFontMetricsF
+
+        from viewer.core.timeline import format_time
+
+        text = (
+            f"{format_time(self.clock.time, 'UTC')}   {format_time(self.clock.time, 'Asia/Taipei')}"
+        )
+        font = QFont()
+        font.setPointSizeF(11 * ctx.font_scale)
+        font.setBold(True)
+        fm = QFontMetricsF(font)
+        w = fm.horizontalAdvance(text) + 20
+        rect = QRectF(
+            (ctx.view.width - w) / 2, ctx.view.height - fm.height() - 30, w, fm.height() + 8
+        )
+        painter.fillRect(rect, QColor(255, 255, 255, 215))
+        painter.setFont(font)
+        painter.setPen(QColor("#111111"))
+        painter.drawText(rect, Qt.AlignCenter, text)
