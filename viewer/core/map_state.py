@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any
 
 from viewer.core.catalog import Catalog, ReferenceLayer
 from viewer.core.constants import NAMING_EN, NAMINGS
@@ -34,6 +35,8 @@ class MapState(EventedModel):
         self.naming = NAMING_EN
         self.when: datetime | None = datetime.now(UTC)
         self.extra_layers: dict[str, ReferenceLayer] = {}  # the user's own files
+        self._boundaries: Any = None  # times a time-bound feature starts or ends (lazy array)
+        self._clock_bucket = -1
         # Drawing order: first is drawn first (bottom).
         self.layers: list[LayerState] = [
             LayerState(la.id, la.visible, 1.0, la.style.color) for la in catalog.layers
@@ -50,6 +53,24 @@ class MapState(EventedModel):
         if naming != self.naming:
             self.naming = naming
             self.events.emit("naming", naming)
+
+    def follow_clock(self, t: float) -> None:
+        """Keep time-bound layers in step with a replay clock at epoch seconds ``t``: ``when``
+        changes (and the map repaints) only when ``t`` crosses the start or end of a feature's
+        time in force, not on every frame."""
+        import numpy as np
+
+        if self._boundaries is None:
+            edges: list[float] = []
+            for layer in [*self.catalog.layers, *self.extra_layers.values()]:
+                for col in ("valid_from", "valid_to"):
+                    if col in layer.features.columns:
+                        edges += [v.timestamp() for v in layer.features[col].dropna()]
+            self._boundaries = np.unique(np.asarray(edges, dtype=float))
+        bucket = int(np.searchsorted(self._boundaries, t, side="right"))
+        if bucket != self._clock_bucket or self.when is None:
+            self._clock_bucket = bucket
+            self.set_when(datetime.fromtimestamp(t, UTC))
 
     def set_when(self, when: datetime | None) -> None:
         if when != self.when:
@@ -83,6 +104,7 @@ class MapState(EventedModel):
     def add_user_layer(self, layer: ReferenceLayer) -> None:
         """Add (or replace) a user's layer on top of the others."""
         self.extra_layers[layer.id] = layer
+        self._boundaries = None
         self.layers = [s for s in self.layers if s.id != layer.id]
         self.layers.append(LayerState(layer.id, True, 1.0, layer.style.color))
         self.events.emit("layers", layer.id)

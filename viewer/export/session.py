@@ -113,10 +113,8 @@ class HeadlessSession:
         return self.scene.home_view(width, height)
 
     def set_time(self, t: float) -> None:
-        from datetime import UTC, datetime
-
         self.clock.time = t
-        self.state.set_when(datetime.fromtimestamp(t, UTC))
+        self.state.follow_clock(t)
 
     def _paint_clock(self, painter, ctx) -> None:
         """The time in UTC and Taipei time, bottom centre (burned into exports)."""

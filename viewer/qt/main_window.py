@@ -457,7 +457,6 @@ class MainWindow(QMainWindow):
             statusTip="Keep the selected track centred during replay",
             triggered=self._on_time_changed,
         )
-        self._boundaries = self._validity_boundaries()
         from viewer.qt.annotation_painter import AnnotationPainter, paint_notice
 
         self.briefing = None
@@ -474,18 +473,6 @@ class MainWindow(QMainWindow):
             lambda p, ctx: paint_notice(p, ctx, self.briefing.notice if self.briefing else "")
         )
         self._boundary_bucket = -1
-
-    def _validity_boundaries(self):
-        """Every time a time-bound layer feature comes into or goes out of force (epoch s)."""
-        import numpy as np
-
-        edges = []
-        for layer in self.state.catalog.layers:
-            for col in ("valid_from", "valid_to"):
-                if col in layer.features.columns:
-                    values = layer.features[col].dropna()
-                    edges += [v.timestamp() for v in values]
-        return np.unique(np.asarray(edges, dtype=float))
 
     def _on_tracks_changed(self, *_: object) -> None:
         import numpy as np
@@ -513,14 +500,10 @@ class MainWindow(QMainWindow):
         self._on_time_changed()
 
     def _on_time_changed(self, *_: object) -> None:
-        import numpy as np
 
-        t = self.timeline.time
-        bucket = int(np.searchsorted(self._boundaries, t, side="right"))
-        if self.tracks.items and bucket != self._boundary_bucket:
+        if self.tracks.items:
             # time-bound layers (exercise zones, Japan's ADIZ before/after 2010) follow the clock
-            self._boundary_bucket = bucket
-            self.state.set_when(datetime.fromtimestamp(t, UTC))
+            self.state.follow_clock(self.timeline.time)
         if self.follow_act.isChecked() and self.track_painter.selected is not None:
             self._centre_on_selected()
         self.canvas.update()

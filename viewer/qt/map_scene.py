@@ -45,11 +45,15 @@ class MapScene:
         self.dynamic: list[DynamicPainter] = []
         self.overlays: list[DynamicPainter] = []
         self.show_graticule = True
+        self._static_cache: tuple | None = None
+        for name in ("projection", "layers", "naming", "when"):
+            state.events.connect(name, self._on_static_changed)
         self.show_legend = True
         self.font_scale = 1.0
 
     def add_layer_painter(self, painter: ReferenceLayerPainter) -> None:
         self.layer_painters[painter.layer.id] = painter
+        self._static_cache = None
 
     def context(self, view: MapView) -> PaintContext:
         return PaintContext(
@@ -140,16 +144,35 @@ class MapScene:
         for paint in self.overlays:
             paint(painter, ctx)
 
-    def render_image(self, view: MapView, device_pixel_ratio: float = 1.0) -> QImage:
-        """Everything the canvas shows, into an ARGB image of the view's size."""
-        w = round(view.width * device_pixel_ratio)
-        h = round(view.height * device_pixel_ratio)
-        image = QImage(w, h, QImage.Format_ARGB32_Premultiplied)
+    def _on_static_changed(self, *_: object) -> None:
+        self._static_cache = None
+
+    def static_image(self, view: MapView, device_pixel_ratio: float = 1.0) -> QImage:
+        """The static layers for a view, cached until the view or the map state changes."""
+        key = (view, device_pixel_ratio, self.show_graticule, self.font_scale)
+        if self._static_cache is not None and self._static_cache[0] == key:
+            return self._static_cache[1]
+        image = QImage(
+            round(view.width * device_pixel_ratio),
+            round(view.height * device_pixel_ratio),
+            QImage.Format_RGB32,
+        )
         image.setDevicePixelRatio(device_pixel_ratio)
         image.fill(QColor(Qt.white))
         painter = QPainter(image)
         try:
             self.paint_static(painter, view)
+        finally:
+            painter.end()
+        self._static_cache = (key, image)
+        return image
+
+    def render_image(self, view: MapView, device_pixel_ratio: float = 1.0) -> QImage:
+        """Everything the canvas shows, into an image of the view's size (static layers cached
+        between calls, so a video re-draws only the tracks and overlays per frame)."""
+        image = self.static_image(view, device_pixel_ratio).copy()
+        painter = QPainter(image)
+        try:
             self.paint_dynamic(painter, view)
             self.paint_overlays(painter, view)
         finally:
