@@ -104,3 +104,15 @@ def test_a_bad_track_file_gives_a_message_and_the_app_keeps_going(qtbot, window,
     assert "broken.kml" in window.last_error and "malformed XML" in window.last_error
     assert not window.progress_bar.isVisible()
     assert not np.isnan(window.canvas.view.scale)
+
+
+def test_export_video_from_the_window(loaded, tmp_path):
+    import imageio_ffmpeg
+
+    out = tmp_path / "replay.mp4"
+    keep = loaded.timeline.time
+    assert loaded.export_video(str(out), seconds=1.0, fps=8, size=(320, 240))
+    reader = imageio_ffmpeg.read_frames(str(out))
+    meta = next(reader)
+    assert tuple(meta["size"]) == (320, 240) and sum(1 for _ in reader) == 8
+    assert loaded.timeline.time == keep  # the clock is put back

@@ -194,6 +194,13 @@ class MainWindow(QMainWindow):
             statusTip="Save the map as shown to a PNG image",
             triggered=self.export_png,
         )
+        self.export_video_act = QAction(
+            "Export &video…",
+            self,
+            shortcut="Ctrl+Shift+E",
+            statusTip="Save the replay (in/out range) as MP4 or GIF",
+            triggered=self.export_video,
+        )
         self.quit_act = QAction("&Quit", self, shortcut=QKeySequence.Quit, triggered=self.close)
         self.home_act = QAction(
             "&Home view",
@@ -258,6 +265,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.add_layer_act)
         self.file_menu.addAction(self.export_png_act)
+        self.file_menu.addAction(self.export_video_act)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_act)
         self.view_menu = bar.addMenu("&View")
@@ -328,6 +336,67 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Saved {path}", 8000)
         else:
             self.show_error("Export failed", f"{path}: could not write the PNG")
+
+    @Slot()
+    def export_video(
+        self,
+        path: str | None = None,
+        seconds: float = 20.0,
+        fps: float = 25.0,
+        size: tuple[int, int] | None = None,
+    ) -> bool:
+        """The replay between the in and out points (or the whole range) as MP4 or GIF, exactly
+        as the map shows it, with a progress dialog and Cancel."""
+        from PySide6.QtWidgets import QProgressDialog
+
+        from viewer.export.video import ExportCancelled, frame_times, write_output
+
+        if not self.tracks.items:
+            self.show_error("Export video", "Load track files first: there is nothing to replay")
+            return False
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Export video", "replay.mp4", "MP4 video (*.mp4);;GIF animation (*.gif)"
+            )
+            if not path:
+                return False
+        width, height = size or (self.canvas.width(), self.canvas.height())
+        width, height = width - width % 2, height - height % 2  # H.264 wants even sizes
+        view = self.canvas.view.resized(width, height)
+        n = max(1, round(seconds * fps))
+        times = frame_times(self.timeline.lo, self.timeline.hi, n)
+        dialog = QProgressDialog("Rendering the replay…", "Cancel", 0, n, self)
+        dialog.setWindowTitle("Export video")
+        dialog.setMinimumDuration(300)
+        was_playing, keep = self.timeline.playing, self.timeline.time
+        self.timeline.pause()
+
+        def frames():
+            for t in times:
+                self.timeline.set_time(float(t))
+                yield self.scene.render_image(view)
+
+        def progress(done: int, total: int) -> None:
+            dialog.setValue(done)
+            QApplication.processEvents()
+
+        try:
+            written = write_output(
+                Path(path), frames(), n, fps, (width, height), progress, dialog.wasCanceled
+            )
+        except ExportCancelled:
+            self.statusBar().showMessage("Export cancelled; no file written", 8000)
+            return False
+        except (OSError, ValueError) as exc:
+            self.show_error("Export failed", f"{path}: {exc}")
+            return False
+        finally:
+            dialog.close()
+            self.timeline.set_time(keep)
+            if was_playing:
+                self.timeline.play()
+        self.statusBar().showMessage(f"Saved {path} ({written} frames)", 10000)
+        return True
 
     def set_projection(self, text: str) -> bool:
         try:
