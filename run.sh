@@ -13,7 +13,7 @@ APT_PACKAGES=(
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1 libx11-xcb1
   fontconfig fonts-noto-cjk fonts-dejavu-core
-  xvfb xauth
+  xvfb xauth xdotool
 )
 
 log() { printf 'run.sh: %s\n' "$*" >&2; }

@@ -528,6 +528,7 @@ class MainWindow(QMainWindow):
         )
         from viewer.qt.annotation_painter import AnnotationPainter, paint_notice
 
+        self._span: tuple[float, float] | None = None
         self.briefing = None
         self.briefing_path: Path | None = None
         self.scene_index = -1
@@ -557,8 +558,9 @@ class MainWindow(QMainWindow):
             start, end = span
             if end <= start:
                 end = start + 60.0
-            self.timeline.set_range(start, end)
-            if not start <= self.timeline.time <= end:
+            if (start, end) != self._span:  # new data: the clock starts at its beginning
+                self._span = (start, end)
+                self.timeline.set_range(start, end)
                 self.timeline.set_time(start)
             edges = np.linspace(start, end, 289)
             counts = np.zeros(288, dtype=np.int64)

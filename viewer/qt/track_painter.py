@@ -34,7 +34,7 @@ from viewer.qt.qpolygon import polygon_from_xy
 
 # Colour-blind-safe (Okabe–Ito based), distinct from the zone colours by being fully opaque.
 KIND_COLORS: dict[str, str] = {
-    KIND_FIGHTER: "#D55E00",
+    KIND_FIGHTER: "#E31A1C",  # not the vermillion of Japan's ADIZ line
     KIND_BOMBER: "#882255",
     KIND_ISR: "#0072B2",
     KIND_UAV: "#009E73",

@@ -1,0 +1,135 @@
+"""End to end: the real application in a real X server (Xvfb), driven like a person drives it.
+
+Launches ``python -m viewer TRACKFILE``, presses Space with xdotool, waits, takes screenshots and
+checks that the track head moved on the map and the clock in the timeline advanced.
+Needs Xvfb and xdotool (``bash run.sh test`` installs them).
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+GRAB = r"""
+import sys
+from PySide6.QtGui import QGuiApplication
+app = QGuiApplication(sys.argv[:1])
+app.primaryScreen().grabWindow(0).save(sys.argv[1])
+"""
+
+
+def _need(tool: str) -> str:
+    path = shutil.which(tool)
+    if path is None:
+        pytest.fail(
+            f"{tool} is not installed: run the tests with 'bash run.sh test', which installs it"
+        )
+    return path
+
+
+@pytest.fixture
+def xserver(tmp_path):
+    xvfb = _need("Xvfb")
+    for n in range(140, 200):
+        if not Path(f"/tmp/.X{n}-lock").exists():
+            break
+    display = f":{n}"
+    proc = subprocess.Popen(
+        [xvfb, display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while not Path(f"/tmp/.X11-unix/X{n}").exists():
+        if time.monotonic() > deadline or proc.poll() is not None:
+            proc.kill()
+            pytest.fail("Xvfb did not start")
+        time.sleep(0.05)
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    env.update(
+        DISPLAY=display,
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+    )
+    yield env
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def _screenshot(env, path: Path):
+    from PySide6.QtGui import QImage
+
+    subprocess.run([sys.executable, "-c", GRAB, str(path)], env=env, check=True, timeout=60)
+    return QImage(str(path))
+
+
+def _fighter_centroid(image, top: int, bottom: int):
+    """Centre of the fighter-coloured pixels (#E31A1C) in the rows top..bottom."""
+    xs, ys = [], []
+    for y in range(top, bottom, 2):
+        for x in range(0, image.width(), 2):
+            c = image.pixelColor(x, y)
+            if abs(c.red() - 0xE3) < 25 and abs(c.green() - 0x1A) < 25 and abs(c.blue() - 0x1C) < 25:
+                xs.append(x)
+                ys.append(y)
+    assert xs, "no track head found on the screen"
+    return sum(xs) / len(xs), sum(ys) / len(ys)
+
+
+def test_space_replays_the_track_in_the_real_window(xserver, tmp_path):
+    xdotool = _need("xdotool")
+    track = tmp_path / "eastbound.csv"
+    rows = ["callsign,time,lat,lon,type"]
+    for i in range(121):  # 2 h eastward at 23.5°N from 118°E to 123°E, one fix a minute
+        rows.append(
+            f"E2E1,2021-10-04T{i // 60:02d}:{i % 60:02d}:00Z,23.5,{118 + 5 * i / 120:.4f},J-16"
+        )
+    track.write_text("\n".join(rows) + "\n")
+    app = subprocess.Popen(
+        [sys.executable, "-m", "viewer", str(track)],
+        env=xserver,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        window = ""
+        deadline = time.monotonic() + 60
+        while not window:
+            if app.poll() is not None:
+                pytest.fail(f"the app exited: {app.stdout.read().decode()[-2000:]}")
+            if time.monotonic() > deadline:
+                pytest.fail("no ADIZ Viewer window within 60 s")
+            out = subprocess.run(
+                [xdotool, "search", "--name", "ADIZ Viewer"],
+                env=xserver,
+                capture_output=True,
+                text=True,
+            )
+            window = out.stdout.split()[0] if out.stdout.split() else ""
+            time.sleep(0.3)
+        subprocess.run([xdotool, "windowsize", window, "1280", "800"], env=xserver, check=True)
+        subprocess.run([xdotool, "windowmove", window, "0", "0"], env=xserver, check=True)
+        time.sleep(4)  # the file loads in the background
+        before = _screenshot(xserver, tmp_path / "before.png")
+        subprocess.run([xdotool, "windowfocus", "--sync", window], env=xserver, check=False)
+        subprocess.run([xdotool, "key", "space"], env=xserver, check=True)
+        time.sleep(2.5)
+        after = _screenshot(xserver, tmp_path / "after.png")
+        assert app.poll() is None, "the app died"
+    finally:
+        app.terminate()
+        app.wait(timeout=20)
+    map_bottom = int(before.height() * 0.78)
+    x0, _ = _fighter_centroid(before, 40, map_bottom)
+    x1, _ = _fighter_centroid(after, 40, map_bottom)
+    assert x1 - x0 > 5, f"the head did not move east (x {x0:.0f} -> {x1:.0f})"
+    # the clock lives in the timeline at the bottom: its pixels changed
+    bottom = before.copy(0, map_bottom, before.width(), before.height() - map_bottom)
+    bottom_after = after.copy(0, map_bottom, after.width(), after.height() - map_bottom)
+    assert bottom != bottom_after, "the timeline and clock did not change"
