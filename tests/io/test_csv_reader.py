@@ -158,3 +158,13 @@ def test_cancel_stops_the_load(write):
 def test_unreadable_csv_gives_one_clear_error(write, content, message):
     with pytest.raises(TrackImportError, match=message):
         read_tracks(write("bad.csv", content))
+
+
+def test_rows_with_the_wrong_number_of_cells_are_reported_with_their_line(write):
+    text = (
+        "id,time,lat,lon\nA,2021-10-04T00:00:00Z,22,120\nA,2021-10-04T00:01:00Z\n"
+        "A,2021-10-04T00:02:00Z,22,120.2\n"
+    )
+    report = read_tracks(write("short.csv", text)).report
+    assert [(r.line, r.reason) for r in report.skipped] == [(3, "expected 4 columns, found 2")]
+    assert report.fixes == 2

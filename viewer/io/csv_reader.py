@@ -35,8 +35,12 @@ def sniff(path: Path) -> tuple[str, str, str]:
     except UnicodeDecodeError as exc:
         if exc.start < len(head) - 4:  # not just a character cut at the sniff boundary
             encoding = "latin-1"
-        text = head[: exc.start].decode("utf-8-sig", errors="ignore")
+            text = head.decode("latin-1")
+        else:
+            text = head[: exc.start].decode("utf-8-sig", errors="ignore")
     lines = [ln for ln in text.splitlines() if ln.strip()]
+    if not lines:
+        raise TrackImportError(path, "no header line; expected column names such as time,lat,lon")
     header = lines[0]
     counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
     delimiter = max(counts, key=lambda d: counts[d])
@@ -84,7 +88,8 @@ def read_csv(
     size = max(1, path.stat().st_size)
 
     def stream(column_types=None):
-        read_opts = pacsv.ReadOptions(block_size=BLOCK_SIZE, encoding=encoding)
+        # serial reading: row numbers are known, so a malformed row is reported with its line
+        read_opts = pacsv.ReadOptions(block_size=BLOCK_SIZE, encoding=encoding, use_threads=False)
         parse_opts = pacsv.ParseOptions(
             delimiter=delimiter,
             newlines_in_values=False,
@@ -101,7 +106,9 @@ def read_csv(
         )
 
     try:
-        names = stream().schema.names
+        names = stream().schema.names  # parses the first block: forget what it reported
+        report.skipped.clear()
+        report.skipped_total = 0
     except (pa.ArrowInvalid, OSError, UnicodeDecodeError) as exc:
         raise TrackImportError(path, f"not a readable CSV file ({_short(exc)})") from None
     try:
@@ -125,6 +132,12 @@ def read_csv(
             report.skipped_total = 0
     assert table is not None
     raw = table.to_pandas(types_mapper=None)
+    for col in raw.columns:  # columns pyarrow kept as bytes (invalid UTF-8): decode, flag
+        if raw[col].dtype == object and raw[col].map(type).eq(bytes).any():
+            raw[col] = raw[col].map(
+                lambda v: v.decode("utf-8", "replace") if isinstance(v, bytes) else v
+            )
+            report.warn(f"column '{col}' holds bytes that are not UTF-8; they were replaced by �")
     raw = raw.rename(columns={col: canon for canon, col in cmap.columns.items()})
     raw = _combine_date_time(raw)
     if ALT_M in raw.columns and cmap.alt_factor != 1.0:
@@ -163,8 +176,12 @@ def _read_all(reader, wanted, size, progress, cancel):
 
 def _bad_row_handler(report: ImportReport):
     def handler(row) -> str:
-        line = None if row.number is None else row.number
-        report.skip(line, f"expected {row.expected_columns} columns, found {row.actual_columns}")
+        line = getattr(row, "number", None)
+        expected = getattr(row, "expected_columns", "?")
+        found = getattr(row, "actual_columns", "?")
+        report.skip(
+            line if isinstance(line, int) else None, f"expected {expected} columns, found {found}"
+        )
         return "skip"
 
     return handler

@@ -9,6 +9,7 @@ extracted to disk.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 
 from viewer.core.constants import ALT_M, KIND, LABEL, LAT, LON, TIME, TRACK_ID
@@ -48,8 +49,23 @@ def read_kmz(path: Path, options, progress=None, cancel=None):
                 f"refused: {doc.filename} would expand to {doc.file_size:,} bytes "
                 f"from {doc.compress_size:,} (a zip bomb?)",
             )
-        with zf.open(doc) as fh:
-            data = fh.read(MAX_KML_IN_KMZ + 1)
+        try:
+            with zf.open(doc) as fh:
+                data = fh.read(MAX_KML_IN_KMZ + 1)
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            EOFError,
+            ValueError,
+            NotImplementedError,
+            RuntimeError,
+        ) as exc:
+            raise TrackImportError(
+                path,
+                f"the KMZ is damaged: {doc.filename} cannot be "
+                f"decompressed ({type(exc).__name__}: {exc})",
+            ) from None
         if len(data) > MAX_KML_IN_KMZ:
             raise TrackImportError(path, "refused: the KML inside the KMZ is larger than 512 MiB")
     frame, report = _read_kml_bytes(path, data, options, cancel)

@@ -111,23 +111,55 @@ def parse_times(
     numeric = pd.to_numeric(text, errors="coerce")
     if numeric.notna().sum() > 0.9 * max(1, text.notna().sum()):
         return _from_epoch(numeric, report)
+    text = text.reset_index(drop=True)
     if text.str.endswith("Z").fillna(False).all():
-        aware = pd.Series(True, index=text.index)
+        aware = np.ones(len(text), dtype=bool)
     else:
-        aware = text.str.contains(r"(?:Z|[+-]\d{2}:?\d{2})$", regex=True).fillna(False)
-    out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns, UTC]")
+        aware = _mask(text.str.contains(r"(?:Z|[+-]\d{2}:?\d{2})$", regex=True))
+    values_ns = np.full(len(text), np.datetime64("NaT"), dtype="datetime64[ns]")
     if aware.any():
-        out[aware] = _to_datetime(text[aware], report, utc=True)
-    looks_like_time = text.str.contains(
-        r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}:\d{2}", regex=True
-    ).fillna(False)
+        parsed = _to_datetime(text[aware], report, utc=True)
+        values_ns[aware] = (
+            parsed.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy(dtype="datetime64[ns]")
+        )
+    looks_like_time = _mask(
+        text.str.contains(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}:\d{2}", regex=True)
+    )
     naive = ~aware & looks_like_time
     if naive.any():
         if tz is None:
             raise TimeZoneRequired(path, column, str(text[naive].iloc[0]))
-        parsed = _to_datetime(text[naive], report, utc=False)
-        out[naive] = _localise(parsed, tz, path, column, report)
-    return out
+        parsed = _localise(_to_datetime(text[naive], report, utc=False), tz, path, column, report)
+        values_ns[naive] = parsed.dt.tz_localize(None).to_numpy(dtype="datetime64[ns]")
+    return pd.Series(pd.DatetimeIndex(values_ns).tz_localize("UTC"))
+
+
+def _mask(values: pd.Series) -> np.ndarray:
+    """A nullable boolean result as a plain bool array (NA -> False)."""
+    return values.fillna(False).to_numpy(dtype=bool)
+
+
+def _coerce(text: pd.Series, fmt: str, utc: bool) -> pd.Series:
+    """pd.to_datetime with unreadable or out-of-range values as NaT, whatever pandas raises."""
+    import pandas as pd
+
+    try:
+        out = pd.to_datetime(text, format=fmt, utc=utc, errors="coerce")
+    except (ValueError, OverflowError, TypeError):  # OutOfBoundsDatetime is a ValueError
+        out = pd.Series([_one(v, fmt, utc) for v in text], index=text.index)
+        out = pd.to_datetime(out, utc=utc, errors="coerce")
+    if not utc and isinstance(out.dtype, pd.DatetimeTZDtype):  # mixed offsets in "naive" text
+        out = out.dt.tz_convert("UTC").dt.tz_localize(None)
+    return _bounded(out) if pd.api.types.is_datetime64_any_dtype(out) else out
+
+
+def _one(value, fmt: str, utc: bool):
+    import pandas as pd
+
+    try:
+        return pd.to_datetime(value, format=fmt, utc=utc)
+    except (ValueError, OverflowError, TypeError):
+        return pd.NaT
 
 
 def _bounded(values: pd.Series) -> pd.Series:
@@ -144,11 +176,10 @@ def _bounded(values: pd.Series) -> pd.Series:
 
 
 def _to_datetime(text: pd.Series, report: ImportReport, utc: bool) -> pd.Series:
-    import pandas as pd
 
-    parsed = pd.to_datetime(text, format="ISO8601", utc=utc, errors="coerce")
+    parsed = _coerce(text, "ISO8601", utc)
     if parsed.isna().mean() > 0.5 and len(text) > 0:
-        flexible = pd.to_datetime(text, format="mixed", utc=utc, errors="coerce")
+        flexible = _coerce(text, "mixed", utc)
         if flexible.notna().sum() > parsed.notna().sum():
             report.warn(
                 "times are not ISO 8601; read with a flexible parser — check that day and month "
@@ -180,14 +211,18 @@ def _localise(
 def _from_epoch(numbers: pd.Series, report: ImportReport) -> pd.Series:
     import pandas as pd
 
-    finite = numbers[np.isfinite(numbers.astype("float64"))]
-    unit = "ms" if len(finite) and float(finite.abs().median()) > 1e11 else "s"
+    values = numbers.to_numpy(dtype=np.float64, na_value=np.nan)
+    finite = values[np.isfinite(values)]
+    unit = "ms" if len(finite) and float(np.median(np.abs(finite))) > 1e11 else "s"
     report.notice(f"times are epoch {'milliseconds' if unit == 'ms' else 'seconds'} (UTC)")
-    values = numbers.astype("float64")
-    ok = values.abs() < (1e16 if unit == "ms" else 1e13)
-    out = pd.Series(pd.NaT, index=numbers.index, dtype="datetime64[ns, UTC]")
-    out[ok] = pd.to_datetime(values[ok], unit=unit, utc=True, errors="coerce")
-    return out
+    seconds = values / 1000.0 if unit == "ms" else values
+    lo = (np.datetime64(f"{MIN_YEAR}-01-01") - np.datetime64(0, "s")).astype(np.float64)
+    hi = (np.datetime64(f"{MAX_YEAR}-01-01") - np.datetime64(0, "s")).astype(np.float64)
+    with np.errstate(invalid="ignore"):
+        ok = np.isfinite(seconds) & (seconds >= lo) & (seconds < hi)
+    ns = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[ns]")
+    ns[ok] = (seconds[ok] * 1e9).astype(np.int64).astype("datetime64[ns]")
+    return pd.Series(pd.DatetimeIndex(ns).tz_localize("UTC"))
 
 
 def finish_frame(
