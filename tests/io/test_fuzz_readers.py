@@ -83,7 +83,9 @@ edits = st.lists(
 
 @pytest.mark.parametrize("name", sorted(VALID))
 @settings(
-    max_examples=120, deadline=5000, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=EXAMPLES,
+    deadline=5000,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(changes=edits)
 def test_mutated_files_give_a_table_or_a_clear_error(tmp_path, name, changes):
@@ -100,7 +102,9 @@ def test_mutated_files_give_a_table_or_a_clear_error(tmp_path, name, changes):
 
 
 @settings(
-    max_examples=60, deadline=5000, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=EXAMPLES // 2,
+    deadline=5000,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(changes=edits)
 def test_mutated_kmz_gives_a_table_or_a_clear_error(tmp_path, changes):
