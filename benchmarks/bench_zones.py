@@ -1,0 +1,62 @@
+"""Zone events for 1,000,000 fixes against every bundled zone (issue 6 goal: under 5 s).
+
+    .venv/bin/python benchmarks/bench_zones.py [--fixes 1000000]
+
+Data: ../shared/peer/make_data.py's generator. Zones: the catalog's analysis zones (Taiwan and
+China ADIZs, Senkaku 12/24 nmi, the median line, 12 exercise zones). Baseline in the same run:
+a bare shapely.contains_xy of every fix against every area zone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PEER = Path(__file__).resolve().parents[2] / "shared" / "peer" / "make_data.py"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fixes", type=int, default=1_000_000)
+    args = parser.parse_args()
+    import shapely
+
+    from viewer.core.catalog import load_catalog
+    from viewer.core.zones import AREA, compute_zone_events
+    from viewer.io.registry import load_trackset
+
+    zones = load_catalog().analysis_zones()
+    with tempfile.TemporaryDirectory() as tmp:
+        csv = Path(tmp) / "f.csv"
+        subprocess.run(
+            [sys.executable, str(PEER), str(max(1, args.fixes // 100)), "100", str(csv)],
+            check=True,
+            capture_output=True,
+        )
+        ts, _ = load_trackset(csv)
+    t = time.perf_counter()
+    for z in zones:
+        if z.kind == AREA:
+            shapely.contains_xy(z.geometry, ts.lon, ts.lat)
+    bare = time.perf_counter() - t
+    t = time.perf_counter()
+    events = compute_zone_events(ts, zones)
+    full = time.perf_counter() - t
+    print(
+        f"{ts.n_fixes:,} fixes, {ts.n_tracks:,} tracks, {len(zones)} zones: {len(events):,} events"
+    )
+    print(f"{'bare contains_xy of every fix, every area':44s} {bare:7.2f} s")
+    print(
+        f"{'compute_zone_events (areas + line crossings)':44s} {full:7.2f} s  "
+        f"({full / bare:.1f}x the bare test)"
+    )
+    print(f"goal under 5 s: {'met' if full < 5 else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
