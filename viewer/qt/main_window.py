@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -78,6 +79,8 @@ def format_dm(value: float, pos: str, neg: str) -> str:
 
 
 class MainWindow(QMainWindow):
+    events_ready = Signal(int, object)  # (generation, events frame) from the worker thread
+
     def __init__(self, state: MapState, scene: MapScene | None = None) -> None:
         super().__init__()
         self.state = state
@@ -285,6 +288,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.layers_dock.toggleViewAction())
         self.view_menu.addAction(self.timeline_dock.toggleViewAction())
         self.view_menu.addAction(self.details_dock.toggleViewAction())
+        self.view_menu.addAction(self.events_dock.toggleViewAction())
         self.timeline_menu = bar.addMenu("&Timeline")
         for act in self.qt_timeline.actions():
             self.timeline_menu.addAction(act)
@@ -313,6 +317,8 @@ class MainWindow(QMainWindow):
             return False
         self.scene.add_layer_painter(ReferenceLayerPainter(layer))
         self.state.add_user_layer(layer)
+        if self.tracks.items:
+            self._recompute_events()  # a user polygon or line is a zone too
         self.statusBar().showMessage(
             f"Added layer {layer.title()} ({len(layer.features)} features)", 8000
         )
@@ -518,6 +524,22 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.layers_dock, details_dock)
         self.layers_dock.raise_()
         self.details_dock = details_dock
+        from viewer.qt.events_panel import EventsPanel
+
+        self.events_panel = EventsPanel()
+        self.events_panel.event_activated.connect(self._on_event_activated)
+        events_dock = QDockWidget("Zone events", self)
+        events_dock.setObjectName("events_dock")
+        events_dock.setWidget(self.events_panel)
+        self.addDockWidget(Qt.BottomDockWidgetArea, events_dock)
+        self.tabifyDockWidget(self.timeline_dock, events_dock)
+        self.timeline_dock.raise_()
+        self.events_dock = events_dock
+        self.qt_timeline.marker_clicked.connect(self._on_marker_clicked)
+        self._events_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zone-events")
+        self._events_generation = 0
+        self._marker_rows = None
+        self.events_ready.connect(self._on_events_ready)
         self.follow_act = QAction(
             "&Follow selected track",
             self,
@@ -568,7 +590,83 @@ class MainWindow(QMainWindow):
                 c, _ = activity(item.trackset, edges)
                 counts += c
             self.qt_timeline.set_activity(counts, edges)
+        self._recompute_events()
         self._on_time_changed()
+
+    def _recompute_events(self) -> None:
+        """Zone events for every loaded file, in a worker thread (the UI never waits)."""
+        self._events_generation += 1
+        generation = self._events_generation
+        items = list(self.tracks.visible())
+        zones = self.state.catalog.analysis_zones()
+        zones += self._user_zones()
+
+        def work():
+            import pandas as pd
+
+            from viewer.core.zones import compute_zone_events
+
+            frames = []
+            for item in items:
+                ev = compute_zone_events(item.trackset, zones)
+                ev["path"] = str(item.path)
+                frames.append(ev)
+            events = pd.concat(frames, ignore_index=True) if frames else None
+            self.events_ready.emit(generation, events)
+
+        self._events_pool.submit(work)
+
+    def _user_zones(self) -> list:
+        import shapely
+
+        from viewer.core.zones import AREA, LINE, Zone
+
+        zones = []
+        for layer in self.state.extra_layers.values():
+            if not layer.analysis:
+                continue
+            kind = AREA if layer.kind == "zone" else LINE
+            geom = shapely.union_all(layer.features.geometry.to_numpy())
+            zones.append(Zone(layer.id, layer.title(), kind, geom))
+        return zones
+
+    def _on_events_ready(self, generation: int, events) -> None:
+        if generation != self._events_generation:
+            return  # superseded by a newer computation
+        if events is None or not len(events):
+            self.events_panel.set_events(
+                events if events is not None else self.events_panel.all_events.iloc[:0]
+            )
+            self.qt_timeline.set_event_markers([], [])
+            self._marker_rows = None
+            return
+        events = events.sort_values("time", kind="stable").reset_index(drop=True)
+        self.events_panel.set_events(events)
+        marks = events[events["event"] != "exit"]
+        self._marker_rows = marks
+        labels = [f"{r.track_id}: {r.event} {r.zone_id}" for r in marks.itertuples()]
+        times = [t.timestamp() for t in marks["time"]]
+        self.qt_timeline.set_event_markers(times, labels)
+
+    def _on_marker_clicked(self, index: int) -> None:
+        if self._marker_rows is not None and 0 <= index < len(self._marker_rows):
+            self._on_event_activated(self._marker_rows.iloc[index])
+
+    def _on_event_activated(self, row) -> None:
+        """Jump the replay to an event and select its track."""
+        self.timeline.pause()
+        self.timeline.set_time(row["time"].timestamp())
+        item = self._find_loaded(str(row["path"])) if "path" in row else None
+        if item is not None:
+            ids = list(item.trackset.ids)
+            if row["track_id"] in ids:
+                track = ids.index(row["track_id"])
+                self._on_track_clicked((str(item.path), track, 0))
+        self.statusBar().showMessage(
+            f"{row['track_id']}: {row['event']} {row['zone_id']} at "
+            f"{row['time']:%Y-%m-%d %H:%M:%S} UTC",
+            10000,
+        )
 
     def _on_time_changed(self, *_: object) -> None:
 
@@ -931,6 +1029,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.loader.shutdown()
+        self._events_pool.shutdown(wait=False, cancel_futures=True)
         settings = QSettings(ORG_NAME, ORG_NAME)
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
