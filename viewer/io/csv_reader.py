@@ -33,7 +33,8 @@ def sniff(path: Path) -> tuple[str, str, str]:
     try:
         text = head.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        if exc.start < len(head) - 4:  # not just a character cut at the sniff boundary
+        whole_file = len(head) < SNIFF_BYTES
+        if whole_file or exc.start < len(head) - 4:  # not a character cut at the sniff boundary
             encoding = "latin-1"
             text = head.decode("latin-1")
         else:
