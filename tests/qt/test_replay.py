@@ -116,3 +116,31 @@ def test_export_video_from_the_window(loaded, tmp_path):
     meta = next(reader)
     assert tuple(meta["size"]) == (320, 240) and sum(1 for _ in reader) == 8
     assert loaded.timeline.time == keep  # the clock is put back
+
+
+def test_colour_by_side_uses_the_side_column(qtbot, window, tmp_path):
+    from viewer.qt.track_painter import SIDE_COLORS
+
+    path = tmp_path / "sides.csv"
+    path.write_text(
+        "id,time,lat,lon,side\n"
+        "R,2021-10-04T00:00:00Z,22.0,120.0,PLA\n"
+        "R,2021-10-04T00:10:00Z,22.0,121.0,PLA\n"
+    )
+    window.open_files([str(path)])
+    qtbot.waitUntil(lambda: len(window.tracks.items) == 1, timeout=10_000)
+    assert list(window.tracks.items[0].trackset.sides) == ["PLA"]
+    window.set_colour_by("side")
+    window.timeline.set_time(T0 + 300.0)
+    image = window.scene.render_image(window.canvas.view)
+    sx, sy = window.canvas.screen_of(120.5, 22.0)
+    red = QColor(SIDE_COLORS[0][1])
+    near = [
+        image.pixelColor(round(sx) + dx, round(sy) + dy)
+        for dx in range(-3, 4)
+        for dy in range(-3, 4)
+    ]
+    assert any(
+        abs(c.red() - red.red()) + abs(c.green() - red.green()) + abs(c.blue() - red.blue()) < 60
+        for c in near
+    )

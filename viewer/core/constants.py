@@ -18,11 +18,12 @@ HEADING_DEG: Final = "heading_deg"  # true heading, degrees clockwise from north
 KIND: Final = "kind"
 CALLSIGN: Final = "callsign"
 LABEL: Final = "label"
+SIDE: Final = "side"  # who operates it, as the file says (PLA, ROC, JCG, hostile, ...)
 COUNT: Final = "count"  # aircraft a traced path stands for (a formation of 4 is one path, count 4)
 
 REQUIRED_COLUMNS: Final = (TRACK_ID, TIME, LON, LAT)
 OPTIONAL_NUMERIC_COLUMNS: Final = (ALT_M, SPEED_KT, HEADING_DEG)
-OPTIONAL_TEXT_COLUMNS: Final = (KIND, CALLSIGN, LABEL)
+OPTIONAL_TEXT_COLUMNS: Final = (KIND, CALLSIGN, LABEL, SIDE)
 
 # Coordinate reference systems.
 WGS84: Final = "EPSG:4326"

@@ -24,6 +24,7 @@ from viewer.core.constants import (
     LAT,
     LON,
     REQUIRED_COLUMNS,
+    SIDE,
     SPEED_KT,
     TIME,
     TRACK_ID,
@@ -59,6 +60,7 @@ class TrackSet:
     counts: np.ndarray
     projection: Projection
     name: str = ""
+    sides: np.ndarray | None = None  # per track, "" where the file does not say
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -128,6 +130,7 @@ class TrackSet:
             counts=counts,
             projection=projection,
             name=name,
+            sides=track_column(SIDE, ""),
         )
 
     @classmethod

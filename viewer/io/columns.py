@@ -18,6 +18,7 @@ from viewer.core.constants import (
     LABEL,
     LAT,
     LON,
+    SIDE,
     SPEED_KT,
     TIME,
     TRACK_ID,
@@ -93,6 +94,7 @@ CANDIDATES: dict[str, tuple[str, ...]] = {
     KIND: ("kind", "type", "aircraft_type", "actype", "category", "class", "vessel_type", "model"),
     LABEL: ("label", "description", "desc"),
     COUNT: ("count", "n", "aircraft", "number"),
+    SIDE: ("side", "affiliation", "force", "country", "operator", "flag"),
 }
 
 
@@ -146,6 +148,7 @@ def detect_columns(
         CALLSIGN,
         LABEL,
         COUNT,
+        SIDE,
         DATE,
     ):
         if canon in cmap.columns:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from viewer.core.constants import ALT_M, CALLSIGN, KIND, LAT, LON, TIME, TRACK_ID
+from viewer.core.constants import ALT_M, CALLSIGN, KIND, LAT, LON, SIDE, TIME, TRACK_ID
 from viewer.io.normalize import finish_frame
 from viewer.io.report import ImportReport, TrackImportError
 from viewer.io.xml_safety import local, parse_xml
@@ -28,6 +28,20 @@ COT_KINDS = (
     ("A-M-F", "unknown"),
     ("S", "ship"),
 )
+
+
+# CoT affiliation (second field of the type): MIL-STD-2525 standard identities
+COT_AFFILIATION = {
+    "f": "friend",
+    "h": "hostile",
+    "n": "neutral",
+    "u": "unknown",
+    "a": "assumed friend",
+    "s": "suspect",
+    "p": "pending",
+    "j": "joker",
+    "k": "faker",
+}
 
 
 def cot_kind(cot_type: str) -> str:
@@ -53,7 +67,7 @@ def read_cot(path: Path, options, progress=None, cancel=None):
     if not events:
         raise TrackImportError(path, "no <event> elements: not a Cursor-on-Target file")
     rows: dict[str, list] = {
-        k: [] for k in (TRACK_ID, TIME, LON, LAT, ALT_M, KIND, CALLSIGN, "_line")
+        k: [] for k in (TRACK_ID, TIME, LON, LAT, ALT_M, KIND, CALLSIGN, SIDE, "_line")
     }
     for i, ev in enumerate(events, start=1):
         point = next((el for el in ev if local(el.tag) == "point"), None)
@@ -68,6 +82,7 @@ def read_cot(path: Path, options, progress=None, cancel=None):
         rows[LAT].append(point.get("lat"))
         rows[ALT_M].append(None if hae in (None, "9999999.0") else hae)
         rows[KIND].append(cot_kind(ev.get("type", "")))
+        rows[SIDE].append(COT_AFFILIATION.get((ev.get("type", "") + "--").split("-")[1], ""))
         rows[CALLSIGN].append(contact.get("callsign") if contact is not None else None)
         rows["_line"].append(i)
     report.notice("line numbers are event numbers")

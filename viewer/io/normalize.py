@@ -29,6 +29,7 @@ from viewer.core.constants import (
     LABEL,
     LAT,
     LON,
+    SIDE,
     SPEED_KT,
     TIME,
     TRACK_ID,
@@ -51,6 +52,7 @@ CANONICAL_ORDER = (
     CALLSIGN,
     LABEL,
     COUNT,
+    SIDE,
 )
 MIN_YEAR, MAX_YEAR = 1900, 2200
 
@@ -316,7 +318,7 @@ def finish_frame(
     for col in (ALT_M, SPEED_KT, HEADING_DEG, COUNT):
         if col in raw.columns:
             out[col] = pd.to_numeric(raw[col], errors="coerce").to_numpy(dtype=np.float64)[keep]
-    for col in (CALLSIGN, LABEL):
+    for col in (CALLSIGN, LABEL, SIDE):
         if col in raw.columns:
             out[col] = kept(raw[col].astype(str))
     if KIND in raw.columns:

@@ -294,6 +294,17 @@ class MainWindow(QMainWindow):
             self.timeline_menu.addAction(act)
         self.timeline_menu.addSeparator()
         self.timeline_menu.addAction(self.follow_act)
+        colour_menu = self.timeline_menu.addMenu("&Colour tracks by")
+        self.colour_group = QActionGroup(self)
+        for key in ("kind", "track", "side"):
+            act = QAction(key.capitalize(), self, checkable=True, checked=key == "kind")
+            act.triggered.connect(lambda _=False, k=key: self.set_colour_by(k))
+            self.colour_group.addAction(act)
+            colour_menu.addAction(act)
+        self.labels_act = QAction(
+            "Track &labels", self, checkable=True, checked=True, triggered=self._on_labels_toggled
+        )
+        self.timeline_menu.addAction(self.labels_act)
         self.scenes_menu = bar.addMenu("&Scenes")
         self._refresh_scenes_menu()
         self.help_menu = bar.addMenu("&Help")
@@ -592,6 +603,15 @@ class MainWindow(QMainWindow):
             self.qt_timeline.set_activity(counts, edges)
         self._recompute_events()
         self._on_time_changed()
+
+    def set_colour_by(self, key: str) -> None:
+        """Colour trails and heads by kind, by track or by the file's side column."""
+        self.track_painter.style.color_by = key
+        self.canvas.update()
+
+    def _on_labels_toggled(self, on: bool) -> None:
+        self.track_painter.style.labels = on
+        self.canvas.update()
 
     def _recompute_events(self) -> None:
         """Zone events for every loaded file, in a worker thread (the UI never waits)."""

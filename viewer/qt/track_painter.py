@@ -53,6 +53,31 @@ KIND_NAMES: dict[str, str] = {
     KIND_SHIP: "ship / coast guard",
     KIND_UNKNOWN: "unknown",
 }
+# Colour by track: Paul Tol's "bright" and "muted" qualitative schemes (colour-blind safe).
+TRACK_PALETTE = (
+    "#4477AA",
+    "#EE6677",
+    "#228833",
+    "#CCBB44",
+    "#66CCEE",
+    "#AA3377",
+    "#332288",
+    "#117733",
+    "#44AA99",
+    "#999933",
+    "#882255",
+    "#DDCC77",
+)
+# Colour by side: the side column's words (CoT affiliations included) -> colour.
+SIDE_COLORS = (
+    (r"hostile|suspect|\bpla|\bprc|china|chinese|ccg|faker|joker", "#CC3311"),
+    (r"friend|\broc\b|taiwan|rocaf|rocn|cga", "#0077BB"),
+    (r"japan|jcg|jasdf|jmsdf|jsdf", "#009988"),
+    (r"\bus\b|usaf|usn|united states|american", "#33BBEE"),
+    (r"neutral", "#228833"),
+)
+SIDE_UNKNOWN = "#888888"
+COLOR_BY = ("kind", "track", "side")
 AGE_BANDS = 5  # trail fades in this many steps, newest opaque
 PICK_RADIUS_PX = 12.0
 
@@ -173,7 +198,7 @@ class TrackPainter:
         self.style = TrackStyle()
         self.selected: tuple[str, int] | None = None  # (file path, track index)
         self.drawn = _Drawn()
-        self._kind_index: dict[int, np.ndarray] = {}
+        self._kind_index: dict[tuple[int, str], tuple] = {}
 
     # ------------------------------------------------------------------ painting
     def __call__(self, painter: QPainter, ctx: PaintContext) -> None:
@@ -191,25 +216,39 @@ class TrackPainter:
             sl = slice_tracks(ts, t, trail, gap=self.gap)
             if len(sl) == 0:
                 continue
-            kinds = self._kinds(ts)
+            kinds, colours, palette = self._codes(ts)
+            live = sl.tracks
             if trail > 0:
-                self._paint_trails(painter, ctx, sl, ts, kinds[sl.tracks], t, trail)
+                self._paint_trails(painter, ctx, sl, ts, colours[live], palette, t, trail)
             sx, sy = ctx.view.to_screen(sl.x, sl.y)
             self.drawn.heads.append((item.path, sl, sx, sy))
             self._paint_heads(
-                painter, ctx, sl, ts, kinds[sl.tracks], sx, sy, str(item.path), placed
+                painter,
+                ctx,
+                sl,
+                ts,
+                kinds[live],
+                colours[live],
+                palette,
+                sx,
+                sy,
+                str(item.path),
+                placed,
             )
 
-    def _kinds(self, ts) -> np.ndarray:
-        key = id(ts)
+    def _codes(self, ts) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        """Per track: kind index (for the icon), colour index and the palette they index."""
+        key = (id(ts), self.style.color_by)
         if key not in self._kind_index:
             lookup = {k: i for i, k in enumerate(KINDS)}
-            self._kind_index = {
-                key: np.array([lookup.get(k, len(KINDS) - 1) for k in ts.kinds], dtype=np.int64)
-            }
+            kinds = np.array([lookup.get(k, len(KINDS) - 1) for k in ts.kinds], dtype=np.int64)
+            colours, palette = colour_codes(ts, self.style.color_by, kinds)
+            if len(self._kind_index) > 16:
+                self._kind_index.clear()
+            self._kind_index[key] = (kinds, colours, palette)
         return self._kind_index[key]
 
-    def _paint_trails(self, painter, ctx, sl, ts, kind_of_live, t, trail):
+    def _paint_trails(self, painter, ctx, sl, ts, colour_of_live, palette, t, trail):
         lines = sl.trails(ts)
         n = len(lines.x)
         if n < 2:
@@ -230,7 +269,7 @@ class TrackPainter:
         span = trail if math.isfinite(trail) else max(t - float(ts.t.min()), 1.0)
         age = np.clip((t - lines.t[idx + 1]) / span, 0.0, 0.999)
         band = (age * AGE_BANDS).astype(np.int64)
-        colour = kind_of_live[owner[idx]]
+        colour = colour_of_live[owner[idx]]
         gap = lines.gap_after[idx].astype(np.int64)
         key = (colour * AGE_BANDS + band) * 2 + gap
         order = np.argsort(key, kind="stable")
@@ -245,13 +284,15 @@ class TrackPainter:
             k = int(key[start])
             is_gap, rest = k % 2, k // 2
             b, c = rest % AGE_BANDS, rest // AGE_BANDS
-            col = QColor(KIND_COLORS[KINDS[c]])
+            col = QColor(palette[c])
             col.setAlphaF((1.0 - b / AGE_BANDS) * (0.45 if is_gap else 0.95))
             pen = QPen(col, width, Qt.DashLine if is_gap else Qt.SolidLine, Qt.FlatCap)
             painter.setPen(pen)
             painter.drawLines(polygon_from_xy(xs[2 * start : 2 * end], ys[2 * start : 2 * end]))
 
-    def _paint_heads(self, painter, ctx, sl, ts, kind_of_live, sx, sy, path_key, placed):
+    def _paint_heads(
+        self, painter, ctx, sl, ts, kind_of_live, colour_of_live, palette, sx, sy, path_key, placed
+    ):
         size = self.style.head_size * ctx.font_scale
         w, h = ctx.view.width, ctx.view.height
         on_screen = (sx > -size) & (sx < w + size) & (sy > -size) & (sy < h + size)
@@ -262,7 +303,7 @@ class TrackPainter:
         labels = 0
         for j in np.flatnonzero(on_screen):
             kind = KINDS[int(kind_of_live[j])]
-            colour = QColor(KIND_COLORS[kind])
+            colour = QColor(palette[int(colour_of_live[j])])
             in_gap = bool(sl.in_gap[j])
             heading = float(sl.heading[j])
             painter.save()
@@ -334,3 +375,24 @@ def _collides(rect: QRectF, placed: dict[tuple[int, int], list[QRectF]]) -> bool
     for cell in cells:
         placed.setdefault(cell, []).append(rect)
     return False
+
+
+def colour_codes(ts, color_by: str, kinds: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Per-track colour index into a palette, by kind, by track or by side."""
+    import re
+
+    if color_by == "track":
+        n = len(TRACK_PALETTE)
+        return np.arange(ts.n_tracks, dtype=np.int64) % n, list(TRACK_PALETTE)
+    if color_by == "side":
+        sides = ts.sides if ts.sides is not None else np.full(ts.n_tracks, "", dtype=object)
+        palette: list[str] = []
+        codes = np.empty(ts.n_tracks, dtype=np.int64)
+        for i, side in enumerate(sides):
+            text = str(side or "").lower()
+            colour = next((c for pat, c in SIDE_COLORS if re.search(pat, text)), SIDE_UNKNOWN)
+            if colour not in palette:
+                palette.append(colour)
+            codes[i] = palette.index(colour)
+        return codes, palette or [SIDE_UNKNOWN]
+    return kinds, [KIND_COLORS[k] for k in KINDS]
