@@ -15,7 +15,7 @@ import numpy as np
 from viewer.core.constants import ALT_M, SPEED_KT, TIME
 from viewer.io.columns import DATE, ColumnMap, detect_columns
 from viewer.io.normalize import finish_frame
-from viewer.io.report import ImportCancelled, ImportReport, TrackImportError
+from viewer.io.report import ColumnsUnknown, ImportCancelled, ImportReport, TrackImportError
 
 BLOCK_SIZE = 8 << 20  # bytes per streamed block: progress and cancel checks at this grain
 SNIFF_BYTES = 64 << 10
@@ -193,12 +193,12 @@ def _require(cmap: ColumnMap, names: list[str], path: Path) -> None:
     if TIME not in cmap.columns and DATE not in cmap.columns:
         missing.append("time")
     if missing:
-        raise TrackImportError(
+        raise ColumnsUnknown(
             path,
             f"no column for {', '.join(missing)}: the header has {names}; expected names such as "
             "time/timestamp, lat/latitude, lon/longitude (map them by hand in the import "
             "dialog, or with a column map)",
-            line=1,
+            names,
         )
 
 

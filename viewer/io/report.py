@@ -96,5 +96,14 @@ class TimeZoneRequired(TrackImportError):
         self.column = column
 
 
+class ColumnsUnknown(TrackImportError):
+    """The columns holding time or coordinates could not be recognised by their names; the
+    caller can map them by hand (``ReadOptions.column_map``). ``columns``: the file's columns."""
+
+    def __init__(self, path: str | Path, reason: str, columns: list[str]) -> None:
+        super().__init__(path, reason, line=1)
+        self.columns = columns
+
+
 class ImportCancelled(Exception):
     """The user cancelled the load."""

@@ -965,9 +965,11 @@ class MainWindow(QMainWindow):
     def _on_load_failed(self, key: str, message: str, error: object) -> None:
         self._loading.pop(key, None)
         self._update_progress()
-        from viewer.io.report import TimeZoneRequired
+        from viewer.io.report import ColumnsUnknown, TimeZoneRequired
 
         if isinstance(error, TimeZoneRequired) and self._ask_time_zone_and_retry(key, message):
+            return
+        if isinstance(error, ColumnsUnknown) and self._ask_columns_and_retry(key, error):
             return
         self.show_error("Cannot open track file", message)
 
@@ -995,6 +997,18 @@ class MainWindow(QMainWindow):
         previous = self._load_options.get(key)
         options = ReadOptions(tz=zone) if previous is None else _with_tz(previous, zone)
         self.open_files([key], options)
+        return True
+
+    def _ask_columns_and_retry(self, key: str, error) -> bool:
+        """Columns not recognised by name: let the user map them, then read again."""
+        if QApplication.platformName() in ("offscreen", "minimal"):
+            return False
+        from viewer.qt.import_dialog import ImportDialog
+
+        dialog = ImportDialog(Path(key).name, error.columns, error.reason, self)
+        if dialog.exec() != ImportDialog.Accepted:
+            return False
+        self.open_files([key], dialog.options())
         return True
 
     @Slot()

@@ -1,0 +1,98 @@
+"""The import dialog: map a file's columns and units by hand when their names say too little."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.core.constants import ALT_M, HEADING_DEG, KIND, LAT, LON, SPEED_KT, TIME, TRACK_ID
+from viewer.io.registry import ReadOptions
+
+NONE = "(none)"
+FIELDS = (
+    (TIME, "Time *"),
+    (LAT, "Latitude *"),
+    (LON, "Longitude *"),
+    (TRACK_ID, "Track id"),
+    (ALT_M, "Altitude"),
+    (SPEED_KT, "Speed"),
+    (HEADING_DEG, "Heading"),
+    (KIND, "Type / kind"),
+)
+ZONES = ("(the file says)", "UTC", "Asia/Taipei", "Asia/Tokyo", "Asia/Shanghai", "Asia/Seoul")
+
+
+class ImportDialog(QDialog):
+    """Pick the column for each field; ``options()`` gives the `ReadOptions` to read again."""
+
+    def __init__(
+        self, file_name: str, columns: list[str], message: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Import {file_name}")
+        self.combos: dict[str, QComboBox] = {}
+        form = QFormLayout()
+        for field, title in FIELDS:
+            combo = QComboBox()
+            combo.addItems([NONE, *columns])
+            self.combos[field] = combo
+            if field == ALT_M:
+                self.alt_unit = QComboBox()
+                self.alt_unit.addItems(["m", "ft"])
+                form.addRow(title, _pair(combo, self.alt_unit))
+            elif field == SPEED_KT:
+                self.speed_unit = QComboBox()
+                self.speed_unit.addItems(["kt", "kmh", "mps"])
+                form.addRow(title, _pair(combo, self.speed_unit))
+            else:
+                form.addRow(title, combo)
+        self.zone = QComboBox()
+        self.zone.addItems(ZONES)
+        self.zone.setEditable(True)
+        form.addRow("Times are in", self.zone)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.Ok)
+        for field in (TIME, LAT, LON):
+            self.combos[field].currentIndexChanged.connect(self._check)
+        layout = QVBoxLayout(self)
+        if message:
+            note = QLabel(message)
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self._check()
+
+    def _check(self, *_: object) -> None:
+        self.ok_button.setEnabled(
+            all(self.combos[f].currentText() != NONE for f in (TIME, LAT, LON))
+        )
+
+    def options(self) -> ReadOptions:
+        mapping = {f: c.currentText() for f, c in self.combos.items() if c.currentText() != NONE}
+        zone = self.zone.currentText().strip()
+        return ReadOptions(
+            tz=None if zone.startswith("(") or not zone else zone,
+            column_map=mapping,
+            altitude_unit=self.alt_unit.currentText() if ALT_M in mapping else None,
+            speed_unit=self.speed_unit.currentText() if SPEED_KT in mapping else None,
+        )
+
+
+def _pair(a: QWidget, b: QWidget) -> QWidget:
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(a, 1)
+    row.addWidget(b)
+    return box
