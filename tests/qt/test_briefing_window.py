@@ -60,3 +60,54 @@ def test_presentation_mode_hides_panels_and_enlarges_type(briefed):
     assert briefed.scene.font_scale > 1.0 and not briefed.layers_dock.isVisible()
     briefed.set_presentation(False)
     assert briefed.scene.font_scale == 1.0 and briefed.layers_dock.isVisible()
+
+
+def test_save_and_reopen_gives_the_same_briefing(qtbot, briefed, tmp_path):
+    import shutil
+
+    from viewer.core.briefing import load_briefing
+
+    # a copy of the sample in a class folder: the track path stays relative
+    folder = tmp_path / "class"
+    folder.mkdir()
+    shutil.copy(DEFAULT_BRIEFING.parent / "record_day_2021-10-04.csv", folder)
+    shutil.copy(DEFAULT_BRIEFING, folder / "copy.briefing.json")
+    assert briefed.open_briefing(folder / "copy.briefing.json")
+    qtbot.waitUntil(lambda: not briefed._loading and bool(briefed.tracks.items), timeout=20_000)
+    briefed.state.update_layer("kadiz", visible=False)
+    assert briefed.dirty
+    out = folder / "lesson.briefing.json"
+    assert briefed.save_briefing_as(str(out))
+    assert not briefed.dirty
+    saved = load_briefing(out)
+    assert [f.path for f in saved.files] == ["record_day_2021-10-04.csv"]
+    assert not saved.layer_setting("kadiz").visible
+    assert len(saved.scenes) == len(briefed.briefing.scenes)
+    first = out.read_bytes()
+    assert briefed.open_briefing(out)
+    qtbot.waitUntil(lambda: not briefed._loading, timeout=20_000)
+    assert briefed.save_briefing()
+    assert out.read_bytes() == first  # save -> open -> save: the same document
+
+
+def test_scenes_can_be_added_renamed_moved_and_deleted(briefed):
+    n = len(briefed.briefing.scenes)
+    briefed.show_scene(0)
+    briefed.add_scene()
+    assert len(briefed.briefing.scenes) == n + 1 and briefed.scene_index == 1
+    briefed.rename_scene("My scene")
+    assert briefed.briefing.scenes[1].title == "My scene"
+    briefed.move_scene(-1)
+    assert briefed.briefing.scenes[0].title == "My scene" and briefed.scene_index == 0
+    briefed.delete_scene()
+    assert len(briefed.briefing.scenes) == n and briefed.dirty
+
+
+def test_autosave_writes_a_recovery_file(briefed, tmp_path, monkeypatch):
+    from viewer.core.briefing import find_recovery
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    briefed.state.update_layer("kadiz", visible=False)
+    briefed._autosave()
+    found = find_recovery()
+    assert found and not found[0].briefing.layer_setting("kadiz").visible

@@ -30,6 +30,12 @@ class TrackLayers(EventedModel):
         self.items = [i for i in self.items if i.path != item.path] + [item]
         self.events.emit("changed", item.path)
 
+    def clear(self) -> None:
+        """Unload every file (a new briefing replaces the session)."""
+        if self.items:
+            self.items = []
+            self.events.emit("changed", None)
+
     def remove(self, path: Path) -> None:
         self.items = [i for i in self.items if i.path != path]
         self.events.emit("changed", path)

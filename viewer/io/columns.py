@@ -166,7 +166,13 @@ def detect_columns(
     # Units from the header or the caller.
     alt = cmap.columns.get(ALT_M)
     if alt is not None:
-        unit = altitude_unit or ("ft" if re.search(r"(^|_)(ft|feet)($|_)", keys[alt]) else None)
+        unit = altitude_unit or (
+            "ft"
+            if re.search(r"(^|_)(ft|feet)($|_)", keys[alt])
+            else "m"
+            if re.search(r"(^|_)(m|metres|meters)($|_)", keys[alt])
+            else None
+        )
         if alt.lower() in ("baroaltitude", "geoaltitude"):
             unit = unit or "m"
         if unit is None:

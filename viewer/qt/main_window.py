@@ -156,6 +156,34 @@ class MainWindow(QMainWindow):
             statusTip="Open a saved briefing (*.briefing.json)",
             triggered=self.open_briefing_dialog,
         )
+        self.save_act = QAction(
+            "&Save briefing",
+            self,
+            shortcut=QKeySequence.Save,
+            statusTip="Save the briefing: files, layers, view, clock, scenes",
+            triggered=self.save_briefing,
+        )
+        self.save_as_act = QAction(
+            "Save briefing &as…",
+            self,
+            shortcut=QKeySequence.SaveAs,
+            triggered=self.save_briefing_as,
+        )
+        self.add_scene_act = QAction(
+            "&Add scene from current view",
+            self,
+            shortcut="Ctrl+M",
+            statusTip="A scene = this view, time, layers and speed",
+            triggered=self.add_scene,
+        )
+        self.rename_scene_act = QAction("&Rename scene…", self, triggered=self.rename_scene)
+        self.delete_scene_act = QAction("&Delete scene", self, triggered=self.delete_scene)
+        self.scene_earlier_act = QAction(
+            "Move scene &earlier", self, triggered=lambda: self.move_scene(-1)
+        )
+        self.scene_later_act = QAction(
+            "Move scene &later", self, triggered=lambda: self.move_scene(+1)
+        )
         self.next_scene_act = QAction(
             "&Next scene",
             self,
@@ -263,6 +291,8 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("&File")
         self.file_menu.addAction(self.open_act)
         self.file_menu.addAction(self.open_briefing_act)
+        self.file_menu.addAction(self.save_act)
+        self.file_menu.addAction(self.save_as_act)
         self.recent_menu = self.file_menu.addMenu("Open &recent")
         self.file_menu.addAction(self.report_act)
         self.file_menu.addSeparator()
@@ -562,6 +592,12 @@ class MainWindow(QMainWindow):
         from viewer.qt.annotation_painter import AnnotationPainter, paint_notice
 
         self._span: tuple[float, float] | None = None
+        self.dirty = False
+        self._applying = False
+        self._autosave_timer = QTimer(self, interval=60_000, timeout=self._autosave)
+        self._autosave_timer.start()
+        for name in ("layers", "naming", "projection"):
+            self.state.events.connect(name, self._mark_dirty)
         self.briefing = None
         self.briefing_path: Path | None = None
         self.scene_index = -1
@@ -782,6 +818,10 @@ class MainWindow(QMainWindow):
                 f"(relative to {path.parent}): {names}. Open them with File > Open.",
             )
         self.briefing, self.briefing_path, self.scene_index = briefing, path, -1
+        self._applying = True
+        self.tracks.clear()  # the briefing replaces what was open
+        self.reports.clear()
+        self._span = None
         self.setWindowTitle(f"{briefing.title} — {APP_NAME}")
         self._apply_view_settings(briefing)
         self.timeline.set_speed(briefing.speed)
@@ -797,6 +837,8 @@ class MainWindow(QMainWindow):
                 self.open_files([str(file_path)], ReadOptions(tz=ref.tz) if ref.tz else None)
         self._refresh_scenes_menu()
         self.canvas.update()
+        self._applying = False
+        self.dirty = False
         return True
 
     def _apply_view_settings(self, briefing) -> None:
@@ -834,6 +876,16 @@ class MainWindow(QMainWindow):
         self.scenes_menu.addAction(self.next_scene_act)
         self.scenes_menu.addAction(self.prev_scene_act)
         self.scenes_menu.addAction(self.present_act)
+        self.scenes_menu.addSeparator()
+        for act in (
+            self.add_scene_act,
+            self.rename_scene_act,
+            self.delete_scene_act,
+            self.scene_earlier_act,
+            self.scene_later_act,
+        ):
+            self.scenes_menu.addAction(act)
+            act.setEnabled(act is self.add_scene_act or self.scene_index >= 0)
         scenes = self.briefing.scenes if self.briefing else ()
         if scenes:
             self.scenes_menu.addSeparator()
@@ -845,6 +897,195 @@ class MainWindow(QMainWindow):
         self.next_scene_act.setEnabled(bool(scenes))
         self.prev_scene_act.setEnabled(bool(scenes))
 
+    # ------------------------------------------------------------------ editing and saving
+    def current_briefing(self, base: Path | None = None):
+        """The briefing as the window shows it now (track paths relative to ``base``)."""
+        from dataclasses import replace as dc_replace
+
+        from viewer.core.briefing import (
+            Briefing,
+            LayerSetting,
+            TimeRange,
+            TrackFileRef,
+            ViewSpec,
+            relative_ref_path,
+        )
+
+        old = self.briefing or Briefing()
+        base = base or (self.briefing_path.parent if self.briefing_path else Path.cwd())
+        files = tuple(
+            TrackFileRef(
+                relative_ref_path(item.path, base), _tz_of(self._load_options.get(str(item.path)))
+            )
+            for item in self.tracks.items
+        )
+        span = (self.timeline.start, self.timeline.end) if self.tracks.items else None
+        time_range = None
+        if span:
+            time_range = TimeRange(
+                datetime.fromtimestamp(span[0], UTC), datetime.fromtimestamp(span[1], UTC)
+            )
+        crs = old.view.crs
+        try:
+            if Projection.from_user_input(crs).definition != self.state.projection.definition:
+                crs = self.state.projection.definition
+        except ValueError:
+            crs = self.state.projection.definition
+        view = ViewSpec.from_map_view(self.canvas.view, self.state.projection, crs)
+        return dc_replace(
+            old,
+            files=files,
+            layers=tuple(
+                LayerSetting.from_layer_state(st)
+                for st in self.state.layers
+                if not st.id.startswith("user:")
+            ),
+            view=view,
+            time_range=time_range,
+            speed=self.timeline.speed,
+            trail_seconds=min(self.timeline.trail, 1e9),
+            naming=self.state.naming,
+        )
+
+    @Slot()
+    def save_briefing(self) -> bool:
+        if self.briefing_path is None or self.briefing_path == DEFAULT_BRIEFING:
+            return self.save_briefing_as()
+        return self._save_to(self.briefing_path)
+
+    @Slot()
+    def save_briefing_as(self, path: str | None = None) -> bool:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Save briefing", "my.briefing.json", "Briefings (*.briefing.json)"
+            )
+            if not path:
+                return False
+        if not path.endswith(".briefing.json"):
+            path = path.removesuffix(".json") + ".briefing.json"
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        from viewer.core.briefing import BriefingError, discard_recovery, save_briefing
+
+        briefing = self.current_briefing(base=path.parent)
+        try:
+            save_briefing(briefing, path)
+        except BriefingError as exc:
+            self.show_error("Save failed", str(exc))
+            return False
+        discard_recovery(self.briefing_path)
+        self.briefing, self.briefing_path = briefing, path
+        self.dirty = False
+        self.setWindowTitle(f"{briefing.title} — {APP_NAME}")
+        self.statusBar().showMessage(f"Saved {path}", 8000)
+        return True
+
+    def _set_scenes(self, scenes, index: int) -> None:
+        from dataclasses import replace as dc_replace
+
+        from viewer.core.briefing import Briefing
+
+        self.briefing = dc_replace(self.briefing or Briefing(), scenes=tuple(scenes))
+        self.scene_index = index
+        self.dirty = True
+        self._refresh_scenes_menu()
+
+    @Slot()
+    def add_scene(self) -> None:
+        """A new scene after the current one: this view, time, visible layers and speed."""
+        from viewer.core.briefing import Scene
+
+        current = self.current_briefing()
+        scenes = list(self.briefing.scenes if self.briefing else ())
+        scene = Scene(
+            title=f"Scene {len(scenes) + 1}",
+            view=current.view,
+            time=datetime.fromtimestamp(self.timeline.time, UTC) if self.tracks.items else None,
+            layers=tuple(st.id for st in self.state.layers if st.visible),
+            speed=self.timeline.speed,
+        )
+        at = self.scene_index + 1 if self.scene_index >= 0 else len(scenes)
+        scenes.insert(at, scene)
+        self._set_scenes(scenes, at)
+        self.statusBar().showMessage(f"Added {scene.title}", 5000)
+
+    @Slot()
+    def rename_scene(self, title: str | None = None) -> None:
+        from dataclasses import replace as dc_replace
+
+        if not self.briefing or self.scene_index < 0:
+            return
+        scenes = list(self.briefing.scenes)
+        if title is None:
+            title, ok = QInputDialog.getText(
+                self, "Rename scene", "Title:", text=scenes[self.scene_index].title
+            )
+            if not ok:
+                return
+        if title.strip():
+            scenes[self.scene_index] = dc_replace(scenes[self.scene_index], title=title.strip())
+            self._set_scenes(scenes, self.scene_index)
+
+    @Slot()
+    def delete_scene(self) -> None:
+        if not self.briefing or self.scene_index < 0:
+            return
+        scenes = list(self.briefing.scenes)
+        del scenes[self.scene_index]
+        self._set_scenes(scenes, min(self.scene_index, len(scenes) - 1))
+
+    def move_scene(self, direction: int) -> None:
+        if not self.briefing or self.scene_index < 0:
+            return
+        scenes = list(self.briefing.scenes)
+        i, j = self.scene_index, self.scene_index + direction
+        if 0 <= j < len(scenes):
+            scenes[i], scenes[j] = scenes[j], scenes[i]
+            self._set_scenes(scenes, j)
+
+    def _autosave(self) -> None:
+        """Every minute, unsaved changes go to a recovery file (offered after a crash)."""
+        from viewer.core.briefing import write_recovery
+
+        if not self.dirty:
+            return
+        try:
+            write_recovery(self.current_briefing(), self.briefing_path)
+        except (OSError, ValueError) as exc:
+            self.statusBar().showMessage(f"Autosave failed: {exc}", 8000)
+
+    def offer_recovery(self) -> bool:
+        """After a crash: offer to restore the newest autosave."""
+        from viewer.core.briefing import discard_recovery, find_recovery
+
+        found = find_recovery()
+        if not found or QApplication.platformName() in ("offscreen", "minimal"):
+            return False
+        rec = found[0]
+        answer = QMessageBox.question(
+            self,
+            "Restore unsaved work?",
+            f"ADIZ Viewer did not close cleanly. Restore the briefing autosaved at "
+            f"{rec.saved_at:%Y-%m-%d %H:%M}?",
+        )
+        if answer != QMessageBox.Yes:
+            discard_recovery(rec.document)
+            return False
+        from viewer.core.briefing import save_briefing
+
+        target = rec.document or (rec.base / "recovered.briefing.json")
+        restored = target.with_name(
+            target.name.removesuffix(".briefing.json") + ".recovered.briefing.json"
+        )
+        save_briefing(rec.briefing, restored)
+        discard_recovery(rec.document)
+        return self.open_briefing(restored)
+
+    def _mark_dirty(self, *_: object) -> None:
+        if not self._applying:  # opening a briefing or showing a scene is not an edit
+            self.dirty = True
+
     def step_scene(self, direction: int) -> None:
         if self.briefing and self.briefing.scenes:
             n = len(self.briefing.scenes)
@@ -854,6 +1095,7 @@ class MainWindow(QMainWindow):
         """Go to a scene: its view, layers, time (or range to play), speed; note to presenter."""
         scene = self.briefing.scenes[index]
         self.scene_index = index
+        self._applying = True
         if scene.view is not None:
             self.canvas.set_view(
                 scene.view.to_map_view(
@@ -880,6 +1122,8 @@ class MainWindow(QMainWindow):
                 self.timeline.play()
             elif scene.time is not None:
                 self.timeline.set_time(scene.time.timestamp())
+        self._applying = False
+        self._refresh_scenes_menu()
         title = f"Scene {index + 1}/{len(self.briefing.scenes)}: {scene.title}"
         self.statusBar().showMessage(title, 20000)
         self.details.setPlainText(f"{title}\n\nPresenter note:\n{scene.note}")
@@ -1062,6 +1306,21 @@ class MainWindow(QMainWindow):
             self.naming_acts[naming].setChecked(True)
 
     def closeEvent(self, event) -> None:
+        if self.dirty and QApplication.platformName() not in ("offscreen", "minimal"):
+            answer = QMessageBox.question(
+                self,
+                "Unsaved changes",
+                "Save the briefing before closing?",
+                QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
+            )
+            if answer == QMessageBox.Cancel or (
+                answer == QMessageBox.Save and not self.save_briefing()
+            ):
+                event.ignore()
+                return
+        from viewer.core.briefing import discard_recovery
+
+        discard_recovery(self.briefing_path)  # a clean close leaves no recovery behind
         self.loader.shutdown()
         self._events_pool.shutdown(wait=False, cancel_futures=True)
         settings = QSettings(ORG_NAME, ORG_NAME)
@@ -1077,6 +1336,10 @@ def _as_list(value: object) -> list[str]:
     if isinstance(value, str):
         return [value]
     return [str(v) for v in value]  # type: ignore[attr-defined]
+
+
+def _tz_of(options: object) -> str | None:
+    return getattr(options, "tz", None)
 
 
 def _with_tz(options: object, zone: str) -> object:
@@ -1132,6 +1395,8 @@ def run_app(files: list[str] | None = None) -> int:
     window = MainWindow(state)
     window.restore_settings()
     window.show()
+    if window.offer_recovery():
+        return app.exec()
     if not files and DEFAULT_BRIEFING.exists():
         files = [str(DEFAULT_BRIEFING)]
     window.open_files(files or [])
