@@ -1,0 +1,52 @@
+"""What the window parts share: the app's identity (for QSettings), file filters, the default
+briefing, and small helpers for settings and read options."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+APP_NAME = "ADIZ Viewer"
+
+ORG_NAME = "adiz-viewer"
+
+TRACK_FILTER = (
+    "Track files (*.csv *.tsv *.txt *.geojson *.json *.gpx *.kml *.kmz *.gpkg *.shp *.fgb "
+    "*.parquet *.nmea *.ais *.xml *.cot);;All files (*)"
+)
+
+TIME_ZONES = [
+    "UTC",
+    "Asia/Taipei",
+    "Asia/Tokyo",
+    "Asia/Shanghai",
+    "Asia/Seoul",
+    "Asia/Manila",
+    "Europe/London",
+    "America/New_York",
+]
+
+MAX_RECENT = 10
+
+DEFAULT_BRIEFING = (
+    Path(__file__).resolve().parents[2] / "resources" / "sample" / "default.briefing.json"
+)
+
+VECTOR_FILTER = "Vector layers (*.geojson *.json *.gpkg *.shp *.kml *.fgb);;All files (*)"
+
+
+def as_list(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]  # type: ignore[attr-defined]
+
+
+def tz_of(options: object) -> str | None:
+    return getattr(options, "tz", None)
+
+
+def with_tz(options: object, zone: str) -> object:
+    from dataclasses import replace
+
+    return replace(options, tz=zone)  # type: ignore[type-var]

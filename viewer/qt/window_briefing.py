@@ -1,0 +1,379 @@
+"""The briefing part of the main window: open and save briefings, scenes (step, add, rename,
+move, delete), presentation mode, autosave and recovery after a crash."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+)
+
+from viewer.core.projection import Projection
+from viewer.qt.app_settings import APP_NAME, DEFAULT_BRIEFING, tz_of
+
+
+class BriefingMixin:
+    """Methods of `viewer.qt.main_window.MainWindow` (a mixin: ``self`` is the window)."""
+
+    @Slot()
+    def open_briefing_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open briefing", "", "Briefings (*.briefing.json);;All files (*)"
+        )
+        if path:
+            self.open_briefing(path)
+
+    def open_briefing(self, path: str | Path) -> bool:
+        """Open a briefing: its layers, view, clock settings, annotations, scenes, track files."""
+        from viewer.core.briefing import BriefingError, load_briefing, missing_files
+
+        path = Path(path)
+        try:
+            briefing = load_briefing(path)
+        except BriefingError as exc:
+            self.show_error("Cannot open briefing", str(exc))
+            return False
+        missing = missing_files(briefing, path.parent)
+        if missing:
+            names = ", ".join(m.path for m in missing)
+            self.show_error(
+                "Track files not found",
+                f"{path.name}: these track files are not where the briefing says "
+                f"(relative to {path.parent}): {names}. Open them with File > Open.",
+            )
+        self.briefing, self.briefing_path, self.scene_index = briefing, path, -1
+        self._applying = True
+        self.tracks.clear()  # the briefing replaces what was open
+        self.reports.clear()
+        self._span = None
+        self.setWindowTitle(f"{briefing.title} — {APP_NAME}")
+        self._apply_view_settings(briefing)
+        self.timeline.set_speed(briefing.speed)
+        self.timeline.set_trail(briefing.trail_seconds)
+        if briefing.time_range is not None:
+            self._pending_time = briefing.time_range.start.timestamp()
+        from viewer.core.briefing import resolve_file
+        from viewer.io.registry import ReadOptions
+
+        for ref in briefing.files:
+            file_path = resolve_file(ref, path.parent)
+            if file_path.is_file():
+                self.open_files([str(file_path)], ReadOptions(tz=ref.tz) if ref.tz else None)
+        self._refresh_scenes_menu()
+        self.canvas.update()
+        self._applying = False
+        self.dirty = False
+        return True
+
+    def _apply_view_settings(self, briefing) -> None:
+        try:
+            projection = briefing.view.projection()
+        except ValueError as exc:
+            self.show_error("Unknown projection", str(exc))
+            projection = self.state.projection
+        self.state.set_projection(projection)
+        self.state.set_naming(briefing.naming)
+        if briefing.naming in self.naming_acts:
+            self.naming_acts[briefing.naming].setChecked(True)
+        for setting in briefing.layers:
+            try:
+                default = self.state.layer(setting.id).style.color
+            except KeyError:
+                continue
+            st = setting.to_layer_state(default)
+            self.state.update_layer(
+                setting.id, visible=st.visible, opacity=st.opacity, color=st.color
+            )
+        self.canvas.set_view(
+            briefing.view.to_map_view(self.canvas.width(), self.canvas.height(), projection),
+            settle=False,
+        )
+        self.canvas.invalidate()
+
+    def _apply_pending_time(self) -> None:
+        if self._pending_time is not None:
+            self.timeline.set_time(self._pending_time)
+            self._pending_time = None
+
+    def _refresh_scenes_menu(self) -> None:
+        self.scenes_menu.clear()
+        self.scenes_menu.addAction(self.next_scene_act)
+        self.scenes_menu.addAction(self.prev_scene_act)
+        self.scenes_menu.addAction(self.present_act)
+        self.scenes_menu.addSeparator()
+        for act in (
+            self.add_scene_act,
+            self.rename_scene_act,
+            self.delete_scene_act,
+            self.scene_earlier_act,
+            self.scene_later_act,
+        ):
+            self.scenes_menu.addAction(act)
+            act.setEnabled(act is self.add_scene_act or self.scene_index >= 0)
+        scenes = self.briefing.scenes if self.briefing else ()
+        if scenes:
+            self.scenes_menu.addSeparator()
+        for i, scene in enumerate(scenes):
+            act = self.scenes_menu.addAction(f"{i + 1}. {scene.title}")
+            if i < 9:
+                act.setShortcut(f"Ctrl+{i + 1}")
+            act.triggered.connect(lambda _=False, k=i: self.show_scene(k))
+        self.next_scene_act.setEnabled(bool(scenes))
+        self.prev_scene_act.setEnabled(bool(scenes))
+
+    def current_briefing(self, base: Path | None = None):
+        """The briefing as the window shows it now (track paths relative to ``base``)."""
+        from dataclasses import replace as dc_replace
+
+        from viewer.core.briefing import (
+            Briefing,
+            LayerSetting,
+            TimeRange,
+            TrackFileRef,
+            ViewSpec,
+            relative_ref_path,
+        )
+
+        old = self.briefing or Briefing()
+        base = base or (self.briefing_path.parent if self.briefing_path else Path.cwd())
+        files = tuple(
+            TrackFileRef(
+                relative_ref_path(item.path, base), tz_of(self._load_options.get(str(item.path)))
+            )
+            for item in self.tracks.items
+        )
+        span = (self.timeline.start, self.timeline.end) if self.tracks.items else None
+        time_range = None
+        if span:
+            time_range = TimeRange(
+                datetime.fromtimestamp(span[0], UTC), datetime.fromtimestamp(span[1], UTC)
+            )
+        crs = old.view.crs
+        try:
+            if Projection.from_user_input(crs).definition != self.state.projection.definition:
+                crs = self.state.projection.definition
+        except ValueError:
+            crs = self.state.projection.definition
+        view = ViewSpec.from_map_view(self.canvas.view, self.state.projection, crs)
+        return dc_replace(
+            old,
+            files=files,
+            layers=tuple(
+                LayerSetting.from_layer_state(st)
+                for st in self.state.layers
+                if not st.id.startswith("user:")
+            ),
+            view=view,
+            time_range=time_range,
+            speed=self.timeline.speed,
+            trail_seconds=min(self.timeline.trail, 1e9),
+            naming=self.state.naming,
+        )
+
+    @Slot()
+    def save_briefing(self) -> bool:
+        if self.briefing_path is None or self.briefing_path == DEFAULT_BRIEFING:
+            return self.save_briefing_as()
+        return self._save_to(self.briefing_path)
+
+    @Slot()
+    def save_briefing_as(self, path: str | None = None) -> bool:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Save briefing", "my.briefing.json", "Briefings (*.briefing.json)"
+            )
+            if not path:
+                return False
+        if not path.endswith(".briefing.json"):
+            path = path.removesuffix(".json") + ".briefing.json"
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        from viewer.core.briefing import BriefingError, discard_recovery, save_briefing
+
+        briefing = self.current_briefing(base=path.parent)
+        try:
+            save_briefing(briefing, path)
+        except BriefingError as exc:
+            self.show_error("Save failed", str(exc))
+            return False
+        discard_recovery(self.briefing_path)
+        self.briefing, self.briefing_path = briefing, path
+        self.dirty = False
+        self.setWindowTitle(f"{briefing.title} — {APP_NAME}")
+        self.statusBar().showMessage(f"Saved {path}", 8000)
+        return True
+
+    def _set_scenes(self, scenes, index: int) -> None:
+        from dataclasses import replace as dc_replace
+
+        from viewer.core.briefing import Briefing
+
+        self.briefing = dc_replace(self.briefing or Briefing(), scenes=tuple(scenes))
+        self.scene_index = index
+        self.dirty = True
+        self._refresh_scenes_menu()
+
+    @Slot()
+    def add_scene(self) -> None:
+        """A new scene after the current one: this view, time, visible layers and speed."""
+        from viewer.core.briefing import Scene
+
+        current = self.current_briefing()
+        scenes = list(self.briefing.scenes if self.briefing else ())
+        scene = Scene(
+            title=f"Scene {len(scenes) + 1}",
+            view=current.view,
+            time=datetime.fromtimestamp(self.timeline.time, UTC) if self.tracks.items else None,
+            layers=tuple(st.id for st in self.state.layers if st.visible),
+            speed=self.timeline.speed,
+        )
+        at = self.scene_index + 1 if self.scene_index >= 0 else len(scenes)
+        scenes.insert(at, scene)
+        self._set_scenes(scenes, at)
+        self.statusBar().showMessage(f"Added {scene.title}", 5000)
+
+    @Slot()
+    def rename_scene(self, title: str | None = None) -> None:
+        from dataclasses import replace as dc_replace
+
+        if not self.briefing or self.scene_index < 0:
+            return
+        scenes = list(self.briefing.scenes)
+        if title is None:
+            title, ok = QInputDialog.getText(
+                self, "Rename scene", "Title:", text=scenes[self.scene_index].title
+            )
+            if not ok:
+                return
+        if title.strip():
+            scenes[self.scene_index] = dc_replace(scenes[self.scene_index], title=title.strip())
+            self._set_scenes(scenes, self.scene_index)
+
+    @Slot()
+    def delete_scene(self) -> None:
+        if not self.briefing or self.scene_index < 0:
+            return
+        scenes = list(self.briefing.scenes)
+        del scenes[self.scene_index]
+        self._set_scenes(scenes, min(self.scene_index, len(scenes) - 1))
+
+    def move_scene(self, direction: int) -> None:
+        if not self.briefing or self.scene_index < 0:
+            return
+        scenes = list(self.briefing.scenes)
+        i, j = self.scene_index, self.scene_index + direction
+        if 0 <= j < len(scenes):
+            scenes[i], scenes[j] = scenes[j], scenes[i]
+            self._set_scenes(scenes, j)
+
+    def _autosave(self) -> None:
+        """Every minute, unsaved changes go to a recovery file (offered after a crash)."""
+        from viewer.core.briefing import write_recovery
+
+        if not self.dirty:
+            return
+        try:
+            write_recovery(self.current_briefing(), self.briefing_path)
+        except (OSError, ValueError) as exc:
+            self.statusBar().showMessage(f"Autosave failed: {exc}", 8000)
+
+    def offer_recovery(self) -> bool:
+        """After a crash: offer to restore the newest autosave."""
+        from viewer.core.briefing import discard_recovery, find_recovery
+
+        found = find_recovery()
+        if not found or QApplication.platformName() in ("offscreen", "minimal"):
+            return False
+        rec = found[0]
+        answer = QMessageBox.question(
+            self,
+            "Restore unsaved work?",
+            f"ADIZ Viewer did not close cleanly. Restore the briefing autosaved at "
+            f"{rec.saved_at:%Y-%m-%d %H:%M}?",
+        )
+        if answer != QMessageBox.Yes:
+            discard_recovery(rec.document)
+            return False
+        from viewer.core.briefing import save_briefing
+
+        target = rec.document or (rec.base / "recovered.briefing.json")
+        restored = target.with_name(
+            target.name.removesuffix(".briefing.json") + ".recovered.briefing.json"
+        )
+        save_briefing(rec.briefing, restored)
+        discard_recovery(rec.document)
+        return self.open_briefing(restored)
+
+    def _mark_dirty(self, *_: object) -> None:
+        if not self._applying:  # opening a briefing or showing a scene is not an edit
+            self.dirty = True
+
+    def step_scene(self, direction: int) -> None:
+        if self.briefing and self.briefing.scenes:
+            n = len(self.briefing.scenes)
+            self.show_scene(max(0, min(n - 1, self.scene_index + direction)))
+
+    def show_scene(self, index: int) -> None:
+        """Go to a scene: its view, layers, time (or range to play), speed; note to presenter."""
+        scene = self.briefing.scenes[index]
+        self.scene_index = index
+        self._applying = True
+        if scene.view is not None:
+            self.canvas.set_view(
+                scene.view.to_map_view(
+                    self.canvas.width(), self.canvas.height(), self.state.projection
+                ),
+                settle=False,
+            )
+            self.canvas.invalidate()
+        if scene.layers is not None:
+            wanted = set(scene.layers)
+            for st in self.state.layers:
+                if st.visible != (st.id in wanted):
+                    self.state.update_layer(st.id, visible=st.id in wanted)
+        if scene.speed is not None:
+            self.timeline.set_speed(scene.speed)
+        self.timeline.pause()
+        if self.tracks.items:
+            self.timeline.clear_in_out()
+            if scene.time_range is not None:
+                self.timeline.set_in_point(scene.time_range.start.timestamp())
+                self.timeline.set_out_point(scene.time_range.end.timestamp())
+                self.timeline.set_loop(not scene.pause_at_end)
+                self.timeline.set_time(scene.time_range.start.timestamp())
+                self.timeline.play()
+            elif scene.time is not None:
+                self.timeline.set_time(scene.time.timestamp())
+        self._applying = False
+        self._refresh_scenes_menu()
+        title = f"Scene {index + 1}/{len(self.briefing.scenes)}: {scene.title}"
+        self.statusBar().showMessage(title, 20000)
+        self.details.setPlainText(f"{title}\n\nPresenter note:\n{scene.note}")
+
+    @Slot(bool)
+    def set_presentation(self, on: bool) -> None:
+        """Full screen for a projector: panels hidden, larger type; Esc or F5 leaves."""
+        self.present_act.setChecked(on)
+        self.scene.font_scale = 1.5 if on else 1.0
+        for dock in (self.layers_dock, self.details_dock):
+            dock.setVisible(not on)
+        self.menuBar().setVisible(not on)
+        self.statusBar().setVisible(not on)
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+        self.canvas.invalidate()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key_Escape and self.present_act.isChecked():
+            self.set_presentation(False)
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,168 @@
+"""The track-file part of the main window: open (dialog, recent files, drag and drop, command
+line), background loading with progress and Cancel, import reports and dialogs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer, Slot
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+)
+
+from viewer.core.track_layers import LoadedTracks
+from viewer.qt.app_settings import (
+    MAX_RECENT,
+    ORG_NAME,
+    TIME_ZONES,
+    TRACK_FILTER,
+    as_list,
+    with_tz,
+)
+
+
+class TrackFilesMixin:
+    """Methods of `viewer.qt.main_window.MainWindow` (a mixin: ``self`` is the window)."""
+
+    @Slot()
+    def open_dialog(self) -> None:
+        settings = QSettings(ORG_NAME, ORG_NAME)
+        folder = str(settings.value("files/last_folder", ""))
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open track files", folder, TRACK_FILTER)
+        self.open_files(paths)
+
+    def open_files(self, paths: list[str], options: object = None) -> None:
+        """Load track files in the background, each its own layer with its own report
+        (a briefing file is opened as a briefing)."""
+        for path in paths:
+            if str(path).lower().endswith(".briefing.json"):
+                self.open_briefing(path)
+                continue
+            key = str(Path(path).resolve())
+            if key in self._loading:
+                continue
+            self._loading[key] = 0.0
+            self._load_options[key] = options
+            self.loader.load(key, self.state.projection, options)
+            self._remember_recent(key)
+        self._update_progress()
+
+    @Slot()
+    def cancel_loading(self) -> None:
+        for key in list(self._loading):
+            self.loader.cancel(key)
+
+    def _on_load_progress(self, key: str, fraction: float) -> None:
+        if key in self._loading:
+            self._loading[key] = fraction
+            self._update_progress()
+
+    def _update_progress(self) -> None:
+        busy = bool(self._loading)
+        self.progress_bar.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            done = sum(self._loading.values()) / len(self._loading)
+            self.progress_bar.setValue(round(done * 1000))
+
+    def _on_load_finished(self, key: str, trackset, report) -> None:
+        self._loading.pop(key, None)
+        if self._pending_time is not None and not self._loading:
+            QTimer.singleShot(0, self._apply_pending_time)
+        self._update_progress()
+        self.reports[key] = report
+        self.tracks.add(LoadedTracks(Path(key), trackset, report))
+        n_skipped = len(getattr(report, "skipped", []))
+        n_warn = len(getattr(report, "warnings", []))
+        msg = f"Loaded {Path(key).name}: {trackset.n_tracks} tracks, {trackset.n_fixes:,} fixes"
+        if n_skipped or n_warn:
+            msg += f" ({n_skipped} rows skipped, {n_warn} warnings: File > Import reports)"
+        self.statusBar().showMessage(msg, 15000)
+        self.last_message = msg
+
+    def _on_load_failed(self, key: str, message: str, error: object) -> None:
+        self._loading.pop(key, None)
+        self._update_progress()
+        from viewer.io.report import ColumnsUnknown, TimeZoneRequired
+
+        if isinstance(error, TimeZoneRequired) and self._ask_time_zone_and_retry(key, message):
+            return
+        if isinstance(error, ColumnsUnknown) and self._ask_columns_and_retry(key, error):
+            return
+        self.show_error("Cannot open track file", message)
+
+    def _on_load_cancelled(self, key: str) -> None:
+        self._loading.pop(key, None)
+        self._update_progress()
+        self.statusBar().showMessage(f"Loading {Path(key).name} cancelled", 8000)
+
+    def _ask_time_zone_and_retry(self, key: str, message: str) -> bool:
+        """Naive times: ask which zone they are in (never assume), then read again."""
+        if QApplication.platformName() in ("offscreen", "minimal"):
+            return False
+        zone, ok = QInputDialog.getItem(
+            self,
+            "Time zone of the file",
+            f"{message}\n\nIn which time zone are the times of {Path(key).name}?",
+            TIME_ZONES,
+            1,
+            True,
+        )
+        if not ok or not zone:
+            return False
+        from viewer.io.registry import ReadOptions
+
+        previous = self._load_options.get(key)
+        options = ReadOptions(tz=zone) if previous is None else with_tz(previous, zone)
+        self.open_files([key], options)
+        return True
+
+    def _ask_columns_and_retry(self, key: str, error) -> bool:
+        """Columns not recognised by name: let the user map them, then read again."""
+        if QApplication.platformName() in ("offscreen", "minimal"):
+            return False
+        from viewer.qt.import_dialog import ImportDialog
+
+        dialog = ImportDialog(Path(key).name, error.columns, error.reason, self)
+        if dialog.exec() != ImportDialog.Accepted:
+            return False
+        self.open_files([key], dialog.options())
+        return True
+
+    @Slot()
+    def show_reports(self) -> None:
+        from viewer.qt.report_dialog import ImportReportDialog
+
+        if not self.reports:
+            self.statusBar().showMessage("No track file loaded yet", 5000)
+            return
+        for key, report in self.reports.items():
+            ImportReportDialog(Path(key).name, report, self).show()
+
+    def _remember_recent(self, path: str) -> None:
+        settings = QSettings(ORG_NAME, ORG_NAME)
+        recent = [p for p in as_list(settings.value("files/recent")) if p != path]
+        settings.setValue("files/recent", [path, *recent][:MAX_RECENT])
+        settings.setValue("files/last_folder", str(Path(path).parent))
+        self._refresh_recent_menu()
+
+    def _refresh_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = as_list(QSettings(ORG_NAME, ORG_NAME).value("files/recent"))
+        for path in recent:
+            act = self.recent_menu.addAction(Path(path).name)
+            act.setStatusTip(path)
+            act.triggered.connect(lambda _=False, p=path: self.open_files([p]))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_files(paths)
