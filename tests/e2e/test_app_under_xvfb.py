@@ -75,7 +75,11 @@ def _fighter_centroid(image, top: int, bottom: int):
     for y in range(top, bottom, 2):
         for x in range(0, image.width(), 2):
             c = image.pixelColor(x, y)
-            if abs(c.red() - 0xE3) < 25 and abs(c.green() - 0x1A) < 25 and abs(c.blue() - 0x1C) < 25:
+            if (
+                abs(c.red() - 0xE3) < 25
+                and abs(c.green() - 0x1A) < 25
+                and abs(c.blue() - 0x1C) < 25
+            ):
                 xs.append(x)
                 ys.append(y)
     assert xs, "no track head found on the screen"
