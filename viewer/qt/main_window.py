@@ -107,6 +107,10 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
         self.statusBar().addPermanentWidget(self.view_label)
         self.progress_bar.hide()
         self.cancel_button.hide()
+        from viewer.qt.measure_tool import MeasureTool
+
+        self.measure_tool = MeasureTool(self.canvas)
+        self.scene.overlays.append(self.measure_tool)
         self.create_actions()
         self.create_menus()
         self.canvas.cursor_moved.connect(self._on_cursor_moved)
@@ -249,6 +253,15 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
             triggered=self.ask_map_date,
         )
         self.epsg_act = QAction("Other CRS (&EPSG code)…", self, triggered=self.ask_crs)
+        self.measure_act = QAction(
+            "&Measure distance and bearing",
+            self,
+            shortcut="M",
+            checkable=True,
+            statusTip="Drag on the map: geodesic range (nmi, km), true "
+            "bearing and 12 nmi range rings; Esc clears",
+            triggered=self._on_measure_toggled,
+        )
         self.about_act = QAction("&About and data sources", self, triggered=self.about)
         self.keys_act = QAction(
             "&Keyboard shortcuts",
@@ -322,6 +335,8 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
         self.timeline_menu.addAction(self.labels_act)
         self.scenes_menu = bar.addMenu("&Scenes")
         self._refresh_scenes_menu()
+        self.tools_menu = bar.addMenu("T&ools")
+        self.tools_menu.addAction(self.measure_act)
         self.help_menu = bar.addMenu("&Help")
         self.help_menu.addAction(self.keys_act)
         self.help_menu.addAction(self.about_act)
@@ -450,6 +465,11 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
         )
         self.layer_panel.show_feature_info(layer_id, "\n".join(head) + "\n\n" + text)
         self.layers_dock.show()
+
+    def _on_measure_toggled(self, on: bool) -> None:
+        self.measure_tool.set_active(on)
+        if on:
+            self.statusBar().showMessage("Measure: drag from one point to another", 8000)
 
     @Slot()
     def about(self) -> None:

@@ -318,7 +318,14 @@ class ReplayMixin:
             return
         self.track_painter.selected = (path, track)
         summary = track_summary(item.trackset, track)
-        self.details.setPlainText(summary.text() + f"\nfile: {Path(path).name}")
+        from viewer.core.measure import approach_places, closest_approach
+        from viewer.core.timeline import format_time
+
+        lines = ["", "closest approach:"]
+        for name, geom in approach_places().items():
+            ca = closest_approach(item.trackset, track, geom)
+            lines.append(f"  {name}: {ca.nmi:,.1f} nmi at {format_time(ca.time, 'UTC')}")
+        self.details.setPlainText(summary.text() + "\n".join(lines) + f"\nfile: {Path(path).name}")
         self.details_dock.show()
         self.details_dock.raise_()
         self.canvas.update()

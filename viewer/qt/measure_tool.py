@@ -1,0 +1,95 @@
+"""Tools > Measure: drag on the map for the geodesic range (nmi and km) and true bearing, with
+range rings every 12 nmi around the start — all live while dragging."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+
+from viewer.core.geodesy import WGS84_GEOD
+from viewer.core.measure import RangeBearing, range_and_bearing, range_rings
+from viewer.qt.painters import PaintContext, draw_text
+from viewer.qt.qpolygon import polygon_from_xy
+
+RING_STEP_NMI = 12.0
+MAX_RINGS = 25
+COLOUR = QColor("#111111")
+
+
+class MeasureTool(QObject):
+    """An event filter on the map canvas; active while the Measure action is checked."""
+
+    def __init__(self, canvas) -> None:
+        super().__init__(canvas)
+        self.canvas = canvas
+        self.active = False
+        self.start: tuple[float, float] | None = None
+        self.end: tuple[float, float] | None = None
+        canvas.installEventFilter(self)
+
+    def set_active(self, on: bool) -> None:
+        self.active = on
+        if not on:
+            self.start = self.end = None
+        self.canvas.setCursor(Qt.CrossCursor if on else Qt.ArrowCursor)
+        self.canvas.update()
+
+    @property
+    def result(self) -> RangeBearing | None:
+        if self.start is None or self.end is None:
+            return None
+        return range_and_bearing(*self.start, *self.end)
+
+    def eventFilter(self, obj, event) -> bool:
+        if not self.active:
+            return False
+        kind = event.type()
+        dragging = kind == QEvent.MouseMove and bool(event.buttons() & Qt.LeftButton)
+        releasing = kind == QEvent.MouseButtonRelease and event.button() == Qt.LeftButton
+        if kind == QEvent.MouseButtonPress and event.button() == Qt.LeftButton:
+            self.start = self.end = self._lonlat(event)
+        elif (dragging or releasing) and self.start:
+            self.end = self._lonlat(event)
+        elif kind == QEvent.KeyPress and event.key() == Qt.Key_Escape:
+            self.start = self.end = None
+        else:
+            return False
+        self.canvas.update()
+        return True
+
+    def _lonlat(self, event) -> tuple[float, float] | None:
+        lon, lat = self.canvas.lonlat_at(event.position().x(), event.position().y())
+        return (lon, lat) if math.isfinite(lon) and math.isfinite(lat) else None
+
+    def __call__(self, painter: QPainter, ctx: PaintContext) -> None:
+        if not self.active or self.start is None or self.end is None:
+            return
+        result = self.result
+        if result is None:
+            return
+        (lon1, lat1), (lon2, lat2) = self.start, self.end
+        painter.save()
+        painter.setBrush(Qt.NoBrush)
+        count = min(MAX_RINGS, int(result.nmi // RING_STEP_NMI))
+        if count:
+            painter.setPen(QPen(QColor(17, 17, 17, 110), 0, Qt.DotLine))
+            for _, ring in range_rings(lon1, lat1, RING_STEP_NMI, count):
+                x, y = ctx.projection.forward(ring[:, 0], ring[:, 1])
+                sx, sy = ctx.view.to_screen(x, y)
+                painter.drawPolyline(polygon_from_xy(sx, sy))
+        inner = WGS84_GEOD.npts(lon1, lat1, lon2, lat2, 64)
+        pts = np.array([(lon1, lat1), *inner, (lon2, lat2)])
+        x, y = ctx.projection.forward(pts[:, 0], pts[:, 1])
+        sx, sy = ctx.view.to_screen(x, y)
+        painter.setPen(QPen(COLOUR, 2.0 * ctx.font_scale))
+        painter.drawPolyline(polygon_from_xy(sx, sy))
+        for px, py in ((sx[0], sy[0]), (sx[-1], sy[-1])):
+            painter.drawEllipse(QPointF(px, py), 3.5, 3.5)
+        font = QFont()
+        font.setPointSizeF(10 * ctx.font_scale)
+        font.setBold(True)
+        draw_text(painter, float(sx[-1]) + 10, float(sy[-1]) - 8, result.text(), COLOUR, font)
+        painter.restore()
