@@ -111,3 +111,16 @@ def test_autosave_writes_a_recovery_file(briefed, tmp_path, monkeypatch):
     briefed._autosave()
     found = find_recovery()
     assert found and not found[0].briefing.layer_setting("kadiz").visible
+
+
+def test_counts_chart_shows_the_record_day(qtbot, briefed):
+    qtbot.waitUntil(lambda: briefed.counts_panel.bars.counts is not None, timeout=20_000)
+    counts = briefed.counts_panel.bars.counts
+    assert counts.zone_id == "taiwan_adiz"
+    table = counts.table
+    aircraft = table.drop(columns=[c for c in table.columns if c == "ship"]).sum(axis=1)
+    assert aircraft.sum() == 56  # the illustrative sample follows the record day (S9)
+    briefed.counts_panel.view.setCurrentIndex(1)
+    assert briefed.counts_panel.reference.isVisibleTo(briefed.counts_panel)
+    series = briefed.counts_panel.reference.series[0]
+    assert series.values[2021] == 969 and "S9" in series.source

@@ -317,6 +317,7 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
         self.view_menu.addAction(self.timeline_dock.toggleViewAction())
         self.view_menu.addAction(self.details_dock.toggleViewAction())
         self.view_menu.addAction(self.events_dock.toggleViewAction())
+        self.view_menu.addAction(self.counts_dock.toggleViewAction())
         self.timeline_menu = bar.addMenu("&Timeline")
         for act in self.qt_timeline.actions():
             self.timeline_menu.addAction(act)

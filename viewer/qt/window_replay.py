@@ -125,6 +125,18 @@ class ReplayMixin:
         self.timeline_dock.raise_()
         self.events_dock = events_dock
         self.qt_timeline.marker_clicked.connect(self._on_marker_clicked)
+        from viewer.qt.counts_chart import CountsPanel
+
+        self.counts_panel = CountsPanel()
+        self.counts_panel.jump_to.connect(self._jump_to)
+        self.counts_panel.zone.currentIndexChanged.connect(self._refresh_counts)
+        counts_dock = QDockWidget("Counts", self)
+        counts_dock.setObjectName("counts_dock")
+        counts_dock.setWidget(self.counts_panel)
+        self.addDockWidget(Qt.BottomDockWidgetArea, counts_dock)
+        self.tabifyDockWidget(self.timeline_dock, counts_dock)
+        self.timeline_dock.raise_()
+        self.counts_dock = counts_dock
         self._events_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zone-events")
         self._events_generation = 0
         self._marker_rows = None
@@ -246,11 +258,38 @@ class ReplayMixin:
             return
         events = events.sort_values("time", kind="stable").reset_index(drop=True)
         self.events_panel.set_events(events)
+        self._refresh_counts()
         marks = events[events["event"] != "exit"]
         self._marker_rows = marks
         labels = [f"{r.track_id}: {r.event} {r.zone_id}" for r in marks.itertuples()]
         times = [t.timestamp() for t in marks["time"]]
         self.qt_timeline.set_event_markers(times, labels)
+
+    def _refresh_counts(self, *_: object) -> None:
+        from viewer.core.counts import entries_by_bin
+
+        events = self.events_panel.all_events
+        zones = sorted(set(events["zone_id"])) if len(events) else []
+        current = self.counts_panel.zone.currentText() or "taiwan_adiz"
+        if zones != [
+            self.counts_panel.zone.itemText(i) for i in range(self.counts_panel.zone.count())
+        ]:
+            self.counts_panel.set_zones(zones, current)
+        zone = self.counts_panel.zone.currentText()
+        if not zone or not len(events):
+            self.counts_panel.bars.set_counts(None)
+            return
+        aircraft = {}
+        for item in self.tracks.visible():
+            aircraft.update(
+                zip(map(str, item.trackset.ids), item.trackset.counts.tolist(), strict=True)
+            )
+        tz = self.timeline.zone if self.timeline.zone != "local" else "UTC"
+        self.counts_panel.bars.set_counts(entries_by_bin(events, aircraft, zone, tz=tz))
+
+    def _jump_to(self, t: float) -> None:
+        self.timeline.pause()
+        self.timeline.set_time(max(self.timeline.start, min(self.timeline.end, t)))
 
     def _on_marker_clicked(self, index: int) -> None:
         if self._marker_rows is not None and 0 <= index < len(self._marker_rows):
@@ -277,6 +316,7 @@ class ReplayMixin:
         if self.tracks.items:
             # time-bound layers (exercise zones, Japan's ADIZ before/after 2010) follow the clock
             self.state.follow_clock(self.timeline.time)
+        self.counts_panel.bars.set_cursor(self.timeline.time)
         if self.follow_act.isChecked() and self.track_painter.selected is not None:
             self._centre_on_selected()
         self.canvas.update()

@@ -1,0 +1,219 @@
+"""The counts chart docked under the map: per day (or hour) how many aircraft entered a zone,
+stacked by kind, with the replay's cursor; a click on a bar jumps there. A second view shows the
+published yearly figures (sourced) so a class can set one day against the trend."""
+
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from viewer.core.counts import Counts, reference_figures
+from viewer.qt.track_painter import KIND_COLORS, KIND_NAMES
+
+MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 44, 12, 10, 34
+
+
+class BarsWidget(QWidget):
+    """Stacked bars of a `Counts`, the current time as a red line; emits ``bar_clicked(t0)``."""
+
+    bar_clicked = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counts: Counts | None = None
+        self.cursor: float | None = None
+        self.setMinimumHeight(150)
+
+    def set_counts(self, counts: Counts | None) -> None:
+        self.counts = counts
+        self.update()
+
+    def set_cursor(self, t: float | None) -> None:
+        self.cursor = t
+        self.update()
+
+    def _bars(self) -> list[tuple[QRectF, float]]:
+        if self.counts is None or self.counts.table.empty:
+            return []
+        n = len(self.counts.table)
+        w = (self.width() - MARGIN_L - MARGIN_R) / n
+        return [
+            (
+                QRectF(MARGIN_L + i * w, MARGIN_T, w, self.height() - MARGIN_T - MARGIN_B),
+                ts.timestamp(),
+            )
+            for i, ts in enumerate(self.counts.table.index)
+        ]
+
+    def mousePressEvent(self, event) -> None:
+        for rect, t0 in self._bars():
+            if rect.contains(event.position()):
+                self.bar_clicked.emit(t0)
+                return
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        p.fillRect(self.rect(), QColor("#ffffff"))
+        font = QFont()
+        font.setPointSizeF(8)
+        p.setFont(font)
+        bars = self._bars()
+        if not bars:
+            p.setPen(QColor("#666666"))
+            p.drawText(
+                self.rect(), Qt.AlignCenter, "No entries into this zone in the loaded tracks"
+            )
+            p.end()
+            return
+        table = self.counts.table  # type: ignore[union-attr]
+        top = max(1.0, float(table.sum(axis=1).max())) * 1.15  # headroom for the totals
+        plot_h = self.height() - MARGIN_T - MARGIN_B
+        p.setPen(QPen(QColor("#dddddd"), 0))
+        for frac in (0.25, 0.5, 0.75, 1.0):
+            y = MARGIN_T + plot_h * (1 - frac)
+            p.drawLine(QPointF(MARGIN_L, y), QPointF(self.width() - MARGIN_R, y))
+            p.setPen(QColor("#555555"))
+            p.drawText(
+                QRectF(0, y - 8, MARGIN_L - 4, 16),
+                Qt.AlignRight | Qt.AlignVCenter,
+                f"{top * frac:.0f}",
+            )
+            p.setPen(QPen(QColor("#dddddd"), 0))
+        fmt = "%m-%d" if self.counts.freq == "D" else "%H:00"  # type: ignore[union-attr]
+        step = max(1, len(bars) // 12)
+        for i, (rect, _) in enumerate(bars):
+            y = rect.bottom()
+            row = table.iloc[i]
+            for kind, value in row.items():
+                if value <= 0:
+                    continue
+                h = plot_h * value / top
+                p.fillRect(
+                    QRectF(rect.left() + 1, y - h, max(1.0, rect.width() - 2), h),
+                    QColor(KIND_COLORS.get(str(kind), "#888888")),
+                )
+                y -= h
+            total = row.sum()
+            if total and rect.width() > 18:
+                p.setPen(QColor("#222222"))
+                p.drawText(
+                    QRectF(rect.left(), y - 14, rect.width(), 12), Qt.AlignCenter, f"{total:.0f}"
+                )
+            if i % step == 0:
+                p.setPen(QColor("#555555"))
+                p.drawText(
+                    QRectF(rect.left() - 10, rect.bottom() + 2, rect.width() + 20, 14),
+                    Qt.AlignCenter,
+                    table.index[i].strftime(fmt),
+                )
+        x = MARGIN_L
+        for kind in table.columns:
+            p.fillRect(QRectF(x, self.height() - 14, 10, 10), QColor(KIND_COLORS[str(kind)]))
+            p.setPen(QColor("#333333"))
+            label = KIND_NAMES.get(str(kind), str(kind))
+            p.drawText(QPointF(x + 13, self.height() - 5), label)
+            x += 20 + p.fontMetrics().horizontalAdvance(label)
+        if self.cursor is not None:
+            for rect, t0 in bars:
+                span = 86400.0 if self.counts.freq == "D" else 3600.0  # type: ignore[union-attr]
+                if t0 <= self.cursor < t0 + span:
+                    cx = rect.left() + rect.width() * (self.cursor - t0) / span
+                    p.setPen(QPen(QColor("#d62728"), 2))
+                    p.drawLine(QPointF(cx, MARGIN_T), QPointF(cx, rect.bottom()))
+        p.end()
+
+
+class ReferenceWidget(QWidget):
+    """The published yearly figures, one series at a time, with the source under the bars."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.series = reference_figures()
+        self.index = 0
+        self.setMinimumHeight(150)
+
+    def paintEvent(self, event) -> None:
+        s = self.series[self.index]
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        p.fillRect(self.rect(), QColor("#ffffff"))
+        font = QFont()
+        font.setPointSizeF(8)
+        p.setFont(font)
+        years = sorted(s.values)
+        top = max(s.values.values()) * 1.15
+        plot_h = self.height() - MARGIN_T - MARGIN_B - 14
+        w = (self.width() - MARGIN_L - MARGIN_R) / len(years)
+        for i, year in enumerate(years):
+            v = s.values[year]
+            h = plot_h * v / top
+            rect = QRectF(MARGIN_L + i * w + 4, MARGIN_T + plot_h - h, w - 8, h)
+            p.fillRect(rect, QColor("#4477AA") if not s.notes[year] else QColor("#88A9CC"))
+            p.setPen(QColor("#222222"))
+            text = f"{v:,.0f}" + ("*" if s.notes[year] else "")
+            p.drawText(QRectF(rect.left(), rect.top() - 14, rect.width(), 12), Qt.AlignCenter, text)
+            p.drawText(
+                QRectF(rect.left(), MARGIN_T + plot_h + 2, rect.width(), 14),
+                Qt.AlignCenter,
+                str(year),
+            )
+        p.setPen(QColor("#444444"))
+        notes = "; ".join(f"{y}: {n}" for y, n in s.notes.items() if n)
+        p.drawText(
+            QRectF(6, self.height() - 30, self.width() - 12, 28),
+            Qt.TextWordWrap,
+            f"{s.title} ({s.unit}). {s.source}." + (f" * {notes}" if notes else ""),
+        )
+        p.end()
+
+
+class CountsPanel(QWidget):
+    """Zone and view pickers over the chart."""
+
+    jump_to = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.zone = QComboBox()
+        self.zone.setToolTip("Zone whose entries are counted")
+        self.zone.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.view = QComboBox()
+        self.bars = BarsWidget()
+        self.reference = ReferenceWidget()
+        self.view.addItem("Loaded tracks: aircraft entering per day / hour")
+        for s in self.reference.series:
+            self.view.addItem(f"Published: {s.title}")
+        self.view.currentIndexChanged.connect(self._on_view_changed)
+        self.bars.bar_clicked.connect(self.jump_to)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Zone"))
+        row.addWidget(self.zone)
+        row.addWidget(self.view, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(row)
+        layout.addWidget(self.bars, 1)
+        layout.addWidget(self.reference, 1)
+        self.reference.hide()
+
+    def _on_view_changed(self, index: int) -> None:
+        self.bars.setVisible(index == 0)
+        self.zone.setEnabled(index == 0)
+        self.reference.setVisible(index > 0)
+        if index > 0:
+            self.reference.index = index - 1
+            self.reference.update()
+
+    def set_zones(self, zone_ids: list[str], current: str = "taiwan_adiz") -> None:
+        self.zone.blockSignals(True)
+        self.zone.clear()
+        self.zone.addItems(zone_ids)
+        if current in zone_ids:
+            self.zone.setCurrentText(current)
+        self.zone.blockSignals(False)
+
+
+__all__ = ["BarsWidget", "CountsPanel", "ReferenceWidget", "pd"]
