@@ -52,3 +52,13 @@ def test_export_csv(with_events, tmp_path):
     assert with_events.events_panel.export_csv(str(out))
     back = pd.read_csv(out)
     assert "taiwan_adiz" in set(back["zone_id"]) and "path" not in back.columns
+
+
+def test_events_flash_on_the_map_while_playing(with_events):
+    flash = with_events.event_flash
+    entry = (T0 + pd.Timedelta(minutes=15)).timestamp()
+    idx, age = flash.active(entry + 1.0)
+    assert len(idx) >= 1 and (age >= 0).all() and (age <= 1).all()
+    assert len(flash.active(entry + 86400.0)[0]) == 0
+    with_events.flash_act.trigger()  # off
+    assert not flash.enabled

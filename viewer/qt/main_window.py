@@ -330,6 +330,14 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
             act.triggered.connect(lambda _=False, k=key: self.set_colour_by(k))
             self.colour_group.addAction(act)
             colour_menu.addAction(act)
+        self.flash_act = QAction(
+            "&Flash zone events on the map",
+            self,
+            checkable=True,
+            checked=True,
+            triggered=self._on_flash_toggled,
+        )
+        self.timeline_menu.addAction(self.flash_act)
         self.labels_act = QAction(
             "Track &labels", self, checkable=True, checked=True, triggered=self._on_labels_toggled
         )
@@ -466,6 +474,10 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
         )
         self.layer_panel.show_feature_info(layer_id, "\n".join(head) + "\n\n" + text)
         self.layers_dock.show()
+
+    def _on_flash_toggled(self, on: bool) -> None:
+        self.event_flash.enabled = on
+        self.canvas.update()
 
     def _on_measure_toggled(self, on: bool) -> None:
         self.measure_tool.set_active(on)

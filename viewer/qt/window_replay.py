@@ -101,6 +101,12 @@ class ReplayMixin:
             self.tracks, lambda: self.timeline.time, lambda: self.timeline.trail
         )
         self.scene.dynamic.append(self.track_painter)
+        from viewer.qt.event_flash import EventFlashPainter
+
+        self.event_flash = EventFlashPainter(
+            lambda: self.timeline.time, lambda: self.timeline.speed
+        )
+        self.scene.dynamic.append(self.event_flash)
         self.canvas.pick_dynamic = self.track_painter.pick
         self.canvas.tooltip_for = self._track_tooltip
         self.canvas.dynamic_clicked.connect(self._on_track_clicked)
@@ -258,6 +264,7 @@ class ReplayMixin:
             return
         events = events.sort_values("time", kind="stable").reset_index(drop=True)
         self.events_panel.set_events(events)
+        self.event_flash.set_events(events)
         self._refresh_counts()
         marks = events[events["event"] != "exit"]
         self._marker_rows = marks
