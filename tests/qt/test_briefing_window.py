@@ -124,3 +124,33 @@ def test_counts_chart_shows_the_record_day(qtbot, briefed):
     assert briefed.counts_panel.reference.isVisibleTo(briefed.counts_panel)
     series = briefed.counts_panel.reference.series[0]
     assert series.values[2021] == 969 and "S9" in series.source
+
+
+def test_png_export_for_slides_keeps_the_extent(briefed, tmp_path):
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "slide.png"
+    assert briefed.export_png(str(out), size=(1280, 720), dpi=300)
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 720)
+    assert round(image.dotsPerMeterX() * 0.0254) == 300
+    view = briefed.canvas.view
+    assert view.width * view.scale == pytest.approx(1280 * view.scale * view.width / 1280)
+
+
+def test_presentation_shows_title_and_clock_and_scene_glides(qtbot, briefed):
+    briefed.show_scene(0, animate=False)
+    start_scale = briefed.canvas.view.scale
+    briefed.set_presentation(True)
+    assert briefed.show_title_clock and not briefed.timeline_dock.isVisible()
+    briefed.show_scene(3)  # the Senkaku scene: much closer
+    target = briefed.briefing.scenes[3].view
+    from PySide6.QtCore import QAbstractAnimation
+
+    stopped = QAbstractAnimation.State.Stopped
+    qtbot.waitUntil(lambda: briefed.canvas._animation.state() == stopped, timeout=5000)
+    assert briefed.canvas.view.scale < start_scale
+    lon, lat = briefed.canvas.lonlat_at(briefed.canvas.width() / 2, briefed.canvas.height() / 2)
+    assert (lon, lat) == pytest.approx((target.center_lon, target.center_lat), abs=1e-3)
+    briefed.set_presentation(False)
+    assert briefed.timeline_dock.isVisible()

@@ -16,6 +16,7 @@ from viewer.core.view import MapView
 from viewer.io.registry import ReadOptions, load_trackset
 from viewer.qt.annotation_painter import AnnotationPainter, paint_notice
 from viewer.qt.map_scene import MapScene
+from viewer.qt.overlays import paint_clock
 from viewer.qt.track_painter import TrackPainter
 
 
@@ -118,25 +119,5 @@ class HeadlessSession:
 
     def _paint_clock(self, painter, ctx) -> None:
         """The time in UTC and Taipei time, bottom centre (burned into exports)."""
-        if not self.tracks.items or not math.isfinite(self.clock.time):
-            return
-        from PySide6.QtCore import QRectF, Qt
-        from PySide6.QtGui import QColor, QFont, QFontMetricsF
-
-        from viewer.core.timeline import format_time
-
-        text = (
-            f"{format_time(self.clock.time, 'UTC')}   {format_time(self.clock.time, 'Asia/Taipei')}"
-        )
-        font = QFont()
-        font.setPointSizeF(11 * ctx.font_scale)
-        font.setBold(True)
-        fm = QFontMetricsF(font)
-        w = fm.horizontalAdvance(text) + 20
-        rect = QRectF(
-            (ctx.view.width - w) / 2, ctx.view.height - fm.height() - 30, w, fm.height() + 8
-        )
-        painter.fillRect(rect, QColor(255, 255, 255, 215))
-        painter.setFont(font)
-        painter.setPen(QColor("#111111"))
-        painter.drawText(rect, Qt.AlignCenter, text)
+        if self.tracks.items and math.isfinite(self.clock.time):
+            paint_clock(painter, ctx, self.clock.time)

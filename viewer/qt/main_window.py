@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
@@ -111,6 +112,8 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
 
         self.measure_tool = MeasureTool(self.canvas)
         self.scene.overlays.append(self.measure_tool)
+        self.show_title_clock = False  # presentation mode and exports burn in title and clock
+        self.scene.overlays.append(self._paint_title_clock)
         self.create_actions()
         self.create_menus()
         self.canvas.cursor_moved.connect(self._on_cursor_moved)
@@ -382,16 +385,48 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
             QMessageBox.warning(self, title, text)
 
     @Slot()
-    def export_png(self, path: str | None = None) -> None:
+    def export_png(
+        self,
+        path: str | None = None,
+        size: tuple[int, int] | None = None,
+        dpi: int = 150,
+        title_clock: bool = True,
+    ) -> bool:
+        """The map as shown (same extent) at ``size`` pixels and ``dpi``, legend, scale bar and
+        sources burned in, with title and clock if asked; a dialog when no path is given."""
         if not path:
+            from viewer.qt.export_dialog import ExportPngDialog
+
+            dialog = ExportPngDialog(self)
+            if dialog.exec() != ExportPngDialog.Accepted:
+                return False
+            size, dpi, title_clock = (
+                dialog.chosen_size(),
+                dialog.dpi.value(),
+                dialog.title_clock.isChecked(),
+            )
             path, _ = QFileDialog.getSaveFileName(self, "Export map", "map.png", "PNG (*.png)")
             if not path:
-                return
-        image = self.scene.render_image(self.canvas.view, self.canvas.devicePixelRatioF())
-        if image.save(path):
-            self.statusBar().showMessage(f"Saved {path}", 8000)
-        else:
+                return False
+        view = self.canvas.view
+        if size is not None:
+            width, height = size
+            # the same ground extent, more pixels: fit the current view's width
+            view = replace(view, scale=view.scale * view.width / width).resized(width, height)
+        keep_scale, keep_flag = self.scene.font_scale, self.show_title_clock
+        self.scene.font_scale = max(1.0, view.width / 1600.0)  # type that reads on a slide
+        self.show_title_clock = title_clock
+        try:
+            image = self.scene.render_image(view)
+        finally:
+            self.scene.font_scale, self.show_title_clock = keep_scale, keep_flag
+        image.setDotsPerMeterX(round(dpi / 0.0254))
+        image.setDotsPerMeterY(round(dpi / 0.0254))
+        if not image.save(path):
             self.show_error("Export failed", f"{path}: could not write the PNG")
+            return False
+        self.statusBar().showMessage(f"Saved {path} ({view.width}x{view.height}, {dpi} dpi)", 8000)
+        return True
 
     def set_projection(self, text: str) -> bool:
         try:
@@ -474,6 +509,25 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
         )
         self.layer_panel.show_feature_info(layer_id, "\n".join(head) + "\n\n" + text)
         self.layers_dock.show()
+
+    def _paint_title_clock(self, painter, ctx) -> None:
+        from viewer.qt.overlays import paint_clock, paint_title
+
+        if not self.show_title_clock:
+            return
+        briefing = getattr(self, "briefing", None)
+        title = briefing.title if briefing else ""
+        scene = ""
+        if briefing and 0 <= getattr(self, "scene_index", -1) < len(briefing.scenes):
+            scene = briefing.scenes[self.scene_index].title
+        paint_title(painter, ctx, title, scene)
+        if self.tracks.items:
+            paint_clock(
+                painter,
+                ctx,
+                self.timeline.time,
+                self.timeline.zone if self.timeline.zone != "local" else "UTC",
+            )
 
     def _on_flash_toggled(self, on: bool) -> None:
         self.event_flash.enabled = on

@@ -73,6 +73,38 @@ class MapCanvas(QWidget):
             self._settle.start()
         self.update()
 
+    def animate_to(self, view: MapView, ms: int = 700) -> None:
+        """Glide to ``view``: centre moves linearly, scale geometrically (a scene transition)."""
+        from PySide6.QtCore import QEasingCurve, QVariantAnimation
+
+        start = self.view
+        if getattr(self, "_animation", None) is not None:
+            self._animation.stop()
+        anim = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=ms)
+        anim.setEasingCurve(QEasingCurve.InOutCubic)
+
+        def step(f: float) -> None:
+            f = float(f)
+            self.set_view(
+                MapView(
+                    start.center_x + (view.center_x - start.center_x) * f,
+                    start.center_y + (view.center_y - start.center_y) * f,
+                    start.scale * (view.scale / start.scale) ** f,
+                    self.width(),
+                    self.height(),
+                )
+            )
+
+        anim.valueChanged.connect(step)
+        anim.finished.connect(
+            lambda: (
+                self.set_view(view.resized(self.width(), self.height()), settle=False),
+                self.invalidate(),
+            )
+        )
+        self._animation = anim
+        anim.start()
+
     @Slot()
     def home(self) -> None:
         self.set_view(self.scene.home_view(self.width(), self.height()), settle=False)

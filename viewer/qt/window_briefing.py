@@ -320,19 +320,20 @@ class BriefingMixin:
             n = len(self.briefing.scenes)
             self.show_scene(max(0, min(n - 1, self.scene_index + direction)))
 
-    def show_scene(self, index: int) -> None:
+    def show_scene(self, index: int, animate: bool = True) -> None:
         """Go to a scene: its view, layers, time (or range to play), speed; note to presenter."""
         scene = self.briefing.scenes[index]
         self.scene_index = index
         self._applying = True
         if scene.view is not None:
-            self.canvas.set_view(
-                scene.view.to_map_view(
-                    self.canvas.width(), self.canvas.height(), self.state.projection
-                ),
-                settle=False,
+            target = scene.view.to_map_view(
+                self.canvas.width(), self.canvas.height(), self.state.projection
             )
-            self.canvas.invalidate()
+            if self.canvas.isVisible() and self.scene_index >= 0 and animate:
+                self.canvas.animate_to(target)  # a short glide, so the class keeps its bearings
+            else:
+                self.canvas.set_view(target, settle=False)
+                self.canvas.invalidate()
         if scene.layers is not None:
             wanted = set(scene.layers)
             for st in self.state.layers:
@@ -362,7 +363,14 @@ class BriefingMixin:
         """Full screen for a projector: panels hidden, larger type; Esc or F5 leaves."""
         self.present_act.setChecked(on)
         self.scene.font_scale = 1.5 if on else 1.0
-        for dock in (self.layers_dock, self.details_dock):
+        self.show_title_clock = on
+        for dock in (
+            self.layers_dock,
+            self.details_dock,
+            self.timeline_dock,
+            self.events_dock,
+            self.counts_dock,
+        ):
             dock.setVisible(not on)
         self.menuBar().setVisible(not on)
         self.statusBar().setVisible(not on)
