@@ -112,6 +112,11 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
 
         self.measure_tool = MeasureTool(self.canvas)
         self.scene.overlays.append(self.measure_tool)
+        from viewer.qt.annotation_tool import AnnotationTool
+
+        self.annotation_tool = AnnotationTool(self.canvas, self.add_annotation, self._ask_text)
+        self._undo: list[tuple] = []
+        self._redo: list[tuple] = []
         self.show_title_clock = False  # presentation mode and exports burn in title and clock
         self.scene.overlays.append(self._paint_title_clock)
         self.create_actions()
@@ -265,6 +270,30 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
             "bearing and 12 nmi range rings; Esc clears",
             triggered=self._on_measure_toggled,
         )
+        self.annotate_group = QActionGroup(self)
+        self.annotate_group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+        self.annotate_acts: dict[str, QAction] = {}
+        for kind, title, key in (
+            ("text", "&Text", "Shift+T"),
+            ("arrow", "&Arrow", "Shift+A"),
+            ("circle", "&Circle", "Shift+C"),
+            ("polygon", "&Polygon (Enter to finish)", "Shift+P"),
+        ):
+            act = QAction(title, self, checkable=True, shortcut=key)
+            act.toggled.connect(lambda on, k=kind: self.annotation_tool.start(k if on else None))
+            self.annotate_group.addAction(act)
+            self.annotate_acts[kind] = act
+        self.annotate_range_act = QAction(
+            "Only during the in/out range",
+            self,
+            checkable=True,
+            statusTip="New annotations show only while the replay is inside the in/out points",
+        )
+        self.delete_annotation_act = QAction(
+            "Delete the last annotation", self, triggered=self.delete_last_annotation
+        )
+        self.undo_act = QAction("&Undo", self, shortcut=QKeySequence.Undo, triggered=self.undo)
+        self.redo_act = QAction("&Redo", self, shortcut=QKeySequence.Redo, triggered=self.redo)
         self.about_act = QAction("&About and data sources", self, triggered=self.about)
         self.keys_act = QAction(
             "&Keyboard shortcuts",
@@ -349,6 +378,15 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
         self._refresh_scenes_menu()
         self.tools_menu = bar.addMenu("T&ools")
         self.tools_menu.addAction(self.measure_act)
+        annotate = self.tools_menu.addMenu("&Annotate")
+        for act in self.annotate_acts.values():
+            annotate.addAction(act)
+        annotate.addSeparator()
+        annotate.addAction(self.annotate_range_act)
+        annotate.addAction(self.delete_annotation_act)
+        self.edit_menu = bar.addMenu("&Edit")
+        self.edit_menu.addAction(self.undo_act)
+        self.edit_menu.addAction(self.redo_act)
         self.help_menu = bar.addMenu("&Help")
         self.help_menu.addAction(self.keys_act)
         self.help_menu.addAction(self.about_act)

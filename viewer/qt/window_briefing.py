@@ -210,11 +210,84 @@ class BriefingMixin:
         self.statusBar().showMessage(f"Saved {path}", 8000)
         return True
 
+    # ------------------------------------------------------------------ undo / redo
+    def _snapshot(self) -> tuple:
+        b = self.briefing
+        return (b.scenes if b else (), b.annotations if b else (), self.scene_index)
+
+    def _restore(self, snap: tuple) -> None:
+        from dataclasses import replace as dc_replace
+
+        from viewer.core.briefing import Briefing
+
+        scenes, annotations, index = snap
+        self.briefing = dc_replace(
+            self.briefing or Briefing(), scenes=scenes, annotations=annotations
+        )
+        self.scene_index = min(index, len(scenes) - 1)
+        self.dirty = True
+        self._refresh_scenes_menu()
+        self.canvas.update()
+
+    def _push_undo(self) -> None:
+        self._undo.append(self._snapshot())
+        self._redo.clear()
+        self.undo_act.setEnabled(True)
+
+    @Slot()
+    def undo(self) -> None:
+        """Undo the last edit to scenes or annotations."""
+        if self._undo:
+            self._redo.append(self._snapshot())
+            self._restore(self._undo.pop())
+
+    @Slot()
+    def redo(self) -> None:
+        if self._redo:
+            self._undo.append(self._snapshot())
+            self._restore(self._redo.pop())
+
+    # ------------------------------------------------------------------ annotations
+    def add_annotation(self, annotation) -> None:
+        from dataclasses import replace as dc_replace
+
+        from viewer.core.briefing import Briefing, TimeRange
+
+        self._push_undo()
+        if self.annotate_range_act.isChecked() and self.tracks.items:
+            annotation = dc_replace(
+                annotation,
+                time=TimeRange(
+                    datetime.fromtimestamp(self.timeline.lo, UTC),
+                    datetime.fromtimestamp(self.timeline.hi, UTC),
+                ),
+            )
+        b = self.briefing or Briefing()
+        self.briefing = dc_replace(b, annotations=(*b.annotations, annotation))
+        self.dirty = True
+        self.canvas.update()
+        self.statusBar().showMessage(f"Added {annotation.kind} (Edit > Undo removes it)", 6000)
+
+    @Slot()
+    def delete_last_annotation(self) -> None:
+        from dataclasses import replace as dc_replace
+
+        if self.briefing and self.briefing.annotations:
+            self._push_undo()
+            self.briefing = dc_replace(self.briefing, annotations=self.briefing.annotations[:-1])
+            self.dirty = True
+            self.canvas.update()
+
+    def _ask_text(self, prompt: str) -> str | None:
+        text, ok = QInputDialog.getText(self, "Annotation", prompt)
+        return text if ok else None
+
     def _set_scenes(self, scenes, index: int) -> None:
         from dataclasses import replace as dc_replace
 
         from viewer.core.briefing import Briefing
 
+        self._push_undo()
         self.briefing = dc_replace(self.briefing or Briefing(), scenes=tuple(scenes))
         self.scene_index = index
         self.dirty = True
