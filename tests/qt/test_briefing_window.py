@@ -154,3 +154,16 @@ def test_presentation_shows_title_and_clock_and_scene_glides(qtbot, briefed):
     assert (lon, lat) == pytest.approx((target.center_lon, target.center_lat), abs=1e-3)
     briefed.set_presentation(False)
     assert briefed.timeline_dock.isVisible()
+
+
+def test_clicker_arrows_step_scenes_while_presenting(qtbot, briefed):
+    briefed.set_presentation(True)
+    briefed.canvas.setFocus()
+    qtbot.keyClick(briefed.canvas, Qt.Key_Right)
+    assert briefed.scene_index == 0
+    qtbot.keyClick(briefed.canvas, Qt.Key_Right)
+    assert briefed.scene_index == 1
+    qtbot.keyClick(briefed.canvas, Qt.Key_Left)
+    assert briefed.scene_index == 0
+    briefed.set_presentation(False)
+    assert briefed.qt_timeline.step_forward_act.shortcut().toString() == "Right"

@@ -121,6 +121,8 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
         self.scene.overlays.append(self._paint_title_clock)
         self.create_actions()
         self.create_menus()
+        # keep every shortcut alive when the menu bar is hidden (presentation mode)
+        self.addActions([a for a in self.findChildren(QAction) if not a.shortcut().isEmpty()])
         self.canvas.cursor_moved.connect(self._on_cursor_moved)
         self.canvas.view_changed.connect(self._on_view_changed)
         self.canvas.layer_clicked.connect(self._on_layer_clicked)

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -40,6 +41,19 @@ class BriefingMixin:
             self.show_error("Cannot open briefing", str(exc))
             return False
         missing = missing_files(briefing, path.parent)
+        if missing and QApplication.platformName() not in ("offscreen", "minimal"):
+            from viewer.core.briefing import relocate_file
+
+            for ref in missing:  # ask where each moved file is now
+                found, _ = QFileDialog.getOpenFileName(
+                    self,
+                    f"Where is {Path(ref.path).name}?",
+                    str(path.parent),
+                    f"{Path(ref.path).name};;All files (*)",
+                )
+                if found:
+                    briefing = relocate_file(briefing, ref, found, path.parent)
+            missing = missing_files(briefing, path.parent)
         if missing:
             names = ", ".join(m.path for m in missing)
             self.show_error(
@@ -436,6 +450,18 @@ class BriefingMixin:
         """Full screen for a projector: panels hidden, larger type; Esc or F5 leaves."""
         self.present_act.setChecked(on)
         self.scene.font_scale = 1.5 if on else 1.0
+        # a presenter clicker sends PageDown/PageUp or Right/Left: both step scenes while presenting
+        for act, page, arrow in (
+            (self.next_scene_act, QKeySequence.MoveToNextPage, Qt.Key_Right),
+            (self.prev_scene_act, QKeySequence.MoveToPreviousPage, Qt.Key_Left),
+        ):
+            keys = [QKeySequence(page), QKeySequence(arrow)] if on else [QKeySequence(page)]
+            act.setShortcuts(keys)
+        for act, key in (
+            (self.qt_timeline.step_back_act, Qt.Key_Left),
+            (self.qt_timeline.step_forward_act, Qt.Key_Right),
+        ):
+            act.setShortcut(QKeySequence() if on else QKeySequence(key))
         self.show_title_clock = on
         for dock in (
             self.layers_dock,
