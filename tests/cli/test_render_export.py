@@ -151,3 +151,22 @@ def test_unreadable_track_file_is_refused(tmp_path, qapp, capsys):
     bad.write_text("nothing useful\n")
     assert main(["render", str(bad), "--out", str(tmp_path / "x.png")]) == 2
     assert "bad.csv" in capsys.readouterr().err
+
+
+def test_whole_briefing_video_plays_every_scene_in_order(tmp_path, qapp, capsys):
+    from viewer.export.session import HeadlessSession
+
+    session = HeadlessSession.build([str(DEFAULT_BRIEFING)])
+    plan = session.scene_plan(2.0)
+    assert [i for i, _ in plan] == sorted(i for i, _ in plan)  # scenes in order
+    assert {i for i, _ in plan} == set(range(len(session.briefing.scenes)))
+    out = tmp_path / "briefing.mp4"
+    assert (
+        main(
+            ["render", str(DEFAULT_BRIEFING), "--out", str(out), "--size", "320x180", "--fps", "2"]
+        )
+        == 0
+    )
+    reader = imageio_ffmpeg.read_frames(str(out))
+    next(reader)
+    assert sum(1 for _ in reader) == len(plan)

@@ -6,8 +6,9 @@ needed.
                        [--scene N] [--crs CRS] [--naming en|ja|zh_CN|zh_TW|all] [--tz ZONE]
 
 OUT ending in .png writes the frame at --start (or the scene's or briefing's start); .mp4 or
-.gif writes a video of --start..--end lasting --duration seconds at --fps; an existing folder
-receives numbered PNG frames. With no input: the reference map alone.
+.gif writes a video of --start..--end lasting --duration seconds at --fps — or, for a briefing
+given without --scene, --start or --end, all its scenes in order; an existing folder receives
+numbered PNG frames. With no input: the reference map alone.
 """
 
 from __future__ import annotations
@@ -93,7 +94,12 @@ def run(args: argparse.Namespace) -> int:
 
     from viewer.core.briefing import BriefingError
     from viewer.export.session import HeadlessSession
-    from viewer.export.video import frame_times, render_frames, write_output
+    from viewer.export.video import (
+        frame_times,
+        render_briefing_frames,
+        render_frames,
+        write_output,
+    )
     from viewer.io.report import TrackImportError
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841
@@ -136,17 +142,19 @@ def run(args: argparse.Namespace) -> int:
         elapsed = time.perf_counter() - started
         print(f"wrote {out.resolve()} ({width}x{height}, 1 frame, {elapsed:.2f} s)")
         return 0
-    n = max(1, round(args.fps * args.duration))
-    times = frame_times(start, end, n)
+    briefing = session.briefing
+    whole = briefing is not None and bool(briefing.scenes) and args.scene is None
+    whole = whole and args.start is None and args.end is None
+    if whole:  # a briefing to video: all its scenes, in order
+        plan = session.scene_plan(args.fps)
+        n = len(plan)
+        frames = render_briefing_frames(session, width, height, plan)
+    else:
+        n = max(1, round(args.fps * args.duration))
+        frames = render_frames(session, width, height, frame_times(start, end, n), scene_index)
     t0 = time.perf_counter()
     try:
-        written = write_output(
-            out,
-            render_frames(session, width, height, times, scene_index),
-            n,
-            args.fps,
-            (width, height),
-        )
+        written = write_output(out, frames, n, args.fps, (width, height))
     except (OSError, ValueError) as exc:
         return _fail(f"{out}: {exc}")
     rate = written / max(time.perf_counter() - t0, 1e-9)

@@ -113,6 +113,43 @@ class HeadlessSession:
             return spec.to_map_view(width, height, self.state.projection)
         return self.scene.home_view(width, height)
 
+    def apply_scene_layers(self, index: int) -> None:
+        """The layers visible in scene ``index`` (None in the scene: unchanged)."""
+        if self.briefing is None:
+            return
+        layers = None
+        for scene in self.briefing.scenes[: index + 1]:
+            layers = scene.layers if scene.layers is not None else layers
+        if layers is not None:
+            for st in self.state.layers:
+                if st.visible != (st.id in layers):
+                    self.state.update_layer(st.id, visible=st.id in layers)
+
+    def scene_plan(
+        self, fps: float, still_seconds: float = 3.0, max_seconds: float = 20.0
+    ) -> list[tuple[int, float]]:
+        """(scene index, map time) for every frame of the whole briefing, scenes in order: a
+        scene that plays a range lasts range / speed (at most ``max_seconds``), a still
+        ``still_seconds``."""
+        import numpy as np
+
+        plan: list[tuple[int, float]] = []
+        if self.briefing is None:
+            return plan
+        t = self.clock.time
+        speed = self.briefing.speed
+        for i, scene in enumerate(self.briefing.scenes):
+            speed = scene.speed or speed
+            if scene.time_range is not None:
+                a, b = scene.time_range.start.timestamp(), scene.time_range.end.timestamp()
+                n = max(2, round(fps * min(max_seconds, (b - a) / speed)))
+                plan += [(i, float(x)) for x in np.linspace(a, b, n)]
+                t = b
+            else:
+                t = scene.time.timestamp() if scene.time is not None else t
+                plan += [(i, t)] * max(1, round(fps * still_seconds))
+        return plan
+
     def set_time(self, t: float) -> None:
         self.clock.time = t
         self.state.follow_clock(t)

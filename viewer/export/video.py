@@ -45,6 +45,21 @@ def render_frames(
         yield session.scene.render_image(view)
 
 
+def render_briefing_frames(
+    session: HeadlessSession, width: int, height: int, plan: list[tuple[int, float]]
+) -> Iterable[QImage]:
+    """Frames of a whole briefing: each scene's view and layers, its times from ``plan``."""
+    current = None
+    view = None
+    for index, t in plan:
+        if index != current:
+            current = index
+            session.apply_scene_layers(index)
+            view = session.view(width, height, index)
+        session.set_time(t)
+        yield session.scene.render_image(view)
+
+
 def write_output(
     out: Path,
     frames: Iterable[QImage],

@@ -13,7 +13,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from viewer.core.basemap import ATTRIBUTION, Basemap
+from viewer.core.basemap import Basemap
 from viewer.core.map_state import MapState
 from viewer.core.view import MapView
 from viewer.qt.painters import (
@@ -26,6 +26,12 @@ from viewer.qt.painters import (
     paint_legend,
     paint_north_arrow,
     paint_scale_bar,
+)
+
+# Burned into every picture: where the lines and the coastline come from.
+SOURCE_LINE = (
+    "Zones: published coordinates, sources and confidence in Help > About · "
+    "Coastlines: GSHHG 2.3 (Wessel & Smith), LGPL-3.0"
 )
 
 # What the map opens on: the Taiwan ADIZ, the ECS ADIZ, the median line and the Senkakus.
@@ -138,7 +144,7 @@ class MapScene:
         painter.setRenderHint(QPainter.Antialiasing, True)
         paint_scale_bar(painter, ctx)
         paint_north_arrow(painter, ctx)
-        paint_attribution(painter, ctx, ATTRIBUTION)
+        paint_attribution(painter, ctx, SOURCE_LINE)
         if self.show_legend:
             paint_legend(painter, ctx)
         for paint in self.overlays:
