@@ -167,3 +167,13 @@ def test_clicker_arrows_step_scenes_while_presenting(qtbot, briefed):
     assert briefed.scene_index == 0
     briefed.set_presentation(False)
     assert briefed.qt_timeline.step_forward_act.shortcut().toString() == "Right"
+
+
+def test_export_the_whole_briefing_from_the_window(briefed, tmp_path):
+    import imageio_ffmpeg
+
+    out = tmp_path / "all.mp4"
+    assert briefed.export_briefing_video(str(out), fps=1, size=(320, 180))
+    reader = imageio_ffmpeg.read_frames(str(out))
+    assert tuple(next(reader)["size"]) == (320, 180)
+    assert sum(1 for _ in reader) >= len(briefed.briefing.scenes)

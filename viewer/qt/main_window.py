@@ -231,6 +231,12 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
             statusTip="Save the replay (in/out range) as MP4 or GIF",
             triggered=self.export_video,
         )
+        self.export_briefing_video_act = QAction(
+            "Export &briefing as video…",
+            self,
+            statusTip="Every scene of the briefing in order, as MP4 or GIF",
+            triggered=self.export_briefing_video,
+        )
         self.quit_act = QAction("&Quit", self, shortcut=QKeySequence.Quit, triggered=self.close)
         self.home_act = QAction(
             "&Home view",
@@ -331,6 +337,7 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
         self.file_menu.addAction(self.add_layer_act)
         self.file_menu.addAction(self.export_png_act)
         self.file_menu.addAction(self.export_video_act)
+        self.file_menu.addAction(self.export_briefing_video_act)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_act)
         self.view_menu = bar.addMenu("&View")

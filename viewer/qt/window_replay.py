@@ -33,9 +33,7 @@ class ReplayMixin:
     ) -> bool:
         """The replay between the in and out points (or the whole range) as MP4 or GIF, exactly
         as the map shows it, with a progress dialog and Cancel."""
-        from PySide6.QtWidgets import QProgressDialog
-
-        from viewer.export.video import ExportCancelled, frame_times, write_output
+        from viewer.export.video import frame_times
 
         if not self.tracks.items:
             self.show_error("Export video", "Load track files first: there is nothing to replay")
@@ -51,9 +49,6 @@ class ReplayMixin:
         view = self.canvas.view.resized(width, height)
         n = max(1, round(seconds * fps))
         times = frame_times(self.timeline.lo, self.timeline.hi, n)
-        dialog = QProgressDialog("Rendering the replay…", "Cancel", 0, n, self)
-        dialog.setWindowTitle("Export video")
-        dialog.setMinimumDuration(300)
         was_playing, keep = self.timeline.playing, self.timeline.time
         self.timeline.pause()
 
@@ -62,14 +57,60 @@ class ReplayMixin:
                 self.timeline.set_time(float(t))
                 yield self.scene.render_image(view)
 
+        try:
+            return self._write_video(Path(path), frames(), n, fps, (width, height))
+        finally:
+            self.timeline.set_time(keep)
+            if was_playing:
+                self.timeline.play()
+
+    @Slot()
+    def export_briefing_video(
+        self, path: str | None = None, fps: float = 25.0, size: tuple[int, int] = (1920, 1080)
+    ) -> bool:
+        """Every scene of the briefing, in order, as one MP4 or GIF (as `adiz-viewer render`)."""
+        import tempfile
+
+        from viewer.core.briefing import save_briefing
+        from viewer.export.session import HeadlessSession
+        from viewer.export.video import render_briefing_frames
+
+        if self.briefing is None or not self.briefing.scenes:
+            self.show_error("Export briefing", "The briefing has no scenes to play")
+            return False
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                "Export briefing video",
+                "briefing.mp4",
+                "MP4 video (*.mp4);;GIF animation (*.gif)",
+            )
+            if not path:
+                return False
+        with tempfile.TemporaryDirectory() as tmp:  # track paths are made relative to it
+            doc = Path(tmp) / "export.briefing.json"
+            save_briefing(self.current_briefing(base=Path(tmp)), doc, backup=False)
+            session = HeadlessSession.build([str(doc)])
+        plan = session.scene_plan(fps)
+        frames = render_briefing_frames(session, size[0], size[1], plan)
+        return self._write_video(Path(path), frames, len(plan), fps, size)
+
+    def _write_video(self, path: Path, frames, n: int, fps: float, size) -> bool:
+        """Encode frames with a progress dialog and Cancel; a cancelled file is removed."""
+        from PySide6.QtWidgets import QProgressDialog
+
+        from viewer.export.video import ExportCancelled, write_output
+
+        dialog = QProgressDialog("Rendering the video…", "Cancel", 0, n, self)
+        dialog.setWindowTitle("Export video")
+        dialog.setMinimumDuration(300)
+
         def progress(done: int, total: int) -> None:
             dialog.setValue(done)
             QApplication.processEvents()
 
         try:
-            written = write_output(
-                Path(path), frames(), n, fps, (width, height), progress, dialog.wasCanceled
-            )
+            written = write_output(path, frames, n, fps, size, progress, dialog.wasCanceled)
         except ExportCancelled:
             self.statusBar().showMessage("Export cancelled; no file written", 8000)
             return False
@@ -78,9 +119,6 @@ class ReplayMixin:
             return False
         finally:
             dialog.close()
-            self.timeline.set_time(keep)
-            if was_playing:
-                self.timeline.play()
         self.statusBar().showMessage(f"Saved {path} ({written} frames)", 10000)
         return True
 
