@@ -115,3 +115,25 @@ def test_scale_bar_is_true_at_the_centre(window):
     b = c.lonlat_at(c.width() / 2 + 50, c.height() / 2)
     assert float(distance_m(*a, *b)) > 0
     assert np.isfinite(a).all()
+
+
+def test_settings_persist_between_sessions(qtbot, state, tmp_path, monkeypatch):
+    from viewer.qt.main_window import MainWindow, make_application
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    make_application()
+    first = MainWindow(state)
+    qtbot.addWidget(first)
+    first.state.set_naming("ja")
+    first.timeline.set_zone("Asia/Tokyo")
+    first.set_colour_by("track")
+    first.close()
+    from viewer.core.catalog import load_catalog
+    from viewer.core.map_state import MapState
+
+    second = MainWindow(MapState(load_catalog()))
+    qtbot.addWidget(second)
+    second.restore_settings()
+    assert second.state.naming == "ja"
+    assert second.timeline.zone == "Asia/Tokyo"
+    assert second.track_painter.style.color_by == "track"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -606,6 +607,15 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
         if isinstance(naming, str) and naming in NAMING_TITLES:
             self.state.set_naming(naming)
             self.naming_acts[naming].setChecked(True)
+        zone = settings.value("replay/zone")
+        if isinstance(zone, str) and zone:
+            with contextlib.suppress(ValueError):
+                self.timeline.set_zone(zone)
+        colour = settings.value("replay/colour_by")
+        if colour in ("kind", "track", "side"):
+            self.set_colour_by(str(colour))
+            for act in self.colour_group.actions():
+                act.setChecked(act.text().lower() == colour)
 
     def closeEvent(self, event) -> None:
         if self.dirty and QApplication.platformName() not in ("offscreen", "minimal"):
@@ -629,15 +639,29 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("map/naming", self.state.naming)
+        settings.setValue("replay/zone", self.timeline.zone)
+        settings.setValue("replay/colour_by", self.track_painter.style.color_by)
         super().closeEvent(event)
 
 
 SHORTCUTS_TEXT = """Map
-  Drag, arrow keys: pan        Wheel, + / -: zoom (around the cursor)
-  Ctrl+0: home view            Ctrl+Shift+L: zoom to the selected layer
+  Drag; arrow keys (Shift+arrows during a replay): pan    Wheel, + / -: zoom at the cursor
+  Ctrl+0: home view      Ctrl+Shift+L: zoom to the selected layer
   Click a zone, line or place: its source, date and confidence
+Replay
+  Space: play / pause    Left / Right: step    Home / End: start / end
+  I / O: in / out point  L: loop               [ / ]: slower / faster
+  F: follow the selected track    click a track: its details
+Briefing
+  PageDown / PageUp (and Right / Left while presenting): next / previous scene
+  Ctrl+1..9: go to a scene        Ctrl+M: add a scene from the current view
+  F5: presentation mode (Esc leaves)
+Tools
+  M: measure range and bearing    Shift+T / A / C / P: annotate (text, arrow, circle, polygon)
+  Ctrl+Z / Ctrl+Shift+Z: undo / redo scene and annotation edits
 Files
-  Ctrl+L: add a layer file     Ctrl+E: export the map as PNG
+  Ctrl+O: open tracks    Ctrl+Shift+O: open a briefing    Ctrl+S: save the briefing
+  Ctrl+L: add a layer file        Ctrl+E: export PNG      Ctrl+Shift+E: export video
 """
 
 
