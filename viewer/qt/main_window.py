@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -688,6 +688,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
+    icon = DEFAULT_BRIEFING.parents[1] / "icons" / "adiz-viewer.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     font = QFont(app.font())
     font.setFamilies(UI_FONT_FAMILIES)
     app.setFont(font)
