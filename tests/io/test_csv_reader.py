@@ -168,3 +168,11 @@ def test_rows_with_the_wrong_number_of_cells_are_reported_with_their_line(write)
     report = read_tracks(write("short.csv", text)).report
     assert [(r.line, r.reason) for r in report.skipped] == [(3, "expected 4 columns, found 2")]
     assert report.fixes == 2
+
+
+def test_repeated_header_names_are_renamed_not_fatal(write):
+    # found by the coverage-guided fuzzer (benchmarks/fuzz_atheris.py)
+    text = "id,time,lat,lon,note,note\nA,2021-10-04T00:00:00Z,22,120,a,b\n"
+    result = read_tracks(write("dup.csv", text))
+    assert result.report.fixes == 1
+    assert any("repeats ['note']" in w for w in result.report.warnings)

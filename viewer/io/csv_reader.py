@@ -88,9 +88,19 @@ def read_csv(
         )
     size = max(1, path.stat().st_size)
 
+    header: dict[str, list[str]] = {}
+
     def stream(column_types=None):
         # serial reading: row numbers are known, so a malformed row is reported with its line
         read_opts = pacsv.ReadOptions(block_size=BLOCK_SIZE, encoding=encoding, use_threads=False)
+        if "names" in header:  # a header with repeated names, made unique
+            read_opts = pacsv.ReadOptions(
+                block_size=BLOCK_SIZE,
+                encoding=encoding,
+                use_threads=False,
+                column_names=header["names"],
+                skip_rows=1,
+            )
         parse_opts = pacsv.ParseOptions(
             delimiter=delimiter,
             newlines_in_values=False,
@@ -110,6 +120,16 @@ def read_csv(
         names = stream().schema.names  # parses the first block: forget what it reported
         report.skipped.clear()
         report.skipped_total = 0
+        if len(set(names)) < len(names):
+            seen: dict[str, int] = {}
+            unique = []
+            for name in names:
+                seen[name] = seen.get(name, 0) + 1
+                unique.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
+            dupes = sorted(n for n, k in seen.items() if k > 1)
+            report.warn(f"the header repeats {dupes}; later copies were renamed with _2, _3...")
+            header["names"] = unique
+            names = unique
     except (pa.ArrowInvalid, OSError, UnicodeDecodeError) as exc:
         raise TrackImportError(path, f"not a readable CSV file ({_short(exc)})") from None
     try:
