@@ -24,7 +24,7 @@ class BarsWidget(QWidget):
         super().__init__(parent)
         self.counts: Counts | None = None
         self.cursor: float | None = None
-        self.setMinimumHeight(150)
+        self.setMinimumHeight(80)
 
     def set_counts(self, counts: Counts | None) -> None:
         self.counts = counts
@@ -133,7 +133,7 @@ class ReferenceWidget(QWidget):
         super().__init__(parent)
         self.series = reference_figures()
         self.index = 0
-        self.setMinimumHeight(150)
+        self.setMinimumHeight(80)
 
     def paintEvent(self, event) -> None:
         s = self.series[self.index]

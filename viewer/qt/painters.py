@@ -481,7 +481,9 @@ def paint_legend(painter: QPainter, ctx: PaintContext) -> None:
     sample_w = 28 * s
     w = sample_w + 8 * s + max(fm.horizontalAdvance(t) for _, t in rows) + 12 * s
     h = line_h * len(rows) + 8 * s
-    x0, y0 = 60.0 * s, 8.0 * s
+    # bottom right, above the source line: the top edge is the notice's and the north arrow's
+    x0 = ctx.view.width - w - 8.0 * s
+    y0 = ctx.view.height - h - 26.0 * s
     painter.save()
     painter.setPen(QPen(QColor(0, 0, 0, 60), 1))
     painter.setBrush(QColor(255, 255, 255, 215))

@@ -129,6 +129,7 @@ class ReplayMixin:
         now = datetime.now(UTC).timestamp()
         self.timeline = Timeline(now - 86400.0, now)
         self.qt_timeline = QtTimeline(self.timeline)
+        self.qt_timeline.setMaximumHeight(self.qt_timeline.sizeHint().height())  # map gets the rest
         dock = QDockWidget("Timeline", self)
         dock.setObjectName("timeline_dock")
         dock.setWidget(self.qt_timeline)
@@ -181,6 +182,9 @@ class ReplayMixin:
         self.tabifyDockWidget(self.timeline_dock, counts_dock)
         self.timeline_dock.raise_()
         self.counts_dock = counts_dock
+        # the bottom docks start as tall as the timeline needs: the map gets the rest
+        height = self.qt_timeline.sizeHint().height() + 48
+        QTimer.singleShot(0, lambda: self.resizeDocks([self.timeline_dock], [height], Qt.Vertical))
         self._events_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zone-events")
         self._events_generation = 0
         self._marker_rows = None
