@@ -176,3 +176,10 @@ def test_repeated_header_names_are_renamed_not_fatal(write):
     result = read_tracks(write("dup.csv", text))
     assert result.report.fixes == 1
     assert any("repeats ['note']" in w for w in result.report.warnings)
+
+
+def test_old_mac_line_endings_keep_line_numbers(write):
+    # a lone CR ends a line (found by the coverage-guided fuzzer)
+    text = "id,time,lat,lon\rA,2021-10-04T00:00:00Z,22,120\rA,2021-10-04T00:01:00Z,95,120\r"
+    report = read_tracks(write("mac.csv", text)).report
+    assert [r.line for r in report.skipped] == [3]

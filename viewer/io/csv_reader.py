@@ -248,20 +248,16 @@ def _line_mapper(path: Path, encoding: str):
 
     def line_of(rows: np.ndarray) -> np.ndarray:
         if "lines" not in cache:
-            data = path.read_bytes()
+            # \r\n and a lone \r (old Mac files) end a line too, as they do for the reader
+            data = path.read_bytes().replace(b"\r\n", b"\n").replace(b"\r", b"\n")
             starts = np.flatnonzero(np.frombuffer(b"\n" + data, dtype=np.uint8) == 10)
             ends = np.append(starts[1:] - 1, len(data))
-            lengths = ends - starts
-            blank = lengths == 0
-            # lines holding only "\r" are blank too (Windows line endings)
-            cr = np.zeros_like(blank)
-            nz = np.flatnonzero(lengths == 1)
-            if len(nz):
-                cr[nz] = np.frombuffer(data, dtype=np.uint8)[starts[nz]] == 13
-            content = np.flatnonzero(~(blank | cr)) + 1  # 1-based line numbers
+            content = np.flatnonzero(ends - starts > 0) + 1  # 1-based numbers of non-blank lines
             cache["lines"] = content[1:]  # drop the header line
         lines = cache["lines"]
         rows = np.asarray(rows)
+        if len(lines) == 0:
+            return np.full(len(rows), -1)
         return np.where(rows < len(lines), lines[np.minimum(rows, len(lines) - 1)], -1)
 
     return line_of
