@@ -72,6 +72,8 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
         super().__init__()
         self.state = state
         self.scene = scene or MapScene(state)
+        self.last_error = ""  # the last message shown to the user (status bar or dialog)
+        self.last_message = ""
         self.canvas = MapCanvas(self.scene)
         self.setCentralWidget(self.canvas)
         self.setAcceptDrops(True)
