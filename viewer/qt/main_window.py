@@ -690,6 +690,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("adiz-viewer")  # Wayland matches the window to its .desktop entry
     icon = DEFAULT_BRIEFING.parents[1] / "icons" / "adiz-viewer.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
