@@ -109,3 +109,18 @@ def test_absurd_values_are_skipped_with_reasons(write):
     result = read_tracks(write("absurd.csv", text))
     assert result.report.fixes == 1
     assert [r.line for r in result.report.skipped] == [2, 3, 4, 5]
+
+
+def test_input_files_are_never_written_to(tmp_path):
+    import hashlib
+
+    from tests.io.test_fuzz_readers import VALID
+
+    for name, content in VALID.items():
+        path = tmp_path / name
+        path.write_bytes(content)
+        before = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
+        read_tracks(path)
+        after = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
+        assert before == after, name
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(VALID)  # nothing new beside them
