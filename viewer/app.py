@@ -58,7 +58,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list and args_list[0] in COMMANDS:
         name = args_list[0]
         module = importlib.import_module(COMMANDS[name])
-        parser = argparse.ArgumentParser(prog=f"adiz-viewer {name}", description=module.__doc__)
+        parser = argparse.ArgumentParser(
+            prog=f"adiz-viewer {name}",
+            description=module.__doc__,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         module.add_arguments(parser)
         args = parser.parse_args(args_list[1:])
         return int(module.run(args))
