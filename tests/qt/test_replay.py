@@ -144,3 +144,23 @@ def test_colour_by_side_uses_the_side_column(qtbot, window, tmp_path):
         abs(c.red() - red.red()) + abs(c.green() - red.green()) + abs(c.blue() - red.blue()) < 60
         for c in near
     )
+
+
+def test_cancelling_a_big_load_leaves_the_app_usable(qtbot, window, tmp_path, track_csv):
+    n = 400_000
+    t = pd.to_datetime(1633305600 + np.arange(n) % 86400, unit="s", utc=True)
+    big = tmp_path / "big.csv"
+    pd.DataFrame(
+        {
+            "id": np.arange(n) // 100,
+            "time": t.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "lat": 22.0,
+            "lon": 120.0,
+        }
+    ).to_csv(big, index=False)
+    window.open_files([str(big)])
+    window.cancel_loading()
+    qtbot.waitUntil(lambda: not window._loading, timeout=30_000)
+    assert not window.tracks.items and not window.progress_bar.isVisible()
+    window.open_files([str(track_csv)])  # and the next file loads as usual
+    qtbot.waitUntil(lambda: len(window.tracks.items) == 1, timeout=10_000)
