@@ -32,6 +32,9 @@ from viewer.core.briefing import (
     ViewSpec,
 )
 from viewer.core.constants import NAMING_ZH_TW
+from viewer.core.counts import ReportedCount
+from viewer.core.georeference import ControlPoint, Underlay
+from viewer.core.tracing import Timing, TracedScenario, TracedTrack
 
 ROOT = Path(__file__).resolve().parents[2]
 T0 = datetime(2021, 10, 4, 2, 0, tzinfo=UTC)
@@ -101,6 +104,49 @@ def full_briefing(title: str = "Full", n_extra_annotations: int = 0) -> Briefing
             Scene("Play", time_range=TimeRange(T0, T0 + timedelta(hours=2)), pause_at_end=True),
             Scene("Keep everything"),
         ),
+        underlay=Underlay(
+            "pictures/mnd 2021-10-04.png",
+            (
+                ControlPoint(10.5, 20.25, 118.0, 27.0),
+                ControlPoint(900.0, 30.0, 125.0, 27.2),
+                ControlPoint(20.0, 800.0, 118.3, 20.0, enabled=False),
+            ),
+            crs="EPSG:3857",
+            opacity=0.45,
+        ),
+        traced=TracedScenario(
+            (
+                TracedTrack(
+                    "J-16 A",
+                    "fighter",
+                    4,
+                    ((119.5, 21.5), (121.0, 21.1), (122.0, 21.9)),
+                    Timing.at_speed(T0, 420.5),
+                    label="J-16 ×4",
+                ),
+                TracedTrack(
+                    "Y-8",
+                    "isr",
+                    1,
+                    ((119.0, 22.0), (120.0, 21.0)),
+                    Timing.between(T0, T0 + timedelta(hours=1)),
+                ),
+                TracedTrack(
+                    "H-6",
+                    "bomber",
+                    2,
+                    ((119.0, 22.0), (120.0, 21.0), (121.0, 20.5)),
+                    Timing.at_vertices({0: T0, 2: T0 + timedelta(minutes=40, microseconds=5)}),
+                    callsign="H6-1",
+                ),
+            ),
+            source="traced from mnd 2021-10-04.png on 2026-11-25, illustrative",
+            tz="Asia/Tokyo",
+        ),
+        reported_counts=(
+            ReportedCount(datetime(2021, 10, 4).date(), "fighter", 38, "MND 2021-10-04"),
+            ReportedCount(datetime(2021, 10, 4).date(), "bomber", 12),
+        ),
     )
 
 
@@ -122,13 +168,15 @@ def test_save_open_save_is_byte_identical(tmp_path: Path) -> None:
     assert loaded.time_range == original.time_range  # microseconds kept
     assert loaded.view.center_lon == 121.123457
     assert loaded.annotations == original.annotations
+    assert loaded.underlay == original.underlay and loaded.traced == original.traced
+    assert loaded.reported_counts == original.reported_counts
 
 
 def test_file_text_is_canonical(tmp_path: Path) -> None:
     text = bf.dumps(full_briefing())
     doc = json.loads(text)
     assert text == json.dumps(doc, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
-    assert doc["format"] == bf.FORMAT and doc["schema_version"] == bf.SCHEMA_VERSION == 1
+    assert doc["format"] == bf.FORMAT and doc["schema_version"] == bf.SCHEMA_VERSION == 2
     assert "中文" in text  # not \u-escaped
     assert doc["time_range"] == {
         "start": "2021-10-04T02:00:00Z",
@@ -731,6 +779,10 @@ def test_schema_rejects_what_the_loader_rejects(schema: dict[str, Any]) -> None:
         ("scenes.0.pause_at_end", 1),
         ("time_range.start", "2021-10-04 00:00"),
         ("surprise", 1),
-        ("schema_version", 2),
+        ("schema_version", 3),
+        ("underlay.crs", "EPSG:2263"),
+        ("traced.tracks.0.count", 0),
+        ("traced.tracks.0.timing.mode", "teleport"),
+        ("reported_counts.0.date", "4 Oct"),
     ]:
         assert validate(_mutate(doc, field, value), schema, schema), field

@@ -2,7 +2,9 @@
 
 A `Briefing` holds the loaded track files (paths relative to the briefing file), each layer's
 visibility, opacity and colour, the view, the time range, replay speed and trail, the naming usage,
-annotations and scenes. It is plain data (frozen dataclasses); the UI builds one from its state and
+annotations and scenes; and what the teacher authored (schema version 2): a georeferenced picture
+underlay, the tracks traced over it with their timing models, and the daily counts a ministry
+reported. It is plain data (frozen dataclasses); the UI builds one from its state and
 applies one to its state.
 
 File format (schema version `SCHEMA_VERSION`, published in ``resources/briefing.schema.json``):
@@ -38,13 +40,16 @@ from typing import TYPE_CHECKING, Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from viewer.core.constants import NAMING_EN, NAMINGS
+from viewer.core.counts import ReportedCount
+from viewer.core.georeference import ControlPoint, Underlay
+from viewer.core.tracing import DEFAULT_TZ, Timing, TracedScenario, TracedTrack
 
 if TYPE_CHECKING:
     from viewer.core.map_state import LayerState
     from viewer.core.projection import Projection
     from viewer.core.view import MapView
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 FORMAT: Final = "adiz-viewer-briefing"
 RECOVERY_FORMAT: Final = "adiz-viewer-recovery"
 SUFFIX: Final = ".briefing.json"
@@ -370,10 +375,13 @@ class Briefing:
     naming: str = NAMING_EN
     annotations: tuple[Annotation, ...] = ()
     scenes: tuple[Scene, ...] = ()
+    underlay: Underlay | None = None
+    traced: TracedScenario | None = None
+    reported_counts: tuple[ReportedCount, ...] = ()
     schema_version: int = SCHEMA_VERSION
 
     def __post_init__(self) -> None:
-        for name in ("files", "layers", "annotations", "scenes"):
+        for name in ("files", "layers", "annotations", "scenes", "reported_counts"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         if not isinstance(self.title, str):
             raise ValueError(f"title must be a string; got {_json_kind(self.title)}")
@@ -532,6 +540,60 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
             }
             for s in b.scenes
         ],
+        "underlay": None if b.underlay is None else _underlay_dict(b.underlay),
+        "traced": None if b.traced is None else _traced_dict(b.traced),
+        "reported_counts": [
+            {"date": c.date.isoformat(), "kind": c.kind, "count": c.count, "source": c.source}
+            for c in b.reported_counts
+        ],
+    }
+
+
+def _underlay_dict(u: Underlay) -> dict[str, Any]:
+    return {
+        "path": u.path,
+        "crs": u.crs,
+        "opacity": _num(u.opacity, _FRACTION_DIGITS),
+        "visible": u.visible,
+        "control_points": [
+            {
+                "px": _num(p.px, _PX_DIGITS),
+                "py": _num(p.py, _PX_DIGITS),
+                "lon": _num(p.lon, _DEG_DIGITS),
+                "lat": _num(p.lat, _DEG_DIGITS),
+                "enabled": p.enabled,
+            }
+            for p in u.points
+        ],
+    }
+
+
+def _timing_dict(t: Timing) -> dict[str, Any]:
+    return {
+        "mode": t.mode,
+        "start": None if t.start is None else format_time(t.start),
+        "end": None if t.end is None else format_time(t.end),
+        "speed_kt": _opt_num(t.speed_kt, _SPEED_DIGITS),
+        "vertex_times": [[i, format_time(when)] for i, when in t.vertex_times],
+    }
+
+
+def _traced_dict(sc: TracedScenario) -> dict[str, Any]:
+    return {
+        "source": sc.source,
+        "tz": sc.tz,
+        "tracks": [
+            {
+                "id": t.id,
+                "kind": t.kind,
+                "count": t.count,
+                "callsign": t.callsign,
+                "label": t.label,
+                "points": [[_num(x, _DEG_DIGITS), _num(y, _DEG_DIGITS)] for x, y in t.points],
+                "timing": _timing_dict(t.timing),
+            }
+            for t in sc.tracks
+        ],
     }
 
 
@@ -676,6 +738,9 @@ def from_dict(doc: object) -> Briefing:
             "naming",
             "annotations",
             "scenes",
+            "underlay",
+            "traced",
+            "reported_counts",
         ),
     )
     files = []
@@ -769,7 +834,114 @@ def from_dict(doc: object) -> Briefing:
         naming=o.get_str("naming", NAMING_EN),
         annotations=tuple(annotations),
         scenes=tuple(scenes),
+        underlay=_underlay_from(o.get("underlay", None), "underlay"),
+        traced=_traced_from(o.get("traced", None), "traced"),
+        reported_counts=_reported_from(o.get_list("reported_counts", []), "reported_counts"),
     )
+
+
+def _underlay_from(value: object, where: str) -> Underlay | None:
+    if value is None:
+        return None
+    o = _Obj(value, where, ("path", "crs", "opacity", "visible", "control_points"))
+    points = []
+    for i, item in enumerate(o.get_list("control_points", [])):
+        po = _Obj(item, f"{where}.control_points[{i}]", ("px", "py", "lon", "lat", "enabled"))
+        points.append(
+            po.build(
+                ControlPoint,
+                px=po.get_num("px"),
+                py=po.get_num("py"),
+                lon=po.get_num("lon"),
+                lat=po.get_num("lat"),
+                enabled=po.get_bool("enabled", True),
+            )
+        )
+    return o.build(
+        Underlay,
+        path=o.get_str("path"),
+        crs=o.get_str("crs", "EPSG:4326"),
+        opacity=o.get_num("opacity", 0.6),
+        visible=o.get_bool("visible", True),
+        points=tuple(points),
+    )
+
+
+def _whole(o: _Obj, key: str, default: Any = _MISSING) -> int:
+    value = o.get(key, default)
+    if not _is_number(value) or value != int(value):
+        raise BriefingError(f"{o._at(key)} must be a whole number; got {value!r}"[:200])
+    return int(value)
+
+
+def _traced_from(value: object, where: str) -> TracedScenario | None:
+    if value is None:
+        return None
+    o = _Obj(value, where, ("source", "tz", "tracks"))
+    tz = o.get_str("tz", DEFAULT_TZ)
+    try:
+        _check_tz(tz)
+    except ValueError as exc:
+        raise BriefingError(f"{where}.tz: {exc}") from None
+    tracks = []
+    for i, item in enumerate(o.get_list("tracks", [])):
+        tw = f"{where}.tracks[{i}]"
+        to = _Obj(item, tw, ("id", "kind", "count", "callsign", "label", "points", "timing"))
+        mo = _Obj(
+            to.get("timing"), f"{tw}.timing", ("mode", "start", "end", "speed_kt", "vertex_times")
+        )
+        pairs = []
+        for j, pair in enumerate(mo.get_list("vertex_times", [])):
+            ok = isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], int)
+            if not ok:
+                raise BriefingError(f"{tw}.timing.vertex_times[{j}] must be [vertex, time]")
+            try:
+                pairs.append((pair[0], parse_time(pair[1])))
+            except ValueError as exc:
+                raise BriefingError(f"{tw}.timing.vertex_times[{j}]: {exc}") from None
+        timing = mo.build(
+            Timing,
+            mode=mo.get_str("mode"),
+            start=mo.get_time("start"),
+            end=mo.get_time("end"),
+            speed_kt=mo.get_num("speed_kt", None, True),
+            vertex_times=tuple(pairs),
+        )
+        tracks.append(
+            to.build(
+                TracedTrack,
+                id=to.get_str("id"),
+                kind=to.get_str("kind"),
+                count=_whole(to, "count", 1),
+                callsign=to.get_str("callsign", ""),
+                label=to.get_str("label", ""),
+                points=_points_from(to.get_list("points"), f"{tw}.points"),
+                timing=timing,
+            )
+        )
+    return o.build(TracedScenario, tracks=tuple(tracks), source=o.get_str("source", ""), tz=tz)
+
+
+def _reported_from(items: list[Any], where: str) -> tuple[ReportedCount, ...]:
+    from datetime import date
+
+    out = []
+    for i, item in enumerate(items):
+        co = _Obj(item, f"{where}[{i}]", ("date", "kind", "count", "source"))
+        try:
+            day = date.fromisoformat(co.get_str("date"))
+        except ValueError:
+            raise BriefingError(f"{where}[{i}].date must be a date such as 2021-10-04") from None
+        out.append(
+            co.build(
+                ReportedCount,
+                date=day,
+                kind=co.get_str("kind"),
+                count=_whole(co, "count"),
+                source=co.get_str("source", ""),
+            )
+        )
+    return tuple(out)
 
 
 # ---------------------------------------------------------------------------------- migrations
@@ -868,8 +1040,16 @@ def _migrate_v0_to_v1(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _migrate_v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
+    """v2 adds the optional 'underlay', 'traced' and 'reported_counts': nothing to convert."""
+    return {**doc, "schema_version": 2}
+
+
 #: version -> function turning a document of that version into one of the next version.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_v0_to_v1}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    0: _migrate_v0_to_v1,
+    1: _migrate_v1_to_v2,
+}
 
 
 def migrate(doc: object) -> dict[str, Any]:
@@ -1066,14 +1246,19 @@ def relocate_file(
 
 
 def rebase(briefing: Briefing, old_base: str | Path, new_base: str | Path) -> Briefing:
-    """The briefing with relative track paths rewritten for a file saved in ``new_base``."""
+    """The briefing with relative paths (track files, the underlay picture) rewritten for a file
+    saved in ``new_base``."""
     files = tuple(
         f
         if Path(f.path).is_absolute()
         else replace(f, path=relative_ref_path(resolve_file(f, old_base), new_base))
         for f in briefing.files
     )
-    return replace(briefing, files=files)
+    underlay = briefing.underlay
+    if underlay is not None and not Path(underlay.path).is_absolute():
+        moved = relative_ref_path(Path(old_base) / underlay.path, new_base)
+        underlay = replace(underlay, path=moved)
+    return replace(briefing, files=files, underlay=underlay)
 
 
 # ---------------------------------------------------------------------------------- recovery

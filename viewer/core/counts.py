@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -60,6 +61,38 @@ def entries_by_bin(
     table = table.reindex(full, fill_value=0.0)
     table = table[[k for k in KINDS if k in table.columns]]
     return Counts(table, freq, zone_id)
+
+
+@dataclass(frozen=True)
+class ReportedCount:
+    """A published daily figure: aircraft of one kind a ministry reported on one (local) day."""
+
+    date: date
+    kind: str
+    count: int
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"kind must be one of {', '.join(KINDS)}; got {self.kind!r}")
+        if not isinstance(self.count, int) or isinstance(self.count, bool) or self.count < 0:
+            raise ValueError(f"count must be a whole number >= 0; got {self.count!r}")
+
+
+def reported_table(counts: tuple[ReportedCount, ...] | list[ReportedCount]) -> pd.DataFrame:
+    """Rows = day (midnight, naive local date), columns = kinds in `KINDS` order, values =
+    aircraft reported; two entries for the same day and kind add up."""
+    if not counts:
+        return pd.DataFrame(columns=list(KINDS), dtype=float)
+    df = pd.DataFrame(
+        {
+            "day": [pd.Timestamp(c.date) for c in counts],
+            "kind": [c.kind for c in counts],
+            "n": [float(c.count) for c in counts],
+        }
+    )
+    table = df.pivot_table(index="day", columns="kind", values="n", aggfunc="sum", fill_value=0.0)
+    return table[[k for k in KINDS if k in table.columns]]
 
 
 @dataclass(frozen=True)
