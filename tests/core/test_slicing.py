@@ -52,6 +52,10 @@ def reference_slice(ts, t, trail, gap):
         head = max(j for j in range(a, b) if ts.t[j] <= t)
         nxt = min(head + 1, b - 1)
         dt = ts.t[nxt] - ts.t[head]
+        intervals = sorted(ts.t[j + 1] - ts.t[j] for j in range(a, b - 1))
+        k = len(intervals)
+        median = (intervals[(k - 1) // 2] + intervals[k // 2]) / 2 if intervals else 0.0
+        threshold = max(gap, 10.0 * median)  # gaps are relative to the track's own sampling
         f = (t - ts.t[head]) / dt if dt > 0 else 0.0
         lon = ts.lon[head] + f * _wrap(ts.lon[nxt] - ts.lon[head])
         if lon > 180:
@@ -80,7 +84,7 @@ def reference_slice(ts, t, trail, gap):
                 "lon": lon,
                 "lat": ts.lat[head] + f * (ts.lat[nxt] - ts.lat[head]),
                 "heading": heading,
-                "in_gap": bool(dt > gap and t > ts.t[head]),
+                "in_gap": bool(dt > threshold and t > ts.t[head]),
                 "trail_start": start,
                 "trail_x": tx,
                 "trail_y": ty,
@@ -338,3 +342,31 @@ def test_activity_counts_live_tracks_per_bin():
     assert counts.tolist() == want
     with pytest.raises(ValueError, match="bins must be"):
         activity(many, 0)
+
+
+def test_gaps_are_relative_to_each_tracks_sampling() -> None:
+    """A path traced with a vertex every 12 minutes has no gaps; an ADS-B track sampled every
+    10 s has one where 20 minutes are missing."""
+    import pandas as pd
+
+    from viewer.core.tracks import TrackSet
+
+    t0 = pd.Timestamp("2021-10-04T02:00:00Z")
+    traced = [t0 + pd.Timedelta(minutes=12 * k) for k in range(6)]
+    adsb = [t0 + pd.Timedelta(seconds=10 * k) for k in range(60)]
+    adsb += [adsb[-1] + pd.Timedelta(minutes=20) + pd.Timedelta(seconds=10 * k) for k in range(60)]
+    frame = pd.DataFrame(
+        {
+            "track_id": ["traced"] * len(traced) + ["adsb"] * len(adsb),
+            "time": traced + adsb,
+            "lon": np.linspace(119, 121, len(traced) + len(adsb)),
+            "lat": 22.0,
+        }
+    )
+    ts = TrackSet.from_frame(frame)
+    at = (t0 + pd.Timedelta(minutes=15)).timestamp()  # inside the hole, and between vertices
+    sl = slice_tracks(ts, at, 3600.0)
+    gaps = {str(ts.ids[k]): bool(g) for k, g in zip(sl.tracks, sl.in_gap, strict=True)}
+    assert gaps == {"traced": False, "adsb": True}
+    lines = sl.trails(ts)
+    assert lines.gap_after.any()  # the hole is dashed

@@ -27,7 +27,11 @@ import numpy as np
 from viewer.core.tracks import TrackSet
 
 DEFAULT_TRAIL_S = 3600.0
-DEFAULT_GAP_S = 600.0  # a segment longer than this is a gap: no data, drawn dashed
+DEFAULT_GAP_S = 600.0  # a segment longer than this is a gap: no data, drawn dashed...
+# ...and longer than this many times the track's median fix interval: a track sampled every
+# 20 minutes (satellite AIS) or a path traced with a vertex every 50 km has no gaps between
+# its usual fixes, only where it misses ten of them.
+GAP_FACTOR = 10.0
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,8 @@ class TrackSlice:
         """The trails as flat polylines: per live track, the trail start point, the fixes
         ``trail_start..head_index`` and the head point (O(points in the trails))."""
         m = len(self)
-        tt, gap = trackset.t, self.request.gap
+        tt = trackset.t
+        gap = time_index(trackset).gap_threshold(self.tracks, self.request.gap)  # per live track
         n_fix = np.maximum(self.head_index - self.trail_start + 1, 0)
         offsets = np.zeros(m + 1, dtype=np.int64)
         np.cumsum(n_fix + 2, out=offsets[1:])
@@ -114,7 +119,7 @@ class TrackSlice:
         # fix's segment runs to the head point, which is a gap exactly when in_gap.
         after = np.minimum(src + 1, len(tt) - 1)
         is_head = src == self.head_index[owner]
-        gap_after[dst] = np.where(is_head, self.in_gap[owner], (tt[after] - tt[src]) > gap)
+        gap_after[dst] = np.where(is_head, self.in_gap[owner], (tt[after] - tt[src]) > gap[owner])
 
         # The end points; the start point lies on segment (trail_start - 1, trail_start).
         first_fix = trackset.offsets[self.tracks]
@@ -152,6 +157,7 @@ class TimeIndex:
     ``times``: the distinct fix times, sorted. ``key``: per fix ``track * stride + rank`` where
     ``rank`` is the position of its time in ``times`` — integers, so sorted and exact.
     ``first_t``/``last_t``: each track's first and last fix time (+inf/-inf for empty tracks).
+    ``median_dt``: each track's median interval between fixes (0 for tracks of one fix).
     """
 
     times: np.ndarray
@@ -159,6 +165,11 @@ class TimeIndex:
     stride: int
     first_t: np.ndarray
     last_t: np.ndarray
+    median_dt: np.ndarray
+
+    def gap_threshold(self, tracks: np.ndarray, gap: float) -> np.ndarray:
+        """Per track: a segment longer than this is a gap (``gap``, or more for sparse tracks)."""
+        return np.maximum(gap, GAP_FACTOR * self.median_dt[tracks])
 
 
 _INDEXES: weakref.WeakKeyDictionary[TrackSet, TimeIndex] = weakref.WeakKeyDictionary()
@@ -183,7 +194,35 @@ def _build_index(ts: TrackSet) -> TimeIndex:
     last_t = np.full(ts.n_tracks, -np.inf)
     first_t[nonempty] = ts.t[starts[nonempty]]
     last_t[nonempty] = ts.t[ends[nonempty] - 1]
-    return TimeIndex(times=times, key=key, stride=stride, first_t=first_t, last_t=last_t)
+    return TimeIndex(
+        times=times,
+        key=key,
+        stride=stride,
+        first_t=first_t,
+        last_t=last_t,
+        median_dt=np.full(ts.n_tracks, np.inf) if ts.traced else _median_intervals(ts),
+    )
+
+
+def _median_intervals(ts: TrackSet) -> np.ndarray:
+    """Each track's median time between consecutive fixes, vectorised: the intervals sorted by
+    (track, length), then the middle one (or the mean of the middle two) of each track's run."""
+    median = np.zeros(ts.n_tracks)
+    if ts.n_fixes < 2:
+        return median
+    owner = ts.track_index()
+    d = np.diff(ts.t)
+    same = owner[:-1] == owner[1:]
+    d, own = d[same], owner[1:][same]
+    order = np.lexsort((d, own))
+    d, own = d[order], own[order]
+    counts = np.bincount(own, minlength=ts.n_tracks)
+    starts = np.cumsum(counts) - counts
+    has = counts > 0
+    lo = d[starts[has] + (counts[has] - 1) // 2]
+    hi = d[starts[has] + counts[has] // 2]
+    median[has] = (lo + hi) / 2.0
+    return median
 
 
 # ---------------------------------------------------------------------- slicing
@@ -235,7 +274,7 @@ def slice_tracks(
     lon = trackset.lon[head] + f * _wrap180(trackset.lon[nxt] - trackset.lon[head])
     lon = np.where(lon > 180.0, lon - 360.0, np.where(lon < -180.0, lon + 360.0, lon))
     seg_dt = tt[nxt] - tt[head]
-    in_gap = (seg_dt > request.gap) & (t > tt[head])
+    in_gap = (seg_dt > index.gap_threshold(live, request.gap)) & (t > tt[head])
 
     # Heading: the fixes' own, interpolated the short way round; else the segment's direction.
     a = np.where(nxt > head, head, np.maximum(head - 1, first))

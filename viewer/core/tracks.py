@@ -61,6 +61,9 @@ class TrackSet:
     projection: Projection
     name: str = ""
     sides: np.ndarray | None = None  # per track, "" where the file does not say
+    # Fixes are the vertices of paths drawn by hand (traced), not samples: a long leg between two
+    # of them is not missing data, so the replay never marks a gap on these tracks.
+    traced: bool = False
 
     # ------------------------------------------------------------------ construction
     @classmethod
