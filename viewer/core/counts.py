@@ -95,6 +95,24 @@ def reported_table(counts: tuple[ReportedCount, ...] | list[ReportedCount]) -> p
     return table[[k for k in KINDS if k in table.columns]]
 
 
+def with_reported(
+    counts: Counts, reported: tuple[ReportedCount, ...] | list[ReportedCount], tz: str
+) -> tuple[Counts, pd.DataFrame, str]:
+    """Daily counts from tracks and the reported ones on the same days (``tz`` local dates):
+    both tables get every day from the first to the last of either, and the same kind columns.
+    Returns the widened counts, the aligned reported table and the reported sources."""
+    rep = reported_table(tuple(reported))
+    rep.index = pd.DatetimeIndex(rep.index).tz_localize(tz)
+    drawn = counts.table
+    days = drawn.index.union(rep.index) if len(drawn.index) else rep.index
+    full = pd.date_range(days.min(), days.max(), freq="D") if len(days) else days
+    kinds = [k for k in KINDS if k in drawn.columns or k in rep.columns]
+    drawn = drawn.reindex(index=full, columns=kinds, fill_value=0.0).fillna(0.0)
+    rep = rep.reindex(index=full, columns=kinds, fill_value=0.0).fillna(0.0)
+    sources = sorted({c.source for c in reported if c.source})
+    return Counts(drawn, "D", counts.zone_id), rep, "; ".join(sources)
+
+
 @dataclass(frozen=True)
 class ReferenceSeries:
     id: str
@@ -116,4 +134,13 @@ def reference_figures(path: Path = FIGURES) -> list[ReferenceSeries]:
     return out
 
 
-__all__ = ["Counts", "ReferenceSeries", "entries_by_bin", "np", "reference_figures"]
+__all__ = [
+    "Counts",
+    "ReferenceSeries",
+    "ReportedCount",
+    "entries_by_bin",
+    "np",
+    "reference_figures",
+    "reported_table",
+    "with_reported",
+]

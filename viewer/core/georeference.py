@@ -32,6 +32,7 @@ from pyproj import CRS, Geod, Transformer
 from viewer.core.constants import WEB_MERCATOR, WGS84
 
 FIT_CRSS: Final = (WGS84, WEB_MERCATOR)
+AGREE_PX: Final = 1.0  # residuals under a pixel: the points agree, none is singled out
 _GEOD = Geod(ellps="WGS84")
 # World-file extensions GDAL looks for, by picture extension (GDAL's "worldfile" driver notes).
 _WORLD_EXT: Final = {
@@ -136,11 +137,13 @@ class AffineFit:
         return _rms([r for r, p in zip(self.raw_km, self.points, strict=True) if p.enabled])
 
     def worst_point(self) -> int | None:
-        """Index of the enabled point with the largest residual (the one to check first)."""
+        """Index of the enabled point with the largest residual (the one to check first), or
+        None when there is no telling (three points) or every point agrees within a pixel."""
         enabled = [i for i, p in enumerate(self.points) if p.enabled]
         if len(enabled) <= 3:
             return None  # three points fit exactly: no residual to judge by
-        return max(enabled, key=lambda i: self.residual_px[i])
+        worst = max(enabled, key=lambda i: self.residual_px[i])
+        return worst if self.residual_px[worst] >= AGREE_PX else None
 
     def world_file_text(self) -> str:
         """The six lines of an ESRI world file: pixel size and rotation terms, then the centre

@@ -318,3 +318,23 @@ def scenario_frame(scenario: TracedScenario) -> pd.DataFrame:
         cols = [TRACK_ID, TIME, LAT, LON, KIND, COUNT, CALLSIGN, LABEL, SOURCE]
         return pd.DataFrame({c: [] for c in cols})
     return pd.concat(parts, ignore_index=True)
+
+
+def traced_trackset(scenario: TracedScenario, projection=None, name: str = "Traced tracks"):
+    """The scenario frozen for replay, and a message for each track that cannot be timed (it is
+    left out: the others still replay). Returns ``(TrackSet | None, problems)``."""
+    from viewer.core.tracks import TrackSet
+
+    good, problems = [], []
+    for track in scenario.tracks:
+        try:
+            vertex_times(track)
+        except TracingError as exc:
+            problems.append(f"{track.id}: {exc}")
+            continue
+        good.append(track)
+    if not good:
+        return None, problems
+    frame = scenario_frame(replace(scenario, tracks=tuple(good)))
+    trackset = replace(TrackSet.from_frame(frame, projection, name=name), traced=True)
+    return trackset, problems

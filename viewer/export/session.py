@@ -81,6 +81,22 @@ class HeadlessSession:
             ts, report = load_trackset(path, projection, options)
             tracks.add(LoadedTracks(path, ts, report))
             session.reports.append(report)
+        if briefing is not None and briefing.traced is not None:
+            from viewer.core.tracing import traced_trackset
+
+            traced, problems = traced_trackset(briefing.traced, projection)
+            if problems:
+                raise ValueError(f"{inputs[0]}: traced tracks cannot be timed: {problems[0]}")
+            if traced is not None:
+                tracks.add(LoadedTracks(Path("Traced tracks"), traced, None))
+        if briefing is not None and briefing.underlay is not None:
+            from viewer.qt.underlay import UnderlayPainter, load_picture
+
+            picture = Path(briefing.underlay.path)
+            picture = picture if picture.is_absolute() else Path(inputs[0]).parent / picture
+            if not picture.is_file():
+                raise FileNotFoundError(f"{inputs[0]}: underlay picture not found: {picture}")
+            scene.set_underlay(UnderlayPainter(briefing.underlay, load_picture(picture)))
         span = tracks.time_span
         session.clock.time = span[0] if span else 0.0
         if briefing:

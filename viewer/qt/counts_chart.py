@@ -5,14 +5,15 @@ published yearly figures (sourced) so a class can set one day against the trend.
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from viewer.core.counts import Counts, reference_figures
 from viewer.qt.track_painter import KIND_COLORS, KIND_NAMES
 
 MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 44, 12, 10, 34
+MAX_BAR_PX = 240  # one or two days of counts: bars of a readable width, not the whole chart
 
 
 class BarsWidget(QWidget):
@@ -24,10 +25,17 @@ class BarsWidget(QWidget):
         super().__init__(parent)
         self.counts: Counts | None = None
         self.cursor: float | None = None
+        # Reported daily figures, aligned to ``counts.table``'s rows (drawn hatched beside them).
+        self.reported: pd.DataFrame | None = None
+        self.reported_source = ""
         self.setMinimumHeight(80)
 
-    def set_counts(self, counts: Counts | None) -> None:
+    def set_counts(
+        self, counts: Counts | None, reported: pd.DataFrame | None = None, source: str = ""
+    ) -> None:
         self.counts = counts
+        self.reported = reported
+        self.reported_source = source
         self.update()
 
     def set_cursor(self, t: float | None) -> None:
@@ -38,7 +46,7 @@ class BarsWidget(QWidget):
         if self.counts is None or self.counts.table.empty:
             return []
         n = len(self.counts.table)
-        w = (self.width() - MARGIN_L - MARGIN_R) / n
+        w = min((self.width() - MARGIN_L - MARGIN_R) / n, MAX_BAR_PX)
         return [
             (
                 QRectF(MARGIN_L + i * w, MARGIN_T, w, self.height() - MARGIN_T - MARGIN_B),
@@ -69,7 +77,11 @@ class BarsWidget(QWidget):
             p.end()
             return
         table = self.counts.table  # type: ignore[union-attr]
-        top = max(1.0, float(table.sum(axis=1).max())) * 1.15  # headroom for the totals
+        reported = self.reported
+        most = float(table.sum(axis=1).max()) if len(table.columns) else 0.0
+        if reported is not None and len(reported.columns):
+            most = max(most, float(reported.sum(axis=1).max()))
+        top = max(1.0, most) * 1.15  # headroom for the totals
         plot_h = self.height() - MARGIN_T - MARGIN_B
         p.setPen(QPen(QColor("#dddddd"), 0))
         for frac in (0.25, 0.5, 0.75, 1.0):
@@ -85,23 +97,20 @@ class BarsWidget(QWidget):
         fmt = "%m-%d" if self.counts.freq == "D" else "%H:00"  # type: ignore[union-attr]
         step = max(1, len(bars) // 12)
         for i, (rect, _) in enumerate(bars):
-            y = rect.bottom()
-            row = table.iloc[i]
-            for kind, value in row.items():
-                if value <= 0:
-                    continue
-                h = plot_h * value / top
-                p.fillRect(
-                    QRectF(rect.left() + 1, y - h, max(1.0, rect.width() - 2), h),
-                    QColor(KIND_COLORS.get(str(kind), "#888888")),
-                )
-                y -= h
-            total = row.sum()
-            if total and rect.width() > 18:
-                p.setPen(QColor("#222222"))
-                p.drawText(
-                    QRectF(rect.left(), y - 14, rect.width(), 12), Qt.AlignCenter, f"{total:.0f}"
-                )
+            if reported is None:
+                self._stack(p, rect, table.iloc[i], top, plot_h, hatched=False)
+            else:  # what the tracks show, then what was reported, side by side
+                half = rect.width() / 2
+                drawn = QRectF(rect.left(), rect.top(), half, rect.height())
+                said = QRectF(rect.left() + half, rect.top(), half, rect.height())
+                self._stack(p, drawn, table.iloc[i], top, plot_h, hatched=False)
+                self._stack(p, said, reported.iloc[i], top, plot_h, hatched=True)
+                if half > 40:
+                    p.setPen(QColor("#555555"))
+                    for r, word in ((drawn, _t("drawn")), (said, _t("reported"))):
+                        p.drawText(
+                            QRectF(r.left(), r.bottom() - 13, r.width(), 12), Qt.AlignCenter, word
+                        )
             if i % step == 0:
                 p.setPen(QColor("#555555"))
                 p.drawText(
@@ -116,6 +125,13 @@ class BarsWidget(QWidget):
             label = KIND_NAMES.get(str(kind), str(kind))
             p.drawText(QPointF(x + 13, self.height() - 5), label)
             x += 20 + p.fontMetrics().horizontalAdvance(label)
+        if reported is not None:
+            p.fillRect(QRectF(x, self.height() - 14, 10, 10), self._hatch(QColor("#555555")))
+            p.setPen(QColor("#333333"))
+            label = _t("hatched: reported") + (
+                f" ({self.reported_source})" if self.reported_source else ""
+            )
+            p.drawText(QPointF(x + 13, self.height() - 5), label)
         if self.cursor is not None:
             for rect, t0 in bars:
                 span = 86400.0 if self.counts.freq == "D" else 3600.0  # type: ignore[union-attr]
@@ -124,6 +140,38 @@ class BarsWidget(QWidget):
                     p.setPen(QPen(QColor("#d62728"), 2))
                     p.drawLine(QPointF(cx, MARGIN_T), QPointF(cx, rect.bottom()))
         p.end()
+
+    @staticmethod
+    def _hatch(colour: QColor) -> QBrush:
+        return QBrush(colour, Qt.BDiagPattern)
+
+    def _stack(self, p, rect: QRectF, row, top: float, plot_h: float, hatched: bool) -> None:
+        """One stacked bar of ``row`` (kind -> aircraft) in ``rect``, its total on top."""
+        y = rect.bottom()
+        for kind, value in row.items():
+            if value <= 0:
+                continue
+            h = plot_h * value / top
+            box = QRectF(rect.left() + 1, y - h, max(1.0, rect.width() - 2), h)
+            colour = QColor(KIND_COLORS.get(str(kind), "#888888"))
+            if hatched:
+                p.fillRect(box, QColor("#ffffff"))
+                p.fillRect(box, self._hatch(colour))
+                p.setPen(QPen(colour, 1))
+                p.drawRect(box)
+            else:
+                p.fillRect(box, colour)
+            y -= h
+        total = float(row.sum())
+        if total and rect.width() > 18:
+            p.setPen(QColor("#222222"))
+            p.drawText(
+                QRectF(rect.left(), y - 14, rect.width(), 12), Qt.AlignCenter, f"{total:.0f}"
+            )
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("CountsChart", text)
 
 
 class ReferenceWidget(QWidget):

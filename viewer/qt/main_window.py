@@ -38,6 +38,7 @@ from viewer.qt.app_settings import (
 from viewer.qt.layer_panel import LayerPanel
 from viewer.qt.map_canvas import MapCanvas
 from viewer.qt.map_scene import MapScene
+from viewer.qt.window_authoring import AuthoringMixin
 from viewer.qt.window_briefing import BriefingMixin
 from viewer.qt.window_replay import ReplayMixin
 from viewer.qt.window_tracks import TrackFilesMixin
@@ -63,8 +64,8 @@ def format_dm(value: float, pos: str, neg: str) -> str:
     return f"{d}°{m:05.2f}′{hemi}"
 
 
-class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
-    """The main window; its track-file, replay and briefing parts live in the mixins."""
+class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, AuthoringMixin, QMainWindow):
+    """The main window; its track-file, replay, briefing and authoring parts live in mixins."""
 
     events_ready = Signal(int, object)  # (generation, events frame) from the worker thread
 
@@ -124,6 +125,7 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
         self.scene.overlays.append(self._paint_title_clock)
         self.create_actions()
         self.create_menus()
+        self._build_authoring()
         # keep every shortcut alive when the menu bar is hidden (presentation mode)
         self.addActions([a for a in self.findChildren(QAction) if not a.shortcut().isEmpty()])
         self.canvas.cursor_moved.connect(self._on_cursor_moved)

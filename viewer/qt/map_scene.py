@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import Qt
@@ -50,6 +51,7 @@ class MapScene:
         }
         self.dynamic: list[DynamicPainter] = []
         self.overlays: list[DynamicPainter] = []
+        self.underlay: Any = None  # an UnderlayPainter: a georeferenced picture, if any
         self.show_graticule = True
         self._static_cache: tuple | None = None
         for name in ("projection", "layers", "naming", "when"):
@@ -122,6 +124,8 @@ class MapScene:
             if i == 0:
                 self.basemap_painter.paint_sea(painter, ctx)
             self.basemap_painter.paint(painter, ctx)
+        if self.underlay is not None:  # above land and sea, below every line
+            self.underlay.paint(painter, self.context(view))
         for copy in copies:
             ctx = self.context(copy)
             if self.show_graticule:
@@ -151,6 +155,11 @@ class MapScene:
             paint(painter, ctx)
 
     def _on_static_changed(self, *_: object) -> None:
+        self._static_cache = None
+
+    def set_underlay(self, painter) -> None:
+        """Draw ``painter`` (an `UnderlayPainter`, or None to remove it) under the layers."""
+        self.underlay = painter
         self._static_cache = None
 
     def static_image(self, view: MapView, device_pixel_ratio: float = 1.0) -> QImage:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.projection import Projection
 from viewer.qt.app_settings import APP_NAME, DEFAULT_BRIEFING, tz_of
+from viewer.qt.window_authoring import TRACED_PATH
 
 
 class BriefingMixin:
@@ -79,6 +80,8 @@ class BriefingMixin:
             file_path = resolve_file(ref, path.parent)
             if file_path.is_file():
                 self.open_files([str(file_path)], ReadOptions(tz=ref.tz) if ref.tz else None)
+        self._traced_shown = None  # the traced tracks replay again (the track list was cleared)
+        self._authoring_refresh()
         self._refresh_scenes_menu()
         self.canvas.update()
         self._applying = False
@@ -161,6 +164,7 @@ class BriefingMixin:
                 relative_ref_path(item.path, base), tz_of(self._load_options.get(str(item.path)))
             )
             for item in self.tracks.items
+            if item.path != TRACED_PATH  # saved in the briefing itself, with its timing
         )
         span = (self.timeline.start, self.timeline.end) if self.tracks.items else None
         time_range = None
@@ -175,8 +179,14 @@ class BriefingMixin:
         except ValueError:
             crs = self.state.projection.definition
         view = ViewSpec.from_map_view(self.canvas.view, self.state.projection, crs)
+        underlay = old.underlay
+        if underlay is not None:
+            underlay = dc_replace(
+                underlay, path=relative_ref_path(self._picture_path(underlay), base)
+            )
         return dc_replace(
             old,
+            underlay=underlay,
             files=files,
             layers=tuple(
                 LayerSetting.from_layer_state(st)
@@ -227,17 +237,25 @@ class BriefingMixin:
     # ------------------------------------------------------------------ undo / redo
     def _snapshot(self) -> tuple:
         b = self.briefing
-        return (b.scenes if b else (), b.annotations if b else (), self.scene_index)
+        authored = (b.underlay, b.traced, b.reported_counts) if b else (None, None, ())
+        return (b.scenes if b else (), b.annotations if b else (), self.scene_index, authored)
 
     def _restore(self, snap: tuple) -> None:
         from dataclasses import replace as dc_replace
 
         from viewer.core.briefing import Briefing
 
-        scenes, annotations, index = snap
+        scenes, annotations, index, (underlay, traced, reported) = snap
         self.briefing = dc_replace(
-            self.briefing or Briefing(), scenes=scenes, annotations=annotations
+            self.briefing or Briefing(),
+            scenes=scenes,
+            annotations=annotations,
+            underlay=underlay,
+            traced=traced,
+            reported_counts=reported,
         )
+        self._authoring_refresh()
+        self._refresh_counts()
         self.scene_index = min(index, len(scenes) - 1)
         self.dirty = True
         self._refresh_scenes_menu()

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -325,7 +326,8 @@ class ReplayMixin:
         ]:
             self.counts_panel.set_zones(zones, current)
         zone = self.counts_panel.zone.currentText()
-        if not zone or not len(events):
+        reported = self.briefing.reported_counts if self.briefing else ()
+        if (not zone or not len(events)) and not reported:
             self.counts_panel.bars.set_counts(None)
             return
         aircraft = {}
@@ -334,7 +336,21 @@ class ReplayMixin:
                 zip(map(str, item.trackset.ids), item.trackset.counts.tolist(), strict=True)
             )
         tz = self.timeline.zone if self.timeline.zone != "local" else "UTC"
-        self.counts_panel.bars.set_counts(entries_by_bin(events, aircraft, zone, tz=tz))
+        # Reported figures are per day and per Taiwan ADIZ: then the chart counts per day too.
+        freq = "D" if reported else None
+        if len(events):
+            counts = entries_by_bin(events, aircraft, zone or "taiwan_adiz", tz=tz, freq=freq)
+        else:
+            from viewer.core.counts import Counts
+
+            counts = Counts(pd.DataFrame(dtype=float), "D", zone or "taiwan_adiz")
+        if not reported:
+            self.counts_panel.bars.set_counts(counts)
+            return
+        from viewer.core.counts import with_reported
+
+        counts, table, source = with_reported(counts, reported, tz)
+        self.counts_panel.bars.set_counts(counts, table, source)
 
     def _jump_to(self, t: float) -> None:
         self.timeline.pause()

@@ -1,0 +1,294 @@
+"""Tools > Trace a track: click vertices on the map, finish with Enter or a double-click; and
+editing a traced track's vertices (drag to move, Ctrl+click or double-click on a leg to insert,
+right-click or Delete on a vertex to delete).
+
+The tool is an event filter on the map canvas (like Measure and Annotate) and paints what is
+being drawn or edited as an overlay; it owns no data: finished paths and edits go to callbacks,
+the window keeps them (with undo) in the briefing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+
+from viewer.core.tracing import TracedScenario, TracedTrack
+from viewer.qt.painters import PaintContext, draw_text
+from viewer.qt.qpolygon import polygon_from_xy
+
+PICK_PX = 9.0  # how close a click must be to a vertex or a leg to hit it
+MIN_STEP_PX = 4.0  # clicks closer than this to the last vertex are ignored (double-click jitter)
+DRAW = "draw"
+EDIT = "edit"
+
+
+class TraceTool(QObject):
+    """``on_finished(points)`` gets each finished path (lon/lat tuples, two or more);
+    ``on_edited(track)`` each edited track; ``scenario()`` returns the traced tracks to show."""
+
+    def __init__(
+        self,
+        canvas,
+        on_finished: Callable[[tuple[tuple[float, float], ...]], None],
+        on_edited: Callable[[TracedTrack], None],
+        scenario: Callable[[], TracedScenario | None],
+    ) -> None:
+        super().__init__(canvas)
+        self.canvas = canvas
+        self.on_finished = on_finished
+        self.on_edited = on_edited
+        self.scenario = scenario
+        self.mode: str | None = None
+        self.points: list[tuple[float, float]] = []
+        self.hover: tuple[float, float] | None = None
+        self.track_id: str | None = None  # the track being edited
+        self.show_paths = False  # draw every traced path (the Traced tracks panel is open)
+        self._drag: int | None = None
+        self._drag_to: tuple[float, float] | None = None
+        canvas.installEventFilter(self)
+
+    # ------------------------------------------------------------------ modes
+    def start_drawing(self) -> None:
+        self.mode, self.points, self.track_id = DRAW, [], None
+        self.canvas.setCursor(Qt.CrossCursor)
+        self.canvas.setFocus()
+        self.canvas.update()
+
+    def start_editing(self, track_id: str) -> None:
+        self.mode, self.points, self.track_id = EDIT, [], track_id
+        self.canvas.setCursor(Qt.PointingHandCursor)
+        self.canvas.setFocus()
+        self.canvas.update()
+
+    def stop(self) -> None:
+        self.mode, self.points, self.track_id, self._drag = None, [], None, None
+        self.canvas.unsetCursor()
+        self.canvas.update()
+
+    def finish(self) -> bool:
+        """End the path being drawn; False (and nothing happens) with fewer than 2 vertices."""
+        if self.mode != DRAW or len(self.points) < 2:
+            return False
+        points = tuple(self.points)
+        self.points = []
+        self.canvas.update()
+        self.on_finished(points)
+        return True
+
+    def _edited_track(self) -> TracedTrack | None:
+        sc = self.scenario()
+        if sc is None or self.track_id is None:
+            return None
+        try:
+            return sc.track(self.track_id)
+        except KeyError:
+            return None
+
+    # ------------------------------------------------------------------ geometry helpers
+    def _lonlat(self, event) -> tuple[float, float] | None:
+        lon, lat = self.canvas.lonlat_at(event.position().x(), event.position().y())
+        if not (math.isfinite(lon) and math.isfinite(lat)):
+            return None
+        return round(float(lon), 6), round(float(lat), 6)
+
+    def _screen(self, points) -> tuple[np.ndarray, np.ndarray]:
+        arr = np.asarray(points, dtype=float).reshape(-1, 2)
+        x, y = self.canvas.scene.state.projection.forward(arr[:, 0], arr[:, 1])
+        sx, sy = self.canvas.view.to_screen(np.asarray(x), np.asarray(y))
+        return np.asarray(sx, dtype=float), np.asarray(sy, dtype=float)
+
+    def _vertex_at(self, track: TracedTrack, pos: QPointF) -> int | None:
+        sx, sy = self._screen(track.points)
+        d = np.hypot(sx - pos.x(), sy - pos.y())
+        i = int(np.nanargmin(d))
+        return i if d[i] <= PICK_PX else None
+
+    def _leg_at(self, track: TracedTrack, pos: QPointF) -> int | None:
+        """Index of the vertex after the leg under ``pos`` (where a new vertex goes)."""
+        sx, sy = self._screen(track.points)
+        best, best_d = None, PICK_PX
+        for i in range(len(sx) - 1):
+            ax, ay, bx, by = sx[i], sy[i], sx[i + 1], sy[i + 1]
+            dx, dy = bx - ax, by - ay
+            length2 = dx * dx + dy * dy
+            if length2 == 0:
+                continue
+            u = min(1.0, max(0.0, ((pos.x() - ax) * dx + (pos.y() - ay) * dy) / length2))
+            d = math.hypot(ax + u * dx - pos.x(), ay + u * dy - pos.y())
+            if d < best_d:
+                best, best_d = i + 1, d
+        return best
+
+    # ------------------------------------------------------------------ events
+    def eventFilter(self, obj, event) -> bool:
+        if self.mode is None or obj is not self.canvas:
+            return False
+        t = event.type()
+        if self.mode == DRAW:
+            return self._draw_event(t, event)
+        return self._edit_event(t, event)
+
+    def _draw_event(self, t, event) -> bool:
+        if t == QEvent.MouseButtonPress and event.button() == Qt.LeftButton:
+            p = self._lonlat(event)
+            if p is not None:
+                if self.points:
+                    sx, sy = self._screen([self.points[-1]])
+                    pos = event.position()
+                    if math.hypot(sx[0] - pos.x(), sy[0] - pos.y()) < MIN_STEP_PX:
+                        return True
+                self.points.append(p)
+                self.canvas.update()
+            return True
+        if t == QEvent.MouseButtonDblClick and event.button() == Qt.LeftButton:
+            self.finish()
+            return True
+        if t == QEvent.MouseMove:
+            self.hover = self._lonlat(event)
+            if self.points:
+                self.canvas.update()
+            return bool(event.buttons() & Qt.LeftButton)
+        if t == QEvent.KeyPress:
+            key = event.key()
+            if key in (Qt.Key_Return, Qt.Key_Enter):
+                self.finish()
+                return True
+            if key == Qt.Key_Backspace and self.points:
+                self.points.pop()
+                self.canvas.update()
+                return True
+            if key == Qt.Key_Escape:
+                if self.points:
+                    self.points = []
+                    self.canvas.update()
+                else:
+                    self.stop()
+                return True
+        return t == QEvent.MouseButtonRelease
+
+    def _edit_event(self, t, event) -> bool:
+        track = self._edited_track()
+        if track is None:
+            return False
+        if t == QEvent.MouseButtonPress:
+            pos = event.position()
+            vertex = self._vertex_at(track, pos)
+            if event.button() == Qt.RightButton and vertex is not None:
+                self._apply(lambda: track.deleted(vertex))
+                return True
+            if event.button() != Qt.LeftButton:
+                return False
+            if vertex is not None and not event.modifiers() & Qt.ControlModifier:
+                self._drag, self._drag_to = vertex, None
+                return True
+            leg = self._leg_at(track, pos)
+            p = self._lonlat(event)
+            if leg is not None and p is not None and event.modifiers() & Qt.ControlModifier:
+                self._apply(lambda: track.inserted(leg, *p))
+                return True
+            return vertex is not None
+        if t == QEvent.MouseButtonDblClick and event.button() == Qt.LeftButton:
+            leg = self._leg_at(track, event.position())
+            p = self._lonlat(event)
+            if (
+                leg is not None
+                and p is not None
+                and self._vertex_at(track, event.position()) is None
+            ):
+                self._apply(lambda: track.inserted(leg, *p))
+            return True
+        if t == QEvent.MouseMove and self._drag is not None:
+            self._drag_to = self._lonlat(event)
+            self.canvas.update()
+            return True
+        if t == QEvent.MouseButtonRelease and self._drag is not None:
+            i, to = self._drag, self._drag_to
+            self._drag = self._drag_to = None
+            if to is not None:
+                self._apply(lambda: track.moved(i, *to))
+            self.canvas.update()
+            return True
+        if t == QEvent.KeyPress and event.key() == Qt.Key_Escape:
+            self.stop()
+            return True
+        if t == QEvent.KeyPress and event.key() in (Qt.Key_Delete, Qt.Key_Backspace):
+            pos = self.canvas.mapFromGlobal(self.canvas.cursor().pos())
+            vertex = self._vertex_at(track, QPointF(pos))
+            if vertex is not None:
+                self._apply(lambda: track.deleted(vertex))
+            return True
+        return False
+
+    def _apply(self, edit: Callable[[], TracedTrack]) -> None:
+        from viewer.core.tracing import TracingError
+
+        try:
+            new = edit()
+        except TracingError as exc:
+            self.canvas.window().statusBar().showMessage(str(exc), 6000)
+            return
+        self.on_edited(new)
+        self.canvas.update()
+
+    # ------------------------------------------------------------------ painting (an overlay)
+    def __call__(self, painter: QPainter, ctx: PaintContext) -> None:
+        sc = self.scenario()
+        if sc is not None and (self.show_paths or self.mode is not None):
+            for track in sc.tracks:
+                if track.id == self.track_id:
+                    continue
+                self._path(painter, ctx, track.points, QColor(60, 60, 60, 150), 1.0, Qt.DashLine)
+        if self.mode == DRAW and self.points:
+            pts = list(self.points)
+            if self.hover is not None:
+                pts.append(self.hover)
+            self._path(painter, ctx, pts, QColor("#FF7F00"), 2.0, Qt.SolidLine)
+            self._handles(painter, ctx, self.points, QColor("#FF7F00"))
+            sx, sy = self._screen_ctx(ctx, [self.points[-1]])
+            hint = QCoreApplication.translate(
+                "TraceTool", "{n} vertices · Enter ends · Backspace removes the last · Esc cancels"
+            ).format(n=len(self.points))
+            draw_text(painter, sx[0] + 10, sy[0] - 10, hint, QColor("#202020"), self._font(ctx))
+        track = self._edited_track() if self.mode == EDIT else None
+        if track is not None:
+            pts = list(track.points)
+            if self._drag is not None and self._drag_to is not None:
+                pts[self._drag] = self._drag_to
+            self._path(painter, ctx, pts, QColor("#6A3D9A"), 2.0, Qt.SolidLine)
+            self._handles(painter, ctx, pts, QColor("#6A3D9A"), numbered=True)
+
+    @staticmethod
+    def _font(ctx: PaintContext) -> QFont:
+        font = QFont()
+        font.setPointSizeF(9.0 * ctx.font_scale)
+        return font
+
+    def _screen_ctx(self, ctx: PaintContext, points) -> tuple[np.ndarray, np.ndarray]:
+        arr = np.asarray(points, dtype=float).reshape(-1, 2)
+        x, y = ctx.projection.forward(arr[:, 0], arr[:, 1])
+        sx, sy = ctx.view.to_screen(np.asarray(x), np.asarray(y))
+        return np.asarray(sx, dtype=float), np.asarray(sy, dtype=float)
+
+    def _path(self, painter, ctx, points, colour: QColor, width: float, style) -> None:
+        if len(points) < 2:
+            return
+        sx, sy = self._screen_ctx(ctx, points)
+        pen = QPen(colour, width)
+        pen.setStyle(style)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        painter.drawPolyline(polygon_from_xy(sx, sy))
+
+    def _handles(self, painter, ctx, points, colour: QColor, numbered: bool = False) -> None:
+        sx, sy = self._screen_ctx(ctx, points)
+        painter.setPen(QPen(colour, 1.5))
+        painter.setBrush(QColor("white"))
+        for i, (x, y) in enumerate(zip(sx, sy, strict=True)):
+            painter.drawRect(int(x) - 4, int(y) - 4, 8, 8)
+            if numbered:
+                draw_text(painter, x + 7, y - 7, str(i + 1), colour, self._font(ctx))
+        painter.setBrush(Qt.NoBrush)

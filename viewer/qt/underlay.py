@@ -1,0 +1,239 @@
+"""The picture underlay on the map, and the picture view where control points are clicked.
+
+`UnderlayPainter` draws a georeferenced picture under the reference layers, in any map
+projection: the picture is cut into a 24×24 grid of cells, each cell's corners go pixel → lon/lat
+(the affine fit) → map CRS → screen, and each cell is drawn with the projective transform of its
+four corners. Neighbouring cells share corners exactly, so there are no seams, and the picture
+bends with the map (a plate-carrée picture on a Lambert map curves, as it should).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QPainter, QPen, QPolygonF, QTransform
+from PySide6.QtWidgets import QWidget
+
+from viewer.core.georeference import AffineFit, Underlay, image_mesh
+from viewer.qt.painters import PaintContext
+
+GRID_CELLS = 24
+MAX_PIXELS = 80_000_000  # a 9000×9000 picture; larger ones are refused with a message
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Underlay", text)
+
+
+class PictureError(ValueError):
+    """A picture that cannot be used as an underlay (the message says why)."""
+
+
+def load_picture(path: str | Path) -> QImage:
+    """Read a PNG/JPEG (or any format Qt reads) with a clear error when it cannot."""
+    path = Path(path)
+    if not path.is_file():
+        raise PictureError(_t("{path}: no such file").format(path=path))
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)  # JPEG orientation from EXIF
+    size = reader.size()
+    if size.isValid() and size.width() * size.height() > MAX_PIXELS:
+        raise PictureError(
+            _t("{path}: the picture is {w}×{h} pixels; scale it below 80 megapixels").format(
+                path=path, w=size.width(), h=size.height()
+            )
+        )
+    image = reader.read()
+    if image.isNull():
+        raise PictureError(
+            _t("{path}: not a picture Qt can read ({reason})").format(
+                path=path, reason=reader.errorString()
+            )
+        )
+    return image.convertToFormat(QImage.Format_ARGB32_Premultiplied)
+
+
+class UnderlayPainter:
+    """Paints ``underlay`` (with its picture ``image``) where its control points place it."""
+
+    def __init__(self, underlay: Underlay, image: QImage) -> None:
+        self.image = image
+        self.underlay = underlay
+        self.fit: AffineFit | None = underlay.fit()
+
+    def set_underlay(self, underlay: Underlay) -> None:
+        self.underlay = underlay
+        self.fit = underlay.fit()
+
+    def paint(self, painter: QPainter, ctx: PaintContext) -> None:
+        if self.fit is None or not self.underlay.visible or self.underlay.opacity <= 0:
+            return
+        w, h = self.image.width(), self.image.height()
+        gx, gy, lon, lat = image_mesh(self.fit, w, h, GRID_CELLS)
+        x, y = ctx.projection.forward(lon.ravel(), lat.ravel())
+        sx, sy = ctx.view.to_screen(np.asarray(x), np.asarray(y))
+        sx = np.asarray(sx).reshape(gx.shape)
+        sy = np.asarray(sy).reshape(gx.shape)
+        # Cells overlap by half a picture pixel (to leave no gaps), so they are drawn opaque into
+        # a layer of their own, and the layer is drawn once with the underlay's opacity.
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        vw, vh = ctx.view.width, ctx.view.height
+        layer = QImage(round(vw * dpr), round(vh * dpr), QImage.Format_ARGB32_Premultiplied)
+        layer.setDevicePixelRatio(dpr)
+        layer.fill(Qt.transparent)
+        cells = QPainter(layer)
+        try:
+            self._paint_cells(cells, gx, gy, sx, sy, vw, vh)
+        finally:
+            cells.end()
+        painter.save()
+        painter.setOpacity(self.underlay.opacity)
+        painter.drawImage(QPointF(0, 0), layer)
+        painter.restore()
+
+    def _paint_cells(self, painter, gx, gy, sx, sy, vw, vh) -> None:
+        painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
+        painter.setRenderHint(QPainter.Antialiasing, False)
+        for i in range(GRID_CELLS):
+            for j in range(GRID_CELLS):
+                cx = sx[i : i + 2, j : j + 2]
+                cy = sy[i : i + 2, j : j + 2]
+                if not (np.isfinite(cx).all() and np.isfinite(cy).all()):
+                    continue
+                if cx.max() < 0 or cy.max() < 0 or cx.min() > vw or cy.min() > vh:
+                    continue
+                x0, x1 = gx[i, j], gx[i, j + 1]
+                y0, y1 = gy[i, j], gy[i + 1, j]
+                src = QPolygonF(
+                    [QPointF(x0, y0), QPointF(x1, y0), QPointF(x1, y1), QPointF(x0, y1)]
+                )
+                dst = QPolygonF(
+                    [
+                        QPointF(cx[0, 0], cy[0, 0]),
+                        QPointF(cx[0, 1], cy[0, 1]),
+                        QPointF(cx[1, 1], cy[1, 1]),
+                        QPointF(cx[1, 0], cy[1, 0]),
+                    ]
+                )
+                transform = QTransform()
+                if not QTransform.quadToQuad(src, dst, transform):
+                    continue
+                painter.setTransform(transform)
+                # a half-pixel overlap hides the sub-pixel gaps a projective warp can leave
+                source = QRectF(x0, y0, x1 - x0, y1 - y0)
+                painter.drawImage(source.adjusted(-0.5, -0.5, 0.5, 0.5), self.image, source)
+
+
+class PictureView(QWidget):
+    """The picture, fitted into the widget, with the control points drawn on it: numbered
+    crosses, the worst point in red. A left click emits `clicked` (picture pixels); the wheel
+    zooms at the cursor and a right-button drag pans, for precise clicks on a big picture."""
+
+    clicked = Signal(float, float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.image: QImage | None = None
+        self.underlay: Underlay | None = None
+        self.worst: int | None = None
+        self.pending: tuple[float, float] | None = None  # picked on the picture, not yet on the map
+        self.zoom = 1.0
+        self.offset = QPointF(0.0, 0.0)
+        self._drag: QPointF | None = None
+        self.setMinimumSize(200, 150)
+        self.setMouseTracking(True)
+        self.setCursor(Qt.CrossCursor)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setToolTip(
+            _t("Click a spot you can also find on the map; wheel: zoom; right-drag: pan")
+        )
+
+    def set_picture(self, image: QImage | None) -> None:
+        self.image = image
+        self.zoom, self.offset = 1.0, QPointF(0.0, 0.0)
+        self.update()
+
+    def _transform(self) -> QTransform:
+        if self.image is None or self.image.width() == 0:
+            return QTransform()
+        base = min(self.width() / self.image.width(), self.height() / self.image.height())
+        s = base * self.zoom
+        dx = (self.width() - self.image.width() * base) / 2 + self.offset.x()
+        dy = (self.height() - self.image.height() * base) / 2 + self.offset.y()
+        return QTransform(s, 0, 0, s, dx, dy)
+
+    def to_picture(self, pos: QPointF) -> tuple[float, float]:
+        inv, _ = self._transform().inverted()
+        p = inv.map(pos)
+        return p.x(), p.y()
+
+    def to_widget(self, px: float, py: float) -> QPointF:
+        return self._transform().map(QPointF(px, py))
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor("#3a3a3a"))
+        if self.image is None:
+            p.setPen(QColor("#dddddd"))
+            p.drawText(self.rect(), Qt.AlignCenter, _t("Add a picture (PNG or JPEG)"))
+            return
+        p.setRenderHint(QPainter.SmoothPixmapTransform, True)
+        p.setTransform(self._transform())
+        p.drawImage(QPointF(0, 0), self.image)
+        p.resetTransform()
+        p.setRenderHint(QPainter.Antialiasing, True)
+        font = QFont(p.font())
+        font.setBold(True)
+        p.setFont(font)
+        points = self.underlay.points if self.underlay else ()
+        for i, cp in enumerate(points):
+            colour = QColor("#E31A1C") if i == self.worst else QColor("#1F78B4")
+            if not cp.enabled:
+                colour = QColor("#888888")
+            self._cross(p, self.to_widget(cp.px, cp.py), colour, str(i + 1))
+        if self.pending is not None:
+            self._cross(p, self.to_widget(*self.pending), QColor("#FF7F00"), "?")
+
+    @staticmethod
+    def _cross(p: QPainter, at: QPointF, colour: QColor, text: str) -> None:
+        for pen in (QPen(QColor("white"), 4), QPen(colour, 2)):
+            p.setPen(pen)
+            p.drawLine(at + QPointF(-8, 0), at + QPointF(8, 0))
+            p.drawLine(at + QPointF(0, -8), at + QPointF(0, 8))
+        p.setPen(QColor("white"))
+        p.drawText(at + QPointF(7, -5), text)
+        p.setPen(colour)
+        p.drawText(at + QPointF(6, -6), text)
+
+    def mousePressEvent(self, event) -> None:
+        if self.image is None:
+            return
+        if event.button() == Qt.LeftButton:
+            px, py = self.to_picture(event.position())
+            if 0 <= px <= self.image.width() and 0 <= py <= self.image.height():
+                self.clicked.emit(px, py)
+        elif event.button() == Qt.RightButton:
+            self._drag = event.position()
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._drag is not None and event.buttons() & Qt.RightButton:
+            self.offset += event.position() - self._drag
+            self._drag = event.position()
+            self.update()
+
+    def mouseReleaseEvent(self, event) -> None:
+        self._drag = None
+
+    def wheelEvent(self, event) -> None:
+        if self.image is None:
+            return
+        before = self.to_picture(event.position())
+        factor = 1.25 if event.angleDelta().y() > 0 else 0.8
+        self.zoom = float(np.clip(self.zoom * factor, 1.0, 40.0))
+        after = self.to_widget(*before)
+        self.offset += event.position() - after
+        if self.zoom == 1.0:
+            self.offset = QPointF(0.0, 0.0)
+        self.update()
