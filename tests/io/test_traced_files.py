@@ -105,6 +105,7 @@ def test_the_traced_file_replays_like_the_traced_tracks(tmp_path: Path, suffix: 
     direct = TrackSet.from_frame(scenario_frame(scenario()))
     loaded, report = load_trackset(save_traced(scenario(), tmp_path / f"a{suffix}"))
     assert not report.skipped
+    assert loaded.traced  # replayed as drawn paths: no "no data" gaps between vertices
     assert loaded.n_tracks == direct.n_tracks == 4 and loaded.n_fixes == direct.n_fixes
     order = [list(direct.ids).index(t) for t in loaded.ids]
     assert [direct.ids[i] for i in order] == list(loaded.ids)
@@ -132,6 +133,7 @@ def test_a_track_file_from_elsewhere_opens_for_editing(tmp_path: Path) -> None:
     sc = open_traced(path)
     assert [(t.id, t.kind, len(t.points)) for t in sc.tracks] == [("ZZ01", "fighter", 2)]
     assert sc.source == ""
+    assert not load_trackset(path)[0].traced  # an ordinary track file keeps its gaps
 
 
 def test_one_fix_tracks_and_odd_suffixes_are_refused(tmp_path: Path) -> None:

@@ -165,4 +165,11 @@ def load_trackset(
             path, "no usable fixes in the file" + (f" ({detail})" if detail else "")
         )
     trackset = TrackSet.from_frame(result.frame, projection, name=Path(path).name)
+    from viewer.io.traced_files import is_traced_file
+
+    if is_traced_file(path):  # drawn paths, not samples: no gaps between their vertices
+        from dataclasses import replace
+
+        trackset = replace(trackset, traced=True)
+        result.report.notice("tracks traced by hand (illustrative): their fixes are path vertices")
     return trackset, result.report
