@@ -315,3 +315,69 @@ def test_the_shipped_trace_example_is_what_its_script_writes_and_renders(tmp_pat
     sx, sy = view.to_screen(x, y)
     colour = QColor(image.pixel(round(float(sx[0])), round(float(sy[0]))))
     assert min(colour.red(), colour.green(), colour.blue()) > 200  # the picture's legend box
+
+
+def test_double_click_ends_a_track_and_world_file_is_written(qtbot, window, tmp_path) -> None:
+    import shutil
+
+    w, c = window, window.canvas
+    picture = tmp_path / "practice.png"
+    shutil.copy(PICTURE, picture)
+    assert w.add_picture(str(picture))
+    from dataclasses import replace
+
+    from viewer.core.georeference import ControlPoint
+
+    points = tuple(ControlPoint(*pic.pixel(lon, lat), lon, lat) for lon, lat in CONTROL)
+    w.georef_panel.edited.emit(replace(w.briefing.underlay, points=points))
+    written = w.export_world_file()
+    assert [p.name for p in written] == ["practice.pgw", "practice.png.aux.xml"]
+    lines = (tmp_path / "practice.pgw").read_text().split()
+    assert float(lines[0]) == pytest.approx(1 / pic.PX_PER_DEG)  # degrees per pixel east
+    AutoDialog.fields = {"id": "KJ-500", "kind": "isr"}
+    w.track_dialog_class = AutoDialog
+    w.trace_act.setChecked(True)
+    qtbot.mouseClick(c, Qt.LeftButton, pos=_at(w, 118.0, 23.0))
+    qtbot.mouseClick(c, Qt.LeftButton, pos=_at(w, 119.5, 22.0))
+    qtbot.mouseDClick(c, Qt.LeftButton, pos=_at(w, 119.5, 22.0))
+    assert [len(t.points) for t in w.briefing.traced.tracks] == [2]
+    assert w.briefing.traced.source.startswith("traced from practice.png on ")
+
+
+def test_reported_counts_dialog_imports_and_checks_rows(qtbot, tmp_path) -> None:
+    from viewer.qt.reported_counts_dialog import ReportedCountsDialog
+
+    d = ReportedCountsDialog((), datetime(2021, 10, 4).date())
+    qtbot.addWidget(d)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,kind,count\n2021-10-04,J-16,many\n", encoding="utf-8")
+    assert not d.import_file(str(bad))
+    assert "line 2" in d.message.text() and d.table.rowCount() == 0
+    good = tmp_path / "good.csv"
+    good.write_text("date,kind,count,source\n2021-10-04,J-16,34,MND\n", encoding="utf-8")
+    assert d.import_file(str(good)) and d.table.rowCount() == 1
+    d.add_row(None)  # a typed row, left without a count: OK refuses, naming the row
+    d.accept()
+    assert "Row 2" in d.message.text() and d.result() == 0
+    d.table.item(1, 2).setText("2")
+    d.accept()
+    assert [(c.kind, c.count, c.source) for c in d.result_counts] == [
+        ("fighter", 34, "MND"),
+        ("fighter", 2, ""),
+    ]
+
+
+def test_a_moved_picture_is_reported_and_the_rest_opens(qtbot, window, tmp_path) -> None:
+    from viewer.core.briefing import load_briefing, save_briefing
+
+    b = load_briefing(SAMPLE / "trace_example.briefing.json")
+    from dataclasses import replace
+
+    path = save_briefing(
+        replace(b, underlay=replace(b.underlay, path="gone/picture.png")),
+        tmp_path / "moved.briefing.json",
+    )
+    assert window.open_briefing(path)
+    assert "picture.png" in window.last_error
+    assert window.scene.underlay is None
+    assert any(i.path == TRACED_PATH for i in window.tracks.items)  # the tracks still replay
