@@ -102,7 +102,12 @@ def briefing():
 
 
 def screenshot(briefing_path: Path, out: Path) -> Path:
+    import tempfile
+
     from PySide6.QtCore import QTimer
+
+    # a fresh user: no window layout or settings from earlier runs
+    os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="adiz-screenshot-")
 
     from viewer.core.catalog import load_catalog
     from viewer.core.map_state import MapState

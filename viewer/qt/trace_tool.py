@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from viewer.core.tracing import TracedScenario, TracedTrack
 from viewer.qt.painters import PaintContext, draw_text
@@ -252,7 +252,10 @@ class TraceTool(QObject):
             hint = QCoreApplication.translate(
                 "TraceTool", "{n} vertices · Enter ends · Backspace removes the last · Esc cancels"
             ).format(n=len(self.points))
-            draw_text(painter, sx[0] + 10, sy[0] - 10, hint, QColor("#202020"), self._font(ctx))
+            font = self._font(ctx)
+            width = QFontMetricsF(font).horizontalAdvance(hint)
+            x = sx[0] + 10 if sx[0] + 10 + width < ctx.view.width else sx[0] - 10 - width
+            draw_text(painter, x, sy[0] - 10, hint, QColor("#202020"), font)
         track = self._edited_track() if self.mode == EDIT else None
         if track is not None:
             pts = list(track.points)
