@@ -381,3 +381,53 @@ def test_a_moved_picture_is_reported_and_the_rest_opens(qtbot, window, tmp_path)
     assert "picture.png" in window.last_error
     assert window.scene.underlay is None
     assert any(i.path == TRACED_PATH for i in window.tracks.items)  # the tracks still replay
+
+
+@pytest.mark.parametrize("metres_per_pixel", [3000.0, 1150.0, 60.0])
+def test_the_warped_picture_is_within_a_pixel_of_the_projection(metres_per_pixel) -> None:
+    """Random picture points, mapped through their cell's projective transform (what Qt draws),
+    land within a pixel of where the fit and the map projection put them."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QPolygonF, QTransform
+
+    from viewer.core.briefing import load_briefing
+    from viewer.core.catalog import load_catalog
+    from viewer.core.map_state import MapState
+    from viewer.qt.map_scene import MapScene
+    from viewer.qt.underlay import UnderlayPainter, load_picture
+
+    b = load_briefing(SAMPLE / "trace_example.briefing.json")
+    scene = MapScene(MapState(load_catalog()))
+    view = replace(b.view.to_map_view(1920, 1080, scene.state.projection), scale=metres_per_pixel)
+    ctx = scene.context(view)
+    painter = UnderlayPainter(b.underlay, load_picture(PICTURE))
+    gx, gy, sx, sy = painter.mesh(ctx)
+    rng = np.random.default_rng(7)
+    worst = 0.0
+    for px, py in rng.uniform([0, 0], [gx[0, -1], gy[-1, 0]], size=(300, 2)):
+        j = min(int(np.searchsorted(gx[0], px, side="right")) - 1, gx.shape[1] - 2)
+        i = min(int(np.searchsorted(gy[:, 0], py, side="right")) - 1, gy.shape[0] - 2)
+        src = QPolygonF(
+            [
+                QPointF(gx[i, j], gy[i, j]),
+                QPointF(gx[i, j + 1], gy[i, j + 1]),
+                QPointF(gx[i + 1, j + 1], gy[i + 1, j + 1]),
+                QPointF(gx[i + 1, j], gy[i + 1, j]),
+            ]
+        )
+        dst = QPolygonF(
+            [
+                QPointF(sx[i, j], sy[i, j]),
+                QPointF(sx[i, j + 1], sy[i, j + 1]),
+                QPointF(sx[i + 1, j + 1], sy[i + 1, j + 1]),
+                QPointF(sx[i + 1, j], sy[i + 1, j]),
+            ]
+        )
+        t = QTransform()
+        assert QTransform.quadToQuad(src, dst, t)
+        drawn = t.map(QPointF(px, py))
+        tx, ty = painter._screen(ctx, np.array([px]), np.array([py]))
+        worst = max(worst, float(np.hypot(drawn.x() - tx[0], drawn.y() - ty[0])))
+    assert worst < 1.0, (painter.cells, worst)

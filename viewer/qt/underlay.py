@@ -1,9 +1,11 @@
 """The picture underlay on the map, and the picture view where control points are clicked.
 
 `UnderlayPainter` draws a georeferenced picture under the reference layers, in any map
-projection: the picture is cut into a 24×24 grid of cells, each cell's corners go pixel → lon/lat
+projection: the picture is cut into a grid of cells, each cell's corners go pixel → lon/lat
 (the affine fit) → map CRS → screen, and each cell is drawn with the projective transform of its
-four corners. Neighbouring cells share corners exactly, so there are no seams, and the picture
+four corners; the grid is as coarse as keeps every cell within half a screen pixel of the true
+projection (8×8 for a regional picture on the region's map, finer when zoomed in).
+Neighbouring cells share corners exactly, so there are no seams, and the picture
 bends with the map (a plate-carrée picture on a Lambert map curves, as it should).
 """
 
@@ -19,7 +21,8 @@ from PySide6.QtWidgets import QWidget
 from viewer.core.georeference import AffineFit, Underlay, image_mesh
 from viewer.qt.painters import PaintContext
 
-GRID_CELLS = 24
+MESH_CELLS = (8, 16, 32, 64)  # grids tried, coarse to fine
+MESH_TOLERANCE_PX = 0.5
 MAX_PIXELS = 80_000_000  # a 9000×9000 picture; larger ones are refused with a message
 
 
@@ -70,12 +73,7 @@ class UnderlayPainter:
     def paint(self, painter: QPainter, ctx: PaintContext) -> None:
         if self.fit is None or not self.underlay.visible or self.underlay.opacity <= 0:
             return
-        w, h = self.image.width(), self.image.height()
-        gx, gy, lon, lat = image_mesh(self.fit, w, h, GRID_CELLS)
-        x, y = ctx.projection.forward(lon.ravel(), lat.ravel())
-        sx, sy = ctx.view.to_screen(np.asarray(x), np.asarray(y))
-        sx = np.asarray(sx).reshape(gx.shape)
-        sy = np.asarray(sy).reshape(gx.shape)
+        gx, gy, sx, sy = self.mesh(ctx)
         # Cells overlap by half a picture pixel (to leave no gaps), so they are drawn opaque into
         # a layer of their own, and the layer is drawn once with the underlay's opacity.
         dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
@@ -93,11 +91,39 @@ class UnderlayPainter:
         painter.drawImage(QPointF(0, 0), layer)
         painter.restore()
 
+    def _screen(self, ctx: PaintContext, px: np.ndarray, py: np.ndarray):
+        lon, lat = self.fit.pixel_to_lonlat(px, py)  # type: ignore[union-attr]
+        x, y = ctx.projection.forward(np.ravel(lon), np.ravel(lat))
+        sx, sy = ctx.view.to_screen(np.asarray(x), np.asarray(y))
+        return np.asarray(sx).reshape(np.shape(px)), np.asarray(sy).reshape(np.shape(px))
+
+    def mesh(self, ctx: PaintContext):
+        """The coarsest grid (8, 16, 32 or 64 cells a side) whose cells, drawn as projective
+        quads, put every cell centre within half a screen pixel of where the projection puts it.
+        Returns picture ``gx, gy`` and screen ``sx, sy`` arrays of the grid's corners."""
+        w, h = self.image.width(), self.image.height()
+        for cells in MESH_CELLS:
+            gx, gy, _, _ = image_mesh(self.fit, w, h, cells)  # type: ignore[arg-type]
+            sx, sy = self._screen(ctx, gx, gy)
+            cx, cy = self._screen(
+                ctx, (gx[:-1, :-1] + gx[1:, 1:]) / 2, (gy[:-1, :-1] + gy[1:, 1:]) / 2
+            )
+            # a small quad's projective map sends the centre close to the corners' mean
+            mx = (sx[:-1, :-1] + sx[1:, :-1] + sx[:-1, 1:] + sx[1:, 1:]) / 4
+            my = (sy[:-1, :-1] + sy[1:, :-1] + sy[:-1, 1:] + sy[1:, 1:]) / 4
+            with np.errstate(invalid="ignore"):
+                err = np.nanmax(np.hypot(mx - cx, my - cy)) if np.isfinite(mx).any() else 0.0
+            if err <= MESH_TOLERANCE_PX:
+                break
+        self.cells = cells
+        return gx, gy, sx, sy
+
     def _paint_cells(self, painter, gx, gy, sx, sy, vw, vh) -> None:
         painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
         painter.setRenderHint(QPainter.Antialiasing, False)
-        for i in range(GRID_CELLS):
-            for j in range(GRID_CELLS):
+        rows, cols = gx.shape[0] - 1, gx.shape[1] - 1
+        for i in range(rows):
+            for j in range(cols):
                 cx = sx[i : i + 2, j : j + 2]
                 cy = sy[i : i + 2, j : j + 2]
                 if not (np.isfinite(cx).all() and np.isfinite(cy).all()):
