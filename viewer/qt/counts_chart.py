@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from viewer.core.counts import Counts, reference_figures
 from viewer.qt.track_painter import KIND_COLORS, KIND_NAMES
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 44, 12, 10, 34
 MAX_BAR_PX = 240  # one or two days of counts: bars of a readable width, not the whole chart
 
@@ -107,7 +108,10 @@ class BarsWidget(QWidget):
                 self._stack(p, said, reported.iloc[i], top, plot_h, hatched=True)
                 if half > 40:
                     p.setPen(QColor("#555555"))
-                    for r, word in ((drawn, _t("drawn")), (said, _t("reported"))):
+                    for r, word in (
+                        (drawn, translate("CountsChart", "drawn")),
+                        (said, translate("CountsChart", "reported")),
+                    ):
                         p.drawText(
                             QRectF(r.left(), r.bottom() - 13, r.width(), 12), Qt.AlignCenter, word
                         )
@@ -128,7 +132,7 @@ class BarsWidget(QWidget):
         if reported is not None:
             p.fillRect(QRectF(x, self.height() - 14, 10, 10), self._hatch(QColor("#555555")))
             p.setPen(QColor("#333333"))
-            label = _t("hatched: reported") + (
+            label = translate("CountsChart", "hatched: reported") + (
                 f" ({self.reported_source})" if self.reported_source else ""
             )
             p.drawText(QPointF(x + 13, self.height() - 5), label)
@@ -168,10 +172,6 @@ class BarsWidget(QWidget):
             p.drawText(
                 QRectF(rect.left(), y - 14, rect.width(), 12), Qt.AlignCenter, f"{total:.0f}"
             )
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CountsChart", text)
 
 
 class ReferenceWidget(QWidget):

@@ -36,21 +36,19 @@ from viewer.core.constants import WEB_MERCATOR, WGS84
 from viewer.core.georeference import ControlPoint, GeoreferenceError, Underlay, fit_affine
 from viewer.qt.underlay import PictureView
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("GeorefPanel", text)
+translate = QCoreApplication.translate
 
 
 def column_names() -> list[str]:
     return [
         "#",
-        _t("Use"),
-        _t("Picture x"),
-        _t("Picture y"),
-        _t("Longitude"),
-        _t("Latitude"),
-        _t("Residual px"),
-        _t("Residual km"),
+        translate("GeorefPanel", "Use"),
+        translate("GeorefPanel", "Picture x"),
+        translate("GeorefPanel", "Picture y"),
+        translate("GeorefPanel", "Longitude"),
+        translate("GeorefPanel", "Latitude"),
+        translate("GeorefPanel", "Residual px"),
+        translate("GeorefPanel", "Residual km"),
     ]
 
 
@@ -67,12 +65,18 @@ def parse_lonlat(text: str) -> tuple[float, float]:
             v = -v
         values.append((v, hemi))
     if len(values) != 2:
-        raise ValueError(_t("expected two numbers: longitude, latitude (e.g. 121.5, 25.04)"))
+        raise ValueError(
+            translate(
+                "GeorefPanel", "expected two numbers: longitude, latitude (e.g. 121.5, 25.04)"
+            )
+        )
     (a, ha), (b, hb) = values
     if ha in ("N", "S") or hb in ("E", "W"):
         a, b = b, a  # written latitude first
     if not (-180 <= a <= 180 and -90 <= b <= 90):
-        raise ValueError(_t("longitude must be within ±180 and latitude within ±90"))
+        raise ValueError(
+            translate("GeorefPanel", "longitude must be within ±180 and latitude within ±90")
+        )
     return a, b
 
 
@@ -93,37 +97,51 @@ class GeorefPanel(QWidget):
         self._updating = False
         self.view = PictureView()
         self.view.clicked.connect(self._on_picture_clicked)
-        self.file_label = QLabel(_t("No picture"))
+        self.file_label = QLabel(translate("GeorefPanel", "No picture"))
         self.file_label.setWordWrap(True)
-        add = QPushButton(_t("Add picture…"))
-        add.setToolTip(_t("A PNG or JPEG map to trace over (a ministry's daily map, a sketch)"))
+        add = QPushButton(translate("GeorefPanel", "Add picture…"))
+        add.setToolTip(
+            translate(
+                "GeorefPanel", "A PNG or JPEG map to trace over (a ministry's daily map, a sketch)"
+            )
+        )
         add.clicked.connect(self.add_picture_requested)
-        self.remove_button = QPushButton(_t("Remove"))
+        self.remove_button = QPushButton(translate("GeorefPanel", "Remove"))
         self.remove_button.clicked.connect(lambda: self.edited.emit(None))
-        self.point_button = QPushButton(_t("Add point"))
+        self.point_button = QPushButton(translate("GeorefPanel", "Add point"))
         self.point_button.setCheckable(True)
         self.point_button.setToolTip(
-            _t("Click a spot on the picture, then the same spot on the map (P)")
+            translate(
+                "GeorefPanel", "Click a spot on the picture, then the same spot on the map (P)"
+            )
         )
         self.point_button.toggled.connect(self._on_point_toggled)
-        self.type_button = QPushButton(_t("Type coordinates…"))
-        self.type_button.setToolTip(_t("Give the spot picked on the picture by its coordinates"))
+        self.type_button = QPushButton(translate("GeorefPanel", "Type coordinates…"))
+        self.type_button.setToolTip(
+            translate("GeorefPanel", "Give the spot picked on the picture by its coordinates")
+        )
         self.type_button.clicked.connect(self.type_coordinates)
-        self.delete_button = QPushButton(_t("Delete point"))
+        self.delete_button = QPushButton(translate("GeorefPanel", "Delete point"))
         self.delete_button.clicked.connect(self.delete_selected_point)
         self.crs_combo = QComboBox()
-        self.crs_combo.addItem(_t("Picture in lon/lat (plate carrée)"), WGS84)
-        self.crs_combo.addItem(_t("Picture in Web Mercator (web maps)"), WEB_MERCATOR)
+        self.crs_combo.addItem(translate("GeorefPanel", "Picture in lon/lat (plate carrée)"), WGS84)
+        self.crs_combo.addItem(
+            translate("GeorefPanel", "Picture in Web Mercator (web maps)"), WEB_MERCATOR
+        )
         self.crs_combo.setToolTip(
-            _t("The projection the picture was drawn in; the smaller RMS error tells which")
+            translate(
+                "GeorefPanel",
+                "The projection the picture was drawn in; the smaller RMS error tells which",
+            )
         )
         self.crs_combo.currentIndexChanged.connect(self._on_crs_changed)
         self.table = QTableWidget(0, len(column_names()))
         self.table.setHorizontalHeaderLabels(column_names())
         self.table.horizontalHeaderItem(6).setToolTip(
-            _t(
+            translate(
+                "GeorefPanel",
                 "Distance between where you put the point and where the fit puts it, corrected "
-                "for leverage: a single wrong point always has the largest value"
+                "for leverage: a single wrong point always has the largest value",
             )
         )
         self.table.verticalHeader().hide()
@@ -135,14 +153,17 @@ class GeorefPanel(QWidget):
         self.opacity = QSlider(Qt.Horizontal)
         self.opacity.setRange(0, 100)
         self.opacity.setValue(60)
-        self.opacity.setToolTip(_t("Opacity of the picture on the map"))
+        self.opacity.setToolTip(translate("GeorefPanel", "Opacity of the picture on the map"))
         self.opacity.valueChanged.connect(self._on_look_changed)
-        self.visible_box = QCheckBox(_t("Show on map"))
+        self.visible_box = QCheckBox(translate("GeorefPanel", "Show on map"))
         self.visible_box.setChecked(True)
         self.visible_box.toggled.connect(self._on_look_changed)
-        self.export_button = QPushButton(_t("Export world file…"))
+        self.export_button = QPushButton(translate("GeorefPanel", "Export world file…"))
         self.export_button.setToolTip(
-            _t("Write a world file and a .aux.xml beside the picture, so QGIS and GDAL place it")
+            translate(
+                "GeorefPanel",
+                "Write a world file and a .aux.xml beside the picture, so QGIS and GDAL place it",
+            )
         )
         self.export_button.clicked.connect(self.export_requested)
 
@@ -155,7 +176,7 @@ class GeorefPanel(QWidget):
             points.addWidget(w)
         points.addStretch(1)
         look = QHBoxLayout()
-        look.addWidget(QLabel(_t("Opacity")))
+        look.addWidget(QLabel(translate("GeorefPanel", "Opacity")))
         look.addWidget(self.opacity, 1)
         look.addWidget(self.visible_box)
         look.addWidget(self.export_button)
@@ -186,20 +207,24 @@ class GeorefPanel(QWidget):
         if image is not None or underlay is None:
             self.view.set_picture(image)
         if name or underlay is None:
-            self.file_label.setText(name or _t("No picture"))
+            self.file_label.setText(name or translate("GeorefPanel", "No picture"))
         self._refresh()
 
     # ------------------------------------------------------------------ placing points
     def _on_point_toggled(self, on: bool) -> None:
         if on and self.underlay is None:
             self.point_button.setChecked(False)
-            self.status.emit(_t("Add a picture first"))
+            self.status.emit(translate("GeorefPanel", "Add a picture first"))
             return
         self.picking = "picture" if on else None
         self.view.pending = None
         self.view.update()
         if on:
-            self.status.emit(_t("Click a spot on the picture that you can also find on the map"))
+            self.status.emit(
+                translate(
+                    "GeorefPanel", "Click a spot on the picture that you can also find on the map"
+                )
+            )
 
     def _on_picture_clicked(self, px: float, py: float) -> None:
         if self.picking is None and self.underlay is not None:
@@ -211,7 +236,10 @@ class GeorefPanel(QWidget):
         self.picking = "map"
         self.canvas.setCursor(Qt.CrossCursor)
         self.status.emit(
-            _t("Now click the same spot on the map, or press Type coordinates… (Esc cancels)")
+            translate(
+                "GeorefPanel",
+                "Now click the same spot on the map, or press Type coordinates… (Esc cancels)",
+            )
         )
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
@@ -233,12 +261,15 @@ class GeorefPanel(QWidget):
 
     def type_coordinates(self) -> None:
         if self.view.pending is None:
-            self.status.emit(_t("First click the spot on the picture"))
+            self.status.emit(translate("GeorefPanel", "First click the spot on the picture"))
             return
         text, ok = QInputDialog.getText(
             self,
-            _t("Control point"),
-            _t("Longitude, latitude of the spot (e.g. 121.5, 25.04 or 25°02′N 121°30′E):"),
+            translate("GeorefPanel", "Control point"),
+            translate(
+                "GeorefPanel",
+                "Longitude, latitude of the spot (e.g. 121.5, 25.04 or 25°02′N 121°30′E):",
+            ),
         )
         if not ok:
             return
@@ -260,8 +291,8 @@ class GeorefPanel(QWidget):
         self.edited.emit(replace(self.underlay, points=(*self.underlay.points, point)))
         n = len(self.underlay.points)
         self.status.emit(
-            _t("Point {n} placed").format(n=n)
-            + ("" if n >= 3 else _t(": place {k} more").format(k=3 - n))
+            translate("GeorefPanel", "Point {n} placed").format(n=n)
+            + ("" if n >= 3 else translate("GeorefPanel", ": place {k} more").format(k=3 - n))
         )
 
     def delete_selected_point(self) -> None:
@@ -288,7 +319,9 @@ class GeorefPanel(QWidget):
             else:
                 return
         except (ValueError, GeoreferenceError) as exc:
-            self.status.emit(_t("Point {n}: {error}").format(n=row + 1, error=exc))
+            self.status.emit(
+                translate("GeorefPanel", "Point {n}: {error}").format(n=row + 1, error=exc)
+            )
             self._refresh()
             return
         pts[row] = p
@@ -328,7 +361,7 @@ class GeorefPanel(QWidget):
                 w.setEnabled(has)
             points = u.points if u else ()
             fit = None
-            message = _t("Add a picture, then place control points on it")
+            message = translate("GeorefPanel", "Add a picture, then place control points on it")
             if u is not None:
                 self.crs_combo.setCurrentIndex(max(0, self.crs_combo.findData(u.crs)))
                 self.opacity.setValue(round(u.opacity * 100))
@@ -360,15 +393,19 @@ class GeorefPanel(QWidget):
                         item.setForeground(QBrush(QColor("#C0392B")))
                     self.table.setItem(row, col, item)
             if fit is not None:
-                message = _t("{n} points · RMS error {px:.1f} px, {km:.2f} km").format(
-                    n=sum(p.enabled for p in points), px=fit.rms_px, km=fit.rms_km
-                )
+                message = translate(
+                    "GeorefPanel", "{n} points · RMS error {px:.1f} px, {km:.2f} km"
+                ).format(n=sum(p.enabled for p in points), px=fit.rms_px, km=fit.rms_km)
                 if worst is not None:
-                    message += " · " + _t("largest residual: point {n}").format(n=worst + 1)
+                    message += " · " + translate(
+                        "GeorefPanel", "largest residual: point {n}"
+                    ).format(n=worst + 1)
                 elif sum(p.enabled for p in points) == 3:
-                    message += " · " + _t("a 4th point shows how well they agree")
+                    message += " · " + translate(
+                        "GeorefPanel", "a 4th point shows how well they agree"
+                    )
                 else:
-                    message += " · " + _t("all points agree within a pixel")
+                    message += " · " + translate("GeorefPanel", "all points agree within a pixel")
             self.fit_label.setText(message)
             self.export_button.setEnabled(fit is not None)
         finally:

@@ -25,9 +25,7 @@ from viewer.core.constants import KINDS
 from viewer.core.counts import ReportedCount
 from viewer.qt.traced_panel import kind_names
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ReportedCountsDialog", text)
+translate = QCoreApplication.translate
 
 
 class ReportedCountsDialog(QDialog):
@@ -35,27 +33,38 @@ class ReportedCountsDialog(QDialog):
 
     def __init__(self, counts: tuple[ReportedCount, ...], default_day: date, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_t("Reported daily counts"))
+        self.setWindowTitle(translate("ReportedCountsDialog", "Reported daily counts"))
         self.default_day = default_day
         self.result_counts: tuple[ReportedCount, ...] = tuple(counts)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
-            [_t("Date (YYYY-MM-DD)"), _t("Kind"), _t("Aircraft"), _t("Source")]
+            [
+                translate("ReportedCountsDialog", "Date (YYYY-MM-DD)"),
+                translate("ReportedCountsDialog", "Kind"),
+                translate("ReportedCountsDialog", "Aircraft"),
+                translate("ReportedCountsDialog", "Source"),
+            ]
         )
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         for c in counts:
             self.add_row(c)
-        add = QPushButton(_t("Add row"))
+        add = QPushButton(translate("ReportedCountsDialog", "Add row"))
         add.clicked.connect(lambda: self.add_row(None))
-        delete = QPushButton(_t("Delete rows"))
+        delete = QPushButton(translate("ReportedCountsDialog", "Delete rows"))
         delete.clicked.connect(self.delete_rows)
-        imp = QPushButton(_t("Import CSV…"))
-        imp.setToolTip(_t("A CSV with the columns date, kind, count and (optional) source"))
+        imp = QPushButton(translate("ReportedCountsDialog", "Import CSV…"))
+        imp.setToolTip(
+            translate(
+                "ReportedCountsDialog",
+                "A CSV with the columns date, kind, count and (optional) source",
+            )
+        )
         imp.clicked.connect(self.import_dialog)
         self.message = QLabel(
-            _t(
-                "The figures as published (e.g. Taiwan MND's daily report of aircraft entering the ADIZ), one row per day and kind."  # noqa: E501
+            translate(
+                "ReportedCountsDialog",
+                "The figures as published (e.g. Taiwan MND's daily report of aircraft entering the ADIZ), one row per day and kind.",  # noqa: E501
             )
         )
         self.message.setWordWrap(True)
@@ -103,12 +112,19 @@ class ReportedCountsDialog(QDialog):
         for c in counts:
             self.add_row(c)
         self.message.setStyleSheet("")
-        self.message.setText(_t("Imported {n} rows from {name}").format(n=len(counts), name=path))
+        self.message.setText(
+            translate("ReportedCountsDialog", "Imported {n} rows from {name}").format(
+                n=len(counts), name=path
+            )
+        )
         return True
 
     def import_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, _t("Import reported counts"), "", _t("CSV files (*.csv *.tsv *.txt)")
+            self,
+            translate("ReportedCountsDialog", "Import reported counts"),
+            "",
+            translate("ReportedCountsDialog", "CSV files (*.csv *.tsv *.txt)"),
         )
         if path:
             self.import_file(path)
@@ -124,13 +140,15 @@ class ReportedCountsDialog(QDialog):
                 day = date.fromisoformat(text[0])
             except ValueError:
                 raise ValueError(
-                    _t("Row {n}: the date {text!r} is not YYYY-MM-DD").format(n=r + 1, text=text[0])
+                    translate(
+                        "ReportedCountsDialog", "Row {n}: the date {text!r} is not YYYY-MM-DD"
+                    ).format(n=r + 1, text=text[0])
                 ) from None
             if not text[1].isdigit():
                 raise ValueError(
-                    _t("Row {n}: the count {text!r} is not a whole number").format(
-                        n=r + 1, text=text[1]
-                    )
+                    translate(
+                        "ReportedCountsDialog", "Row {n}: the count {text!r} is not a whole number"
+                    ).format(n=r + 1, text=text[1])
                 )
             kind = self.table.cellWidget(r, 1).currentData()
             out.append(ReportedCount(day, kind, int(text[1]), text[2]))

@@ -20,6 +20,7 @@ from viewer.core.tracing import TracedScenario, TracedTrack
 from viewer.qt.painters import PaintContext, draw_text
 from viewer.qt.qpolygon import polygon_from_xy
 
+translate = QCoreApplication.translate
 PICK_PX = 9.0  # how close a click must be to a vertex or a leg to hit it
 MIN_STEP_PX = 4.0  # clicks closer than this to the last vertex are ignored (double-click jitter)
 DRAW = "draw"
@@ -249,7 +250,7 @@ class TraceTool(QObject):
             self._path(painter, ctx, pts, QColor("#FF7F00"), 2.0, Qt.SolidLine)
             self._handles(painter, ctx, self.points, QColor("#FF7F00"))
             sx, sy = self._screen_ctx(ctx, [self.points[-1]])
-            hint = QCoreApplication.translate(
+            hint = translate(
                 "TraceTool", "{n} vertices · Enter ends · Backspace removes the last · Esc cancels"
             ).format(n=len(self.points))
             font = self._font(ctx)

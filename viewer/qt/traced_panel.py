@@ -64,20 +64,19 @@ ZONES = ("Asia/Taipei", "UTC", "Asia/Tokyo", "Asia/Shanghai", "Asia/Manila", "As
 _FMT = "yyyy-MM-dd HH:mm:ss"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TracedPanel", text)
+translate = QCoreApplication.translate
 
 
 def kind_names() -> dict[str, str]:
     return {
-        "fighter": _t("Fighter"),
-        "bomber": _t("Bomber"),
-        "isr": _t("ISR / AEW / ASW"),
-        "uav": _t("Drone (UAV)"),
-        "helicopter": _t("Helicopter"),
-        "transport": _t("Transport / tanker"),
-        "ship": _t("Ship"),
-        "unknown": _t("Unknown"),
+        "fighter": translate("TracedPanel", "Fighter"),
+        "bomber": translate("TracedPanel", "Bomber"),
+        "isr": translate("TracedPanel", "ISR / AEW / ASW"),
+        "uav": translate("TracedPanel", "Drone (UAV)"),
+        "helicopter": translate("TracedPanel", "Helicopter"),
+        "transport": translate("TracedPanel", "Transport / tanker"),
+        "ship": translate("TracedPanel", "Ship"),
+        "unknown": translate("TracedPanel", "Unknown"),
     }
 
 
@@ -108,9 +107,9 @@ def parse_local_time(text: str, tz: str, day: datetime) -> datetime:
                 return naive.astimezone(UTC)
     except ValueError:
         raise TracingError(
-            _t("{text!r} is not a time: write 10:05, 10:05:30 or 2021-10-04 10:05").format(
-                text=text
-            )
+            translate(
+                "TracedPanel", "{text!r} is not a time: write 10:05, 10:05:30 or 2021-10-04 10:05"
+            ).format(text=text)
         ) from None
     return naive.replace(tzinfo=zone).astimezone(UTC)
 
@@ -120,7 +119,7 @@ class TrackDialog(QDialog):
 
     def __init__(self, base: TracedTrack, tz: str, taken_ids: set[str], parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_t("Traced track"))
+        self.setWindowTitle(translate("TracedPanel", "Traced track"))
         self.base, self.tz, self.taken = base, tz, taken_ids - {base.id}
         self.result_track: TracedTrack | None = None
         self.id_edit = QLineEdit(base.id)
@@ -132,15 +131,17 @@ class TrackDialog(QDialog):
         self.count_spin.setRange(1, 99)
         self.count_spin.setValue(base.count)
         self.count_spin.setToolTip(
-            _t("Aircraft this path stands for: a formation of 4 is one path")
+            translate("TracedPanel", "Aircraft this path stands for: a formation of 4 is one path")
         )
         self.callsign_edit = QLineEdit(base.callsign)
         self.label_edit = QLineEdit(base.label)
-        self.label_edit.setPlaceholderText(_t("shown on the map, e.g. J-16 ×4"))
+        self.label_edit.setPlaceholderText(
+            translate("TracedPanel", "shown on the map, e.g. J-16 ×4")
+        )
         self.mode_combo = QComboBox()
-        self.mode_combo.addItem(_t("Start time and speed"), SPEED)
-        self.mode_combo.addItem(_t("Start and end times"), START_END)
-        self.mode_combo.addItem(_t("Times at chosen vertices"), VERTICES)
+        self.mode_combo.addItem(translate("TracedPanel", "Start time and speed"), SPEED)
+        self.mode_combo.addItem(translate("TracedPanel", "Start and end times"), START_END)
+        self.mode_combo.addItem(translate("TracedPanel", "Times at chosen vertices"), VERTICES)
         tm = base.timing
         first = datetime.fromtimestamp(self._safe_times()[0], UTC)
         self.start_edit = QDateTimeEdit(to_qdatetime(tm.start or first, tz))
@@ -157,7 +158,10 @@ class TrackDialog(QDialog):
         self.end_edit.setDisplayFormat(_FMT)
         self.vertex_table = QTableWidget(len(base.points), 2)
         self.vertex_table.setHorizontalHeaderLabels(
-            [_t("Vertex"), _t("Time (blank: interpolated)")]
+            [
+                translate("TracedPanel", "Vertex"),
+                translate("TracedPanel", "Time (blank: interpolated)"),
+            ]
         )
         self.vertex_table.verticalHeader().hide()
         self.vertex_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
@@ -172,16 +176,20 @@ class TrackDialog(QDialog):
         pages = QStackedWidget()
         speed_page = QWidget()
         f1 = QFormLayout(speed_page)
-        f1.addRow(_t("Start ({tz})").format(tz=tz), self.start_edit)
-        f1.addRow(_t("Ground speed"), self.speed_spin)
+        f1.addRow(translate("TracedPanel", "Start ({tz})").format(tz=tz), self.start_edit)
+        f1.addRow(translate("TracedPanel", "Ground speed"), self.speed_spin)
         ends_page = QWidget()
         f2 = QFormLayout(ends_page)
-        f2.addRow(_t("Start ({tz})").format(tz=tz), self.start2_edit)
-        f2.addRow(_t("End ({tz})").format(tz=tz), self.end_edit)
+        f2.addRow(translate("TracedPanel", "Start ({tz})").format(tz=tz), self.start2_edit)
+        f2.addRow(translate("TracedPanel", "End ({tz})").format(tz=tz), self.end_edit)
         vert_page = QWidget()
         v3 = QVBoxLayout(vert_page)
         v3.addWidget(
-            QLabel(_t("Times in {tz}; two at least (10:05 is on the start's date)").format(tz=tz))
+            QLabel(
+                translate(
+                    "TracedPanel", "Times in {tz}; two at least (10:05 is on the start's date)"
+                ).format(tz=tz)
+            )
         )
         v3.addWidget(self.vertex_table)
         for page in (speed_page, ends_page, vert_page):
@@ -193,12 +201,12 @@ class TrackDialog(QDialog):
         self.error_label.setStyleSheet("color: #C0392B")
         self.error_label.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(_t("Id / callsign shown"), self.id_edit)
-        form.addRow(_t("Kind"), self.kind_combo)
-        form.addRow(_t("Aircraft"), self.count_spin)
-        form.addRow(_t("Callsign (optional)"), self.callsign_edit)
-        form.addRow(_t("Label (optional)"), self.label_edit)
-        form.addRow(_t("Timing"), self.mode_combo)
+        form.addRow(translate("TracedPanel", "Id / callsign shown"), self.id_edit)
+        form.addRow(translate("TracedPanel", "Kind"), self.kind_combo)
+        form.addRow(translate("TracedPanel", "Aircraft"), self.count_spin)
+        form.addRow(translate("TracedPanel", "Callsign (optional)"), self.callsign_edit)
+        form.addRow(translate("TracedPanel", "Label (optional)"), self.label_edit)
+        form.addRow(translate("TracedPanel", "Timing"), self.mode_combo)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -228,7 +236,11 @@ class TrackDialog(QDialog):
         """The track the fields describe; raises `TracingError` saying what is wrong."""
         track_id = self.id_edit.text().strip()
         if track_id in self.taken:
-            raise TracingError(_t("another traced track is called {id!r}").format(id=track_id))
+            raise TracingError(
+                translate("TracedPanel", "another traced track is called {id!r}").format(
+                    id=track_id
+                )
+            )
         mode = self.mode_combo.currentData()
         if mode == SPEED:
             timing = Timing.at_speed(
@@ -286,33 +298,41 @@ class TracedPanel(QWidget):
         super().__init__(parent)
         self.scenario: TracedScenario | None = None
         self._updating = False
-        self.trace_button = QPushButton(_t("Trace a track"))
+        self.trace_button = QPushButton(translate("TracedPanel", "Trace a track"))
         self.trace_button.setToolTip(
-            _t("Click vertices on the map; Enter or a double-click ends the track (T)")
+            translate(
+                "TracedPanel",
+                "Click vertices on the map; Enter or a double-click ends the track (T)",
+            )
         )
         self.trace_button.clicked.connect(self.trace_requested)
-        self.props_button = QPushButton(_t("Properties…"))
+        self.props_button = QPushButton(translate("TracedPanel", "Properties…"))
         self.props_button.clicked.connect(lambda: self._selected(self.properties_requested))
-        self.vertices_button = QPushButton(_t("Edit vertices"))
+        self.vertices_button = QPushButton(translate("TracedPanel", "Edit vertices"))
         self.vertices_button.setToolTip(
-            _t("Drag a vertex; Ctrl+click or double-click a leg inserts one; right-click deletes")
+            translate(
+                "TracedPanel",
+                "Drag a vertex; Ctrl+click or double-click a leg inserts one; right-click deletes",
+            )
         )
         self.vertices_button.clicked.connect(lambda: self._selected(self.edit_vertices_requested))
-        self.duplicate_button = QPushButton(_t("Duplicate…"))
-        self.duplicate_button.setToolTip(_t("The same path flown again later (another formation)"))
+        self.duplicate_button = QPushButton(translate("TracedPanel", "Duplicate…"))
+        self.duplicate_button.setToolTip(
+            translate("TracedPanel", "The same path flown again later (another formation)")
+        )
         self.duplicate_button.clicked.connect(lambda: self._selected(self.duplicate_requested))
-        self.delete_button = QPushButton(_t("Delete"))
+        self.delete_button = QPushButton(translate("TracedPanel", "Delete"))
         self.delete_button.clicked.connect(lambda: self._selected(self.delete_requested))
         self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels(
             [
-                _t("Track"),
-                _t("Kind"),
-                _t("Aircraft"),
-                _t("Vertices"),
-                _t("Start"),
-                _t("End"),
-                _t("Speed (kt)"),
+                translate("TracedPanel", "Track"),
+                translate("TracedPanel", "Kind"),
+                translate("TracedPanel", "Aircraft"),
+                translate("TracedPanel", "Vertices"),
+                translate("TracedPanel", "Start"),
+                translate("TracedPanel", "End"),
+                translate("TracedPanel", "Speed (kt)"),
             ]
         )
         self.table.verticalHeader().hide()
@@ -322,17 +342,21 @@ class TracedPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.doubleClicked.connect(lambda _i: self._selected(self.properties_requested))
         self.source_edit = QLineEdit()
-        self.source_edit.setToolTip(_t("Written into every saved file: where the tracks come from"))
+        self.source_edit.setToolTip(
+            translate("TracedPanel", "Written into every saved file: where the tracks come from")
+        )
         self.source_edit.editingFinished.connect(self._on_source_edited)
         self.tz_combo = QComboBox()
         self.tz_combo.addItems(ZONES)
-        self.tz_combo.setToolTip(_t("The zone times are typed and shown in (stored in UTC)"))
+        self.tz_combo.setToolTip(
+            translate("TracedPanel", "The zone times are typed and shown in (stored in UTC)")
+        )
         self.tz_combo.currentTextChanged.connect(self._on_tz_changed)
-        save = QPushButton(_t("Save as CSV / GeoJSON…"))
+        save = QPushButton(translate("TracedPanel", "Save as CSV / GeoJSON…"))
         save.clicked.connect(self.save_requested)
-        opened = QPushButton(_t("Open for editing…"))
+        opened = QPushButton(translate("TracedPanel", "Open for editing…"))
         opened.clicked.connect(self.open_requested)
-        counts = QPushButton(_t("Reported daily counts…"))
+        counts = QPushButton(translate("TracedPanel", "Reported daily counts…"))
         counts.clicked.connect(self.counts_requested)
         row1 = QHBoxLayout()
         for b in (
@@ -345,8 +369,8 @@ class TracedPanel(QWidget):
             row1.addWidget(b)
         row1.addStretch(1)
         form = QFormLayout()
-        form.addRow(_t("Provenance"), self.source_edit)
-        form.addRow(_t("Time zone"), self.tz_combo)
+        form.addRow(translate("TracedPanel", "Provenance"), self.source_edit)
+        form.addRow(translate("TracedPanel", "Time zone"), self.tz_combo)
         row3 = QHBoxLayout()
         row3.addWidget(opened)
         row3.addWidget(save)
@@ -422,7 +446,11 @@ class TracedPanel(QWidget):
                         item.setData(Qt.UserRole, track.id)
                     if col == 6 and bad:
                         item.setForeground(QBrush(QColor("#C0392B")))
-                        item.setToolTip(_t("Check the timing: this speed is not an aircraft's"))
+                        item.setToolTip(
+                            translate(
+                                "TracedPanel", "Check the timing: this speed is not an aircraft's"
+                            )
+                        )
                     self.table.setItem(row, col, item)
             self.source_edit.setText(scenario.source if scenario else "")
             self.source_edit.setEnabled(scenario is not None)
@@ -448,8 +476,8 @@ def duplicate_offset_minutes(parent, default: int = 10) -> int | None:
 
     minutes, ok = QInputDialog.getInt(
         parent,
-        _t("Duplicate track"),
-        _t("Fly the same path how many minutes later?"),
+        translate("TracedPanel", "Duplicate track"),
+        translate("TracedPanel", "Fly the same path how many minutes later?"),
         default,
         -1440,
         1440,

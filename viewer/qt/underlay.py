@@ -26,8 +26,7 @@ MESH_TOLERANCE_PX = 0.5
 MAX_PIXELS = 80_000_000  # a 9000×9000 picture; larger ones are refused with a message
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Underlay", text)
+translate = QCoreApplication.translate
 
 
 class PictureError(ValueError):
@@ -38,20 +37,20 @@ def load_picture(path: str | Path) -> QImage:
     """Read a PNG/JPEG (or any format Qt reads) with a clear error when it cannot."""
     path = Path(path)
     if not path.is_file():
-        raise PictureError(_t("{path}: no such file").format(path=path))
+        raise PictureError(translate("Underlay", "{path}: no such file").format(path=path))
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)  # JPEG orientation from EXIF
     size = reader.size()
     if size.isValid() and size.width() * size.height() > MAX_PIXELS:
         raise PictureError(
-            _t("{path}: the picture is {w}×{h} pixels; scale it below 80 megapixels").format(
-                path=path, w=size.width(), h=size.height()
-            )
+            translate(
+                "Underlay", "{path}: the picture is {w}×{h} pixels; scale it below 80 megapixels"
+            ).format(path=path, w=size.width(), h=size.height())
         )
     image = reader.read()
     if image.isNull():
         raise PictureError(
-            _t("{path}: not a picture Qt can read ({reason})").format(
+            translate("Underlay", "{path}: not a picture Qt can read ({reason})").format(
                 path=path, reason=reader.errorString()
             )
         )
@@ -173,7 +172,10 @@ class PictureView(QWidget):
         self.setCursor(Qt.CrossCursor)
         self.setFocusPolicy(Qt.StrongFocus)
         self.setToolTip(
-            _t("Click a spot you can also find on the map; wheel: zoom; right-drag: pan")
+            translate(
+                "Underlay",
+                "Click a spot you can also find on the map; wheel: zoom; right-drag: pan",
+            )
         )
 
     def set_picture(self, image: QImage | None) -> None:
@@ -203,7 +205,9 @@ class PictureView(QWidget):
         p.fillRect(self.rect(), QColor("#3a3a3a"))
         if self.image is None:
             p.setPen(QColor("#dddddd"))
-            p.drawText(self.rect(), Qt.AlignCenter, _t("Add a picture (PNG or JPEG)"))
+            p.drawText(
+                self.rect(), Qt.AlignCenter, translate("Underlay", "Add a picture (PNG or JPEG)")
+            )
             return
         p.setRenderHint(QPainter.SmoothPixmapTransform, True)
         p.setTransform(self._transform())

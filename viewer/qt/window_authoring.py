@@ -28,8 +28,7 @@ from viewer.core.track_layers import LoadedTracks
 TRACED_PATH = Path("Traced tracks")  # the name the traced scenario replays under
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Authoring", text)
+translate = QCoreApplication.translate
 
 
 class AuthoringMixin:
@@ -43,13 +42,13 @@ class AuthoringMixin:
         self._traced_shown: TracedScenario | None = None
         self.track_dialog_class = TrackDialog  # tests put a non-blocking one here
         self.georef_panel = GeorefPanel(self.canvas)
-        self.georef_dock = QDockWidget(_t("Picture underlay"), self)
+        self.georef_dock = QDockWidget(translate("Authoring", "Picture underlay"), self)
         self.georef_dock.setObjectName("underlay_dock")
         self.georef_dock.setWidget(self.georef_panel)
         self.addDockWidget(Qt.RightDockWidgetArea, self.georef_dock)
         self.georef_dock.hide()
         self.traced_panel = TracedPanel()
-        self.traced_dock = QDockWidget(_t("Traced tracks"), self)
+        self.traced_dock = QDockWidget(translate("Authoring", "Traced tracks"), self)
         self.traced_dock.setObjectName("traced_dock")
         self.traced_dock.setWidget(self.traced_panel)
         self.addDockWidget(Qt.RightDockWidgetArea, self.traced_dock)
@@ -79,22 +78,29 @@ class AuthoringMixin:
         tp.counts_requested.connect(self.edit_reported_counts)
         tp.scenario_edited.connect(lambda sc: self._set_authoring(traced=sc))
 
-        self.underlay_act = QAction(_t("Picture &underlay…"), self)
+        self.underlay_act = QAction(translate("Authoring", "Picture &underlay…"), self)
         self.underlay_act.setStatusTip(
-            _t("Add a map picture and place it with control points, to trace over it")
+            translate(
+                "Authoring", "Add a map picture and place it with control points, to trace over it"
+            )
         )
         self.underlay_act.triggered.connect(self.show_underlay_panel)
-        self.trace_act = QAction(_t("&Trace a track"), self, checkable=True)
+        self.trace_act = QAction(translate("Authoring", "&Trace a track"), self, checkable=True)
         self.trace_act.setShortcut(QKeySequence("T"))
         self.trace_act.setStatusTip(
-            _t("Click vertices on the map; Enter or a double-click ends the track; Esc stops")
+            translate(
+                "Authoring",
+                "Click vertices on the map; Enter or a double-click ends the track; Esc stops",
+            )
         )
         self.trace_act.toggled.connect(self._on_trace_toggled)
-        self.reported_act = QAction(_t("&Reported daily counts…"), self)
+        self.reported_act = QAction(translate("Authoring", "&Reported daily counts…"), self)
         self.reported_act.triggered.connect(self.edit_reported_counts)
-        self.save_traced_act = QAction(_t("Save traced tracks &as…"), self)
+        self.save_traced_act = QAction(translate("Authoring", "Save traced tracks &as…"), self)
         self.save_traced_act.triggered.connect(self.save_traced_as)
-        self.open_traced_act = QAction(_t("Open a track file for &editing…"), self)
+        self.open_traced_act = QAction(
+            translate("Authoring", "Open a track file for &editing…"), self
+        )
         self.open_traced_act.triggered.connect(self.open_traced_for_editing)
         self.tools_menu.addSeparator()
         self.tools_menu.addAction(self.underlay_act)
@@ -141,7 +147,7 @@ class AuthoringMixin:
                 try:
                     image = load_picture(path)
                 except PictureError as exc:
-                    self.show_error(_t("Picture underlay"), str(exc))
+                    self.show_error(translate("Authoring", "Picture underlay"), str(exc))
                 else:
                     self._pictures[str(path)] = image
         painter = self.scene.underlay
@@ -171,7 +177,7 @@ class AuthoringMixin:
             trackset, problems = traced_trackset(scenario, self.state.projection)
         if problems:
             self.statusBar().showMessage(
-                _t("Not replayed (check the timing): {problems}").format(
+                translate("Authoring", "Not replayed (check the timing): {problems}").format(
                     problems="; ".join(problems)
                 ),
                 15000,
@@ -180,7 +186,7 @@ class AuthoringMixin:
             if any(i.path == TRACED_PATH for i in self.tracks.items):
                 self.tracks.remove(TRACED_PATH)
             return
-        report = ImportReport(str(TRACED_PATH), format=_t("traced on the map"))
+        report = ImportReport(str(TRACED_PATH), format=translate("Authoring", "traced on the map"))
         report.rows_read = report.fixes = trackset.n_fixes
         report.tracks = trackset.n_tracks
         report.notice(scenario.source if scenario else "")
@@ -204,9 +210,11 @@ class AuthoringMixin:
         if not path:
             path, _ = QFileDialog.getOpenFileName(
                 self,
-                _t("Add a picture to trace over"),
+                translate("Authoring", "Add a picture to trace over"),
                 str(self._authoring_base()),
-                _t("Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp)"),
+                translate(
+                    "Authoring", "Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp)"
+                ),
             )
             if not path:
                 return False
@@ -214,13 +222,14 @@ class AuthoringMixin:
         try:
             self._pictures[str(full)] = load_picture(full)
         except PictureError as exc:
-            self.show_error(_t("Picture underlay"), str(exc))
+            self.show_error(translate("Authoring", "Picture underlay"), str(exc))
             return False
         self._set_authoring(underlay=Underlay(str(full)))
         self.georef_dock.show()
         self.statusBar().showMessage(
-            _t(
-                "Now place 3 or more control points: Add point, a spot on the picture, the same spot on the map"  # noqa: E501
+            translate(
+                "Authoring",
+                "Now place 3 or more control points: Add point, a spot on the picture, the same spot on the map",  # noqa: E501
             ),
             15000,
         )
@@ -236,15 +245,21 @@ class AuthoringMixin:
         underlay = self.briefing.underlay if self.briefing else None
         fit = underlay.fit() if underlay else None
         if underlay is None or fit is None:
-            self.show_error(_t("World file"), _t("Place at least 3 control points first"))
+            self.show_error(
+                translate("Authoring", "World file"),
+                translate("Authoring", "Place at least 3 control points first"),
+            )
             return []
         try:
             written = write_world_file(fit, self._picture_path(underlay))
         except OSError as exc:
-            self.show_error(_t("World file"), f"{exc.filename}: {exc.strerror}")
+            self.show_error(translate("Authoring", "World file"), f"{exc.filename}: {exc.strerror}")
             return []
         self.statusBar().showMessage(
-            _t("Wrote {files}").format(files=", ".join(str(p) for p in written)), 10000
+            translate("Authoring", "Wrote {files}").format(
+                files=", ".join(str(p) for p in written)
+            ),
+            10000,
         )
         return written
 
@@ -254,8 +269,9 @@ class AuthoringMixin:
             self.traced_dock.show()
             self.trace_tool.start_drawing()
             self.statusBar().showMessage(
-                _t(
-                    "Click the path's vertices on the map; Enter or a double-click ends it; Esc stops"  # noqa: E501
+                translate(
+                    "Authoring",
+                    "Click the path's vertices on the map; Enter or a double-click ends it; Esc stops",  # noqa: E501
                 ),
                 15000,
             )
@@ -301,7 +317,7 @@ class AuthoringMixin:
         from viewer.qt.traced_panel import DEFAULT_SPEED_KT
 
         base = TracedTrack(
-            sc.free_id(_t("Track {n}").format(n=len(sc.tracks) + 1)),
+            sc.free_id(translate("Authoring", "Track {n}").format(n=len(sc.tracks) + 1)),
             kind,
             sc.tracks[-1].count if sc.tracks else 1,
             points,
@@ -309,13 +325,14 @@ class AuthoringMixin:
         )
         track = self._ask_track(base, sc)
         if track is None:
-            self.statusBar().showMessage(_t("Track discarded"), 6000)
+            self.statusBar().showMessage(translate("Authoring", "Track discarded"), 6000)
             return
         self._set_authoring(traced=sc.with_track(track))
         self.traced_panel.select(track.id)
         self.statusBar().showMessage(
-            _t(
-                "Added {id}; trace the next one, or press Esc to stop (Edit > Undo removes it)"
+            translate(
+                "Authoring",
+                "Added {id}; trace the next one, or press Esc to stop (Edit > Undo removes it)",
             ).format(id=track.id),
             10000,
         )
@@ -337,8 +354,9 @@ class AuthoringMixin:
         self.trace_act.setChecked(False)
         self.trace_tool.start_editing(track_id)
         self.statusBar().showMessage(
-            _t(
-                "Editing {id}: drag a vertex · Ctrl+click or double-click a leg inserts one · right-click deletes · Esc ends"  # noqa: E501
+            translate(
+                "Authoring",
+                "Editing {id}: drag a vertex · Ctrl+click or double-click a leg inserts one · right-click deletes · Esc ends",  # noqa: E501
             ).format(id=track_id),
             15000,
         )
@@ -363,7 +381,8 @@ class AuthoringMixin:
             self.trace_tool.stop()
         self._set_authoring(traced=sc.without(track_id))
         self.statusBar().showMessage(
-            _t("Deleted {id} (Edit > Undo restores it)").format(id=track_id), 8000
+            translate("Authoring", "Deleted {id} (Edit > Undo restores it)").format(id=track_id),
+            8000,
         )
 
     # ------------------------------------------------------------------ files
@@ -374,23 +393,28 @@ class AuthoringMixin:
 
         sc = self.briefing.traced if self.briefing else None
         if sc is None or not sc.tracks:
-            self.show_error(_t("Save traced tracks"), _t("There are no traced tracks to save"))
+            self.show_error(
+                translate("Authoring", "Save traced tracks"),
+                translate("Authoring", "There are no traced tracks to save"),
+            )
             return None
         if not path:
             path, _ = QFileDialog.getSaveFileName(
                 self,
-                _t("Save traced tracks"),
+                translate("Authoring", "Save traced tracks"),
                 str(self._authoring_base() / "traced.csv"),
-                _t("CSV (*.csv);;GeoJSON (*.geojson)"),
+                translate("Authoring", "CSV (*.csv);;GeoJSON (*.geojson)"),
             )
             if not path:
                 return None
         try:
             saved = save_traced(sc, path)
         except (TracingError, OSError) as exc:
-            self.show_error(_t("Save traced tracks"), str(exc))
+            self.show_error(translate("Authoring", "Save traced tracks"), str(exc))
             return None
-        self.statusBar().showMessage(_t("Saved {path}").format(path=saved), 8000)
+        self.statusBar().showMessage(
+            translate("Authoring", "Saved {path}").format(path=saved), 8000
+        )
         return saved
 
     @Slot()
@@ -401,16 +425,19 @@ class AuthoringMixin:
         if not path:
             path, _ = QFileDialog.getOpenFileName(
                 self,
-                _t("Open a track file for editing"),
+                translate("Authoring", "Open a track file for editing"),
                 str(self._authoring_base()),
-                _t("Track files (*.csv *.geojson *.json *.gpx *.kml *.kmz);;All files (*)"),
+                translate(
+                    "Authoring",
+                    "Track files (*.csv *.geojson *.json *.gpx *.kml *.kmz);;All files (*)",
+                ),
             )
             if not path:
                 return False
         try:
             opened = open_traced(path)
         except TrackImportError as exc:
-            self.show_error(_t("Open for editing"), str(exc))
+            self.show_error(translate("Authoring", "Open for editing"), str(exc))
             return False
         sc = self.briefing.traced if self.briefing else None
         if sc is None or not sc.tracks:
@@ -421,7 +448,9 @@ class AuthoringMixin:
         self._set_authoring(traced=sc)
         self.traced_dock.show()
         self.statusBar().showMessage(
-            _t("{n} tracks from {name} to edit").format(n=len(opened.tracks), name=Path(path).name),
+            translate("Authoring", "{n} tracks from {name} to edit").format(
+                n=len(opened.tracks), name=Path(path).name
+            ),
             8000,
         )
         return True
