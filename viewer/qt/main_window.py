@@ -39,6 +39,7 @@ from viewer.qt.layer_panel import LayerPanel
 from viewer.qt.map_canvas import MapCanvas
 from viewer.qt.map_scene import MapScene
 from viewer.qt.window_briefing import BriefingMixin
+from viewer.qt.window_display import DisplayMixin
 from viewer.qt.window_replay import ReplayMixin
 from viewer.qt.window_tracks import TrackFilesMixin
 
@@ -63,7 +64,7 @@ def format_dm(value: float, pos: str, neg: str) -> str:
     return f"{d}°{m:05.2f}′{hemi}"
 
 
-class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
+class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, DisplayMixin, QMainWindow):
     """The main window; its track-file, replay and briefing parts live in the mixins."""
 
     events_ready = Signal(int, object)  # (generation, events frame) from the worker thread
@@ -326,6 +327,7 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
             act.triggered.connect(lambda _=False, k=key: self.state.set_naming(k))
             self.naming_group.addAction(act)
             self.naming_acts[key] = act
+        self._create_display_actions()
 
     def create_menus(self) -> None:
         bar = self.menuBar()
@@ -357,6 +359,7 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
             naming.addAction(act)
         self.view_menu.addAction(self.graticule_act)
         self.view_menu.addAction(self.map_date_act)
+        self._add_display_menus(self.view_menu)
         self.view_menu.addAction(self.layers_dock.toggleViewAction())
         self.view_menu.addAction(self.timeline_dock.toggleViewAction())
         self.view_menu.addAction(self.details_dock.toggleViewAction())
@@ -618,6 +621,7 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, QMainWindow):
             self.set_colour_by(str(colour))
             for act in self.colour_group.actions():
                 act.setChecked(act.text().lower() == colour)
+        self._restore_display_settings(settings)
 
     def closeEvent(self, event) -> None:
         if self.dirty and QApplication.platformName() not in ("offscreen", "minimal"):
