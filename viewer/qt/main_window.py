@@ -565,6 +565,7 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, DisplayMixin, QMai
 
     def _paint_title_clock(self, painter, ctx) -> None:
         from viewer.qt.overlays import paint_clock, paint_title
+        from viewer.qt.painters import legend_rect
 
         if not self.show_title_clock:
             return
@@ -573,14 +574,16 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, DisplayMixin, QMai
         scene = ""
         if briefing and 0 <= getattr(self, "scene_index", -1) < len(briefing.scenes):
             scene = briefing.scenes[self.scene_index].title
-        paint_title(painter, ctx, title, scene)
+        clock = None  # on a narrow screen the clock goes above the legend, the title above it
         if self.tracks.items:
-            paint_clock(
+            clock = paint_clock(
                 painter,
                 ctx,
                 self.timeline.time,
                 self.timeline.zone if self.timeline.zone != "local" else "UTC",
+                avoid=legend_rect(ctx) if self.scene.show_legend else None,
             )
+        paint_title(painter, ctx, title, scene, above=clock)
 
     def _on_flash_toggled(self, on: bool) -> None:
         self.event_flash.enabled = on

@@ -71,7 +71,7 @@ class MapScene:
             projection=self.state.projection,
             naming=self.state.naming,
             when=self.state.when,
-            font_scale=self.font_scale * self.theme.scale,
+            font_scale=self.font_scale,
             units=self.units,
             theme=self.theme,
         )

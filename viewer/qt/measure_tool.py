@@ -90,7 +90,7 @@ class MeasureTool(QObject):
         for px, py in ((sx[0], sy[0]), (sx[-1], sy[-1])):
             painter.drawEllipse(QPointF(px, py), 3.5, 3.5)
         font = QFont()
-        font.setPointSizeF(10 * ctx.font_scale)
+        font.setPointSizeF(10 * ctx.label_scale)
         font.setBold(True)
         text = result.text(ctx.units.distance)
         draw_text(

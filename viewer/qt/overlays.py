@@ -9,8 +9,15 @@ from viewer.core.timeline import format_time
 from viewer.qt.painters import PaintContext
 
 
-def paint_title(painter: QPainter, ctx: PaintContext, title: str, subtitle: str = "") -> None:
-    """Title top left, under the legend's row, with the scene as a subtitle."""
+def paint_title(
+    painter: QPainter,
+    ctx: PaintContext,
+    title: str,
+    subtitle: str = "",
+    above: QRectF | None = None,
+) -> None:
+    """Title bottom left, above the scale bar, with the scene as a subtitle; moved up to stay
+    above ``above`` (the clock) where the two would overlap."""
     if not title:
         return
     s = ctx.font_scale
@@ -24,6 +31,8 @@ def paint_title(painter: QPainter, ctx: PaintContext, title: str, subtitle: str 
     w = max(fm.horizontalAdvance(title), fs.horizontalAdvance(subtitle) if subtitle else 0) + 20
     h = fm.height() + (fs.height() if subtitle else 0) + 10
     rect = QRectF(10, ctx.view.height - h - 90 * s, min(w, ctx.view.width - 20), h)
+    if above is not None and rect.intersects(above):
+        rect.moveBottom(above.top() - 6 * s)
     hc = ctx.theme.high_contrast
     painter.save()
     painter.setPen(QPen(ctx.theme.color("panel_border"), 2.0) if hc else Qt.NoPen)
@@ -41,8 +50,16 @@ def paint_title(painter: QPainter, ctx: PaintContext, title: str, subtitle: str 
     painter.restore()
 
 
-def paint_clock(painter: QPainter, ctx: PaintContext, t: float, zone: str = "Asia/Taipei") -> None:
-    """The replay time in UTC and in ``zone``, bottom centre, large enough for a room."""
+def paint_clock(
+    painter: QPainter,
+    ctx: PaintContext,
+    t: float,
+    zone: str = "Asia/Taipei",
+    avoid: QRectF | None = None,
+) -> QRectF:
+    """The replay time in UTC and in ``zone``, bottom centre, large enough for a room; where
+    it would overlap ``avoid`` (the legend, on a narrow screen) it goes above it, clear of the
+    scale bar too. Returns where it was drawn."""
     text = f"{format_time(t, 'UTC')}    {format_time(t, zone)}"
     font = QFont()
     font.setPointSizeF(12 * ctx.font_scale)
@@ -55,6 +72,8 @@ def paint_clock(painter: QPainter, ctx: PaintContext, t: float, zone: str = "Asi
         w,
         fm.height() + 10,
     )
+    if avoid is not None and rect.intersects(avoid):
+        rect.moveBottom(avoid.top() - 6 * ctx.font_scale)
     hc = ctx.theme.high_contrast
     painter.save()
     if hc:  # opaque, framed: the clock reads from the back of the room
@@ -67,3 +86,4 @@ def paint_clock(painter: QPainter, ctx: PaintContext, t: float, zone: str = "Asi
     painter.setPen(ctx.theme.color("text") if hc else QColor("#111111"))
     painter.drawText(rect, Qt.AlignCenter, text)
     painter.restore()
+    return rect

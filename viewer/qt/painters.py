@@ -57,6 +57,11 @@ class PaintContext:
     units: Units = DEFAULT_UNITS  # the read-outs' distance and altitude units (View > Units)
     theme: Theme = NORMAL  # normal or high contrast (View > High-contrast theme)
 
+    @property
+    def label_scale(self) -> float:
+        """Size of map labels and track icons: the font scale, larger in high contrast."""
+        return self.font_scale * self.theme.scale
+
 
 def screen_pieces(xy: np.ndarray, ctx: PaintContext) -> list[tuple[np.ndarray, np.ndarray]]:
     """Projected (n, 2) map coordinates -> screen arrays, split where the projection failed."""
@@ -181,7 +186,7 @@ class BasemapPainter(Painter):
                         painter.drawPolygon(polygon_from_xy(sx, sy))
         painter.setRenderHint(QPainter.Antialiasing, True)
         # cosmetic pen (0): fastest; high contrast draws a wider black coast
-        painter.setPen(QPen(ctx.theme.color("coast"), ctx.theme.coast_width * ctx.font_scale))
+        painter.setPen(QPen(ctx.theme.color("coast"), ctx.theme.coast_width))
         painter.setBrush(Qt.NoBrush)
         for _, coast in tiles:
             for xy, (bx0, by0, bx1, by1) in coast:
@@ -205,7 +210,7 @@ class GraticulePainter(Painter):
         step = next((s for s in self.STEPS if span / s <= 14), 30.0)
         painter.setPen(QPen(ctx.theme.color("graticule"), 0))
         font = QFont()
-        font.setPointSizeF(8.0 * ctx.font_scale)
+        font.setPointSizeF(8.0 * ctx.label_scale)
         font.setBold(ctx.theme.bold)
         painter.setFont(font)
         lons = np.arange(math.ceil(west / step) * step, east + 1e-9, step)
@@ -318,13 +323,14 @@ class ReferenceLayerPainter(Painter):
         else:
             fill.setAlphaF(self.layer.style.fill_alpha)
             brush = QBrush(fill)
-            outline = (
-                Qt.NoPen
-                if any(r["role"] == ROLE_EDGE for _, r, _ in items)
-                else QPen(color, self.layer.style.width)
-            )
-        painter.setBrush(brush)
-        painter.setPen(outline)
+            has_edges = any(r["role"] == ROLE_EDGE for _, r, _ in items)
+            width = self.layer.style.width * ctx.theme.edge_width
+            outline = Qt.NoPen if has_edges else QPen(color, width)
+        passes = [(brush, outline)]
+        if ctx.theme.casing and isinstance(outline, QPen) and self.layer.kind != OVERLAP:
+            casing = QPen(ctx.theme.color("casing"), outline.widthF() + 2.0)
+            passes.insert(0, (QBrush(Qt.NoBrush), casing))  # dark casing under the outline
+        paths = []
         for _, row, parts in items:
             if row["role"] != ROLE_AREA:
                 continue
@@ -334,7 +340,12 @@ class ReferenceLayerPainter(Painter):
                 for sx, sy in screen_pieces(xy, ctx):
                     path.addPolygon(polygon_from_xy(sx, sy))
                     path.closeSubpath()
-            painter.drawPath(path)
+            paths.append(path)
+        for pass_brush, pen in passes:
+            painter.setBrush(pass_brush)
+            painter.setPen(pen)
+            for path in paths:
+                painter.drawPath(path)
 
     def _paint_edges(self, painter, ctx, items, color):
         width = self.layer.style.width * ctx.font_scale * ctx.theme.edge_width
@@ -355,8 +366,9 @@ class ReferenceLayerPainter(Painter):
 
     def _paint_points(self, painter, ctx, items, color):
         font = QFont()
-        font.setPointSizeF(8.5 * ctx.font_scale)
-        r = 3.5 * ctx.font_scale
+        font.setPointSizeF(8.5 * ctx.label_scale)
+        font.setBold(ctx.theme.bold)
+        r = 3.5 * ctx.label_scale
         placed: list[QRectF] = []
         for _, row, parts in items:
             if row["role"] != ROLE_POINT:
@@ -507,25 +519,41 @@ def paint_attribution(painter: QPainter, ctx: PaintContext, text: str) -> None:
     painter.drawText(box, Qt.AlignCenter, text)
 
 
+LEGEND_ROWS = (
+    ("solid", "published edge (official or secondary source)"),
+    ("dash", "approximate edge: usual drawing, not published"),
+    ("hatch", "overlap of two ADIZs"),
+)
+
+
+def _legend_font(ctx: PaintContext) -> QFont:
+    font = QFont()
+    font.setPointSizeF(8.0 * ctx.font_scale)
+    font.setBold(ctx.theme.bold)
+    return font
+
+
+def legend_rect(ctx: PaintContext) -> QRectF:
+    """Where the legend goes: bottom right, above the source line (the top edge is the
+    notice's and the north arrow's). The clock keeps clear of it."""
+    s = ctx.font_scale
+    fm = QFontMetricsF(_legend_font(ctx))
+    line_h = fm.height() + 4 * s
+    w = 28 * s + 8 * s + max(fm.horizontalAdvance(t) for _, t in LEGEND_ROWS) + 12 * s
+    h = line_h * len(LEGEND_ROWS) + 8 * s
+    return QRectF(ctx.view.width - w - 8.0 * s, ctx.view.height - h - 26.0 * s, w, h)
+
+
 def paint_legend(painter: QPainter, ctx: PaintContext) -> None:
     """How to read the lines: published vs approximate edges, derived zones, overlaps."""
     s = ctx.font_scale
-    font = QFont()
-    font.setPointSizeF(8.0 * s)
-    font.setBold(ctx.theme.bold)
+    font = _legend_font(ctx)
     fm = QFontMetricsF(font)
-    rows = (
-        ("solid", "published edge (official or secondary source)"),
-        ("dash", "approximate edge: usual drawing, not published"),
-        ("hatch", "overlap of two ADIZs"),
-    )
+    rows = LEGEND_ROWS
     line_h = fm.height() + 4 * s
     sample_w = 28 * s
-    w = sample_w + 8 * s + max(fm.horizontalAdvance(t) for _, t in rows) + 12 * s
-    h = line_h * len(rows) + 8 * s
-    # bottom right, above the source line: the top edge is the notice's and the north arrow's
-    x0 = ctx.view.width - w - 8.0 * s
-    y0 = ctx.view.height - h - 26.0 * s
+    rect = legend_rect(ctx)
+    x0, y0, w, h = rect.x(), rect.y(), rect.width(), rect.height()
     painter.save()
     hc = ctx.theme.high_contrast
     painter.setPen(QPen(ctx.theme.color("panel_border"), 1.5 if hc else 1))
@@ -537,7 +565,7 @@ def paint_legend(painter: QPainter, ctx: PaintContext) -> None:
         a, b = QPointF(x0 + 6 * s, y), QPointF(x0 + 6 * s + sample_w, y)
         if kind == "hatch":
             painter.setPen(Qt.NoPen)
-            painter.setBrush(QBrush(QColor(106, 61, 154, 170), Qt.BDiagPattern))
+            painter.setBrush(QBrush(QColor(106, 61, 154, 255 if hc else 170), Qt.BDiagPattern))
             painter.drawRect(QRectF(a.x(), y - 5 * s, sample_w, 10 * s))
         else:
             pen = QPen(
@@ -548,7 +576,8 @@ def paint_legend(painter: QPainter, ctx: PaintContext) -> None:
             )
             if kind == "dash":
                 pen.setStyle(Qt.CustomDashLine)
-                pen.setDashPattern([5.0, 3.0])
+                f = 2.0 / 3.0 if hc else 1.0  # the dashes as long as with the thinner pen
+                pen.setDashPattern([5.0 * f, 3.0 * f])
             painter.setPen(pen)
             painter.drawLine(a, b)
         painter.setPen(ctx.theme.color("text"))

@@ -302,13 +302,13 @@ class TrackPainter:
     def _paint_heads(
         self, painter, ctx, sl, ts, kind_of_live, colour_of_live, palette, sx, sy, path_key, placed
     ):
-        size = self.style.head_size * ctx.font_scale
+        size = self.style.head_size * ctx.label_scale
         w, h = ctx.view.width, ctx.view.height
         on_screen = (sx > -size) & (sx < w + size) & (sy > -size) & (sy < h + size)
         theme = ctx.theme
         hc = theme.high_contrast
         font = QFont()
-        font.setPointSizeF(8.0 * ctx.font_scale)
+        font.setPointSizeF(8.0 * ctx.label_scale)
         font.setBold(theme.bold)
         fm = QFontMetricsF(font)
         painter.setFont(font)
