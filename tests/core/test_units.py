@@ -6,8 +6,8 @@ from viewer.core.constants import FT_IN_M, NMI_IN_M
 from viewer.core.units import (
     FT,
     KM,
-    M,
     NMI,
+    M,
     Units,
     convert,
     format_altitude,
