@@ -704,6 +704,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     font = QFont(app.font())
     font.setFamilies(UI_FONT_FAMILIES)
     app.setFont(font)
+    from viewer.qt.file_open import file_open_queue
+
+    file_open_queue(app)  # macOS "Open with": files that arrive before the window wait here
     return app  # type: ignore[return-value]
 
 
@@ -716,11 +719,17 @@ def run_app(files: list[str] | None = None) -> int:
     window = MainWindow(state)
     window.restore_settings()
     window.show()
+    from viewer.qt.file_open import file_open_queue
+
+    queue = file_open_queue(app)
     if window.offer_recovery():
+        queue.attach(window.open_files)
         return app.exec()
-    if not files and DEFAULT_BRIEFING.exists():
+    app.processEvents()  # a file macOS asked to open at launch may be waiting
+    if not files and not queue.received and DEFAULT_BRIEFING.exists():
         files = [str(DEFAULT_BRIEFING)]
     window.open_files(files or [])
+    queue.attach(window.open_files)  # queued files open now, later ones as they come
     return app.exec()
 
 
