@@ -170,3 +170,23 @@ def test_whole_briefing_video_plays_every_scene_in_order(tmp_path, qapp, capsys)
     reader = imageio_ffmpeg.read_frames(str(out))
     next(reader)
     assert sum(1 for _ in reader) == len(plan)
+
+
+def test_units_and_high_contrast_options(tmp_path, track_file, qapp):
+    from tests.qt.test_units import expected_bar_px, scale_bar_px
+    from viewer.core.catalog import load_catalog
+    from viewer.core.map_state import MapState
+    from viewer.qt.map_scene import MapScene
+
+    out = tmp_path / "km.png"
+    assert main(["render", "--out", str(out), "--size", "800x600", "--units", "km"]) == 0
+    image = QImage(str(out))
+    scene = MapScene(MapState(load_catalog()))
+    view = scene.home_view(800, 600)
+    assert scale_bar_px(image) == pytest.approx(
+        expected_bar_px(view, scene.state.projection, 1000.0), abs=2
+    )
+    assert image.pixelColor(790, 300) != QColor("#ffffff")  # the normal sea is pale blue
+    hc = tmp_path / "hc.png"
+    assert main(["render", "--out", str(hc), "--size", "800x600", "--high-contrast"]) == 0
+    assert QImage(str(hc)).pixelColor(790, 300) == QColor("#ffffff")

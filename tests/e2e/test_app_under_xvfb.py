@@ -1,7 +1,8 @@
 """End to end: the real application in a real X server (Xvfb), driven like a person drives it.
 
-Launches ``python -m viewer TRACKFILE``, presses Space with xdotool, waits, takes screenshots and
-checks that the track head moved on the map and the clock in the timeline advanced.
+Launches ``python -m viewer TRACKFILE`` — and the PyInstaller bundle's executable, when it is
+built (see `tests.bundle`) — presses Space with xdotool, waits, takes screenshots and checks that
+the track head moved on the map and the clock in the timeline advanced.
 Needs Xvfb and xdotool (``bash run.sh test`` installs them).
 """
 
@@ -13,6 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from tests.bundle import bundle_exe
 
 pytestmark = pytest.mark.e2e
 
@@ -86,7 +89,19 @@ def _fighter_centroid(image, top: int, bottom: int):
     return sum(xs) / len(xs), sum(ys) / len(ys)
 
 
-def test_space_replays_the_track_in_the_real_window(xserver, tmp_path):
+def _launch(launcher: str, env: dict[str, str], home: Path) -> tuple[list[str], dict[str, str]]:
+    """The command and environment that start the app: from this checkout's Python, or the
+    bundle with no Python around (only the display, the home and the settings folders)."""
+    if launcher == "python":
+        return [sys.executable, "-m", "viewer"], env
+    keep = ("DISPLAY", "XDG_CONFIG_HOME", "XDG_STATE_HOME")
+    bare = {k: env[k] for k in keep} | {"HOME": str(home), "LANG": "C.UTF-8"}
+    return [str(bundle_exe())], bare
+
+
+@pytest.mark.parametrize("launcher", ["python", "bundle"])
+def test_space_replays_the_track_in_the_real_window(xserver, tmp_path, launcher):
+    command, env = _launch(launcher, xserver, tmp_path)
     xdotool = _need("xdotool")
     track = tmp_path / "eastbound.csv"
     rows = ["callsign,time,lat,lon,type"]
@@ -96,8 +111,8 @@ def test_space_replays_the_track_in_the_real_window(xserver, tmp_path):
         )
     track.write_text("\n".join(rows) + "\n")
     app = subprocess.Popen(
-        [sys.executable, "-m", "viewer", str(track)],
-        env=xserver,
+        [*command, str(track)],
+        env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )

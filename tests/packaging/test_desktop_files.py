@@ -19,6 +19,7 @@ import pytest
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
+from tests.bundle import BUNDLE_EXE, bundle_exe
 from tests.reference_data import REPO
 from viewer import __version__
 
@@ -34,12 +35,6 @@ TRACK_MIMES = (
     "application/geo+json",
 )
 MIME_NS = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
-BUNDLE = PACKAGING / "dist" / "adiz-viewer"
-BUNDLE_EXE = BUNDLE / "adiz-viewer"
-BUNDLE_SKIP_REASON = (
-    "bundle not built: run packaging/build_bundle.sh then ADIZ_TEST_BUNDLE=1 "
-    "pytest tests/packaging (with ADIZ_TEST_BUNDLE=1 a missing bundle is built first, ~1 min)"
-)
 
 
 def desktop_entry(path: Path = PACKAGING / "adiz-viewer.desktop") -> configparser.SectionProxy:
@@ -251,10 +246,7 @@ def test_install_and_uninstall_from_an_unpacked_bundle(qapp, tmp_path):
 @pytest.mark.slow
 def test_bundle_smoke(qapp, tmp_path):
     """The bundle starts with no Python around, renders one frame headless and exits 0."""
-    if not BUNDLE_EXE.exists():
-        if os.environ.get("ADIZ_TEST_BUNDLE") != "1":
-            pytest.skip(BUNDLE_SKIP_REASON)
-        subprocess.run(["bash", str(PACKAGING / "build_bundle.sh"), "--no-test"], check=True)
+    bundle_exe()  # built first with ADIZ_TEST_BUNDLE=1, else skipped when absent
     # An empty environment: no PYTHONPATH, no virtual environment, only the Qt platform.
     env = {"HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8"}
     version = subprocess.run(

@@ -4,6 +4,7 @@ needed.
     adiz-viewer render (BRIEFING | TRACKFILE...) --out OUT [--size WxH] [--fps N]
                        [--start ISO] [--end ISO] [--duration SECONDS] [--trail DURATION]
                        [--scene N] [--crs CRS] [--naming en|ja|zh_CN|zh_TW|all] [--tz ZONE]
+                       [--units nmi|km] [--high-contrast]
 
 OUT ending in .png writes the frame at --start (or the scene's or briefing's start); .mp4 or
 .gif writes a video of --start..--end lasting --duration seconds at --fps — or, for a briefing
@@ -79,6 +80,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--crs", default=None, help="projection preset, EPSG code or PROJ")
     parser.add_argument("--naming", default=None, choices=["en", "ja", "zh_CN", "zh_TW", "all"])
     parser.add_argument("--tz", default=None, help="zone of times written without one")
+    parser.add_argument(
+        "--units",
+        default="nmi",
+        choices=["nmi", "km"],
+        help="the scale bar's main unit (default nmi, as in the app's View > Units)",
+    )
+    parser.add_argument(
+        "--high-contrast",
+        action="store_true",
+        help="the high-contrast theme, for projectors in bright rooms",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -105,7 +117,17 @@ def run(args: argparse.Namespace) -> int:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841
     started = time.perf_counter()
     try:
-        session = HeadlessSession.build(args.inputs, args.crs, args.naming, args.tz)
+        from viewer.core.units import Units
+        from viewer.qt.theme import HIGH_CONTRAST, NORMAL
+
+        session = HeadlessSession.build(
+            args.inputs,
+            args.crs,
+            args.naming,
+            args.tz,
+            units=Units(distance=args.units),
+            theme=HIGH_CONTRAST if args.high_contrast else NORMAL,
+        )
     except (ValueError, BriefingError, TrackImportError, FileNotFoundError) as exc:
         return _fail(str(exc))
     if args.trail is not None:

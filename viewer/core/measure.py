@@ -12,6 +12,7 @@ import shapely
 from viewer.core.constants import NMI_IN_M
 from viewer.core.geodesy import WGS84_GEOD, distance_m, geodesic_circle
 from viewer.core.tracks import TrackSet
+from viewer.core.units import NMI, format_distance
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,9 @@ class RangeBearing:
     def km(self) -> float:
         return self.metres / 1000.0
 
-    def text(self) -> str:
-        return f"{self.nmi:,.1f} nmi ({self.km:,.1f} km), bearing {self.bearing_deg:05.1f}° true"
+    def text(self, unit: str = NMI) -> str:
+        """Range in ``unit`` (nmi or km) and true bearing, e.g. "67.9 nmi, bearing 071.2° true"."""
+        return f"{format_distance(self.metres, unit)}, bearing {self.bearing_deg:05.1f}° true"
 
 
 def range_and_bearing(lon1: float, lat1: float, lon2: float, lat2: float) -> RangeBearing:

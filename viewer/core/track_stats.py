@@ -10,6 +10,7 @@ import numpy as np
 from viewer.core.constants import NMI_IN_M
 from viewer.core.geodesy import distance_m
 from viewer.core.tracks import TrackSet
+from viewer.core.units import Units, format_distance
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,9 @@ class TrackSummary:
     def distance_km(self) -> float:
         return self.distance_nmi * NMI_IN_M / 1000.0
 
-    def text(self) -> str:
+    def text(self, units: Units | None = None) -> str:
+        """The details panel's lines; the distance flown in ``units.distance`` (nmi default)."""
+        units = units or Units()
         hours, rem = divmod(int(self.duration_s), 3600)
         minutes = rem // 60
         lines = [
@@ -37,7 +40,7 @@ class TrackSummary:
             f"first fix: {self.first:%Y-%m-%d %H:%M:%S} UTC",
             f"last fix:  {self.last:%Y-%m-%d %H:%M:%S} UTC",
             f"duration:  {hours} h {minutes:02d} min, {self.fixes:,} fixes",
-            f"distance flown: {self.distance_nmi:,.1f} nmi ({self.distance_km:,.1f} km)",
+            f"distance flown: {format_distance(self.distance_nmi * NMI_IN_M, units.distance)}",
         ]
         return "\n".join(lines)
 

@@ -12,11 +12,13 @@ from viewer.core.catalog import load_catalog
 from viewer.core.map_state import MapState
 from viewer.core.projection import Projection
 from viewer.core.track_layers import LoadedTracks, TrackLayers
+from viewer.core.units import Units
 from viewer.core.view import MapView
 from viewer.io.registry import ReadOptions, load_trackset
 from viewer.qt.annotation_painter import AnnotationPainter, paint_notice
 from viewer.qt.map_scene import MapScene
 from viewer.qt.overlays import paint_clock
+from viewer.qt.theme import Theme
 from viewer.qt.track_painter import TrackPainter
 
 
@@ -42,8 +44,11 @@ class HeadlessSession:
         crs: str | None = None,
         naming: str | None = None,
         tz: str | None = None,
+        units: Units | None = None,
+        theme: Theme | None = None,
     ) -> HeadlessSession:
-        """From one briefing or from track files (then the default view and layers)."""
+        """From one briefing or from track files (then the default view and layers); the
+        scale bar in ``units`` (nmi by default), drawn in ``theme`` (normal by default)."""
         briefing = None
         files: list[tuple[Path, ReadOptions | None]] = []
         if len(inputs) == 1 and inputs[0].lower().endswith(".briefing.json"):
@@ -75,6 +80,8 @@ class HeadlessSession:
                     setting.id, visible=st.visible, opacity=st.opacity, color=st.color
                 )
         scene = MapScene(state)
+        scene.units = units or scene.units
+        scene.theme = theme or scene.theme
         tracks = TrackLayers()
         session = cls(state, scene, tracks, Clock(), briefing)
         for path, options in files:

@@ -15,6 +15,7 @@ from viewer.core.briefing import ARROW, CIRCLE, POLYGON, TEXT, Annotation
 from viewer.core.geodesy import geodesic_circle
 from viewer.qt.painters import PaintContext, draw_text
 from viewer.qt.qpolygon import polygon_from_xy
+from viewer.qt.theme import Theme
 
 
 class AnnotationPainter:
@@ -59,12 +60,22 @@ class AnnotationPainter:
         if ann.kind == POLYGON:
             sx, sy = self._screen(ctx, np.vstack([pts, pts[:1]]))
             painter.drawPolygon(polygon_from_xy(sx, sy))
-            self._label(painter, ann, float(sx[:-1].mean()), float(sy[:-1].min()) - 6, colour, font)
+            self._label(
+                painter,
+                ann,
+                float(sx[:-1].mean()),
+                float(sy[:-1].min()) - 6,
+                colour,
+                font,
+                ctx.theme,
+            )
         elif ann.kind == CIRCLE:
             ring = geodesic_circle(pts[0, 0], pts[0, 1], float(ann.radius_m or 0), 128)
             sx, sy = self._screen(ctx, ring)
             painter.drawPolygon(polygon_from_xy(sx, sy))
-            self._label(painter, ann, float(sx.mean()), float(sy.min()) - 6, colour, font)
+            self._label(
+                painter, ann, float(sx.mean()), float(sy.min()) - 6, colour, font, ctx.theme
+            )
         elif ann.kind == ARROW:
             sx, sy = self._screen(ctx, pts)
             tail, head = QPointF(sx[0], sy[0]), QPointF(sx[1], sy[1])
@@ -79,16 +90,18 @@ class AnnotationPainter:
             tip.closeSubpath()
             painter.setBrush(colour)
             painter.drawPath(tip)
-            self._label(painter, ann, float(sx[0]), float(sy[0]) - 8, colour, font)
+            self._label(painter, ann, float(sx[0]), float(sy[0]) - 8, colour, font, ctx.theme)
         elif ann.kind == TEXT:
             sx, sy = self._screen(ctx, pts)
-            self._label(painter, ann, float(sx[0]), float(sy[0]), colour, font)
+            self._label(painter, ann, float(sx[0]), float(sy[0]), colour, font, ctx.theme)
         painter.restore()
 
     @staticmethod
-    def _label(painter, ann, x, y, colour, font) -> None:
+    def _label(painter, ann, x, y, colour, font, theme: Theme) -> None:
         if ann.text:
-            draw_text(painter, x, y, ann.text, colour, font, align_center=ann.kind != TEXT)
+            draw_text(
+                painter, x, y, ann.text, colour, font, align_center=ann.kind != TEXT, theme=theme
+            )
 
 
 def paint_notice(painter: QPainter, ctx: PaintContext, text: str) -> None:

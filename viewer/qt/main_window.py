@@ -40,6 +40,7 @@ from viewer.qt.map_canvas import MapCanvas
 from viewer.qt.map_scene import MapScene
 from viewer.qt.window_authoring import AuthoringMixin
 from viewer.qt.window_briefing import BriefingMixin
+from viewer.qt.window_display import DisplayMixin
 from viewer.qt.window_replay import ReplayMixin
 from viewer.qt.window_tracks import TrackFilesMixin
 
@@ -64,8 +65,11 @@ def format_dm(value: float, pos: str, neg: str) -> str:
     return f"{d}°{m:05.2f}′{hemi}"
 
 
-class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, AuthoringMixin, QMainWindow):
-    """The main window; its track-file, replay, briefing and authoring parts live in mixins."""
+class MainWindow(
+    TrackFilesMixin, ReplayMixin, BriefingMixin, AuthoringMixin, DisplayMixin, QMainWindow
+):
+    """The main window; its track-file, replay, briefing, authoring and display parts live in
+    mixins."""
 
     events_ready = Signal(int, object)  # (generation, events frame) from the worker thread
 
@@ -328,6 +332,7 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, AuthoringMixin, QM
             act.triggered.connect(lambda _=False, k=key: self.state.set_naming(k))
             self.naming_group.addAction(act)
             self.naming_acts[key] = act
+        self._create_display_actions()
 
     def create_menus(self) -> None:
         bar = self.menuBar()
@@ -359,6 +364,7 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, AuthoringMixin, QM
             naming.addAction(act)
         self.view_menu.addAction(self.graticule_act)
         self.view_menu.addAction(self.map_date_act)
+        self._add_display_menus(self.view_menu)
         self.view_menu.addAction(self.layers_dock.toggleViewAction())
         self.view_menu.addAction(self.timeline_dock.toggleViewAction())
         self.view_menu.addAction(self.details_dock.toggleViewAction())
@@ -564,6 +570,7 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, AuthoringMixin, QM
 
     def _paint_title_clock(self, painter, ctx) -> None:
         from viewer.qt.overlays import paint_clock, paint_title
+        from viewer.qt.painters import legend_rect
 
         if not self.show_title_clock:
             return
@@ -572,14 +579,16 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, AuthoringMixin, QM
         scene = ""
         if briefing and 0 <= getattr(self, "scene_index", -1) < len(briefing.scenes):
             scene = briefing.scenes[self.scene_index].title
-        paint_title(painter, ctx, title, scene)
+        clock = None  # on a narrow screen the clock goes above the legend, the title above it
         if self.tracks.items:
-            paint_clock(
+            clock = paint_clock(
                 painter,
                 ctx,
                 self.timeline.time,
                 self.timeline.zone if self.timeline.zone != "local" else "UTC",
+                avoid=legend_rect(ctx) if self.scene.show_legend else None,
             )
+        paint_title(painter, ctx, title, scene, above=clock)
 
     def _on_flash_toggled(self, on: bool) -> None:
         self.event_flash.enabled = on
@@ -620,6 +629,7 @@ class MainWindow(TrackFilesMixin, ReplayMixin, BriefingMixin, AuthoringMixin, QM
             self.set_colour_by(str(colour))
             for act in self.colour_group.actions():
                 act.setChecked(act.text().lower() == colour)
+        self._restore_display_settings(settings)
 
     def closeEvent(self, event) -> None:
         if self.dirty and QApplication.platformName() not in ("offscreen", "minimal"):
@@ -699,6 +709,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     font = QFont(app.font())
     font.setFamilies(UI_FONT_FAMILIES)
     app.setFont(font)
+    from viewer.qt.file_open import file_open_queue
+
+    file_open_queue(app)  # macOS "Open with": files that arrive before the window wait here
     return app  # type: ignore[return-value]
 
 
@@ -711,11 +724,17 @@ def run_app(files: list[str] | None = None) -> int:
     window = MainWindow(state)
     window.restore_settings()
     window.show()
+    from viewer.qt.file_open import file_open_queue
+
+    queue = file_open_queue(app)
     if window.offer_recovery():
+        queue.attach(window.open_files)
         return app.exec()
-    if not files and DEFAULT_BRIEFING.exists():
+    app.processEvents()  # a file macOS asked to open at launch may be waiting
+    if not files and not queue.received and DEFAULT_BRIEFING.exists():
         files = [str(DEFAULT_BRIEFING)]
     window.open_files(files or [])
+    queue.attach(window.open_files)  # queued files open now, later ones as they come
     return app.exec()
 
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from viewer.core.basemap import Basemap
 from viewer.core.map_state import MapState
+from viewer.core.units import Units
 from viewer.core.view import MapView
 from viewer.qt.painters import (
     PAINTERS,
@@ -28,6 +29,7 @@ from viewer.qt.painters import (
     paint_north_arrow,
     paint_scale_bar,
 )
+from viewer.qt.theme import NORMAL, Theme
 
 # Burned into every picture: where the lines and the coastline come from.
 SOURCE_LINE = (
@@ -58,6 +60,8 @@ class MapScene:
             state.events.connect(name, self._on_static_changed)
         self.show_legend = True
         self.font_scale = 1.0
+        self.units = Units()  # distance and altitude units of the read-outs (View > Units)
+        self.theme: Theme = NORMAL  # or HIGH_CONTRAST (View > High-contrast theme)
 
     def add_layer_painter(self, painter: ReferenceLayerPainter) -> None:
         self.layer_painters[painter.layer.id] = painter
@@ -70,6 +74,8 @@ class MapScene:
             naming=self.state.naming,
             when=self.state.when,
             font_scale=self.font_scale,
+            units=self.units,
+            theme=self.theme,
         )
 
     def home_view(self, width: int, height: int) -> MapView:
@@ -164,7 +170,7 @@ class MapScene:
 
     def static_image(self, view: MapView, device_pixel_ratio: float = 1.0) -> QImage:
         """The static layers for a view, cached until the view or the map state changes."""
-        key = (view, device_pixel_ratio, self.show_graticule, self.font_scale)
+        key = (view, device_pixel_ratio, self.show_graticule, self.font_scale, self.theme.name)
         if self._static_cache is not None and self._static_cache[0] == key:
             return self._static_cache[1]
         image = QImage(

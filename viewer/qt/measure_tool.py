@@ -1,5 +1,5 @@
-"""Tools > Measure: drag on the map for the geodesic range (nmi and km) and true bearing, with
-range rings every 12 nmi around the start — all live while dragging."""
+"""Tools > Measure: drag on the map for the geodesic range (in the distance unit of View > Units)
+and true bearing, with range rings every 12 nmi around the start — all live while dragging."""
 
 from __future__ import annotations
 
@@ -75,7 +75,8 @@ class MeasureTool(QObject):
         painter.setBrush(Qt.NoBrush)
         count = min(MAX_RINGS, int(result.nmi // RING_STEP_NMI))
         if count:
-            painter.setPen(QPen(QColor(17, 17, 17, 110), 0, Qt.DotLine))
+            hc = ctx.theme.high_contrast
+            painter.setPen(QPen(QColor(0, 0, 0, 200 if hc else 110), 1.5 if hc else 0, Qt.DotLine))
             for _, ring in range_rings(lon1, lat1, RING_STEP_NMI, count):
                 x, y = ctx.projection.forward(ring[:, 0], ring[:, 1])
                 sx, sy = ctx.view.to_screen(x, y)
@@ -89,7 +90,10 @@ class MeasureTool(QObject):
         for px, py in ((sx[0], sy[0]), (sx[-1], sy[-1])):
             painter.drawEllipse(QPointF(px, py), 3.5, 3.5)
         font = QFont()
-        font.setPointSizeF(10 * ctx.font_scale)
+        font.setPointSizeF(10 * ctx.label_scale)
         font.setBold(True)
-        draw_text(painter, float(sx[-1]) + 10, float(sy[-1]) - 8, result.text(), COLOUR, font)
+        text = result.text(ctx.units.distance)
+        draw_text(
+            painter, float(sx[-1]) + 10, float(sy[-1]) - 8, text, COLOUR, font, theme=ctx.theme
+        )
         painter.restore()

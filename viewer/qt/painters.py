@@ -28,19 +28,21 @@ from viewer.core.catalog import (
     ReferenceLayer,
     label_for,
 )
-from viewer.core.constants import CONFIDENCE_UNCERTAIN, NMI_IN_M
+from viewer.core.constants import CONFIDENCE_UNCERTAIN
 from viewer.core.geodesy import distance_m
 from viewer.core.map_state import LayerState
 from viewer.core.projection import Projection
+from viewer.core.units import DEFAULT_UNITS, METRES_PER, Units
 from viewer.core.view import MapView
 from viewer.qt.qpolygon import polygon_from_xy
+from viewer.qt.theme import NORMAL, Theme
 
-SEA = QColor("#dfe9f2")
-LAND = QColor("#f4f1e8")
-COAST = QColor("#8c8577")
+SEA = QColor(NORMAL.sea)
+LAND = QColor(NORMAL.land)
+COAST = QColor(NORMAL.coast)
 LAKE = SEA
-GRATICULE = QColor(90, 110, 130, 70)
-LABEL_HALO = QColor(255, 255, 255, 220)
+GRATICULE = QColor(NORMAL.graticule)
+LABEL_HALO = QColor(NORMAL.halo)
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,13 @@ class PaintContext:
     naming: str
     when: datetime | None
     font_scale: float = 1.0  # >1 for projector / presentation mode
+    units: Units = DEFAULT_UNITS  # the read-outs' distance and altitude units (View > Units)
+    theme: Theme = NORMAL  # normal or high contrast (View > High-contrast theme)
+
+    @property
+    def label_scale(self) -> float:
+        """Size of map labels and track icons: the font scale, larger in high contrast."""
+        return self.font_scale * self.theme.scale
 
 
 def screen_pieces(xy: np.ndarray, ctx: PaintContext) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -79,15 +88,21 @@ def draw_text(
     color: QColor,
     font: QFont,
     align_center: bool = False,
+    theme: Theme = NORMAL,
 ) -> QRectF:
-    """Text with a white halo, readable over land, sea and zone fills. Returns its rectangle."""
+    """Text with a white halo, readable over land, sea and zone fills. Returns its rectangle.
+    The theme sets the halo's width (and high contrast makes the text bold)."""
+    if theme.bold and not font.bold():
+        font = QFont(font)
+        font.setBold(True)
     fm = QFontMetricsF(font)
     w = fm.horizontalAdvance(text)
     if align_center:
         x -= w / 2
     path = QPainterPath()
     path.addText(QPointF(x, y), font, text)
-    painter.setPen(QPen(LABEL_HALO, 3.0, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin))
+    halo = theme.color("halo")
+    painter.setPen(QPen(halo, theme.halo_width, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin))
     painter.setBrush(Qt.NoBrush)
     painter.drawPath(path)
     painter.setPen(color)
@@ -143,7 +158,7 @@ class BasemapPainter(Painter):
         return hit
 
     def paint_sea(self, painter: QPainter, ctx: PaintContext) -> None:
-        painter.fillRect(QRectF(0, 0, ctx.view.width, ctx.view.height), SEA)
+        painter.fillRect(QRectF(0, 0, ctx.view.width, ctx.view.height), ctx.theme.color("sea"))
 
     def paint(self, painter: QPainter, ctx: PaintContext) -> None:
         view = ctx.view
@@ -158,8 +173,9 @@ class BasemapPainter(Painter):
         ]
         painter.setRenderHint(QPainter.Antialiasing, False)  # no seams between tiles
         painter.setPen(Qt.NoPen)
+        sea, land = ctx.theme.color("sea"), ctx.theme.color("land")
         for level in (1, 5, 2, 3):  # land, Antarctica, lakes, islands in lakes
-            painter.setBrush(LAKE if level == 2 else LAND)
+            painter.setBrush(sea if level == 2 else land)
             for polys, _ in tiles:
                 for lev, xy, (bx0, by0, bx1, by1) in polys:
                     if lev != level or bx1 < xmin or bx0 > xmax or by1 < ymin or by0 > ymax:
@@ -169,7 +185,8 @@ class BasemapPainter(Painter):
                     for sx, sy in screen_pieces(xy, ctx):
                         painter.drawPolygon(polygon_from_xy(sx, sy))
         painter.setRenderHint(QPainter.Antialiasing, True)
-        painter.setPen(QPen(COAST, 0))  # cosmetic pen: fastest
+        # cosmetic pen (0): fastest; high contrast draws a wider black coast
+        painter.setPen(QPen(ctx.theme.color("coast"), ctx.theme.coast_width))
         painter.setBrush(Qt.NoBrush)
         for _, coast in tiles:
             for xy, (bx0, by0, bx1, by1) in coast:
@@ -191,9 +208,10 @@ class GraticulePainter(Painter):
         west, south, east, north = view_lonlat_bbox(view, ctx.projection)
         span = max(east - west, north - south)
         step = next((s for s in self.STEPS if span / s <= 14), 30.0)
-        painter.setPen(QPen(GRATICULE, 0))
+        painter.setPen(QPen(ctx.theme.color("graticule"), 0))
         font = QFont()
-        font.setPointSizeF(8.0 * ctx.font_scale)
+        font.setPointSizeF(8.0 * ctx.label_scale)
+        font.setBold(ctx.theme.bold)
         painter.setFont(font)
         lons = np.arange(math.ceil(west / step) * step, east + 1e-9, step)
         lats = np.arange(math.ceil(south / step) * step, north + 1e-9, step)
@@ -211,15 +229,15 @@ class GraticulePainter(Painter):
             for sx, sy in screen_pieces(np.column_stack([x, y]), ctx):
                 painter.drawPolyline(polygon_from_xy(sx, sy))
                 labels.append((_edge_point(sx, sy, view, "left"), _deg(lat, "N", "S"), "l"))
-        color = QColor(60, 80, 100)
+        color = ctx.theme.color("graticule_text")
         for pt, text, where in labels:
             if pt is None:
                 continue
             x, y = pt
             if where == "b":
-                draw_text(painter, x + 2, view.height - 4, text, color, font)
+                draw_text(painter, x + 2, view.height - 4, text, color, font, theme=ctx.theme)
             else:
-                draw_text(painter, 3, y - 2, text, color, font)
+                draw_text(painter, 3, y - 2, text, color, font, theme=ctx.theme)
 
 
 def _edge_point(sx, sy, view, edge):
@@ -305,13 +323,14 @@ class ReferenceLayerPainter(Painter):
         else:
             fill.setAlphaF(self.layer.style.fill_alpha)
             brush = QBrush(fill)
-            outline = (
-                Qt.NoPen
-                if any(r["role"] == ROLE_EDGE for _, r, _ in items)
-                else QPen(color, self.layer.style.width)
-            )
-        painter.setBrush(brush)
-        painter.setPen(outline)
+            has_edges = any(r["role"] == ROLE_EDGE for _, r, _ in items)
+            width = self.layer.style.width * ctx.theme.edge_width
+            outline = Qt.NoPen if has_edges else QPen(color, width)
+        passes = [(brush, outline)]
+        if ctx.theme.casing and isinstance(outline, QPen) and self.layer.kind != OVERLAP:
+            casing = QPen(ctx.theme.color("casing"), outline.widthF() + 2.0)
+            passes.insert(0, (QBrush(Qt.NoBrush), casing))  # dark casing under the outline
+        paths = []
         for _, row, parts in items:
             if row["role"] != ROLE_AREA:
                 continue
@@ -321,26 +340,35 @@ class ReferenceLayerPainter(Painter):
                 for sx, sy in screen_pieces(xy, ctx):
                     path.addPolygon(polygon_from_xy(sx, sy))
                     path.closeSubpath()
-            painter.drawPath(path)
+            paths.append(path)
+        for pass_brush, pen in passes:
+            painter.setBrush(pass_brush)
+            painter.setPen(pen)
+            for path in paths:
+                painter.drawPath(path)
 
     def _paint_edges(self, painter, ctx, items, color):
-        width = self.layer.style.width * ctx.font_scale
-        solid = QPen(color, width, Qt.SolidLine, Qt.FlatCap, Qt.RoundJoin)
-        dashed = QPen(color, width, Qt.CustomDashLine, Qt.FlatCap, Qt.RoundJoin)
-        dashed.setDashPattern([5.0, 3.0])
+        width = self.layer.style.width * ctx.font_scale * ctx.theme.edge_width
+        pens = [_edge_pens(color, width)]
+        if ctx.theme.casing and width > 0:  # a dark casing under the colour: light colours read
+            casing = ctx.theme.color("casing")
+            casing.setAlpha(color.alpha())
+            pens.insert(0, _edge_pens(casing, width + 2.0 * ctx.font_scale, dash_width=width))
         painter.setBrush(Qt.NoBrush)
-        for _, row, parts in items:
-            if row["role"] != ROLE_EDGE:
-                continue
-            painter.setPen(dashed if row["confidence"] == CONFIDENCE_UNCERTAIN else solid)
-            for xy in parts:
-                for sx, sy in screen_pieces(xy, ctx):
-                    painter.drawPolyline(polygon_from_xy(sx, sy))
+        for solid, dashed in pens:
+            for _, row, parts in items:
+                if row["role"] != ROLE_EDGE:
+                    continue
+                painter.setPen(dashed if row["confidence"] == CONFIDENCE_UNCERTAIN else solid)
+                for xy in parts:
+                    for sx, sy in screen_pieces(xy, ctx):
+                        painter.drawPolyline(polygon_from_xy(sx, sy))
 
     def _paint_points(self, painter, ctx, items, color):
         font = QFont()
-        font.setPointSizeF(8.5 * ctx.font_scale)
-        r = 3.5 * ctx.font_scale
+        font.setPointSizeF(8.5 * ctx.label_scale)
+        font.setBold(ctx.theme.bold)
+        r = 3.5 * ctx.label_scale
         placed: list[QRectF] = []
         for _, row, parts in items:
             if row["role"] != ROLE_POINT:
@@ -352,7 +380,7 @@ class ReferenceLayerPainter(Painter):
                 -50 < sx < ctx.view.width + 50 and -50 < sy < ctx.view.height + 50
             ):
                 continue
-            painter.setPen(QPen(QColor("#333333"), 1.0))
+            painter.setPen(QPen(QColor("#333333" if ctx.theme is NORMAL else ctx.theme.text), 1.0))
             painter.setBrush(color)
             painter.drawEllipse(QPointF(sx, sy), r, r)
             text = label_for(row, ctx.naming)
@@ -361,7 +389,25 @@ class ReferenceLayerPainter(Painter):
             if any(rect.intersects(p) for p in placed):
                 continue  # labels never pile up: the first placed wins, the marker stays
             placed.append(rect)
-            draw_text(painter, rect.x(), sy + fm.ascent() / 2 - 1, text, QColor("#222222"), font)
+            draw_text(
+                painter,
+                rect.x(),
+                sy + fm.ascent() / 2 - 1,
+                text,
+                ctx.theme.color("text"),
+                font,
+                theme=ctx.theme,
+            )
+
+
+def _edge_pens(color: QColor, width: float, dash_width: float | None = None) -> tuple[QPen, QPen]:
+    """Solid and dashed pens for zone edges; the dashes are as long on the map for a casing
+    (``width``) as for the line it cases (``dash_width``): Qt measures them in pen widths."""
+    solid = QPen(color, width, Qt.SolidLine, Qt.FlatCap, Qt.RoundJoin)
+    dashed = QPen(color, width, Qt.CustomDashLine, Qt.FlatCap, Qt.RoundJoin)
+    f = (dash_width or width) / width if width > 0 else 1.0
+    dashed.setDashPattern([5.0 * f, 3.0 * f])
+    return solid, dashed
 
 
 PAINTERS: dict[str, type[ReferenceLayerPainter]] = {
@@ -385,7 +431,8 @@ def nice_length(target: float) -> float:
 
 
 def paint_scale_bar(painter: QPainter, ctx: PaintContext) -> None:
-    """Two bars, nautical miles and kilometres, true at the map centre (geodesic)."""
+    """Two bars true at the map centre (geodesic): first, bolder, in the chosen distance unit
+    (nautical miles or kilometres), then a thinner one in the other unit."""
     view = ctx.view
     cx, cy = view.width / 2.0, view.height / 2.0
     mx, my = view.to_map(np.array([cx - 50.0, cx + 50.0]), np.array([cy, cy]))
@@ -395,21 +442,24 @@ def paint_scale_bar(painter: QPainter, ctx: PaintContext) -> None:
     m_per_px = float(distance_m(lon[0], lat[0], lon[1], lat[1])) / 100.0
     if m_per_px <= 0:
         return
-    font = QFont()
-    font.setPointSizeF(8.5 * ctx.font_scale)
-    painter.setFont(font)
     max_px = 160 * ctx.font_scale
     x0 = 64.0 * ctx.font_scale  # clear of the parallels' labels
     y = view.height - 40.0 * ctx.font_scale  # above the graticule labels
-    for unit, metres in (("nmi", NMI_IN_M), ("km", 1000.0)):
+    colour = ctx.theme.color("text")
+    for primary, unit in ((True, ctx.units.distance), (False, ctx.units.other_distance)):
+        font = QFont()
+        font.setPointSizeF(8.5 * ctx.font_scale)
+        font.setBold(primary)
+        metres = METRES_PER[unit]
         length = nice_length(max_px * m_per_px / metres)
         px = length * metres / m_per_px
-        painter.setPen(QPen(QColor("#222222"), 2.0 * ctx.font_scale, Qt.SolidLine, Qt.FlatCap))
+        pen_width = (2.0 if primary else 1.2) * ctx.font_scale
+        painter.setPen(QPen(colour, pen_width, Qt.SolidLine, Qt.FlatCap))
         painter.drawLine(QPointF(x0, y), QPointF(x0 + px, y))
         painter.drawLine(QPointF(x0, y - 4), QPointF(x0, y + 4))
         painter.drawLine(QPointF(x0 + px, y - 4), QPointF(x0 + px, y + 4))
         text = f"{length:g} {unit}"
-        draw_text(painter, x0 + px + 6, y + 4, text, QColor("#222222"), font)
+        draw_text(painter, x0 + px + 6, y + 4, text, colour, font, theme=ctx.theme)
         y += 16.0 * ctx.font_scale
 
 
@@ -443,12 +493,14 @@ def paint_north_arrow(painter: QPainter, ctx: PaintContext, always: bool = False
     path.lineTo(-7 * s, 10 * s)
     path.closeSubpath()
     painter.setPen(QPen(QColor("#ffffff"), 1.5))
-    painter.setBrush(QColor("#222222"))
+    painter.setBrush(ctx.theme.color("text"))
     painter.drawPath(path)
     font = QFont()
     font.setPointSizeF(9 * s)
     font.setBold(True)
-    draw_text(painter, 0, -22 * s, "N", QColor("#222222"), font, align_center=True)
+    draw_text(
+        painter, 0, -22 * s, "N", ctx.theme.color("text"), font, align_center=True, theme=ctx.theme
+    )
     painter.restore()
 
 
@@ -460,33 +512,52 @@ def paint_attribution(painter: QPainter, ctx: PaintContext, text: str) -> None:
     box = QRectF(
         ctx.view.width - w - 10, ctx.view.height - fm.height() - 4, w + 10, fm.height() + 4
     )
-    painter.fillRect(box, QColor(255, 255, 255, 200))
+    hc = ctx.theme.high_contrast
+    painter.fillRect(box, ctx.theme.color("panel") if hc else QColor(255, 255, 255, 200))
     painter.setFont(font)
-    painter.setPen(QColor("#444444"))
+    painter.setPen(ctx.theme.color("text") if hc else QColor("#444444"))
     painter.drawText(box, Qt.AlignCenter, text)
+
+
+LEGEND_ROWS = (
+    ("solid", "published edge (official or secondary source)"),
+    ("dash", "approximate edge: usual drawing, not published"),
+    ("hatch", "overlap of two ADIZs"),
+)
+
+
+def _legend_font(ctx: PaintContext) -> QFont:
+    font = QFont()
+    font.setPointSizeF(8.0 * ctx.font_scale)
+    font.setBold(ctx.theme.bold)
+    return font
+
+
+def legend_rect(ctx: PaintContext) -> QRectF:
+    """Where the legend goes: bottom right, above the source line (the top edge is the
+    notice's and the north arrow's). The clock keeps clear of it."""
+    s = ctx.font_scale
+    fm = QFontMetricsF(_legend_font(ctx))
+    line_h = fm.height() + 4 * s
+    w = 28 * s + 8 * s + max(fm.horizontalAdvance(t) for _, t in LEGEND_ROWS) + 12 * s
+    h = line_h * len(LEGEND_ROWS) + 8 * s
+    return QRectF(ctx.view.width - w - 8.0 * s, ctx.view.height - h - 26.0 * s, w, h)
 
 
 def paint_legend(painter: QPainter, ctx: PaintContext) -> None:
     """How to read the lines: published vs approximate edges, derived zones, overlaps."""
     s = ctx.font_scale
-    font = QFont()
-    font.setPointSizeF(8.0 * s)
+    font = _legend_font(ctx)
     fm = QFontMetricsF(font)
-    rows = (
-        ("solid", "published edge (official or secondary source)"),
-        ("dash", "approximate edge: usual drawing, not published"),
-        ("hatch", "overlap of two ADIZs"),
-    )
+    rows = LEGEND_ROWS
     line_h = fm.height() + 4 * s
     sample_w = 28 * s
-    w = sample_w + 8 * s + max(fm.horizontalAdvance(t) for _, t in rows) + 12 * s
-    h = line_h * len(rows) + 8 * s
-    # bottom right, above the source line: the top edge is the notice's and the north arrow's
-    x0 = ctx.view.width - w - 8.0 * s
-    y0 = ctx.view.height - h - 26.0 * s
+    rect = legend_rect(ctx)
+    x0, y0, w, h = rect.x(), rect.y(), rect.width(), rect.height()
     painter.save()
-    painter.setPen(QPen(QColor(0, 0, 0, 60), 1))
-    painter.setBrush(QColor(255, 255, 255, 215))
+    hc = ctx.theme.high_contrast
+    painter.setPen(QPen(ctx.theme.color("panel_border"), 1.5 if hc else 1))
+    painter.setBrush(ctx.theme.color("panel") if hc else QColor(255, 255, 255, 215))
     painter.drawRoundedRect(QRectF(x0, y0, w, h), 4, 4)
     painter.setFont(font)
     for i, (kind, text) in enumerate(rows):
@@ -494,15 +565,21 @@ def paint_legend(painter: QPainter, ctx: PaintContext) -> None:
         a, b = QPointF(x0 + 6 * s, y), QPointF(x0 + 6 * s + sample_w, y)
         if kind == "hatch":
             painter.setPen(Qt.NoPen)
-            painter.setBrush(QBrush(QColor(106, 61, 154, 170), Qt.BDiagPattern))
+            painter.setBrush(QBrush(QColor(106, 61, 154, 255 if hc else 170), Qt.BDiagPattern))
             painter.drawRect(QRectF(a.x(), y - 5 * s, sample_w, 10 * s))
         else:
-            pen = QPen(QColor("#333333"), 2.0 * s, Qt.SolidLine, Qt.FlatCap)
+            pen = QPen(
+                ctx.theme.color("text") if hc else QColor("#333333"),
+                (3.0 if hc else 2.0) * s,
+                Qt.SolidLine,
+                Qt.FlatCap,
+            )
             if kind == "dash":
                 pen.setStyle(Qt.CustomDashLine)
-                pen.setDashPattern([5.0, 3.0])
+                f = 2.0 / 3.0 if hc else 1.0  # the dashes as long as with the thinner pen
+                pen.setDashPattern([5.0 * f, 3.0 * f])
             painter.setPen(pen)
             painter.drawLine(a, b)
-        painter.setPen(QColor("#222222"))
+        painter.setPen(ctx.theme.color("text"))
         painter.drawText(QPointF(b.x() + 8 * s, y + fm.ascent() / 2 - 1), text)
     painter.restore()

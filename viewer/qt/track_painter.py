@@ -279,25 +279,37 @@ class TrackPainter:
         ys = np.empty(2 * len(idx))
         xs[0::2], xs[1::2] = sx[idx], sx[idx + 1]
         ys[0::2], ys[1::2] = sy[idx], sy[idx + 1]
-        width = self.style.trail_width * ctx.font_scale
-        for start, end in zip(np.r_[0, cuts], np.r_[cuts, len(idx)], strict=True):
-            k = int(key[start])
-            is_gap, rest = k % 2, k // 2
-            b, c = rest % AGE_BANDS, rest // AGE_BANDS
-            col = QColor(palette[c])
-            col.setAlphaF((1.0 - b / AGE_BANDS) * (0.45 if is_gap else 0.95))
-            pen = QPen(col, width, Qt.DashLine if is_gap else Qt.SolidLine, Qt.FlatCap)
-            painter.setPen(pen)
-            painter.drawLines(polygon_from_xy(xs[2 * start : 2 * end], ys[2 * start : 2 * end]))
+        theme = ctx.theme
+        width = max(self.style.trail_width, theme.trail_width) * ctx.font_scale
+        groups = list(zip(np.r_[0, cuts], np.r_[cuts, len(idx)], strict=True))
+        # high contrast: every trail cased in black first, so light colours read on white
+        passes = ("casing", "colour") if theme.casing and width > 0 else ("colour",)
+        for what in passes:
+            for start, end in groups:
+                k = int(key[start])
+                is_gap, rest = k % 2, k // 2
+                b, c = rest % AGE_BANDS, rest // AGE_BANDS
+                col = QColor(theme.casing if what == "casing" else palette[c])
+                col.setAlphaF((1.0 - b / AGE_BANDS) * (0.45 if is_gap else 0.95))
+                w = width + 2.0 * ctx.font_scale if what == "casing" else width
+                pen = QPen(col, w, Qt.DashLine if is_gap else Qt.SolidLine, Qt.FlatCap)
+                if is_gap and what == "casing":  # dashes as long as the coloured line's
+                    pen.setStyle(Qt.CustomDashLine)
+                    pen.setDashPattern([4.0 * width / w, 2.0 * width / w])
+                painter.setPen(pen)
+                painter.drawLines(polygon_from_xy(xs[2 * start : 2 * end], ys[2 * start : 2 * end]))
 
     def _paint_heads(
         self, painter, ctx, sl, ts, kind_of_live, colour_of_live, palette, sx, sy, path_key, placed
     ):
-        size = self.style.head_size * ctx.font_scale
+        size = self.style.head_size * ctx.label_scale
         w, h = ctx.view.width, ctx.view.height
         on_screen = (sx > -size) & (sx < w + size) & (sy > -size) & (sy < h + size)
+        theme = ctx.theme
+        hc = theme.high_contrast
         font = QFont()
-        font.setPointSizeF(8.0 * ctx.font_scale)
+        font.setPointSizeF(8.0 * ctx.label_scale)
+        font.setBold(theme.bold)
         fm = QFontMetricsF(font)
         painter.setFont(font)
         labels = 0
@@ -316,7 +328,7 @@ class TrackPainter:
                 painter.setPen(pen)
                 painter.setBrush(Qt.NoBrush)
             else:
-                painter.setPen(QPen(QColor(255, 255, 255), 1.6 / size))
+                painter.setPen(QPen(theme.color("head_outline"), (2.2 if hc else 1.6) / size))
                 painter.setBrush(QBrush(colour))
             painter.drawPath(ICONS[kind])
             painter.restore()
@@ -342,8 +354,13 @@ class TrackPainter:
             if _collides(rect, placed):
                 continue
             labels += 1
-            painter.fillRect(rect, QColor(255, 255, 255, 190))
-            painter.setPen(QColor("#111111"))
+            if hc:
+                painter.setPen(QPen(theme.color("panel_border"), 1.0))
+                painter.setBrush(theme.color("panel"))
+                painter.drawRect(rect)
+            else:
+                painter.fillRect(rect, QColor(255, 255, 255, 190))
+            painter.setPen(theme.color("text") if hc else QColor("#111111"))
             painter.drawText(rect.adjusted(2, 0, 0, 0), Qt.AlignVCenter | Qt.AlignLeft, text)
 
     # ------------------------------------------------------------------ picking

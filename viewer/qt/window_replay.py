@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
@@ -91,7 +91,10 @@ class ReplayMixin:
         with tempfile.TemporaryDirectory() as tmp:  # track paths are made relative to it
             doc = Path(tmp) / "export.briefing.json"
             save_briefing(self.current_briefing(base=Path(tmp)), doc, backup=False)
-            session = HeadlessSession.build([str(doc)])
+            # the scale bar and the look follow View > Units and View > High-contrast theme
+            session = HeadlessSession.build(
+                [str(doc)], units=self.scene.units, theme=self.scene.theme
+            )
         plan = session.scene_plan(fps)
         frames = render_briefing_frames(session, size[0], size[1], plan)
         return self._write_video(Path(path), frames, len(plan), fps, size)
@@ -395,6 +398,7 @@ class ReplayMixin:
         if item is None:
             return ""
         from viewer.core.timeline import format_time
+        from viewer.core.units import format_altitude
 
         ts = item.trackset
         s = ts.track_slice(track)
@@ -407,7 +411,12 @@ class ReplayMixin:
             format_time(self.timeline.time, self.timeline.zone),
         ]
         if alt == alt:
-            parts.append(f"altitude {alt:,.0f} m ({alt / 0.3048:,.0f} ft)")
+            altitude = format_altitude(float(alt), self.scene.units.altitude)
+            parts.append(
+                QCoreApplication.translate("MainWindow", "altitude {altitude}").format(
+                    altitude=altitude
+                )
+            )
         if spd == spd:
             parts.append(f"speed {spd:,.0f} kt")
         if hdg == hdg:
@@ -415,25 +424,41 @@ class ReplayMixin:
         return "<br>".join(parts)
 
     def _on_track_clicked(self, picked: object) -> None:
-        from viewer.core.track_stats import track_summary
-
         path, track, _ = picked  # type: ignore[misc]
         item = self._find_loaded(path)
         if item is None:
             return
         self.track_painter.selected = (path, track)
-        summary = track_summary(item.trackset, track)
-        from viewer.core.measure import approach_places, closest_approach
-        from viewer.core.timeline import format_time
-
-        lines = ["", "closest approach:"]
-        for name, geom in approach_places().items():
-            ca = closest_approach(item.trackset, track, geom)
-            lines.append(f"  {name}: {ca.nmi:,.1f} nmi at {format_time(ca.time, 'UTC')}")
-        self.details.setPlainText(summary.text() + "\n".join(lines) + f"\nfile: {Path(path).name}")
+        self._show_track_details(path, track)
         self.details_dock.show()
         self.details_dock.raise_()
         self.canvas.update()
+
+    def _show_track_details(self, path: str, track: int) -> None:
+        """The details panel for a track, distances in the unit of View > Units."""
+        item = self._find_loaded(path)
+        if item is None:
+            return
+        from viewer.core.measure import approach_places, closest_approach
+        from viewer.core.timeline import format_time
+        from viewer.core.track_stats import track_summary
+        from viewer.core.units import format_distance
+
+        units = self.scene.units
+        summary = track_summary(item.trackset, track)
+        lines = ["", QCoreApplication.translate("MainWindow", "closest approach:")]
+        for name, geom in approach_places().items():
+            ca = closest_approach(item.trackset, track, geom)
+            lines.append(
+                QCoreApplication.translate("MainWindow", "  {place}: {distance} at {time}").format(
+                    place=name,
+                    distance=format_distance(ca.metres, units.distance),
+                    time=format_time(ca.time, "UTC"),
+                )
+            )
+        text = summary.text(units) + "\n".join(lines) + f"\nfile: {Path(path).name}"
+        self.details.setPlainText(text)
+        self._details_track = (path, track, text)  # redrawn when the units change
 
     def _centre_on_selected(self) -> None:
         path, track = self.track_painter.selected  # type: ignore[misc]

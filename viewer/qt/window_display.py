@@ -1,0 +1,97 @@
+"""The display settings of the main window: View > Units (distance in nautical miles or
+kilometres, altitude in feet or metres) and View > High-contrast theme. Both are kept in
+QSettings as soon as they change and take effect at once: map, read-outs and exports."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QAction, QActionGroup
+
+from viewer.core.units import FT, KM, NMI, M, Units
+from viewer.qt.app_settings import ORG_NAME
+from viewer.qt.theme import HIGH_CONTRAST, NORMAL
+
+DISTANCE_KEY = "display/distance_unit"
+ALTITUDE_KEY = "display/altitude_unit"
+HIGH_CONTRAST_KEY = "display/high_contrast"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class DisplayMixin:
+    """Methods of `viewer.qt.main_window.MainWindow` (a mixin: ``self`` is the window)."""
+
+    def _create_display_actions(self) -> None:
+        self.distance_group = QActionGroup(self)
+        self.distance_acts: dict[str, QAction] = {}
+        for unit, title in (
+            (NMI, _tr("Distance in &nautical miles (nmi)")),
+            (KM, _tr("Distance in &kilometres (km)")),
+        ):
+            act = QAction(title, self, checkable=True, checked=unit == self.scene.units.distance)
+            act.triggered.connect(lambda _=False, u=unit: self.set_units(distance=u))
+            self.distance_group.addAction(act)
+            self.distance_acts[unit] = act
+        self.altitude_group = QActionGroup(self)
+        self.altitude_acts: dict[str, QAction] = {}
+        for unit, title in (
+            (FT, _tr("Altitude in &feet (ft)")),
+            (M, _tr("Altitude in &metres (m)")),
+        ):
+            act = QAction(title, self, checkable=True, checked=unit == self.scene.units.altitude)
+            act.triggered.connect(lambda _=False, u=unit: self.set_units(altitude=u))
+            self.altitude_group.addAction(act)
+            self.altitude_acts[unit] = act
+        self.high_contrast_act = QAction(
+            _tr("&High-contrast theme"),
+            self,
+            shortcut="Ctrl+Shift+H",
+            checkable=True,
+            statusTip=_tr(
+                "White map, black coastlines, thicker lines and larger bold labels for a "
+                "projector in a bright room (Ctrl+Shift+H, also while presenting)"
+            ),
+            triggered=self.set_high_contrast,
+        )
+
+    def _add_display_menus(self, view_menu) -> None:
+        units = view_menu.addMenu(_tr("&Units"))
+        for act in self.distance_acts.values():
+            units.addAction(act)
+        units.addSeparator()
+        for act in self.altitude_acts.values():
+            units.addAction(act)
+        view_menu.addAction(self.high_contrast_act)
+
+    def set_units(self, distance: str | None = None, altitude: str | None = None) -> None:
+        """Show distances and altitudes in these units everywhere, now and after a restart."""
+        old = self.scene.units
+        units = Units(distance or old.distance, altitude or old.altitude)
+        self.scene.units = units
+        self.distance_acts[units.distance].setChecked(True)
+        self.altitude_acts[units.altitude].setChecked(True)
+        settings = QSettings(ORG_NAME, ORG_NAME)
+        settings.setValue(DISTANCE_KEY, units.distance)
+        settings.setValue(ALTITUDE_KEY, units.altitude)
+        shown = getattr(self, "_details_track", None)
+        if shown is not None and self.details.toPlainText() == shown[2]:
+            self._show_track_details(shown[0], shown[1])  # the panel still shows that track
+        self.canvas.update()  # the scale bar and the measure read-out are overlays
+
+    def set_high_contrast(self, on: bool) -> None:
+        """The high-contrast theme on or off, now and after a restart."""
+        self.high_contrast_act.setChecked(on)
+        self.scene.theme = HIGH_CONTRAST if on else NORMAL
+        QSettings(ORG_NAME, ORG_NAME).setValue(HIGH_CONTRAST_KEY, bool(on))
+        self.canvas.invalidate()
+
+    def _restore_display_settings(self, settings: QSettings) -> None:
+        distance, altitude = settings.value(DISTANCE_KEY), settings.value(ALTITUDE_KEY)
+        self.set_units(
+            distance=distance if distance in (NMI, KM) else None,
+            altitude=altitude if altitude in (FT, M) else None,
+        )
+        on = settings.value(HIGH_CONTRAST_KEY)
+        self.set_high_contrast(on is True or str(on).lower() == "true")
