@@ -13,7 +13,7 @@ from datetime import datetime
 
 import numpy as np
 import shapely
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from viewer.core.basemap import Basemap, resolution_for_scale, view_lonlat_bbox
@@ -33,6 +33,7 @@ from viewer.core.geodesy import distance_m
 from viewer.core.map_state import LayerState
 from viewer.core.projection import Projection
 from viewer.core.view import MapView
+from viewer.qt.i18n import translate
 from viewer.qt.qpolygon import polygon_from_xy
 
 SEA = QColor("#dfe9f2")
@@ -466,17 +467,20 @@ def paint_attribution(painter: QPainter, ctx: PaintContext, text: str) -> None:
     painter.drawText(box, Qt.AlignCenter, text)
 
 
+LEGEND_ROWS = (
+    ("solid", QT_TRANSLATE_NOOP("MapPainters", "published edge (official or secondary source)")),
+    ("dash", QT_TRANSLATE_NOOP("MapPainters", "approximate edge: usual drawing, not published")),
+    ("hatch", QT_TRANSLATE_NOOP("MapPainters", "overlap of two ADIZs")),
+)
+
+
 def paint_legend(painter: QPainter, ctx: PaintContext) -> None:
     """How to read the lines: published vs approximate edges, derived zones, overlaps."""
     s = ctx.font_scale
     font = QFont()
     font.setPointSizeF(8.0 * s)
     fm = QFontMetricsF(font)
-    rows = (
-        ("solid", "published edge (official or secondary source)"),
-        ("dash", "approximate edge: usual drawing, not published"),
-        ("hatch", "overlap of two ADIZs"),
-    )
+    rows = tuple((kind, translate("MapPainters", text)) for kind, text in LEGEND_ROWS)
     line_h = fm.height() + 4 * s
     sample_w = 28 * s
     w = sample_w + 8 * s + max(fm.horizontalAdvance(t) for _, t in rows) + 12 * s
