@@ -59,10 +59,10 @@ class LayerPanel(QWidget):
         self.opacity.valueChanged.connect(self._on_opacity_changed)
         self.color_button = QPushButton(translate("LayerPanel", "Colour…"))
         self.color_button.clicked.connect(self._on_color_clicked)
-        self.up_button = QPushButton(translate("LayerPanel", "▲"))
+        self.up_button = QPushButton("▲")
         self.up_button.setToolTip(translate("LayerPanel", "Draw the selected layer higher (later)"))
         self.up_button.clicked.connect(lambda: self._move(+1))
-        self.down_button = QPushButton(translate("LayerPanel", "▼"))
+        self.down_button = QPushButton("▼")
         self.down_button.setToolTip(
             translate("LayerPanel", "Draw the selected layer lower (earlier)")
         )
