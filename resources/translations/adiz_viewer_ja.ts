@@ -391,6 +391,15 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>派生</translation>
     </message>
     <message>
+        <source>, </source>
+        <comment>between the badges of a layer</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>  ({badges})</source>
+        <translation>（{badges}）</translation>
+    </message>
+    <message>
         <source>Select a layer to see its sources, date and confidence.</source>
         <translation>レイヤーを選択すると、出典・日付・確度を表示します。</translation>
     </message>

@@ -391,6 +391,15 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>推導</translation>
     </message>
     <message>
+        <source>, </source>
+        <comment>between the badges of a layer</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>  ({badges})</source>
+        <translation>（{badges}）</translation>
+    </message>
+    <message>
         <source>Select a layer to see its sources, date and confidence.</source>
         <translation>選取圖層以檢視其來源、日期與可信度。</translation>
     </message>

@@ -114,7 +114,10 @@ class LayerPanel(QWidget):
                 badges.append(translate("LayerPanel", "part approximate"))
             if layer.derived:
                 badges.append(translate("LayerPanel", "derived"))
-            text = title + (f"  ({', '.join(badges)})" if badges else "")
+            if badges:
+                joined = translate("LayerPanel", ", ", "between the badges of a layer").join(badges)
+                title += translate("LayerPanel", "  ({badges})").format(badges=joined)
+            text = title
             item = QTreeWidgetItem(group, [text])
             item.setData(0, ID_ROLE, st.id)
             item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsUserCheckable)
