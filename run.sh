@@ -3,7 +3,7 @@
 #   bash run.sh [FILE...]     open the app (on the bundled default briefing when no file is given)
 #   bash run.sh test [ARGS]   run the lint checks and the test suite (ARGS go to pytest)
 # Installs, when missing: Debian/Ubuntu packages for Qt (with sudo when not root), a virtual
-# environment in .venv and the Python packages of pyproject.toml.
+# environment in .venv and the Python packages of pyproject.toml; compiles the translations.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -62,8 +62,15 @@ ensure_venv() {
   fi
 }
 
+build_translations() {
+  # The interface languages: compile each resources/translations/*.ts newer than its .qm.
+  bash resources/translations/build.sh .venv/bin/pyside6-lrelease \
+    || log "could not compile the translations (pyside6-lrelease): the interface stays in English"
+}
+
 install_system_packages
 ensure_venv
+build_translations
 
 if [ "${1:-}" = "test" ]; then
   shift

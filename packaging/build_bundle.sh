@@ -17,6 +17,8 @@ fi
 
 start=$(date +%s)
 cd "$repo"
+# The interface translations (.qm, build output) go into the bundle with resources/.
+bash "$repo/resources/translations/build.sh" "$(dirname "$py")/pyside6-lrelease"
 "$py" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath "$here/dist" --workpath "$here/build" "$here/adiz-viewer.spec"
 bundle="$here/dist/adiz-viewer"

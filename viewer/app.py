@@ -44,6 +44,13 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("files", nargs="*", help="track files or a briefing to open")
     parser.add_argument("--version", action="version", version=f"adiz-viewer {__version__}")
     parser.add_argument(
+        "--lang",
+        default=None,
+        metavar="LANG",
+        help="interface language for this run: en, zh_TW, ja or system (default: $ADIZ_LANG, "
+        "else the one chosen in View > Language, else the system's)",
+    )
+    parser.add_argument(
         "--no-display-png",
         default=None,
         metavar="FILE.png",
@@ -72,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _render_instead_of_window(args)
     from viewer.qt.main_window import run_app
 
-    return run_app(args.files)
+    return run_app(args.files, language=args.lang)
 
 
 def _render_instead_of_window(args: argparse.Namespace) -> int:

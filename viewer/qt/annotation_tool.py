@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from viewer.core.briefing import ARROW, CIRCLE, POLYGON, TEXT, Annotation, AnnotationStyle
 from viewer.core.briefing import TimeRange as BriefingTimeRange
 from viewer.core.geodesy import distance_m
+from viewer.qt.i18n import translate
 
 
 class AnnotationTool(QObject):
@@ -85,11 +86,11 @@ class AnnotationTool(QObject):
             return
         text = ""
         if kind == TEXT:
-            text = self.ask_text("Text on the map:") or ""
+            text = self.ask_text(translate("AnnotationTool", "Text on the map:")) or ""
             if not text.strip():
                 return
         elif kind in (ARROW, POLYGON, CIRCLE):
-            text = self.ask_text("Label (optional):") or ""
+            text = self.ask_text(translate("AnnotationTool", "Label (optional):")) or ""
         radius = None
         if kind == CIRCLE:
             radius = float(distance_m(*pts[0], *pts[1]))

@@ -9,10 +9,12 @@ APP_NAME = "ADIZ Viewer"
 
 ORG_NAME = "adiz-viewer"
 
-TRACK_FILTER = (
-    "Track files (*.csv *.tsv *.txt *.geojson *.json *.gpx *.kml *.kmz *.gpkg *.shp *.fgb "
-    "*.parquet *.nmea *.ais *.xml *.cot);;All files (*)"
+TRACK_PATTERNS = (
+    "*.csv *.tsv *.txt *.geojson *.json *.gpx *.kml *.kmz *.gpkg *.shp *.fgb "
+    "*.parquet *.nmea *.ais *.xml *.cot"
 )
+# The English file-dialog filters; the dialogs show them translated (the patterns stay).
+TRACK_FILTER = f"Track files ({TRACK_PATTERNS});;All files (*)"
 
 TIME_ZONES = [
     "UTC",
@@ -31,7 +33,8 @@ DEFAULT_BRIEFING = (
     Path(__file__).resolve().parents[2] / "resources" / "sample" / "default.briefing.json"
 )
 
-VECTOR_FILTER = "Vector layers (*.geojson *.json *.gpkg *.shp *.kml *.fgb);;All files (*)"
+VECTOR_PATTERNS = "*.geojson *.json *.gpkg *.shp *.kml *.fgb"
+VECTOR_FILTER = f"Vector layers ({VECTOR_PATTERNS});;All files (*)"
 
 
 def as_list(value: object) -> list[str]:

@@ -5,14 +5,14 @@ published yearly figures (sourced) so a class can set one day against the trend.
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from viewer.core.counts import Counts, reference_figures
-from viewer.qt.track_painter import KIND_COLORS, KIND_NAMES
+from viewer.qt.i18n import translate
+from viewer.qt.track_painter import KIND_COLORS, kind_name
 
-translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 44, 12, 10, 34
 MAX_BAR_PX = 240  # one or two days of counts: bars of a readable width, not the whole chart
 
@@ -73,7 +73,9 @@ class BarsWidget(QWidget):
         if not bars:
             p.setPen(QColor("#666666"))
             p.drawText(
-                self.rect(), Qt.AlignCenter, "No entries into this zone in the loaded tracks"
+                self.rect(),
+                Qt.AlignCenter,
+                translate("CountsChart", "No entries into this zone in the loaded tracks"),
             )
             p.end()
             return
@@ -126,7 +128,7 @@ class BarsWidget(QWidget):
         for kind in table.columns:
             p.fillRect(QRectF(x, self.height() - 14, 10, 10), QColor(KIND_COLORS[str(kind)]))
             p.setPen(QColor("#333333"))
-            label = KIND_NAMES.get(str(kind), str(kind))
+            label = kind_name(str(kind))
             p.drawText(QPointF(x + 13, self.height() - 5), label)
             x += 20 + p.fontMetrics().horizontalAdvance(label)
         if reported is not None:
@@ -226,18 +228,20 @@ class CountsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.zone = QComboBox()
-        self.zone.setToolTip("Zone whose entries are counted")
+        self.zone.setToolTip(translate("CountsChart", "Zone whose entries are counted"))
         self.zone.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.view = QComboBox()
         self.bars = BarsWidget()
         self.reference = ReferenceWidget()
-        self.view.addItem("Loaded tracks: aircraft entering per day / hour")
+        self.view.addItem(
+            translate("CountsChart", "Loaded tracks: aircraft entering per day / hour")
+        )
         for s in self.reference.series:
-            self.view.addItem(f"Published: {s.title}")
+            self.view.addItem(translate("CountsChart", "Published: {title}").format(title=s.title))
         self.view.currentIndexChanged.connect(self._on_view_changed)
         self.bars.bar_clicked.connect(self.jump_to)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Zone"))
+        row.addWidget(QLabel(translate("CountsChart", "Zone")))
         row.addWidget(self.zone)
         row.addWidget(self.view, 1)
         layout = QVBoxLayout(self)

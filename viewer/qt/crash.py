@@ -14,6 +14,7 @@ from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from viewer import __version__
+from viewer.qt.i18n import translate
 
 
 def log_dir() -> Path:
@@ -46,18 +47,21 @@ def install_crash_handler() -> None:
             return
         try:
             path = write_crash_log(exc_type, exc, tb)
-            where = f"The details were saved to\n{path}"
+            where = translate("Crash", "The details were saved to\n{path}").format(path=path)
         except OSError as err:
-            where = f"(the log could not be written: {err})"
+            where = translate("Crash", "(the log could not be written: {error})").format(error=err)
         sys.__excepthook__(exc_type, exc, tb)
         app = QApplication.instance()
         if app is not None and QApplication.platformName() not in ("offscreen", "minimal"):
             QMessageBox.critical(
                 None,
-                "ADIZ Viewer: unexpected error",
-                f"Something went wrong: {exc_type.__name__}: {exc}\n\n{where}\n\n"
-                "Your briefing's autosave is kept; please send the log with a description "
-                "of what you were doing.",
+                translate("Crash", "ADIZ Viewer: unexpected error"),
+                translate(
+                    "Crash",
+                    "Something went wrong: {error}\n\n{where}\n\n"
+                    "Your briefing's autosave is kept; please send the log with a description "
+                    "of what you were doing.",
+                ).format(error=f"{exc_type.__name__}: {exc}", where=where),
             )
 
     sys.excepthook = hook

@@ -6,7 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -19,15 +26,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.qt.i18n import translate
+
 COLUMNS = (
-    ("time", "Time (UTC)"),
-    ("track_id", "Track"),
-    ("kind", "Kind"),
-    ("zone_id", "Zone"),
-    ("event", "Event"),
-    ("side", "Side"),
-    ("seconds_inside", "Inside"),
+    ("time", QT_TRANSLATE_NOOP("EventsPanel", "Time (UTC)")),
+    ("track_id", QT_TRANSLATE_NOOP("EventsPanel", "Track")),
+    ("kind", QT_TRANSLATE_NOOP("EventsPanel", "Kind")),
+    ("zone_id", QT_TRANSLATE_NOOP("EventsPanel", "Zone")),
+    ("event", QT_TRANSLATE_NOOP("EventsPanel", "Event")),
+    ("side", QT_TRANSLATE_NOOP("EventsPanel", "Side")),
+    ("seconds_inside", QT_TRANSLATE_NOOP("EventsPanel", "Inside")),
 )
+EVENT_TITLES = {
+    "entry": QT_TRANSLATE_NOOP("EventsPanel", "entry"),
+    "exit": QT_TRANSLATE_NOOP("EventsPanel", "exit"),
+    "crossing": QT_TRANSLATE_NOOP("EventsPanel", "crossing"),
+}
+
+
+def event_title(event: object) -> str:
+    """A zone event's kind (entry, exit, crossing) in the interface language."""
+    key = str(event)
+    return translate("EventsPanel", EVENT_TITLES[key]) if key in EVENT_TITLES else key
 
 
 def _duration(seconds: float) -> str:
@@ -55,7 +75,7 @@ class EventsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role: int = Qt.DisplayRole) -> Any:
         if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return COLUMNS[section][1]
+            return translate("EventsPanel", COLUMNS[section][1])
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
@@ -70,7 +90,10 @@ class EventsModel(QAbstractTableModel):
                 else (-1.0 if col == "seconds_inside" and value != value else value)
             )
         if role == Qt.ToolTipRole and bool(self.frame.iloc[index.row()].get("approximate")):
-            return "This zone has an approximate edge (the usual drawing, not published)"
+            return translate(
+                "EventsPanel",
+                "This zone has an approximate edge (the usual drawing, not published)",
+            )
         if role != Qt.DisplayRole:
             return None
         if col == "time":
@@ -78,7 +101,13 @@ class EventsModel(QAbstractTableModel):
         if col == "seconds_inside":
             return _duration(float(value))
         if col == "zone_id" and bool(self.frame.iloc[index.row()].get("approximate")):
-            return f"{value} (approx.)"
+            return translate("EventsPanel", "{zone} (approx.)").format(zone=value)
+        if col == "event":
+            return event_title(value)
+        if col == "kind" and isinstance(value, str):
+            from viewer.qt.track_painter import kind_name
+
+            return kind_name(value)
         return "" if value is None or value != value else str(value)
 
 
@@ -104,13 +133,13 @@ class EventsPanel(QWidget):
         self.kind_filter = QComboBox()
         for combo in (self.zone_filter, self.kind_filter):
             combo.currentIndexChanged.connect(self._apply_filters)
-        self.count_label = QLabel("No events")
-        export = QPushButton("Export CSV…")
+        self.count_label = QLabel(translate("EventsPanel", "No events"))
+        export = QPushButton(translate("EventsPanel", "Export CSV…"))
         export.clicked.connect(self.export_csv)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Zone"))
+        row.addWidget(QLabel(translate("EventsPanel", "Zone")))
         row.addWidget(self.zone_filter)
-        row.addWidget(QLabel("Kind"))
+        row.addWidget(QLabel(translate("EventsPanel", "Kind")))
         row.addWidget(self.kind_filter)
         row.addWidget(self.count_label, 1)
         row.addWidget(export)
@@ -124,21 +153,30 @@ class EventsPanel(QWidget):
         self.all_events = events.reset_index(drop=True)
         for combo, col in ((self.zone_filter, "zone_id"), (self.kind_filter, "kind")):
             combo.blockSignals(True)
-            current = combo.currentText()
+            current = combo.currentData()
             combo.clear()
-            combo.addItem("all")
-            combo.addItems(sorted(map(str, events[col].dropna().unique())) if len(events) else [])
-            index = combo.findText(current)
+            combo.addItem(translate("EventsPanel", "all"), None)
+            for value in sorted(map(str, events[col].dropna().unique())) if len(events) else []:
+                combo.addItem(self._item_title(col, value), value)
+            index = combo.findData(current) if current is not None else 0
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
         self._apply_filters()
 
+    @staticmethod
+    def _item_title(col: str, value: str) -> str:
+        if col == "kind":
+            from viewer.qt.track_painter import kind_name
+
+            return kind_name(value)
+        return value  # zone ids are data
+
     def shown(self) -> pd.DataFrame:
         ev = self.all_events
-        zone, kind = self.zone_filter.currentText(), self.kind_filter.currentText()
-        if zone and zone != "all":
+        zone, kind = self.zone_filter.currentData(), self.kind_filter.currentData()
+        if zone:
             ev = ev[ev["zone_id"] == zone]
-        if kind and kind != "all":
+        if kind:
             ev = ev[ev["kind"] == kind]
         return ev
 
@@ -146,7 +184,13 @@ class EventsPanel(QWidget):
         shown = self.shown()
         self.model.set_frame(shown)
         total = len(self.all_events)
-        self.count_label.setText(f"{len(shown):,} of {total:,} events" if total else "No events")
+        self.count_label.setText(
+            translate("EventsPanel", "{shown} of {total} events").format(
+                shown=f"{len(shown):,}", total=f"{total:,}"
+            )
+            if total
+            else translate("EventsPanel", "No events")
+        )
 
     def _on_clicked(self, index: QModelIndex) -> None:
         source = self.proxy.mapToSource(index)
@@ -155,7 +199,7 @@ class EventsPanel(QWidget):
     def export_csv(self, path: str | None = None) -> bool:
         if not path:
             path, _ = QFileDialog.getSaveFileName(
-                self, "Export events", "events.csv", "CSV (*.csv)"
+                self, translate("EventsPanel", "Export events"), "events.csv", "CSV (*.csv)"
             )
             if not path:
                 return False

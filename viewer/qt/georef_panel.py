@@ -13,7 +13,7 @@ import math
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,9 +34,8 @@ from PySide6.QtWidgets import (
 
 from viewer.core.constants import WEB_MERCATOR, WGS84
 from viewer.core.georeference import ControlPoint, GeoreferenceError, Underlay, fit_affine
+from viewer.qt.i18n import translate
 from viewer.qt.underlay import PictureView
-
-translate = QCoreApplication.translate
 
 
 def column_names() -> list[str]:

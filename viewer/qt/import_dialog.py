@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,19 +16,20 @@ from PySide6.QtWidgets import (
 
 from viewer.core.constants import ALT_M, HEADING_DEG, KIND, LAT, LON, SPEED_KT, TIME, TRACK_ID
 from viewer.io.registry import ReadOptions
+from viewer.qt.i18n import translate
 
-NONE = "(none)"
 FIELDS = (
-    (TIME, "Time *"),
-    (LAT, "Latitude *"),
-    (LON, "Longitude *"),
-    (TRACK_ID, "Track id"),
-    (ALT_M, "Altitude"),
-    (SPEED_KT, "Speed"),
-    (HEADING_DEG, "Heading"),
-    (KIND, "Type / kind"),
+    (TIME, QT_TRANSLATE_NOOP("ImportDialog", "Time *")),
+    (LAT, QT_TRANSLATE_NOOP("ImportDialog", "Latitude *")),
+    (LON, QT_TRANSLATE_NOOP("ImportDialog", "Longitude *")),
+    (TRACK_ID, QT_TRANSLATE_NOOP("ImportDialog", "Track id")),
+    (ALT_M, QT_TRANSLATE_NOOP("ImportDialog", "Altitude")),
+    (SPEED_KT, QT_TRANSLATE_NOOP("ImportDialog", "Speed")),
+    (HEADING_DEG, QT_TRANSLATE_NOOP("ImportDialog", "Heading")),
+    (KIND, QT_TRANSLATE_NOOP("ImportDialog", "Type / kind")),
 )
-ZONES = ("(the file says)", "UTC", "Asia/Taipei", "Asia/Tokyo", "Asia/Shanghai", "Asia/Seoul")
+# The first choice: the times carry their zone ("Z", "+08:00") — no zone is passed.
+ZONES = ("UTC", "Asia/Taipei", "Asia/Tokyo", "Asia/Shanghai", "Asia/Seoul")
 
 
 class ImportDialog(QDialog):
@@ -37,27 +39,31 @@ class ImportDialog(QDialog):
         self, file_name: str, columns: list[str], message: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Import {file_name}")
+        self.setWindowTitle(translate("ImportDialog", "Import {file}").format(file=file_name))
         self.combos: dict[str, QComboBox] = {}
         form = QFormLayout()
         for field, title in FIELDS:
             combo = QComboBox()
-            combo.addItems([NONE, *columns])
+            combo.addItem(translate("ImportDialog", "(none)"), None)
+            for column in columns:
+                combo.addItem(column, column)
             self.combos[field] = combo
             if field == ALT_M:
                 self.alt_unit = QComboBox()
                 self.alt_unit.addItems(["m", "ft"])
-                form.addRow(title, _pair(combo, self.alt_unit))
+                form.addRow(translate("ImportDialog", title), _pair(combo, self.alt_unit))
             elif field == SPEED_KT:
                 self.speed_unit = QComboBox()
                 self.speed_unit.addItems(["kt", "kmh", "mps"])
-                form.addRow(title, _pair(combo, self.speed_unit))
+                form.addRow(translate("ImportDialog", title), _pair(combo, self.speed_unit))
             else:
-                form.addRow(title, combo)
+                form.addRow(translate("ImportDialog", title), combo)
         self.zone = QComboBox()
-        self.zone.addItems(ZONES)
+        self.zone.addItem(translate("ImportDialog", "(the file says)"), "")
+        for zone in ZONES:
+            self.zone.addItem(zone, zone)
         self.zone.setEditable(True)
-        form.addRow("Times are in", self.zone)
+        form.addRow(translate("ImportDialog", "Times are in"), self.zone)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -75,14 +81,18 @@ class ImportDialog(QDialog):
 
     def _check(self, *_: object) -> None:
         self.ok_button.setEnabled(
-            all(self.combos[f].currentText() != NONE for f in (TIME, LAT, LON))
+            all(self.combos[f].currentData() is not None for f in (TIME, LAT, LON))
         )
 
     def options(self) -> ReadOptions:
-        mapping = {f: c.currentText() for f, c in self.combos.items() if c.currentText() != NONE}
+        mapping = {
+            f: c.currentData() for f, c in self.combos.items() if c.currentData() is not None
+        }
         zone = self.zone.currentText().strip()
+        if self.zone.currentIndex() == 0 and zone == self.zone.itemText(0):
+            zone = ""  # "(the file says)"
         return ReadOptions(
-            tz=None if zone.startswith("(") or not zone else zone,
+            tz=zone or None,
             column_map=mapping,
             altitude_unit=self.alt_unit.currentText() if ALT_M in mapping else None,
             speed_unit=self.speed_unit.currentText() if SPEED_KT in mapping else None,

@@ -6,7 +6,7 @@ canvas repaints on the state's ``layers`` event.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -22,8 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.map_state import MapState
+from viewer.qt.i18n import translate
 
 ID_ROLE = Qt.UserRole + 1
+# The manifest's layer groups as headings in the interface language (a new group shows as is).
+GROUP_TITLES = {
+    "ADIZ": QT_TRANSLATE_NOOP("LayerPanel", "ADIZ"),
+    "Lines": QT_TRANSLATE_NOOP("LayerPanel", "Lines"),
+    "PLA exercise zones": QT_TRANSLATE_NOOP("LayerPanel", "PLA exercise zones"),
+    "Places": QT_TRANSLATE_NOOP("LayerPanel", "Places"),
+    "Senkaku Islands": QT_TRANSLATE_NOOP("LayerPanel", "Senkaku Islands"),
+}
 
 
 class LayerPanel(QWidget):
@@ -46,21 +55,23 @@ class LayerPanel(QWidget):
         self.info.setMinimumHeight(140)
         self.opacity = QSlider(Qt.Horizontal)
         self.opacity.setRange(0, 100)
-        self.opacity.setToolTip("Opacity of the selected layer")
+        self.opacity.setToolTip(translate("LayerPanel", "Opacity of the selected layer"))
         self.opacity.valueChanged.connect(self._on_opacity_changed)
-        self.color_button = QPushButton("Colour…")
+        self.color_button = QPushButton(translate("LayerPanel", "Colour…"))
         self.color_button.clicked.connect(self._on_color_clicked)
         self.up_button = QPushButton("▲")
-        self.up_button.setToolTip("Draw the selected layer higher (later)")
+        self.up_button.setToolTip(translate("LayerPanel", "Draw the selected layer higher (later)"))
         self.up_button.clicked.connect(lambda: self._move(+1))
         self.down_button = QPushButton("▼")
-        self.down_button.setToolTip("Draw the selected layer lower (earlier)")
+        self.down_button.setToolTip(
+            translate("LayerPanel", "Draw the selected layer lower (earlier)")
+        )
         self.down_button.clicked.connect(lambda: self._move(-1))
-        add_button = QPushButton("Add layer file…")
+        add_button = QPushButton(translate("LayerPanel", "Add layer file…"))
         add_button.clicked.connect(self.add_layer_requested)
 
         row = QHBoxLayout()
-        row.addWidget(QLabel("Opacity"))
+        row.addWidget(QLabel(translate("LayerPanel", "Opacity")))
         row.addWidget(self.opacity, 1)
         row.addWidget(self.color_button)
         row.addWidget(self.up_button)
@@ -88,19 +99,25 @@ class LayerPanel(QWidget):
                 continue
             group = groups.get(layer.group)
             if group is None:
-                group = QTreeWidgetItem(self.tree, [layer.group])
+                heading = GROUP_TITLES.get(layer.group)
+                group = QTreeWidgetItem(
+                    self.tree, [translate("LayerPanel", heading) if heading else layer.group]
+                )
                 group.setFlags(Qt.ItemIsEnabled)
                 group.setExpanded(True)
                 groups[layer.group] = group
             title = layer.title(self.state.naming)
             badges = []
             if layer.partial:
-                badges.append("partial")
+                badges.append(translate("LayerPanel", "partial"))
             if layer.has_uncertain_edges:
-                badges.append("part approximate")
+                badges.append(translate("LayerPanel", "part approximate"))
             if layer.derived:
-                badges.append("derived")
-            text = title + (f"  ({', '.join(badges)})" if badges else "")
+                badges.append(translate("LayerPanel", "derived"))
+            if badges:
+                joined = translate("LayerPanel", ", ", "between the badges of a layer").join(badges)
+                title += translate("LayerPanel", "  ({badges})").format(badges=joined)
+            text = title
             item = QTreeWidgetItem(group, [text])
             item.setData(0, ID_ROLE, st.id)
             item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsUserCheckable)
@@ -154,7 +171,9 @@ class LayerPanel(QWidget):
         for w in (self.opacity, self.color_button, self.up_button, self.down_button):
             w.setEnabled(enabled)
         if layer_id is None:
-            self.info.setPlainText("Select a layer to see its sources, date and confidence.")
+            self.info.setPlainText(
+                translate("LayerPanel", "Select a layer to see its sources, date and confidence.")
+            )
             return
         layer = self._layer(layer_id)
         st = self.state.layer_state(layer_id)
@@ -177,7 +196,9 @@ class LayerPanel(QWidget):
         if not layer_id:
             return
         st = self.state.layer_state(layer_id)
-        color = QColorDialog.getColor(QColor(st.color), self, "Layer colour")
+        color = QColorDialog.getColor(
+            QColor(st.color), self, translate("LayerPanel", "Layer colour")
+        )
         if color.isValid():
             self.state.update_layer(layer_id, color=color.name())
 

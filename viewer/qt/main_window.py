@@ -7,7 +7,7 @@ import sys
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,7 +33,18 @@ from viewer.qt.app_settings import (
     APP_NAME,
     DEFAULT_BRIEFING,
     ORG_NAME,
-    VECTOR_FILTER,
+    VECTOR_PATTERNS,
+)
+from viewer.qt.i18n import (
+    LANGUAGES,
+    SYSTEM,
+    apply_language,
+    current_language,
+    resolve_language,
+    save_language,
+    saved_language,
+    system_language,
+    translate,
 )
 from viewer.qt.layer_panel import LayerPanel
 from viewer.qt.map_canvas import MapCanvas
@@ -46,12 +57,56 @@ from viewer.qt.window_tracks import TrackFilesMixin
 
 UI_FONT_FAMILIES = ["DejaVu Sans", "Noto Sans CJK TC", "Noto Sans CJK JP", "Noto Sans CJK SC"]
 NAMING_TITLES = {
-    NAMING_EN: "English",
-    NAMING_JA: "Japanese usage (日本)",
-    NAMING_ZH_CN: "PRC usage (中国大陆)",
-    NAMING_ZH_TW: "ROC usage (臺灣)",
-    NAMING_ALL: "All usages",
+    NAMING_EN: QT_TRANSLATE_NOOP("MainWindow", "English"),
+    NAMING_JA: QT_TRANSLATE_NOOP("MainWindow", "Japanese usage (日本)"),
+    NAMING_ZH_CN: QT_TRANSLATE_NOOP("MainWindow", "PRC usage (中国大陆)"),
+    NAMING_ZH_TW: QT_TRANSLATE_NOOP("MainWindow", "ROC usage (臺灣)"),
+    NAMING_ALL: QT_TRANSLATE_NOOP("MainWindow", "All usages"),
 }
+# The core's words for projections, coastline resolutions, feature roles and confidence, and
+# the track colourings, as the interface shows them (translated where they are shown).
+PROJECTION_TITLES = {
+    "lcc": QT_TRANSLATE_NOOP("MainWindow", "Lambert conformal conic (Taiwan region)"),
+    "webmercator": QT_TRANSLATE_NOOP("MainWindow", "Web Mercator (EPSG:3857)"),
+    "equirectangular": QT_TRANSLATE_NOOP("MainWindow", "Equirectangular"),
+}
+RESOLUTION_TITLES = {
+    "c": QT_TRANSLATE_NOOP("MainWindow", "crude"),
+    "l": QT_TRANSLATE_NOOP("MainWindow", "low"),
+    "i": QT_TRANSLATE_NOOP("MainWindow", "intermediate"),
+    "h": QT_TRANSLATE_NOOP("MainWindow", "high"),
+    "f": QT_TRANSLATE_NOOP("MainWindow", "full"),
+}
+ROLE_TITLES = {
+    "area": QT_TRANSLATE_NOOP("MainWindow", "area"),
+    "edge": QT_TRANSLATE_NOOP("MainWindow", "edge"),
+    "point": QT_TRANSLATE_NOOP("MainWindow", "point"),
+}
+CONFIDENCE_TITLES = {
+    "O": QT_TRANSLATE_NOOP("MainWindow", "official"),
+    "S": QT_TRANSLATE_NOOP("MainWindow", "secondary"),
+    "U": QT_TRANSLATE_NOOP("MainWindow", "approximate"),
+}
+COLOUR_BY_TITLES = {
+    "kind": QT_TRANSLATE_NOOP("MainWindow", "Kind"),
+    "track": QT_TRANSLATE_NOOP("MainWindow", "Track"),
+    "side": QT_TRANSLATE_NOOP("MainWindow", "Side"),
+}
+
+
+def _shown(table: dict[str, str], key: str, default: str | None = None) -> str:
+    """The translated title of ``key`` in ``table``; else ``default`` (else the key) as is."""
+    if key in table:
+        return translate("MainWindow", table[key])
+    return default if default is not None else key
+
+
+def projection_title(projection: Projection) -> str:
+    """A preset's translated title; any other CRS by its own (PROJ) name."""
+    for key, (_, definition) in PRESETS.items():
+        if definition == projection.definition:
+            return _shown(PROJECTION_TITLES, key, projection.title)
+    return projection.title
 
 
 def format_dm(value: float, pos: str, neg: str) -> str:
@@ -95,7 +150,7 @@ class MainWindow(
         self._load_options: dict[str, object] = {}
         self.setWindowTitle(f"{APP_NAME} {__version__}")
         self.layer_panel = LayerPanel(state)
-        dock = QDockWidget("Layers", self)
+        dock = QDockWidget(translate("MainWindow", "Layers"), self)
         dock.setObjectName("layers_dock")
         dock.setWidget(self.layer_panel)
         self.addDockWidget(Qt.LeftDockWidgetArea, dock)
@@ -106,9 +161,9 @@ class MainWindow(
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setMaximumWidth(220)
-        self.progress_bar.setFormat("Loading… %p%")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop loading the track files")
+        self.progress_bar.setFormat(translate("MainWindow", "Loading… %p%"))
+        self.cancel_button = QPushButton(translate("MainWindow", "Cancel"))
+        self.cancel_button.setToolTip(translate("MainWindow", "Stop loading the track files"))
         self.cancel_button.clicked.connect(self.cancel_loading)
         self.statusBar().addWidget(self.cursor_label, 1)
         self.statusBar().addPermanentWidget(self.progress_bar)
@@ -150,170 +205,218 @@ class MainWindow(
     # ------------------------------------------------------------------ actions
     def create_actions(self) -> None:
         self.open_act = QAction(
-            "&Open track files…",
+            translate("MainWindow", "&Open track files…"),
             self,
             shortcut=QKeySequence.Open,
-            statusTip="Load CSV, GeoJSON, GPX, KML/KMZ, GeoPackage, "
-            "Parquet, AIS NMEA or Cursor-on-Target track files",
+            statusTip=translate(
+                "MainWindow",
+                "Load CSV, GeoJSON, GPX, KML/KMZ, GeoPackage, "
+                "Parquet, AIS NMEA or Cursor-on-Target track files",
+            ),
             triggered=self.open_dialog,
         )
         self.open_briefing_act = QAction(
-            "Open &briefing…",
+            translate("MainWindow", "Open &briefing…"),
             self,
             shortcut="Ctrl+Shift+O",
-            statusTip="Open a saved briefing (*.briefing.json)",
+            statusTip=translate("MainWindow", "Open a saved briefing (*.briefing.json)"),
             triggered=self.open_briefing_dialog,
         )
         self.save_act = QAction(
-            "&Save briefing",
+            translate("MainWindow", "&Save briefing"),
             self,
             shortcut=QKeySequence.Save,
-            statusTip="Save the briefing: files, layers, view, clock, scenes",
+            statusTip=translate(
+                "MainWindow", "Save the briefing: files, layers, view, clock, scenes"
+            ),
             triggered=self.save_briefing,
         )
         self.save_as_act = QAction(
-            "Save briefing &as…",
+            translate("MainWindow", "Save briefing &as…"),
             self,
             shortcut=QKeySequence.SaveAs,
             triggered=self.save_briefing_as,
         )
         self.add_scene_act = QAction(
-            "&Add scene from current view",
+            translate("MainWindow", "&Add scene from current view"),
             self,
             shortcut="Ctrl+M",
-            statusTip="A scene = this view, time, layers and speed",
+            statusTip=translate("MainWindow", "A scene = this view, time, layers and speed"),
             triggered=self.add_scene,
         )
-        self.rename_scene_act = QAction("&Rename scene…", self, triggered=self.rename_scene)
-        self.delete_scene_act = QAction("&Delete scene", self, triggered=self.delete_scene)
+        self.rename_scene_act = QAction(
+            translate("MainWindow", "&Rename scene…"), self, triggered=self.rename_scene
+        )
+        self.delete_scene_act = QAction(
+            translate("MainWindow", "&Delete scene"), self, triggered=self.delete_scene
+        )
         self.scene_earlier_act = QAction(
-            "Move scene &earlier", self, triggered=lambda: self.move_scene(-1)
+            translate("MainWindow", "Move scene &earlier"),
+            self,
+            triggered=lambda: self.move_scene(-1),
         )
         self.scene_later_act = QAction(
-            "Move scene &later", self, triggered=lambda: self.move_scene(+1)
+            translate("MainWindow", "Move scene &later"),
+            self,
+            triggered=lambda: self.move_scene(+1),
         )
         self.next_scene_act = QAction(
-            "&Next scene",
+            translate("MainWindow", "&Next scene"),
             self,
             shortcut=QKeySequence.MoveToNextPage,
-            statusTip="Step to the next scene (presenter clicker)",
+            statusTip=translate("MainWindow", "Step to the next scene (presenter clicker)"),
             triggered=lambda: self.step_scene(+1),
         )
         self.prev_scene_act = QAction(
-            "&Previous scene",
+            translate("MainWindow", "&Previous scene"),
             self,
             shortcut=QKeySequence.MoveToPreviousPage,
             triggered=lambda: self.step_scene(-1),
         )
         self.present_act = QAction(
-            "&Presentation mode",
+            translate("MainWindow", "&Presentation mode"),
             self,
             shortcut="F5",
             checkable=True,
-            statusTip="Full screen, large type, no panels (Esc leaves)",
+            statusTip=translate("MainWindow", "Full screen, large type, no panels (Esc leaves)"),
             triggered=self.set_presentation,
         )
         self.report_act = QAction(
-            "Import &reports…",
+            translate("MainWindow", "Import &reports…"),
             self,
-            statusTip="What was read and skipped in each loaded file",
+            statusTip=translate("MainWindow", "What was read and skipped in each loaded file"),
             triggered=self.show_reports,
         )
         self.add_layer_act = QAction(
-            "&Add layer file…",
+            translate("MainWindow", "&Add layer file…"),
             self,
             shortcut="Ctrl+L",
-            statusTip="Add a vector file (GeoJSON, GeoPackage, Shapefile, KML) as a map layer",
+            statusTip=translate(
+                "MainWindow",
+                "Add a vector file (GeoJSON, GeoPackage, Shapefile, KML) as a map layer",
+            ),
             triggered=self.add_layer_file,
         )
         self.export_png_act = QAction(
-            "Export map as &PNG…",
+            translate("MainWindow", "Export map as &PNG…"),
             self,
             shortcut="Ctrl+E",
-            statusTip="Save the map as shown to a PNG image",
+            statusTip=translate("MainWindow", "Save the map as shown to a PNG image"),
             triggered=self.export_png,
         )
         self.export_video_act = QAction(
-            "Export &video…",
+            translate("MainWindow", "Export &video…"),
             self,
             shortcut="Ctrl+Shift+E",
-            statusTip="Save the replay (in/out range) as MP4 or GIF",
+            statusTip=translate("MainWindow", "Save the replay (in/out range) as MP4 or GIF"),
             triggered=self.export_video,
         )
         self.export_briefing_video_act = QAction(
-            "Export &briefing as video…",
+            translate("MainWindow", "Export &briefing as video…"),
             self,
-            statusTip="Every scene of the briefing in order, as MP4 or GIF",
+            statusTip=translate(
+                "MainWindow", "Every scene of the briefing in order, as MP4 or GIF"
+            ),
             triggered=self.export_briefing_video,
         )
-        self.quit_act = QAction("&Quit", self, shortcut=QKeySequence.Quit, triggered=self.close)
+        self.quit_act = QAction(
+            translate("MainWindow", "&Quit"), self, shortcut=QKeySequence.Quit, triggered=self.close
+        )
         self.home_act = QAction(
-            "&Home view",
+            translate("MainWindow", "&Home view"),
             self,
             shortcut="Ctrl+0",
-            statusTip="Show the whole region",
+            statusTip=translate("MainWindow", "Show the whole region"),
             triggered=self.canvas.home,
         )
         self.zoom_in_act = QAction(
-            "Zoom &in", self, shortcut=QKeySequence.ZoomIn, triggered=self.canvas.zoom_in
+            translate("MainWindow", "Zoom &in"),
+            self,
+            shortcut=QKeySequence.ZoomIn,
+            triggered=self.canvas.zoom_in,
         )
         self.zoom_out_act = QAction(
-            "Zoom &out", self, shortcut=QKeySequence.ZoomOut, triggered=self.canvas.zoom_out
+            translate("MainWindow", "Zoom &out"),
+            self,
+            shortcut=QKeySequence.ZoomOut,
+            triggered=self.canvas.zoom_out,
         )
         self.zoom_layer_act = QAction(
-            "Zoom to &layer",
+            translate("MainWindow", "Zoom to &layer"),
             self,
             shortcut="Ctrl+Shift+L",
-            statusTip="Zoom to the layer selected in the panel",
+            statusTip=translate("MainWindow", "Zoom to the layer selected in the panel"),
             triggered=self.zoom_to_selected_layer,
         )
         self.graticule_act = QAction(
-            "&Graticule", self, checkable=True, checked=True, triggered=self._on_graticule_toggled
+            translate("MainWindow", "&Graticule"),
+            self,
+            checkable=True,
+            checked=True,
+            triggered=self._on_graticule_toggled,
         )
         self.map_date_act = QAction(
-            "Map &date…",
+            translate("MainWindow", "Map &date…"),
             self,
-            statusTip="Show time-aware layers (Japan's ADIZ near "
-            "Yonaguni, exercise zones) as on a date",
+            statusTip=translate(
+                "MainWindow",
+                "Show time-aware layers (Japan's ADIZ near Yonaguni, exercise zones) as on a date",
+            ),
             triggered=self.ask_map_date,
         )
-        self.epsg_act = QAction("Other CRS (&EPSG code)…", self, triggered=self.ask_crs)
+        self.epsg_act = QAction(
+            translate("MainWindow", "Other CRS (&EPSG code)…"), self, triggered=self.ask_crs
+        )
         self.measure_act = QAction(
-            "&Measure distance and bearing",
+            translate("MainWindow", "&Measure distance and bearing"),
             self,
             shortcut="M",
             checkable=True,
-            statusTip="Drag on the map: geodesic range (nmi, km), true "
-            "bearing and 12 nmi range rings; Esc clears",
+            statusTip=translate(
+                "MainWindow",
+                "Drag on the map: geodesic range (nmi, km), true "
+                "bearing and 12 nmi range rings; Esc clears",
+            ),
             triggered=self._on_measure_toggled,
         )
         self.annotate_group = QActionGroup(self)
         self.annotate_group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         self.annotate_acts: dict[str, QAction] = {}
         for kind, title, key in (
-            ("text", "&Text", "Shift+T"),
-            ("arrow", "&Arrow", "Shift+A"),
-            ("circle", "&Circle", "Shift+C"),
-            ("polygon", "&Polygon (Enter to finish)", "Shift+P"),
+            ("text", translate("MainWindow", "&Text"), "Shift+T"),
+            ("arrow", translate("MainWindow", "&Arrow"), "Shift+A"),
+            ("circle", translate("MainWindow", "&Circle"), "Shift+C"),
+            ("polygon", translate("MainWindow", "&Polygon (Enter to finish)"), "Shift+P"),
         ):
             act = QAction(title, self, checkable=True, shortcut=key)
             act.toggled.connect(lambda on, k=kind: self.annotation_tool.start(k if on else None))
             self.annotate_group.addAction(act)
             self.annotate_acts[kind] = act
         self.annotate_range_act = QAction(
-            "Only during the in/out range",
+            translate("MainWindow", "Only during the in/out range"),
             self,
             checkable=True,
-            statusTip="New annotations show only while the replay is inside the in/out points",
+            statusTip=translate(
+                "MainWindow",
+                "New annotations show only while the replay is inside the in/out points",
+            ),
         )
         self.delete_annotation_act = QAction(
-            "Delete the last annotation", self, triggered=self.delete_last_annotation
+            translate("MainWindow", "Delete the last annotation"),
+            self,
+            triggered=self.delete_last_annotation,
         )
-        self.undo_act = QAction("&Undo", self, shortcut=QKeySequence.Undo, triggered=self.undo)
-        self.redo_act = QAction("&Redo", self, shortcut=QKeySequence.Redo, triggered=self.redo)
-        self.about_act = QAction("&About and data sources", self, triggered=self.about)
+        self.undo_act = QAction(
+            translate("MainWindow", "&Undo"), self, shortcut=QKeySequence.Undo, triggered=self.undo
+        )
+        self.redo_act = QAction(
+            translate("MainWindow", "&Redo"), self, shortcut=QKeySequence.Redo, triggered=self.redo
+        )
+        self.about_act = QAction(
+            translate("MainWindow", "&About and data sources"), self, triggered=self.about
+        )
         self.keys_act = QAction(
-            "&Keyboard shortcuts",
+            translate("MainWindow", "&Keyboard shortcuts"),
             self,
             shortcut=QKeySequence.HelpContents,
             triggered=self.show_shortcuts,
@@ -321,14 +424,30 @@ class MainWindow(
         self.projection_group = QActionGroup(self)
         self.projection_acts: dict[str, QAction] = {}
         for key, (title, _) in PRESETS.items():
-            act = QAction(title, self, checkable=True)
+            act = QAction(_shown(PROJECTION_TITLES, key, title), self, checkable=True)
             act.triggered.connect(lambda _=False, k=key: self.set_projection(k))
             self.projection_group.addAction(act)
             self.projection_acts[key] = act
+        self.language_group = QActionGroup(self)
+        self.language_acts: dict[str, QAction] = {}
+        saved = saved_language()
+        for code, title in (
+            (SYSTEM, translate("MainWindow", "System language")),
+            *LANGUAGES.items(),  # each language by its own name
+        ):
+            act = QAction(title, self, checkable=True, checked=code == saved)
+            act.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            self.language_group.addAction(act)
+            self.language_acts[code] = act
         self.naming_group = QActionGroup(self)
         self.naming_acts: dict[str, QAction] = {}
         for key, title in NAMING_TITLES.items():
-            act = QAction(title, self, checkable=True, checked=key == self.state.naming)
+            act = QAction(
+                translate("MainWindow", title),
+                self,
+                checkable=True,
+                checked=key == self.state.naming,
+            )
             act.triggered.connect(lambda _=False, k=key: self.state.set_naming(k))
             self.naming_group.addAction(act)
             self.naming_acts[key] = act
@@ -336,12 +455,12 @@ class MainWindow(
 
     def create_menus(self) -> None:
         bar = self.menuBar()
-        self.file_menu = bar.addMenu("&File")
+        self.file_menu = bar.addMenu(translate("MainWindow", "&File"))
         self.file_menu.addAction(self.open_act)
         self.file_menu.addAction(self.open_briefing_act)
         self.file_menu.addAction(self.save_act)
         self.file_menu.addAction(self.save_as_act)
-        self.recent_menu = self.file_menu.addMenu("Open &recent")
+        self.recent_menu = self.file_menu.addMenu(translate("MainWindow", "Open &recent"))
         self.file_menu.addAction(self.report_act)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.add_layer_act)
@@ -350,18 +469,21 @@ class MainWindow(
         self.file_menu.addAction(self.export_briefing_video_act)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_act)
-        self.view_menu = bar.addMenu("&View")
+        self.view_menu = bar.addMenu(translate("MainWindow", "&View"))
         for act in (self.home_act, self.zoom_in_act, self.zoom_out_act, self.zoom_layer_act):
             self.view_menu.addAction(act)
         self.view_menu.addSeparator()
-        proj = self.view_menu.addMenu("&Projection")
+        proj = self.view_menu.addMenu(translate("MainWindow", "&Projection"))
         for act in self.projection_acts.values():
             proj.addAction(act)
         proj.addSeparator()
         proj.addAction(self.epsg_act)
-        naming = self.view_menu.addMenu("Place &names")
+        naming = self.view_menu.addMenu(translate("MainWindow", "Place &names"))
         for act in self.naming_acts.values():
             naming.addAction(act)
+        self.language_menu = self.view_menu.addMenu(translate("MainWindow", "&Language"))
+        for act in self.language_acts.values():
+            self.language_menu.addAction(act)
         self.view_menu.addAction(self.graticule_act)
         self.view_menu.addAction(self.map_date_act)
         self._add_display_menus(self.view_menu)
@@ -370,20 +492,23 @@ class MainWindow(
         self.view_menu.addAction(self.details_dock.toggleViewAction())
         self.view_menu.addAction(self.events_dock.toggleViewAction())
         self.view_menu.addAction(self.counts_dock.toggleViewAction())
-        self.timeline_menu = bar.addMenu("&Timeline")
+        self.timeline_menu = bar.addMenu(translate("MainWindow", "&Timeline"))
         for act in self.qt_timeline.actions():
             self.timeline_menu.addAction(act)
         self.timeline_menu.addSeparator()
         self.timeline_menu.addAction(self.follow_act)
-        colour_menu = self.timeline_menu.addMenu("&Colour tracks by")
+        colour_menu = self.timeline_menu.addMenu(translate("MainWindow", "&Colour tracks by"))
         self.colour_group = QActionGroup(self)
         for key in ("kind", "track", "side"):
-            act = QAction(key.capitalize(), self, checkable=True, checked=key == "kind")
+            act = QAction(
+                _shown(COLOUR_BY_TITLES, key), self, checkable=True, checked=key == "kind"
+            )
+            act.setData(key)
             act.triggered.connect(lambda _=False, k=key: self.set_colour_by(k))
             self.colour_group.addAction(act)
             colour_menu.addAction(act)
         self.flash_act = QAction(
-            "&Flash zone events on the map",
+            translate("MainWindow", "&Flash zone events on the map"),
             self,
             checkable=True,
             checked=True,
@@ -391,23 +516,27 @@ class MainWindow(
         )
         self.timeline_menu.addAction(self.flash_act)
         self.labels_act = QAction(
-            "Track &labels", self, checkable=True, checked=True, triggered=self._on_labels_toggled
+            translate("MainWindow", "Track &labels"),
+            self,
+            checkable=True,
+            checked=True,
+            triggered=self._on_labels_toggled,
         )
         self.timeline_menu.addAction(self.labels_act)
-        self.scenes_menu = bar.addMenu("&Scenes")
+        self.scenes_menu = bar.addMenu(translate("MainWindow", "&Scenes"))
         self._refresh_scenes_menu()
-        self.tools_menu = bar.addMenu("T&ools")
+        self.tools_menu = bar.addMenu(translate("MainWindow", "T&ools"))
         self.tools_menu.addAction(self.measure_act)
-        annotate = self.tools_menu.addMenu("&Annotate")
+        annotate = self.tools_menu.addMenu(translate("MainWindow", "&Annotate"))
         for act in self.annotate_acts.values():
             annotate.addAction(act)
         annotate.addSeparator()
         annotate.addAction(self.annotate_range_act)
         annotate.addAction(self.delete_annotation_act)
-        self.edit_menu = bar.addMenu("&Edit")
+        self.edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
         self.edit_menu.addAction(self.undo_act)
         self.edit_menu.addAction(self.redo_act)
-        self.help_menu = bar.addMenu("&Help")
+        self.help_menu = bar.addMenu(translate("MainWindow", "&Help"))
         self.help_menu.addAction(self.keys_act)
         self.help_menu.addAction(self.about_act)
 
@@ -418,20 +547,30 @@ class MainWindow(
         from viewer.qt.painters import ReferenceLayerPainter
 
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, "Add layer file", "", VECTOR_FILTER)
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                translate("MainWindow", "Add layer file"),
+                "",
+                translate("MainWindow", "Vector layers ({patterns});;All files (*)").format(
+                    patterns=VECTOR_PATTERNS
+                ),
+            )
             if not path:
                 return False
         try:
             layer = read_user_layer(path)
         except LayerFileError as exc:
-            self.show_error("Cannot add layer", str(exc))
+            self.show_error(translate("MainWindow", "Cannot add layer"), str(exc))
             return False
         self.scene.add_layer_painter(ReferenceLayerPainter(layer))
         self.state.add_user_layer(layer)
         if self.tracks.items:
             self._recompute_events()  # a user polygon or line is a zone too
         self.statusBar().showMessage(
-            f"Added layer {layer.title()} ({len(layer.features)} features)", 8000
+            translate("MainWindow", "Added layer {title} ({n} features)").format(
+                title=layer.title(), n=len(layer.features)
+            ),
+            8000,
         )
         return True
 
@@ -463,7 +602,9 @@ class MainWindow(
                 dialog.dpi.value(),
                 dialog.title_clock.isChecked(),
             )
-            path, _ = QFileDialog.getSaveFileName(self, "Export map", "map.png", "PNG (*.png)")
+            path, _ = QFileDialog.getSaveFileName(
+                self, translate("MainWindow", "Export map"), "map.png", "PNG (*.png)"
+            )
             if not path:
                 return False
         view = self.canvas.view
@@ -481,16 +622,24 @@ class MainWindow(
         image.setDotsPerMeterX(round(dpi / 0.0254))
         image.setDotsPerMeterY(round(dpi / 0.0254))
         if not image.save(path):
-            self.show_error("Export failed", f"{path}: could not write the PNG")
+            self.show_error(
+                translate("MainWindow", "Export failed"),
+                translate("MainWindow", "{path}: could not write the PNG").format(path=path),
+            )
             return False
-        self.statusBar().showMessage(f"Saved {path} ({view.width}x{view.height}, {dpi} dpi)", 8000)
+        self.statusBar().showMessage(
+            translate("MainWindow", "Saved {path} ({width}x{height}, {dpi} dpi)").format(
+                path=path, width=view.width, height=view.height, dpi=dpi
+            ),
+            8000,
+        )
         return True
 
     def set_projection(self, text: str) -> bool:
         try:
             projection = Projection.from_user_input(text)
         except ValueError as exc:
-            self.show_error("Unknown projection", str(exc))
+            self.show_error(translate("MainWindow", "Unknown projection"), str(exc))
             return False
         self.state.set_projection(projection)
         return True
@@ -505,8 +654,11 @@ class MainWindow(
     def ask_crs(self) -> None:
         text, ok = QInputDialog.getText(
             self,
-            "Projection",
-            "EPSG code or PROJ string, e.g. EPSG:3826 (TWD97 / TM2) or EPSG:32651 (UTM 51N):",
+            translate("MainWindow", "Projection"),
+            translate(
+                "MainWindow",
+                "EPSG code or PROJ string, e.g. EPSG:3826 (TWD97 / TM2) or EPSG:32651 (UTM 51N):",
+            ),
         )
         if ok and text.strip():
             self.set_projection(text)
@@ -515,14 +667,22 @@ class MainWindow(
     def ask_map_date(self) -> None:
         current = (self.state.when or datetime.now(UTC)).strftime("%Y-%m-%d")
         text, ok = QInputDialog.getText(
-            self, "Map date", "Show time-aware layers as on (YYYY-MM-DD, UTC):", text=current
+            self,
+            translate("MainWindow", "Map date"),
+            translate("MainWindow", "Show time-aware layers as on (YYYY-MM-DD, UTC):"),
+            text=current,
         )
         if not ok:
             return
         try:
             when = datetime.strptime(text.strip(), "%Y-%m-%d").replace(tzinfo=UTC)
         except ValueError:
-            self.show_error("Map date", f"{text!r} is not a date; expected YYYY-MM-DD")
+            self.show_error(
+                translate("MainWindow", "Map date"),
+                translate("MainWindow", "{text} is not a date; expected YYYY-MM-DD").format(
+                    text=repr(text)
+                ),
+            )
             return
         self.state.set_when(when)
 
@@ -547,7 +707,10 @@ class MainWindow(
     def _on_view_changed(self, view) -> None:
         res = self.scene.basemap_painter.last_resolution
         self.view_label.setText(
-            f"{self.state.projection.title}  ·  coastline: {RESOLUTION_NAMES.get(res, res)}"
+            translate("MainWindow", "{projection}  ·  coastline: {resolution}").format(
+                projection=projection_title(self.state.projection),
+                resolution=_shown(RESOLUTION_TITLES, res, RESOLUTION_NAMES.get(res, res)),
+            )
         )
 
     def _on_layer_clicked(self, layer_id: str, index: object) -> None:
@@ -562,7 +725,10 @@ class MainWindow(
         name = label_for(row, NAMING_ALL) if "name_en" in row else ""
         head = [name] if name else []
         head.append(
-            f"This {row['role']}: {CONFIDENCE_WORDS.get(conf, conf)}"
+            translate("MainWindow", "This {role}: {confidence}").format(
+                role=_shown(ROLE_TITLES, str(row["role"])),
+                confidence=_shown(CONFIDENCE_TITLES, conf, CONFIDENCE_WORDS.get(conf, conf)),
+            )
             + (f" — {note}" if note else "")
         )
         self.layer_panel.show_feature_info(layer_id, "\n".join(head) + "\n\n" + text)
@@ -597,15 +763,39 @@ class MainWindow(
     def _on_measure_toggled(self, on: bool) -> None:
         self.measure_tool.set_active(on)
         if on:
-            self.statusBar().showMessage("Measure: drag from one point to another", 8000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "Measure: drag from one point to another"), 8000
+            )
+
+    def set_language(self, code: str) -> None:
+        """Save the interface language (``"system"`` or a code of `LANGUAGES`); it applies
+        when the app starts again."""
+        save_language(code)
+        self.language_acts[code].setChecked(True)
+        wanted = system_language() if code == SYSTEM else code
+        if wanted == current_language():
+            return
+        text = translate(
+            "MainWindow", "The interface language changes when ADIZ Viewer is started again."
+        )
+        self.statusBar().showMessage(text, 15000)
+        self.last_message = text
+        if QApplication.platformName() not in ("offscreen", "minimal"):
+            QMessageBox.information(self, translate("MainWindow", "Language"), text)
 
     @Slot()
     def about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}", about_text(self.state.catalog))
+        QMessageBox.about(
+            self,
+            translate("MainWindow", "About {app}").format(app=APP_NAME),
+            about_text(self.state.catalog),
+        )
 
     @Slot()
     def show_shortcuts(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_TEXT)
+        QMessageBox.information(
+            self, translate("MainWindow", "Keyboard shortcuts"), shortcuts_text()
+        )
 
     # ------------------------------------------------------------------ settings
     def restore_settings(self) -> None:
@@ -628,15 +818,15 @@ class MainWindow(
         if colour in ("kind", "track", "side"):
             self.set_colour_by(str(colour))
             for act in self.colour_group.actions():
-                act.setChecked(act.text().lower() == colour)
+                act.setChecked(act.data() == colour)
         self._restore_display_settings(settings)
 
     def closeEvent(self, event) -> None:
         if self.dirty and QApplication.platformName() not in ("offscreen", "minimal"):
             answer = QMessageBox.question(
                 self,
-                "Unsaved changes",
-                "Save the briefing before closing?",
+                translate("MainWindow", "Unsaved changes"),
+                translate("MainWindow", "Save the briefing before closing?"),
                 QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
             )
             if answer == QMessageBox.Cancel or (
@@ -658,7 +848,11 @@ class MainWindow(
         super().closeEvent(event)
 
 
-SHORTCUTS_TEXT = """Map
+def shortcuts_text() -> str:
+    """Help > Keyboard shortcuts, in the interface language."""
+    return translate(
+        "MainWindow",
+        """Map
   Drag; arrow keys (Shift+arrows during a replay): pan    Wheel, + / -: zoom at the cursor
   Ctrl+0: home view      Ctrl+Shift+L: zoom to the selected layer
   Click a zone, line or place: its source, date and confidence
@@ -676,23 +870,33 @@ Tools
 Files
   Ctrl+O: open tracks    Ctrl+Shift+O: open a briefing    Ctrl+S: save the briefing
   Ctrl+L: add a layer file        Ctrl+E: export PNG      Ctrl+Shift+E: export video
-"""
+""",
+    )
 
 
 def about_text(catalog: Catalog) -> str:
     lines = [
         f"<b>{APP_NAME} {__version__}</b>",
-        "<p>Reference layers are drawn only from published coordinates; approximate "
-        "edges are dashed and partial layers say so.</p><p><b>Data sources</b></p><ul>",
+        "<p>"
+        + translate(
+            "MainWindow",
+            "Reference layers are drawn only from published coordinates; approximate "
+            "edges are dashed and partial layers say so.",
+        )
+        + "</p><p><b>"
+        + translate("MainWindow", "Data sources")
+        + "</b></p><ul>",
     ]
     lines += [f"<li>{s.citation()}</li>" for s in catalog.sources.values()]
-    lines.append("</ul><p><b>Not drawn</b></p><ul>")
+    lines.append("</ul><p><b>" + translate("MainWindow", "Not drawn") + "</b></p><ul>")
     lines += [f"<li>{n['title']}: {n['why']}</li>" for n in catalog.not_drawn]
     lines.append(f"</ul><p>{ATTRIBUTION}.</p>")
+    libraries = (
+        "Qt for Python (PySide6, LGPL-3.0), NumPy, pandas, GeoPandas, "
+        "Shapely, pyproj/PROJ, pyogrio/GDAL, gpxpy, pyais, defusedxml, imageio-ffmpeg"
+    )
     lines.append(
-        "<p>Libraries: Qt for Python (PySide6, LGPL-3.0), NumPy, pandas, GeoPandas, "
-        "Shapely, pyproj/PROJ, pyogrio/GDAL, gpxpy, pyais, defusedxml, "
-        "imageio-ffmpeg.</p>"
+        "<p>" + translate("MainWindow", "Libraries: {names}.").format(names=libraries) + "</p>"
     )
     return "\n".join(lines)
 
@@ -715,10 +919,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run_app(files: list[str] | None = None) -> int:
+def run_app(files: list[str] | None = None, language: str | None = None) -> int:
+    """The window on ``files``; ``language`` (``--lang``) overrides $ADIZ_LANG and the setting."""
     from viewer.qt.crash import install_crash_handler
 
     app = make_application()
+    apply_language(resolve_language(language))
     install_crash_handler()
     state = MapState(load_catalog())
     window = MainWindow(state)

@@ -11,13 +11,14 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from viewer.core.basemap import Basemap
 from viewer.core.map_state import MapState
 from viewer.core.units import Units
 from viewer.core.view import MapView
+from viewer.qt.i18n import translate
 from viewer.qt.painters import (
     PAINTERS,
     BasemapPainter,
@@ -32,9 +33,10 @@ from viewer.qt.painters import (
 from viewer.qt.theme import NORMAL, Theme
 
 # Burned into every picture: where the lines and the coastline come from.
-SOURCE_LINE = (
+SOURCE_LINE = QT_TRANSLATE_NOOP(
+    "MapPainters",
     "Zones: published coordinates, sources and confidence in Help > About · "
-    "Coastlines: GSHHG 2.3 (Wessel & Smith), LGPL-3.0"
+    "Coastlines: GSHHG 2.3 (Wessel & Smith), LGPL-3.0",
 )
 
 # What the map opens on: the Taiwan ADIZ, the ECS ADIZ, the median line and the Senkakus.
@@ -154,7 +156,7 @@ class MapScene:
         painter.setRenderHint(QPainter.Antialiasing, True)
         paint_scale_bar(painter, ctx)
         paint_north_arrow(painter, ctx)
-        paint_attribution(painter, ctx, SOURCE_LINE)
+        paint_attribution(painter, ctx, translate("MapPainters", SOURCE_LINE))
         if self.show_legend:
             paint_legend(painter, ctx)
         for paint in self.overlays:

@@ -13,7 +13,7 @@ from datetime import datetime
 
 import numpy as np
 import shapely
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from viewer.core.basemap import Basemap, resolution_for_scale, view_lonlat_bbox
@@ -34,6 +34,7 @@ from viewer.core.map_state import LayerState
 from viewer.core.projection import Projection
 from viewer.core.units import DEFAULT_UNITS, METRES_PER, Units
 from viewer.core.view import MapView
+from viewer.qt.i18n import translate
 from viewer.qt.qpolygon import polygon_from_xy
 from viewer.qt.theme import NORMAL, Theme
 
@@ -520,10 +521,15 @@ def paint_attribution(painter: QPainter, ctx: PaintContext, text: str) -> None:
 
 
 LEGEND_ROWS = (
-    ("solid", "published edge (official or secondary source)"),
-    ("dash", "approximate edge: usual drawing, not published"),
-    ("hatch", "overlap of two ADIZs"),
+    ("solid", QT_TRANSLATE_NOOP("MapPainters", "published edge (official or secondary source)")),
+    ("dash", QT_TRANSLATE_NOOP("MapPainters", "approximate edge: usual drawing, not published")),
+    ("hatch", QT_TRANSLATE_NOOP("MapPainters", "overlap of two ADIZs")),
 )
+
+
+def legend_rows() -> tuple[tuple[str, str], ...]:
+    """The legend's rows in the interface language."""
+    return tuple((kind, translate("MapPainters", text)) for kind, text in LEGEND_ROWS)
 
 
 def _legend_font(ctx: PaintContext) -> QFont:
@@ -539,7 +545,7 @@ def legend_rect(ctx: PaintContext) -> QRectF:
     s = ctx.font_scale
     fm = QFontMetricsF(_legend_font(ctx))
     line_h = fm.height() + 4 * s
-    w = 28 * s + 8 * s + max(fm.horizontalAdvance(t) for _, t in LEGEND_ROWS) + 12 * s
+    w = 28 * s + 8 * s + max(fm.horizontalAdvance(t) for _, t in legend_rows()) + 12 * s
     h = line_h * len(LEGEND_ROWS) + 8 * s
     return QRectF(ctx.view.width - w - 8.0 * s, ctx.view.height - h - 26.0 * s, w, h)
 
@@ -549,7 +555,7 @@ def paint_legend(painter: QPainter, ctx: PaintContext) -> None:
     s = ctx.font_scale
     font = _legend_font(ctx)
     fm = QFontMetricsF(font)
-    rows = LEGEND_ROWS
+    rows = legend_rows()
     line_h = fm.height() + 4 * s
     sample_w = 28 * s
     rect = legend_rect(ctx)

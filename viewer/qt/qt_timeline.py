@@ -20,7 +20,17 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QElapsedTimer,
+    QEvent,
+    QPointF,
+    QRectF,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -61,11 +71,28 @@ from viewer.core.timeline import (
     trail_words,
     zone_info,
 )
+from viewer.qt.i18n import translate
 
 TICK_MS = 16  # ~60 Hz
 MAX_TICK_S = 0.25  # a stalled event loop resumes where it stopped instead of jumping ahead
 CURSOR_COLOR = "#d62728"
 MARKER_FILL, MARKER_EDGE = "#f0a020", "#8a4b00"
+
+# The core's words among the preset labels and clock zones (the rest are numbers and units).
+PRESET_WORDS = {
+    "Heads only": QT_TRANSLATE_NOOP("Timeline", "Heads only"),
+    "Whole track": QT_TRANSLATE_NOOP("Timeline", "Whole track"),
+    "Taipei": QT_TRANSLATE_NOOP("Timeline", "Taipei"),
+    "Tokyo": QT_TRANSLATE_NOOP("Timeline", "Tokyo"),
+    "Beijing": QT_TRANSLATE_NOOP("Timeline", "Beijing"),
+    "Local": QT_TRANSLATE_NOOP("Timeline", "Local"),
+}
+
+
+def shown_label(label: str) -> str:
+    """A preset or zone label as shown: translated when it is words, as is when it is units."""
+    return translate("Timeline", PRESET_WORDS[label]) if label in PRESET_WORDS else label
+
 
 # Candidate spacings for the strip's time labels, seconds.
 _TICK_SPACINGS = (60, 300, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800)
@@ -97,7 +124,12 @@ class ActivityStrip(QWidget):
         self.setFixedHeight(self.HEIGHT)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-        self.setToolTip("Tracks live over time. Click to go there; click a marker to jump to it.")
+        self.setToolTip(
+            translate(
+                "Timeline",
+                "Tracks live over time. Click to go there; click a marker to jump to it.",
+            )
+        )
 
     # ------------------------------------------------------------------ data
     def set_activity(self, counts: Sequence[int] | np.ndarray, edges: Sequence[float]) -> None:
@@ -209,7 +241,7 @@ class ActivityStrip(QWidget):
         p.fillRect(QRectF(left, top, right - left, bottom - top), pal.base())
         if tl.end <= tl.start:
             p.setPen(pal.placeholderText().color())
-            p.drawText(self.rect(), Qt.AlignCenter, "No tracks loaded")
+            p.drawText(self.rect(), Qt.AlignCenter, translate("Timeline", "No tracks loaded"))
             return
         # Outside the in/out range: shaded.
         shade = QColor(pal.windowText().color())
@@ -289,7 +321,7 @@ class QtTimeline(QWidget):
         self.strip = ActivityStrip(timeline)
         self.strip.marker_clicked.connect(self.marker_clicked)
         self.slider = QSlider(Qt.Horizontal)
-        self.slider.setToolTip("Drag to scrub through time")
+        self.slider.setToolTip(translate("Timeline", "Drag to scrub through time"))
         self.slider.setFocusPolicy(Qt.NoFocus)
         self.slider.valueChanged.connect(self._on_slider_moved)
 
@@ -307,23 +339,29 @@ class QtTimeline(QWidget):
         clear_button = self._button(self.clear_in_out_act, text=True)
         loop_button = self._button(self.loop_act, text=True)
 
-        self.speed_combo = self._combo(SPEED_PRESETS, "Replay speed: map time per real second")
+        self.speed_combo = self._combo(
+            SPEED_PRESETS, translate("Timeline", "Replay speed: map time per real second")
+        )
         self.speed_combo.activated.connect(
             lambda i: self.timeline.set_speed(self.speed_combo.itemData(i))
         )
-        self.trail_combo = self._combo(TRAIL_PRESETS, "How much of each track is drawn")
+        self.trail_combo = self._combo(
+            TRAIL_PRESETS, translate("Timeline", "How much of each track is drawn")
+        )
         self.trail_combo.activated.connect(
             lambda i: self.timeline.set_trail(self.trail_combo.itemData(i))
         )
-        self.step_combo = self._combo(STEP_PRESETS, "Step size for ◀ ▶ (Left/Right keys)")
+        self.step_combo = self._combo(
+            STEP_PRESETS, translate("Timeline", "Step size for ◀ ▶ (Left/Right keys)")
+        )
         self.step_combo.activated.connect(
             lambda i: self.timeline.set_step(self.step_combo.itemData(i))
         )
         self.zone_combo = QComboBox()
-        self.zone_combo.setToolTip("Time zone shown under UTC")
+        self.zone_combo.setToolTip(translate("Timeline", "Time zone shown under UTC"))
         self.zone_combo.setFocusPolicy(Qt.NoFocus)
         for name, key in TIME_ZONES:
-            self.zone_combo.addItem(name, key)
+            self.zone_combo.addItem(shown_label(name), key)
         self.zone_combo.activated.connect(
             lambda i: self.timeline.set_zone(self.zone_combo.itemData(i))
         )
@@ -354,9 +392,9 @@ class QtTimeline(QWidget):
             controls.addWidget(b)
         controls.addSpacing(8)
         for caption, combo in (
-            ("Speed", self.speed_combo),
-            ("Trail", self.trail_combo),
-            ("Step", self.step_combo),
+            (translate("Timeline", "Speed"), self.speed_combo),
+            (translate("Timeline", "Trail"), self.trail_combo),
+            (translate("Timeline", "Step"), self.step_combo),
         ):
             controls.addWidget(QLabel(caption))
             controls.addWidget(combo)
@@ -412,84 +450,86 @@ class QtTimeline(QWidget):
         st = QStyle.StandardPixmap
         self.play_act = QAction(
             _icon(self, "media-playback-start", st.SP_MediaPlay),
-            "&Play",
+            translate("Timeline", "&Play"),
             self,
             shortcut=Qt.Key_Space,
-            statusTip="Play or pause the replay (Space)",
+            statusTip=translate("Timeline", "Play or pause the replay (Space)"),
             triggered=tl.toggle,
         )
         self.step_back_act = QAction(
             _icon(self, "media-seek-backward", st.SP_MediaSeekBackward),
-            "Step &back",
+            translate("Timeline", "Step &back"),
             self,
             shortcut=Qt.Key_Left,
-            statusTip="Go back one step (Left)",
+            statusTip=translate("Timeline", "Go back one step (Left)"),
             triggered=lambda: tl.step(-1),
         )
         self.step_forward_act = QAction(
             _icon(self, "media-seek-forward", st.SP_MediaSeekForward),
-            "Step &forward",
+            translate("Timeline", "Step &forward"),
             self,
             shortcut=Qt.Key_Right,
-            statusTip="Go forward one step (Right)",
+            statusTip=translate("Timeline", "Go forward one step (Right)"),
             triggered=lambda: tl.step(+1),
         )
         self.start_act = QAction(
             _icon(self, "media-skip-backward", st.SP_MediaSkipBackward),
-            "Jump to &start",
+            translate("Timeline", "Jump to &start"),
             self,
             shortcut=Qt.Key_Home,
-            statusTip="Go to the start, or the in point (Home)",
+            statusTip=translate("Timeline", "Go to the start, or the in point (Home)"),
             triggered=tl.jump_start,
         )
         self.end_act = QAction(
             _icon(self, "media-skip-forward", st.SP_MediaSkipForward),
-            "Jump to &end",
+            translate("Timeline", "Jump to &end"),
             self,
             shortcut=Qt.Key_End,
-            statusTip="Go to the end, or the out point (End)",
+            statusTip=translate("Timeline", "Go to the end, or the out point (End)"),
             triggered=tl.jump_end,
         )
         self.loop_act = QAction(
-            "&Loop",
+            translate("Timeline", "&Loop"),
             self,
             checkable=True,
             shortcut="L",
-            statusTip="Start again from the in point after the out point (L)",
+            statusTip=translate(
+                "Timeline", "Start again from the in point after the out point (L)"
+            ),
             toggled=tl.set_loop,
         )
         self.in_act = QAction(
-            "&In",
+            translate("Timeline", "&In"),
             self,
             shortcut="I",
-            statusTip="Replay from the current time (I)",
+            statusTip=translate("Timeline", "Replay from the current time (I)"),
             triggered=lambda: tl.set_in_point(),
         )
         self.out_act = QAction(
-            "&Out",
+            translate("Timeline", "&Out"),
             self,
             shortcut="O",
-            statusTip="Replay up to the current time (O)",
+            statusTip=translate("Timeline", "Replay up to the current time (O)"),
             triggered=lambda: tl.set_out_point(),
         )
         self.clear_in_out_act = QAction(
-            "&Clear",
+            translate("Timeline", "&Clear"),
             self,
-            statusTip="Replay the whole time range again",
+            statusTip=translate("Timeline", "Replay the whole time range again"),
             triggered=tl.clear_in_out,
         )
         self.slower_act = QAction(
-            "&Slower",
+            translate("Timeline", "&Slower"),
             self,
             shortcut="[",
-            statusTip="The next slower replay speed ([)",
+            statusTip=translate("Timeline", "The next slower replay speed ([)"),
             triggered=lambda: self._nudge_speed(-1),
         )
         self.faster_act = QAction(
-            "F&aster",
+            translate("Timeline", "F&aster"),
             self,
             shortcut="]",
-            statusTip="The next faster replay speed (])",
+            statusTip=translate("Timeline", "The next faster replay speed (])"),
             triggered=lambda: self._nudge_speed(+1),
         )
         for act in self.actions():
@@ -528,7 +568,7 @@ class QtTimeline(QWidget):
         combo.setFocusPolicy(Qt.NoFocus)
         combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         for preset in presets:
-            combo.addItem(preset.label, preset.value)
+            combo.addItem(shown_label(preset.label), preset.value)
         return combo
 
     @staticmethod
@@ -536,7 +576,7 @@ class QtTimeline(QWidget):
         """Show ``value`` in ``combo``, adding an item in words when it is not a preset."""
         i = combo.findData(value)
         if i < 0:
-            combo.addItem(words, value)
+            combo.addItem(shown_label(words), value)
             i = combo.count() - 1
         combo.setCurrentIndex(i)
 
@@ -605,12 +645,12 @@ class QtTimeline(QWidget):
         st = QStyle.StandardPixmap
         if playing:
             self.play_act.setIcon(_icon(self, "media-playback-pause", st.SP_MediaPause))
-            self.play_act.setText("&Pause")
+            self.play_act.setText(translate("Timeline", "&Pause"))
             self._elapsed.start()
             self._tick_timer.start()
         else:
             self.play_act.setIcon(_icon(self, "media-playback-start", st.SP_MediaPlay))
-            self.play_act.setText("&Play")
+            self.play_act.setText(translate("Timeline", "&Play"))
             self._tick_timer.stop()
 
     def _on_speed_changed(self, speed: float) -> None:

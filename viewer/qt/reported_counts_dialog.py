@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,9 +22,8 @@ from PySide6.QtWidgets import (
 
 from viewer.core.constants import KINDS
 from viewer.core.counts import ReportedCount
+from viewer.qt.i18n import translate
 from viewer.qt.traced_panel import kind_names
-
-translate = QCoreApplication.translate
 
 
 class ReportedCountsDialog(QDialog):

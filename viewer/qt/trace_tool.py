@@ -13,14 +13,14 @@ import math
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from viewer.core.tracing import TracedScenario, TracedTrack
+from viewer.qt.i18n import translate
 from viewer.qt.painters import PaintContext, draw_text
 from viewer.qt.qpolygon import polygon_from_xy
 
-translate = QCoreApplication.translate
 PICK_PX = 9.0  # how close a click must be to a vertex or a leg to hit it
 MIN_STEP_PX = 4.0  # clicks closer than this to the last vertex are ignored (double-click jitter)
 DRAW = "draw"

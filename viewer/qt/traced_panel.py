@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,6 +48,7 @@ from viewer.core.tracing import (
     implied_speed_kt,
     vertex_times,
 )
+from viewer.qt.i18n import translate
 
 # A sensible first guess of ground speed by kind (knots), changed in the dialog.
 DEFAULT_SPEED_KT = {
@@ -62,9 +63,6 @@ DEFAULT_SPEED_KT = {
 }
 ZONES = ("Asia/Taipei", "UTC", "Asia/Tokyo", "Asia/Shanghai", "Asia/Manila", "Asia/Seoul")
 _FMT = "yyyy-MM-dd HH:mm:ss"
-
-
-translate = QCoreApplication.translate
 
 
 def kind_names() -> dict[str, str]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from viewer.core.projection import Projection
+from viewer.qt.i18n import translate
 
 
 class TrackLoader(QObject):
@@ -69,7 +70,10 @@ class TrackLoader(QObject):
             self.failed.emit(key, str(exc), exc)
         except Exception as exc:  # a reader bug must not take the app down: say what happened
             self._cancel.pop(key, None)
-            self.failed.emit(key, f"{key}: could not be read ({type(exc).__name__}: {exc})", exc)
+            message = translate("TrackLoader", "{file}: could not be read ({error})").format(
+                file=key, error=f"{type(exc).__name__}: {exc}"
+            )
+            self.failed.emit(key, message, exc)
         else:
             self._cancel.pop(key, None)
             self.finished.emit(key, trackset, report)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from viewer.core.constants import (
@@ -29,6 +29,7 @@ from viewer.core.constants import (
 )
 from viewer.core.slicing import DEFAULT_GAP_S, TrackSlice, slice_tracks
 from viewer.core.track_layers import TrackLayers
+from viewer.qt.i18n import translate
 from viewer.qt.painters import PaintContext
 from viewer.qt.qpolygon import polygon_from_xy
 
@@ -44,15 +45,22 @@ KIND_COLORS: dict[str, str] = {
     KIND_UNKNOWN: "#666666",
 }
 KIND_NAMES: dict[str, str] = {
-    KIND_FIGHTER: "fighter",
-    KIND_BOMBER: "bomber",
-    KIND_ISR: "ISR / AEW / ASW",
-    KIND_UAV: "UAV",
-    KIND_HELICOPTER: "helicopter",
-    KIND_TRANSPORT: "transport / tanker",
-    KIND_SHIP: "ship / coast guard",
-    KIND_UNKNOWN: "unknown",
+    KIND_FIGHTER: QT_TRANSLATE_NOOP("TrackPainter", "fighter"),
+    KIND_BOMBER: QT_TRANSLATE_NOOP("TrackPainter", "bomber"),
+    KIND_ISR: QT_TRANSLATE_NOOP("TrackPainter", "ISR / AEW / ASW"),
+    KIND_UAV: QT_TRANSLATE_NOOP("TrackPainter", "UAV"),
+    KIND_HELICOPTER: QT_TRANSLATE_NOOP("TrackPainter", "helicopter"),
+    KIND_TRANSPORT: QT_TRANSLATE_NOOP("TrackPainter", "transport / tanker"),
+    KIND_SHIP: QT_TRANSLATE_NOOP("TrackPainter", "ship / coast guard"),
+    KIND_UNKNOWN: QT_TRANSLATE_NOOP("TrackPainter", "unknown"),
 }
+
+
+def kind_name(kind: str) -> str:
+    """A track kind (``"fighter"``) as the interface names it; unknown kinds as they are."""
+    return translate("TrackPainter", KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+
+
 # Colour by track: Paul Tol's "bright" and "muted" qualitative schemes (colour-blind safe).
 TRACK_PALETTE = (
     "#4477AA",
@@ -344,7 +352,7 @@ class TrackPainter:
             if count > 1 and f"x{count}" not in text and f"×{count}" not in text:
                 text += f" ×{count}"
             if in_gap:
-                text += " (no data)"
+                text += translate("TrackPainter", " (no data)")
             rect = QRectF(
                 float(sx[j]) + size + 2,
                 float(sy[j]) - fm.height() / 2,

@@ -14,19 +14,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QPainter, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QWidget
 
 from viewer.core.georeference import AffineFit, Underlay, image_mesh
+from viewer.qt.i18n import translate
 from viewer.qt.painters import PaintContext
 
 MESH_CELLS = (8, 16, 32, 64)  # grids tried, coarse to fine
 MESH_TOLERANCE_PX = 0.5
 MAX_PIXELS = 80_000_000  # a 9000×9000 picture; larger ones are refused with a message
-
-
-translate = QCoreApplication.translate
 
 
 class PictureError(ValueError):

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog
 
@@ -24,11 +24,9 @@ from viewer.core.tracing import (
     traced_trackset,
 )
 from viewer.core.track_layers import LoadedTracks
+from viewer.qt.i18n import translate
 
 TRACED_PATH = Path("Traced tracks")  # the name the traced scenario replays under
-
-
-translate = QCoreApplication.translate
 
 
 class AuthoringMixin:

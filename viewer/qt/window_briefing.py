@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.projection import Projection
 from viewer.qt.app_settings import APP_NAME, DEFAULT_BRIEFING, tz_of
+from viewer.qt.i18n import translate
 from viewer.qt.window_authoring import TRACED_PATH
 
 
@@ -26,7 +27,10 @@ class BriefingMixin:
     @Slot()
     def open_briefing_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open briefing", "", "Briefings (*.briefing.json);;All files (*)"
+            self,
+            translate("Briefing", "Open briefing"),
+            "",
+            translate("Briefing", "Briefings (*.briefing.json);;All files (*)"),
         )
         if path:
             self.open_briefing(path)
@@ -39,7 +43,7 @@ class BriefingMixin:
         try:
             briefing = load_briefing(path)
         except BriefingError as exc:
-            self.show_error("Cannot open briefing", str(exc))
+            self.show_error(translate("Briefing", "Cannot open briefing"), str(exc))
             return False
         missing = missing_files(briefing, path.parent)
         if missing and QApplication.platformName() not in ("offscreen", "minimal"):
@@ -48,9 +52,9 @@ class BriefingMixin:
             for ref in missing:  # ask where each moved file is now
                 found, _ = QFileDialog.getOpenFileName(
                     self,
-                    f"Where is {Path(ref.path).name}?",
+                    translate("Briefing", "Where is {file}?").format(file=Path(ref.path).name),
                     str(path.parent),
-                    f"{Path(ref.path).name};;All files (*)",
+                    translate("Briefing", "{file};;All files (*)").format(file=Path(ref.path).name),
                 )
                 if found:
                     briefing = relocate_file(briefing, ref, found, path.parent)
@@ -58,9 +62,12 @@ class BriefingMixin:
         if missing:
             names = ", ".join(m.path for m in missing)
             self.show_error(
-                "Track files not found",
-                f"{path.name}: these track files are not where the briefing says "
-                f"(relative to {path.parent}): {names}. Open them with File > Open.",
+                translate("Briefing", "Track files not found"),
+                translate(
+                    "Briefing",
+                    "{briefing}: these track files are not where the briefing says "
+                    "(relative to {folder}): {names}. Open them with File > Open.",
+                ).format(briefing=path.name, folder=path.parent, names=names),
             )
         self.briefing, self.briefing_path, self.scene_index = briefing, path, -1
         self._applying = True
@@ -92,7 +99,7 @@ class BriefingMixin:
         try:
             projection = briefing.view.projection()
         except ValueError as exc:
-            self.show_error("Unknown projection", str(exc))
+            self.show_error(translate("Briefing", "Unknown projection"), str(exc))
             projection = self.state.projection
         self.state.set_projection(projection)
         self.state.set_naming(briefing.naming)
@@ -210,7 +217,10 @@ class BriefingMixin:
     def save_briefing_as(self, path: str | None = None) -> bool:
         if not path:
             path, _ = QFileDialog.getSaveFileName(
-                self, "Save briefing", "my.briefing.json", "Briefings (*.briefing.json)"
+                self,
+                translate("Briefing", "Save briefing"),
+                "my.briefing.json",
+                translate("Briefing", "Briefings (*.briefing.json)"),
             )
             if not path:
                 return False
@@ -225,13 +235,13 @@ class BriefingMixin:
         try:
             save_briefing(briefing, path)
         except BriefingError as exc:
-            self.show_error("Save failed", str(exc))
+            self.show_error(translate("Briefing", "Save failed"), str(exc))
             return False
         discard_recovery(self.briefing_path)
         self.briefing, self.briefing_path = briefing, path
         self.dirty = False
         self.setWindowTitle(f"{briefing.title} — {APP_NAME}")
-        self.statusBar().showMessage(f"Saved {path}", 8000)
+        self.statusBar().showMessage(translate("Briefing", "Saved {path}").format(path=path), 8000)
         return True
 
     # ------------------------------------------------------------------ undo / redo
@@ -298,7 +308,16 @@ class BriefingMixin:
         self.briefing = dc_replace(b, annotations=(*b.annotations, annotation))
         self.dirty = True
         self.canvas.update()
-        self.statusBar().showMessage(f"Added {annotation.kind} (Edit > Undo removes it)", 6000)
+        kinds = {
+            "text": translate("Briefing", "Added a text (Edit > Undo removes it)"),
+            "arrow": translate("Briefing", "Added an arrow (Edit > Undo removes it)"),
+            "circle": translate("Briefing", "Added a circle (Edit > Undo removes it)"),
+            "polygon": translate("Briefing", "Added a polygon (Edit > Undo removes it)"),
+        }
+        message = kinds.get(annotation.kind) or translate(
+            "Briefing", "Added {kind} (Edit > Undo removes it)"
+        ).format(kind=annotation.kind)
+        self.statusBar().showMessage(message, 6000)
 
     @Slot()
     def delete_last_annotation(self) -> None:
@@ -311,7 +330,7 @@ class BriefingMixin:
             self.canvas.update()
 
     def _ask_text(self, prompt: str) -> str | None:
-        text, ok = QInputDialog.getText(self, "Annotation", prompt)
+        text, ok = QInputDialog.getText(self, translate("Briefing", "Annotation"), prompt)
         return text if ok else None
 
     def _set_scenes(self, scenes, index: int) -> None:
@@ -333,7 +352,7 @@ class BriefingMixin:
         current = self.current_briefing()
         scenes = list(self.briefing.scenes if self.briefing else ())
         scene = Scene(
-            title=f"Scene {len(scenes) + 1}",
+            title=translate("Briefing", "Scene {n}").format(n=len(scenes) + 1),
             view=current.view,
             time=datetime.fromtimestamp(self.timeline.time, UTC) if self.tracks.items else None,
             layers=tuple(st.id for st in self.state.layers if st.visible),
@@ -342,7 +361,9 @@ class BriefingMixin:
         at = self.scene_index + 1 if self.scene_index >= 0 else len(scenes)
         scenes.insert(at, scene)
         self._set_scenes(scenes, at)
-        self.statusBar().showMessage(f"Added {scene.title}", 5000)
+        self.statusBar().showMessage(
+            translate("Briefing", "Added {scene}").format(scene=scene.title), 5000
+        )
 
     @Slot()
     def rename_scene(self, title: str | None = None) -> None:
@@ -353,7 +374,10 @@ class BriefingMixin:
         scenes = list(self.briefing.scenes)
         if title is None:
             title, ok = QInputDialog.getText(
-                self, "Rename scene", "Title:", text=scenes[self.scene_index].title
+                self,
+                translate("Briefing", "Rename scene"),
+                translate("Briefing", "Title:"),
+                text=scenes[self.scene_index].title,
             )
             if not ok:
                 return
@@ -387,7 +411,9 @@ class BriefingMixin:
         try:
             write_recovery(self.current_briefing(), self.briefing_path)
         except (OSError, ValueError) as exc:
-            self.statusBar().showMessage(f"Autosave failed: {exc}", 8000)
+            self.statusBar().showMessage(
+                translate("Briefing", "Autosave failed: {error}").format(error=exc), 8000
+            )
 
     def offer_recovery(self) -> bool:
         """After a crash: offer to restore the newest autosave."""
@@ -399,9 +425,11 @@ class BriefingMixin:
         rec = found[0]
         answer = QMessageBox.question(
             self,
-            "Restore unsaved work?",
-            f"ADIZ Viewer did not close cleanly. Restore the briefing autosaved at "
-            f"{rec.saved_at:%Y-%m-%d %H:%M}?",
+            translate("Briefing", "Restore unsaved work?"),
+            translate(
+                "Briefing",
+                "ADIZ Viewer did not close cleanly. Restore the briefing autosaved at {time}?",
+            ).format(time=f"{rec.saved_at:%Y-%m-%d %H:%M}"),
         )
         if answer != QMessageBox.Yes:
             discard_recovery(rec.document)
@@ -459,9 +487,12 @@ class BriefingMixin:
                 self.timeline.set_time(scene.time.timestamp())
         self._applying = False
         self._refresh_scenes_menu()
-        title = f"Scene {index + 1}/{len(self.briefing.scenes)}: {scene.title}"
+        title = translate("Briefing", "Scene {n}/{total}: {title}").format(
+            n=index + 1, total=len(self.briefing.scenes), title=scene.title
+        )
         self.statusBar().showMessage(title, 20000)
-        self.details.setPlainText(f"{title}\n\nPresenter note:\n{scene.note}")
+        note = translate("Briefing", "Presenter note:")
+        self.details.setPlainText(f"{title}\n\n{note}\n{scene.note}")
 
     @Slot(bool)
     def set_presentation(self, on: bool) -> None:

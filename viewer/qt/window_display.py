@@ -4,20 +4,17 @@ QSettings as soon as they change and take effect at once: map, read-outs and exp
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QActionGroup
 
 from viewer.core.units import FT, KM, NMI, M, Units
 from viewer.qt.app_settings import ORG_NAME
+from viewer.qt.i18n import translate
 from viewer.qt.theme import HIGH_CONTRAST, NORMAL
 
 DISTANCE_KEY = "display/distance_unit"
 ALTITUDE_KEY = "display/altitude_unit"
 HIGH_CONTRAST_KEY = "display/high_contrast"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class DisplayMixin:
@@ -27,8 +24,8 @@ class DisplayMixin:
         self.distance_group = QActionGroup(self)
         self.distance_acts: dict[str, QAction] = {}
         for unit, title in (
-            (NMI, _tr("Distance in &nautical miles (nmi)")),
-            (KM, _tr("Distance in &kilometres (km)")),
+            (NMI, translate("Display", "Distance in &nautical miles (nmi)")),
+            (KM, translate("Display", "Distance in &kilometres (km)")),
         ):
             act = QAction(title, self, checkable=True, checked=unit == self.scene.units.distance)
             act.triggered.connect(lambda _=False, u=unit: self.set_units(distance=u))
@@ -37,27 +34,27 @@ class DisplayMixin:
         self.altitude_group = QActionGroup(self)
         self.altitude_acts: dict[str, QAction] = {}
         for unit, title in (
-            (FT, _tr("Altitude in &feet (ft)")),
-            (M, _tr("Altitude in &metres (m)")),
+            (FT, translate("Display", "Altitude in &feet (ft)")),
+            (M, translate("Display", "Altitude in &metres (m)")),
         ):
             act = QAction(title, self, checkable=True, checked=unit == self.scene.units.altitude)
             act.triggered.connect(lambda _=False, u=unit: self.set_units(altitude=u))
             self.altitude_group.addAction(act)
             self.altitude_acts[unit] = act
         self.high_contrast_act = QAction(
-            _tr("&High-contrast theme"),
+            translate("Display", "&High-contrast theme"),
             self,
             shortcut="Ctrl+Shift+H",
             checkable=True,
-            statusTip=_tr(
-                "White map, black coastlines, thicker lines and larger bold labels for a "
-                "projector in a bright room (Ctrl+Shift+H, also while presenting)"
+            statusTip=translate(
+                "Display",
+                "White map, black coastlines, thicker lines and larger bold labels for a projector in a bright room (Ctrl+Shift+H, also while presenting)",  # noqa: E501
             ),
             triggered=self.set_high_contrast,
         )
 
     def _add_display_menus(self, view_menu) -> None:
-        units = view_menu.addMenu(_tr("&Units"))
+        units = view_menu.addMenu(translate("Display", "&Units"))
         for act in self.distance_acts.values():
             units.addAction(act)
         units.addSeparator()

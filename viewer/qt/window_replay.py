@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.timeline import Timeline
+from viewer.qt.i18n import translate
 
 
 class ReplayMixin:
@@ -37,11 +38,17 @@ class ReplayMixin:
         from viewer.export.video import frame_times
 
         if not self.tracks.items:
-            self.show_error("Export video", "Load track files first: there is nothing to replay")
+            self.show_error(
+                translate("Replay", "Export video"),
+                translate("Replay", "Load track files first: there is nothing to replay"),
+            )
             return False
         if not path:
             path, _ = QFileDialog.getSaveFileName(
-                self, "Export video", "replay.mp4", "MP4 video (*.mp4);;GIF animation (*.gif)"
+                self,
+                translate("Replay", "Export video"),
+                "replay.mp4",
+                translate("Replay", "MP4 video (*.mp4);;GIF animation (*.gif)"),
             )
             if not path:
                 return False
@@ -77,14 +84,17 @@ class ReplayMixin:
         from viewer.export.video import render_briefing_frames
 
         if self.briefing is None or not self.briefing.scenes:
-            self.show_error("Export briefing", "The briefing has no scenes to play")
+            self.show_error(
+                translate("Replay", "Export briefing"),
+                translate("Replay", "The briefing has no scenes to play"),
+            )
             return False
         if not path:
             path, _ = QFileDialog.getSaveFileName(
                 self,
-                "Export briefing video",
+                translate("Replay", "Export briefing video"),
                 "briefing.mp4",
-                "MP4 video (*.mp4);;GIF animation (*.gif)",
+                translate("Replay", "MP4 video (*.mp4);;GIF animation (*.gif)"),
             )
             if not path:
                 return False
@@ -105,8 +115,10 @@ class ReplayMixin:
 
         from viewer.export.video import ExportCancelled, write_output
 
-        dialog = QProgressDialog("Rendering the video…", "Cancel", 0, n, self)
-        dialog.setWindowTitle("Export video")
+        dialog = QProgressDialog(
+            translate("Replay", "Rendering the video…"), translate("Replay", "Cancel"), 0, n, self
+        )
+        dialog.setWindowTitle(translate("Replay", "Export video"))
         dialog.setMinimumDuration(300)
 
         def progress(done: int, total: int) -> None:
@@ -116,14 +128,19 @@ class ReplayMixin:
         try:
             written = write_output(path, frames, n, fps, size, progress, dialog.wasCanceled)
         except ExportCancelled:
-            self.statusBar().showMessage("Export cancelled; no file written", 8000)
+            self.statusBar().showMessage(
+                translate("Replay", "Export cancelled; no file written"), 8000
+            )
             return False
         except (OSError, ValueError) as exc:
-            self.show_error("Export failed", f"{path}: {exc}")
+            self.show_error(translate("Replay", "Export failed"), f"{path}: {exc}")
             return False
         finally:
             dialog.close()
-        self.statusBar().showMessage(f"Saved {path} ({written} frames)", 10000)
+        self.statusBar().showMessage(
+            translate("Replay", "Saved {path} ({frames} frames)").format(path=path, frames=written),
+            10000,
+        )
         return True
 
     def _build_replay(self) -> None:
@@ -134,7 +151,7 @@ class ReplayMixin:
         self.timeline = Timeline(now - 86400.0, now)
         self.qt_timeline = QtTimeline(self.timeline)
         self.qt_timeline.setMaximumHeight(self.qt_timeline.sizeHint().height())  # map gets the rest
-        dock = QDockWidget("Timeline", self)
+        dock = QDockWidget(translate("Replay", "Timeline"), self)
         dock.setObjectName("timeline_dock")
         dock.setWidget(self.qt_timeline)
         dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetClosable)
@@ -154,8 +171,10 @@ class ReplayMixin:
         self.canvas.tooltip_for = self._track_tooltip
         self.canvas.dynamic_clicked.connect(self._on_track_clicked)
         self.details = QTextBrowser()
-        self.details.setPlaceholderText("Click a track on the map to see its details.")
-        details_dock = QDockWidget("Track details", self)
+        self.details.setPlaceholderText(
+            translate("Replay", "Click a track on the map to see its details.")
+        )
+        details_dock = QDockWidget(translate("Replay", "Track details"), self)
         details_dock.setObjectName("details_dock")
         details_dock.setWidget(self.details)
         self.addDockWidget(Qt.LeftDockWidgetArea, details_dock)
@@ -166,7 +185,7 @@ class ReplayMixin:
 
         self.events_panel = EventsPanel()
         self.events_panel.event_activated.connect(self._on_event_activated)
-        events_dock = QDockWidget("Zone events", self)
+        events_dock = QDockWidget(translate("Replay", "Zone events"), self)
         events_dock.setObjectName("events_dock")
         events_dock.setWidget(self.events_panel)
         self.addDockWidget(Qt.BottomDockWidgetArea, events_dock)
@@ -179,7 +198,7 @@ class ReplayMixin:
         self.counts_panel = CountsPanel()
         self.counts_panel.jump_to.connect(self._jump_to)
         self.counts_panel.zone.currentIndexChanged.connect(self._refresh_counts)
-        counts_dock = QDockWidget("Counts", self)
+        counts_dock = QDockWidget(translate("Replay", "Counts"), self)
         counts_dock.setObjectName("counts_dock")
         counts_dock.setWidget(self.counts_panel)
         self.addDockWidget(Qt.BottomDockWidgetArea, counts_dock)
@@ -194,11 +213,11 @@ class ReplayMixin:
         self._marker_rows = None
         self.events_ready.connect(self._on_events_ready)
         self.follow_act = QAction(
-            "&Follow selected track",
+            translate("Replay", "&Follow selected track"),
             self,
             checkable=True,
             shortcut="F",
-            statusTip="Keep the selected track centred during replay",
+            statusTip=translate("Replay", "Keep the selected track centred during replay"),
             triggered=self._on_time_changed,
         )
         from viewer.qt.annotation_painter import AnnotationPainter, paint_notice
@@ -312,9 +331,16 @@ class ReplayMixin:
         self.events_panel.set_events(events)
         self.event_flash.set_events(events)
         self._refresh_counts()
+        from viewer.qt.events_panel import event_title
+
         marks = events[events["event"] != "exit"]
         self._marker_rows = marks
-        labels = [f"{r.track_id}: {r.event} {r.zone_id}" for r in marks.itertuples()]
+        labels = [
+            translate("Replay", "{track}: {event} {zone}").format(
+                track=r.track_id, event=event_title(r.event), zone=r.zone_id
+            )
+            for r in marks.itertuples()
+        ]
         times = [t.timestamp() for t in marks["time"]]
         self.qt_timeline.set_event_markers(times, labels)
 
@@ -365,6 +391,8 @@ class ReplayMixin:
 
     def _on_event_activated(self, row) -> None:
         """Jump the replay to an event and select its track."""
+        from viewer.qt.events_panel import event_title
+
         self.timeline.pause()
         self.timeline.set_time(row["time"].timestamp())
         item = self._find_loaded(str(row["path"])) if "path" in row else None
@@ -374,8 +402,12 @@ class ReplayMixin:
                 track = ids.index(row["track_id"])
                 self._on_track_clicked((str(item.path), track, 0))
         self.statusBar().showMessage(
-            f"{row['track_id']}: {row['event']} {row['zone_id']} at "
-            f"{row['time']:%Y-%m-%d %H:%M:%S} UTC",
+            translate("Replay", "{track}: {event} {zone} at {time} UTC").format(
+                track=row["track_id"],
+                event=event_title(row["event"]),
+                zone=row["zone_id"],
+                time=f"{row['time']:%Y-%m-%d %H:%M:%S}",
+            ),
             10000,
         )
 
@@ -405,22 +437,20 @@ class ReplayMixin:
         k = min(max(int(np.searchsorted(ts.t[s], self.timeline.time)) - 1, 0), s.stop - s.start - 1)
         i = s.start + k
         alt, spd, hdg = ts.alt_m[i], ts.speed_kt[i], ts.heading_deg[i]
+        from viewer.qt.track_painter import kind_name
+
         parts = [
-            f"<b>{ts.display_name(track)}</b> ({ts.kinds[track]})",
-            f"id {ts.ids[track]}",
+            f"<b>{ts.display_name(track)}</b> ({kind_name(ts.kinds[track])})",
+            translate("Replay", "id {id}").format(id=ts.ids[track]),
             format_time(self.timeline.time, self.timeline.zone),
         ]
         if alt == alt:
             altitude = format_altitude(float(alt), self.scene.units.altitude)
-            parts.append(
-                QCoreApplication.translate("MainWindow", "altitude {altitude}").format(
-                    altitude=altitude
-                )
-            )
+            parts.append(translate("Replay", "altitude {altitude}").format(altitude=altitude))
         if spd == spd:
-            parts.append(f"speed {spd:,.0f} kt")
+            parts.append(translate("Replay", "speed {kt} kt").format(kt=f"{spd:,.0f}"))
         if hdg == hdg:
-            parts.append(f"heading {hdg:03.0f}°")
+            parts.append(translate("Replay", "heading {deg}°").format(deg=f"{hdg:03.0f}"))
         return "<br>".join(parts)
 
     def _on_track_clicked(self, picked: object) -> None:
@@ -446,17 +476,19 @@ class ReplayMixin:
 
         units = self.scene.units
         summary = track_summary(item.trackset, track)
-        lines = ["", QCoreApplication.translate("MainWindow", "closest approach:")]
+        lines = ["", translate("Replay", "closest approach:")]
         for name, geom in approach_places().items():
             ca = closest_approach(item.trackset, track, geom)
             lines.append(
-                QCoreApplication.translate("MainWindow", "  {place}: {distance} at {time}").format(
+                "  "
+                + translate("Replay", "{place}: {distance} at {time}").format(
                     place=name,
                     distance=format_distance(ca.metres, units.distance),
                     time=format_time(ca.time, "UTC"),
                 )
             )
-        text = summary.text(units) + "\n".join(lines) + f"\nfile: {Path(path).name}"
+        lines.append(translate("Replay", "file: {name}").format(name=Path(path).name))
+        text = summary.text(units) + "\n".join(lines)
         self.details.setPlainText(text)
         self._details_track = (path, track, text)  # redrawn when the units change
 

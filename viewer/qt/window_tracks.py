@@ -17,10 +17,11 @@ from viewer.qt.app_settings import (
     MAX_RECENT,
     ORG_NAME,
     TIME_ZONES,
-    TRACK_FILTER,
+    TRACK_PATTERNS,
     as_list,
     with_tz,
 )
+from viewer.qt.i18n import translate
 
 
 class TrackFilesMixin:
@@ -30,7 +31,14 @@ class TrackFilesMixin:
     def open_dialog(self) -> None:
         settings = QSettings(ORG_NAME, ORG_NAME)
         folder = str(settings.value("files/last_folder", ""))
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open track files", folder, TRACK_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            translate("TrackFiles", "Open track files"),
+            folder,
+            translate("TrackFiles", "Track files ({patterns});;All files (*)").format(
+                patterns=TRACK_PATTERNS
+            ),
+        )
         self.open_files(paths)
 
     def open_files(self, paths: list[str], options: object = None) -> None:
@@ -76,9 +84,18 @@ class TrackFilesMixin:
         self.tracks.add(LoadedTracks(Path(key), trackset, report))
         n_skipped = len(getattr(report, "skipped", []))
         n_warn = len(getattr(report, "warnings", []))
-        msg = f"Loaded {Path(key).name}: {trackset.n_tracks} tracks, {trackset.n_fixes:,} fixes"
+        name = Path(key).name
+        tracks, fixes = trackset.n_tracks, f"{trackset.n_fixes:,}"
         if n_skipped or n_warn:
-            msg += f" ({n_skipped} rows skipped, {n_warn} warnings: File > Import reports)"
+            msg = translate(
+                "TrackFiles",
+                "Loaded {file}: {tracks} tracks, {fixes} fixes ({skipped} rows skipped, "
+                "{warnings} warnings: File > Import reports)",
+            ).format(file=name, tracks=tracks, fixes=fixes, skipped=n_skipped, warnings=n_warn)
+        else:
+            msg = translate("TrackFiles", "Loaded {file}: {tracks} tracks, {fixes} fixes").format(
+                file=name, tracks=tracks, fixes=fixes
+            )
         self.statusBar().showMessage(msg, 15000)
         self.last_message = msg
 
@@ -91,12 +108,14 @@ class TrackFilesMixin:
             return
         if isinstance(error, ColumnsUnknown) and self._ask_columns_and_retry(key, error):
             return
-        self.show_error("Cannot open track file", message)
+        self.show_error(translate("TrackFiles", "Cannot open track file"), message)
 
     def _on_load_cancelled(self, key: str) -> None:
         self._loading.pop(key, None)
         self._update_progress()
-        self.statusBar().showMessage(f"Loading {Path(key).name} cancelled", 8000)
+        self.statusBar().showMessage(
+            translate("TrackFiles", "Loading {file} cancelled").format(file=Path(key).name), 8000
+        )
 
     def _ask_time_zone_and_retry(self, key: str, message: str) -> bool:
         """Naive times: ask which zone they are in (never assume), then read again."""
@@ -104,8 +123,12 @@ class TrackFilesMixin:
             return False
         zone, ok = QInputDialog.getItem(
             self,
-            "Time zone of the file",
-            f"{message}\n\nIn which time zone are the times of {Path(key).name}?",
+            translate("TrackFiles", "Time zone of the file"),
+            message
+            + "\n\n"
+            + translate("TrackFiles", "In which time zone are the times of {file}?").format(
+                file=Path(key).name
+            ),
             TIME_ZONES,
             1,
             True,
@@ -136,7 +159,7 @@ class TrackFilesMixin:
         from viewer.qt.report_dialog import ImportReportDialog
 
         if not self.reports:
-            self.statusBar().showMessage("No track file loaded yet", 5000)
+            self.statusBar().showMessage(translate("TrackFiles", "No track file loaded yet"), 5000)
             return
         for key, report in self.reports.items():
             ImportReportDialog(Path(key).name, report, self).show()

@@ -1,0 +1,1343 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>AnnotationTool</name>
+    <message>
+        <source>Text on the map:</source>
+        <translation>地圖上的文字：</translation>
+    </message>
+    <message>
+        <source>Label (optional):</source>
+        <translation>標籤（可留空）：</translation>
+    </message>
+</context>
+<context>
+    <name>Briefing</name>
+    <message>
+        <source>Open briefing</source>
+        <translation>開啟簡報</translation>
+    </message>
+    <message>
+        <source>Briefings (*.briefing.json);;All files (*)</source>
+        <translation>簡報 (*.briefing.json);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open briefing</source>
+        <translation>無法開啟簡報</translation>
+    </message>
+    <message>
+        <source>Where is {file}?</source>
+        <translation>{file} 在哪裡？</translation>
+    </message>
+    <message>
+        <source>{file};;All files (*)</source>
+        <translation>{file};;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Track files not found</source>
+        <translation>找不到航跡檔</translation>
+    </message>
+    <message>
+        <source>{briefing}: these track files are not where the briefing says (relative to {folder}): {names}. Open them with File &gt; Open.</source>
+        <translation>{briefing}：以下航跡檔不在簡報所記錄的位置（相對於 {folder}）：{names}。請用「檔案 &gt; 開啟」開啟。</translation>
+    </message>
+    <message>
+        <source>Unknown projection</source>
+        <translation>未知的投影</translation>
+    </message>
+    <message>
+        <source>Save briefing</source>
+        <translation>儲存簡報</translation>
+    </message>
+    <message>
+        <source>Briefings (*.briefing.json)</source>
+        <translation>簡報 (*.briefing.json)</translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation>儲存失敗</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已儲存 {path}</translation>
+    </message>
+    <message>
+        <source>Added a text (Edit &gt; Undo removes it)</source>
+        <translation>已加入文字（「編輯 &gt; 復原」可移除）</translation>
+    </message>
+    <message>
+        <source>Added an arrow (Edit &gt; Undo removes it)</source>
+        <translation>已加入箭頭（「編輯 &gt; 復原」可移除）</translation>
+    </message>
+    <message>
+        <source>Added a circle (Edit &gt; Undo removes it)</source>
+        <translation>已加入圓形（「編輯 &gt; 復原」可移除）</translation>
+    </message>
+    <message>
+        <source>Added a polygon (Edit &gt; Undo removes it)</source>
+        <translation>已加入多邊形（「編輯 &gt; 復原」可移除）</translation>
+    </message>
+    <message>
+        <source>Added {kind} (Edit &gt; Undo removes it)</source>
+        <translation>已加入 {kind}（「編輯 &gt; 復原」可移除）</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>註記</translation>
+    </message>
+    <message>
+        <source>Scene {n}</source>
+        <translation>場景 {n}</translation>
+    </message>
+    <message>
+        <source>Added {scene}</source>
+        <translation>已加入「{scene}」</translation>
+    </message>
+    <message>
+        <source>Rename scene</source>
+        <translation>重新命名場景</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>標題：</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {error}</source>
+        <translation>自動儲存失敗：{error}</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation>要還原未儲存的工作嗎？</translation>
+    </message>
+    <message>
+        <source>ADIZ Viewer did not close cleanly. Restore the briefing autosaved at {time}?</source>
+        <translation>ADIZ Viewer 上次未正常關閉。要還原 {time} 自動儲存的簡報嗎？</translation>
+    </message>
+    <message>
+        <source>Scene {n}/{total}: {title}</source>
+        <translation>場景 {n}/{total}：{title}</translation>
+    </message>
+    <message>
+        <source>Presenter note:</source>
+        <translation>講者備註：</translation>
+    </message>
+</context>
+<context>
+    <name>CountsChart</name>
+    <message>
+        <source>No entries into this zone in the loaded tracks</source>
+        <translation>已載入的航跡中沒有進入此區域的紀錄</translation>
+    </message>
+    <message>
+        <source>Zone whose entries are counted</source>
+        <translation>統計進入次數的區域</translation>
+    </message>
+    <message>
+        <source>Loaded tracks: aircraft entering per day / hour</source>
+        <translation>已載入航跡：每日／每小時進入的航空器</translation>
+    </message>
+    <message>
+        <source>Published: {title}</source>
+        <translation>公開資料：{title}</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>區域</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <source>The details were saved to
+{path}</source>
+        <translation>詳細資訊已儲存至
+{path}</translation>
+    </message>
+    <message>
+        <source>(the log could not be written: {error})</source>
+        <translation>（無法寫入記錄檔：{error}）</translation>
+    </message>
+    <message>
+        <source>ADIZ Viewer: unexpected error</source>
+        <translation>ADIZ Viewer：發生未預期的錯誤</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}
+
+{where}
+
+Your briefing&apos;s autosave is kept; please send the log with a description of what you were doing.</source>
+        <translation>發生錯誤：{error}
+
+{where}
+
+簡報的自動儲存已保留；請將記錄檔連同當時的操作說明一併寄給我們。</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPanel</name>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>時間 (UTC)</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>航跡</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>區域</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>陣營</translation>
+    </message>
+    <message>
+        <source>Inside</source>
+        <translation>區內時間</translation>
+    </message>
+    <message>
+        <source>entry</source>
+        <translation>進入</translation>
+    </message>
+    <message>
+        <source>exit</source>
+        <translation>離開</translation>
+    </message>
+    <message>
+        <source>crossing</source>
+        <translation>穿越</translation>
+    </message>
+    <message>
+        <source>This zone has an approximate edge (the usual drawing, not published)</source>
+        <translation>此區域的邊界為近似（通行畫法，非官方公布）</translation>
+    </message>
+    <message>
+        <source>{zone} (approx.)</source>
+        <translation>{zone}（近似）</translation>
+    </message>
+    <message>
+        <source>No events</source>
+        <translation>沒有事件</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>匯出 CSV…</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} events</source>
+        <translation>顯示 {shown} 筆，共 {total} 筆事件</translation>
+    </message>
+    <message>
+        <source>Export events</source>
+        <translation>匯出事件</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>As shown</source>
+        <translation>與畫面相同</translation>
+    </message>
+    <message>
+        <source>1920 x 1080 (HD)</source>
+        <translation>1920 x 1080（HD）</translation>
+    </message>
+    <message>
+        <source>3840 x 2160 (4K slides)</source>
+        <translation>3840 x 2160（4K 投影片）</translation>
+    </message>
+    <message>
+        <source>3508 x 2480 (A4 at 300 dpi)</source>
+        <translation>3508 x 2480（A4，300 dpi）</translation>
+    </message>
+    <message>
+        <source>Export map as PNG</source>
+        <translation>將地圖匯出為 PNG</translation>
+    </message>
+    <message>
+        <source>Title and clock burned in</source>
+        <translation>圖上加入標題與時鐘</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>DPI</source>
+        <translation>解析度 (DPI)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Time *</source>
+        <translation>時間 *</translation>
+    </message>
+    <message>
+        <source>Latitude *</source>
+        <translation>緯度 *</translation>
+    </message>
+    <message>
+        <source>Longitude *</source>
+        <translation>經度 *</translation>
+    </message>
+    <message>
+        <source>Track id</source>
+        <translation>航跡 ID</translation>
+    </message>
+    <message>
+        <source>Altitude</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>航向</translation>
+    </message>
+    <message>
+        <source>Type / kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Import {file}</source>
+        <translation>匯入 {file}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <source>(the file says)</source>
+        <translation>（依檔案內容）</translation>
+    </message>
+    <message>
+        <source>Times are in</source>
+        <translation>時間所屬時區</translation>
+    </message>
+</context>
+<context>
+    <name>LayerPanel</name>
+    <message>
+        <source>ADIZ</source>
+        <translation>防空識別區</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>界線</translation>
+    </message>
+    <message>
+        <source>PLA exercise zones</source>
+        <translation>共軍演習區</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>地點</translation>
+    </message>
+    <message>
+        <source>Senkaku Islands</source>
+        <translation>釣魚臺列嶼</translation>
+    </message>
+    <message>
+        <source>Opacity of the selected layer</source>
+        <translation>所選圖層的不透明度</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>顏色…</translation>
+    </message>
+    <message>
+        <source>Draw the selected layer higher (later)</source>
+        <translation>將所選圖層往上移（較晚繪製）</translation>
+    </message>
+    <message>
+        <source>Draw the selected layer lower (earlier)</source>
+        <translation>將所選圖層往下移（較早繪製）</translation>
+    </message>
+    <message>
+        <source>Add layer file…</source>
+        <translation>加入圖層檔…</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>part approximate</source>
+        <translation>部分近似</translation>
+    </message>
+    <message>
+        <source>derived</source>
+        <translation>推導</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the badges of a layer</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>  ({badges})</source>
+        <translation>（{badges}）</translation>
+    </message>
+    <message>
+        <source>Select a layer to see its sources, date and confidence.</source>
+        <translation>選取圖層以檢視其來源、日期與可信度。</translation>
+    </message>
+    <message>
+        <source>Layer colour</source>
+        <translation>圖層顏色</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Japanese usage (日本)</source>
+        <translation>日本用法（日本）</translation>
+    </message>
+    <message>
+        <source>PRC usage (中国大陆)</source>
+        <translation>中國大陸用法（中国大陆）</translation>
+    </message>
+    <message>
+        <source>ROC usage (臺灣)</source>
+        <translation>中華民國（臺灣）用法</translation>
+    </message>
+    <message>
+        <source>All usages</source>
+        <translation>所有用法</translation>
+    </message>
+    <message>
+        <source>Lambert conformal conic (Taiwan region)</source>
+        <translation>蘭伯特正形圓錐投影（臺灣周邊）</translation>
+    </message>
+    <message>
+        <source>Web Mercator (EPSG:3857)</source>
+        <translation>Web 麥卡托 (EPSG:3857)</translation>
+    </message>
+    <message>
+        <source>Equirectangular</source>
+        <translation>等距圓柱投影</translation>
+    </message>
+    <message>
+        <source>crude</source>
+        <translation>極粗略</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>intermediate</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <source>area</source>
+        <translation>區域</translation>
+    </message>
+    <message>
+        <source>edge</source>
+        <translation>邊界</translation>
+    </message>
+    <message>
+        <source>point</source>
+        <translation>地點</translation>
+    </message>
+    <message>
+        <source>official</source>
+        <translation>官方</translation>
+    </message>
+    <message>
+        <source>secondary</source>
+        <translation>次級來源</translation>
+    </message>
+    <message>
+        <source>approximate</source>
+        <translation>近似</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>航跡</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>陣營</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>圖層</translation>
+    </message>
+    <message>
+        <source>Loading… %p%</source>
+        <translation>載入中… %p%</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop loading the track files</source>
+        <translation>停止載入航跡檔</translation>
+    </message>
+    <message>
+        <source>&amp;Open track files…</source>
+        <translation>開啟航跡檔(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Load CSV, GeoJSON, GPX, KML/KMZ, GeoPackage, Parquet, AIS NMEA or Cursor-on-Target track files</source>
+        <translation>載入 CSV、GeoJSON、GPX、KML/KMZ、GeoPackage、Parquet、AIS NMEA 或 Cursor-on-Target 航跡檔</translation>
+    </message>
+    <message>
+        <source>Open &amp;briefing…</source>
+        <translation>開啟簡報(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Open a saved briefing (*.briefing.json)</source>
+        <translation>開啟已儲存的簡報 (*.briefing.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Save briefing</source>
+        <translation>儲存簡報(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the briefing: files, layers, view, clock, scenes</source>
+        <translation>儲存簡報：檔案、圖層、畫面、時鐘、場景</translation>
+    </message>
+    <message>
+        <source>Save briefing &amp;as…</source>
+        <translation>另存簡報(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add scene from current view</source>
+        <translation>以目前畫面新增場景(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A scene = this view, time, layers and speed</source>
+        <translation>場景 = 目前的畫面、時間、圖層與速度</translation>
+    </message>
+    <message>
+        <source>&amp;Rename scene…</source>
+        <translation>重新命名場景(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete scene</source>
+        <translation>刪除場景(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move scene &amp;earlier</source>
+        <translation>場景前移(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Move scene &amp;later</source>
+        <translation>場景後移(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Next scene</source>
+        <translation>下一個場景(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Step to the next scene (presenter clicker)</source>
+        <translation>前往下一個場景（簡報遙控器）</translation>
+    </message>
+    <message>
+        <source>&amp;Previous scene</source>
+        <translation>上一個場景(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>展示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen, large type, no panels (Esc leaves)</source>
+        <translation>全螢幕、大字體、隱藏面板（按 Esc 離開）</translation>
+    </message>
+    <message>
+        <source>Import &amp;reports…</source>
+        <translation>匯入報告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>What was read and skipped in each loaded file</source>
+        <translation>每個已載入檔案中讀取與略過的內容</translation>
+    </message>
+    <message>
+        <source>&amp;Add layer file…</source>
+        <translation>加入圖層檔(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a vector file (GeoJSON, GeoPackage, Shapefile, KML) as a map layer</source>
+        <translation>將向量檔（GeoJSON、GeoPackage、Shapefile、KML）加入為地圖圖層</translation>
+    </message>
+    <message>
+        <source>Export map as &amp;PNG…</source>
+        <translation>將地圖匯出為 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save the map as shown to a PNG image</source>
+        <translation>將目前顯示的地圖存成 PNG 圖檔</translation>
+    </message>
+    <message>
+        <source>Export &amp;video…</source>
+        <translation>匯出影片(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Save the replay (in/out range) as MP4 or GIF</source>
+        <translation>將重播（入點／出點範圍）存成 MP4 或 GIF</translation>
+    </message>
+    <message>
+        <source>Export &amp;briefing as video…</source>
+        <translation>將簡報匯出為影片(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Every scene of the briefing in order, as MP4 or GIF</source>
+        <translation>依序將簡報的每個場景存成 MP4 或 GIF</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Home view</source>
+        <translation>起始畫面(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Show the whole region</source>
+        <translation>顯示整個區域</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;layer</source>
+        <translation>縮放至圖層(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Zoom to the layer selected in the panel</source>
+        <translation>縮放至面板中所選的圖層</translation>
+    </message>
+    <message>
+        <source>&amp;Graticule</source>
+        <translation>經緯網(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Map &amp;date…</source>
+        <translation>地圖日期(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Show time-aware layers (Japan&apos;s ADIZ near Yonaguni, exercise zones) as on a date</source>
+        <translation>依指定日期顯示隨時間變化的圖層（與那國島附近的日本防空識別區、演習區）</translation>
+    </message>
+    <message>
+        <source>Other CRS (&amp;EPSG code)…</source>
+        <translation>其他坐標參考系統（EPSG 代碼）(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Measure distance and bearing</source>
+        <translation>量測距離與方位(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Drag on the map: geodesic range (nmi, km), true bearing and 12 nmi range rings; Esc clears</source>
+        <translation>在地圖上拖曳：大地線距離（海浬、公里）、真方位與 12 海浬距離圈；按 Esc 清除</translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation>文字(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Arrow</source>
+        <translation>箭頭(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Circle</source>
+        <translation>圓形(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Polygon (Enter to finish)</source>
+        <translation>多邊形（按 Enter 完成）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Only during the in/out range</source>
+        <translation>僅在入點／出點範圍內顯示</translation>
+    </message>
+    <message>
+        <source>New annotations show only while the replay is inside the in/out points</source>
+        <translation>新註記只在重播位於入點與出點之間時顯示</translation>
+    </message>
+    <message>
+        <source>Delete the last annotation</source>
+        <translation>刪除最後一個註記</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>復原(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;About and data sources</source>
+        <translation>關於與資料來源(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵(&amp;K)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系統語言</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近開啟(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Projection</source>
+        <translation>投影(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Place &amp;names</source>
+        <translation>地名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>介面語言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>時間軸(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Colour tracks by</source>
+        <translation>航跡著色依據(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Flash zone events on the map</source>
+        <translation>在地圖上閃示區域事件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Track &amp;labels</source>
+        <translation>航跡標籤(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Scenes</source>
+        <translation>場景(&amp;S)</translation>
+    </message>
+    <message>
+        <source>T&amp;ools</source>
+        <translation>工具(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>註記(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Add layer file</source>
+        <translation>加入圖層檔</translation>
+    </message>
+    <message>
+        <source>Vector layers ({patterns});;All files (*)</source>
+        <translation>向量圖層 ({patterns});;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot add layer</source>
+        <translation>無法加入圖層</translation>
+    </message>
+    <message>
+        <source>Added layer {title} ({n} features)</source>
+        <translation>已加入圖層 {title}（{n} 個圖徵）</translation>
+    </message>
+    <message>
+        <source>Export map</source>
+        <translation>匯出地圖</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>匯出失敗</translation>
+    </message>
+    <message>
+        <source>{path}: could not write the PNG</source>
+        <translation>{path}：無法寫入 PNG</translation>
+    </message>
+    <message>
+        <source>Saved {path} ({width}x{height}, {dpi} dpi)</source>
+        <translation>已儲存 {path}（{width}x{height}，{dpi} dpi）</translation>
+    </message>
+    <message>
+        <source>Unknown projection</source>
+        <translation>未知的投影</translation>
+    </message>
+    <message>
+        <source>Projection</source>
+        <translation>投影</translation>
+    </message>
+    <message>
+        <source>EPSG code or PROJ string, e.g. EPSG:3826 (TWD97 / TM2) or EPSG:32651 (UTM 51N):</source>
+        <translation>EPSG 代碼或 PROJ 字串，例如 EPSG:3826（TWD97 / TM2）或 EPSG:32651（UTM 51N）：</translation>
+    </message>
+    <message>
+        <source>Map date</source>
+        <translation>地圖日期</translation>
+    </message>
+    <message>
+        <source>Show time-aware layers as on (YYYY-MM-DD, UTC):</source>
+        <translation>依此日期顯示隨時間變化的圖層（YYYY-MM-DD，UTC）：</translation>
+    </message>
+    <message>
+        <source>{text} is not a date; expected YYYY-MM-DD</source>
+        <translation>{text} 不是日期；格式應為 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>{projection}  ·  coastline: {resolution}</source>
+        <translation>{projection}  ·  海岸線：{resolution}</translation>
+    </message>
+    <message>
+        <source>This {role}: {confidence}</source>
+        <translation>此{role}：{confidence}</translation>
+    </message>
+    <message>
+        <source>Measure: drag from one point to another</source>
+        <translation>量測：從一點拖曳到另一點</translation>
+    </message>
+    <message>
+        <source>The interface language changes when ADIZ Viewer is started again.</source>
+        <translation>介面語言將在下次啟動 ADIZ Viewer 時變更。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>介面語言</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>關於 {app}</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>尚未儲存的變更</translation>
+    </message>
+    <message>
+        <source>Save the briefing before closing?</source>
+        <translation>關閉前要儲存簡報嗎？</translation>
+    </message>
+    <message>
+        <source>Map
+  Drag; arrow keys (Shift+arrows during a replay): pan    Wheel, + / -: zoom at the cursor
+  Ctrl+0: home view      Ctrl+Shift+L: zoom to the selected layer
+  Click a zone, line or place: its source, date and confidence
+Replay
+  Space: play / pause    Left / Right: step    Home / End: start / end
+  I / O: in / out point  L: loop               [ / ]: slower / faster
+  F: follow the selected track    click a track: its details
+Briefing
+  PageDown / PageUp (and Right / Left while presenting): next / previous scene
+  Ctrl+1..9: go to a scene        Ctrl+M: add a scene from the current view
+  F5: presentation mode (Esc leaves)
+Tools
+  M: measure range and bearing    Shift+T / A / C / P: annotate (text, arrow, circle, polygon)
+  Ctrl+Z / Ctrl+Shift+Z: undo / redo scene and annotation edits
+Files
+  Ctrl+O: open tracks    Ctrl+Shift+O: open a briefing    Ctrl+S: save the briefing
+  Ctrl+L: add a layer file        Ctrl+E: export PNG      Ctrl+Shift+E: export video
+</source>
+        <translation>地圖
+  拖曳；方向鍵（重播時為 Shift+方向鍵）：平移    滾輪、+ / -：以游標為中心縮放
+  Ctrl+0：起始畫面      Ctrl+Shift+L：縮放至所選圖層
+  點選區域、線或地點：顯示其來源、日期與可信度
+重播
+  Space：播放 / 暫停    Left / Right：逐步    Home / End：開頭 / 結尾
+  I / O：入點 / 出點    L：循環               [ / ]：減速 / 加速
+  F：跟隨所選航跡    點選航跡：顯示詳細資訊
+簡報
+  PageDown / PageUp（展示時也可用 Right / Left）：下一個 / 上一個場景
+  Ctrl+1..9：前往場景        Ctrl+M：以目前畫面新增場景
+  F5：展示模式（Esc 離開）
+工具
+  M：量測距離與方位    Shift+T / A / C / P：註記（文字、箭頭、圓形、多邊形）
+  Ctrl+Z / Ctrl+Shift+Z：復原 / 重做場景與註記的編輯
+檔案
+  Ctrl+O：開啟航跡    Ctrl+Shift+O：開啟簡報    Ctrl+S：儲存簡報
+  Ctrl+L：加入圖層檔        Ctrl+E：匯出 PNG      Ctrl+Shift+E：匯出影片
+</translation>
+    </message>
+    <message>
+        <source>Reference layers are drawn only from published coordinates; approximate edges are dashed and partial layers say so.</source>
+        <translation>參考圖層僅依公開發布的坐標繪製；近似的邊界以虛線表示，不完整的圖層會加以註明。</translation>
+    </message>
+    <message>
+        <source>Data sources</source>
+        <translation>資料來源</translation>
+    </message>
+    <message>
+        <source>Not drawn</source>
+        <translation>未繪製</translation>
+    </message>
+    <message>
+        <source>Libraries: {names}.</source>
+        <translation>使用的函式庫：{names}。</translation>
+    </message>
+</context>
+<context>
+    <name>MapPainters</name>
+    <message>
+        <source>Zones: published coordinates, sources and confidence in Help &gt; About · Coastlines: GSHHG 2.3 (Wessel &amp; Smith), LGPL-3.0</source>
+        <translation>區域：公開坐標，來源與可信度見「說明 &gt; 關於」 · 海岸線：GSHHG 2.3（Wessel &amp; Smith），LGPL-3.0</translation>
+    </message>
+    <message>
+        <source>published edge (official or secondary source)</source>
+        <translation>公布的邊界（官方或次級來源）</translation>
+    </message>
+    <message>
+        <source>approximate edge: usual drawing, not published</source>
+        <translation>近似邊界：通行畫法，非官方公布</translation>
+    </message>
+    <message>
+        <source>overlap of two ADIZs</source>
+        <translation>兩個防空識別區重疊處</translation>
+    </message>
+</context>
+<context>
+    <name>Replay</name>
+    <message>
+        <source>Export video</source>
+        <translation>匯出影片</translation>
+    </message>
+    <message>
+        <source>Load track files first: there is nothing to replay</source>
+        <translation>請先載入航跡檔：目前沒有可重播的內容</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4);;GIF animation (*.gif)</source>
+        <translation>MP4 影片 (*.mp4);;GIF 動畫 (*.gif)</translation>
+    </message>
+    <message>
+        <source>Export briefing</source>
+        <translation>匯出簡報</translation>
+    </message>
+    <message>
+        <source>The briefing has no scenes to play</source>
+        <translation>此簡報沒有可播放的場景</translation>
+    </message>
+    <message>
+        <source>Export briefing video</source>
+        <translation>匯出簡報影片</translation>
+    </message>
+    <message>
+        <source>Rendering the video…</source>
+        <translation>正在產生影片…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file written</source>
+        <translation>已取消匯出；未寫入任何檔案</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>匯出失敗</translation>
+    </message>
+    <message>
+        <source>Saved {path} ({frames} frames)</source>
+        <translation>已儲存 {path}（{frames} 格）</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>時間軸</translation>
+    </message>
+    <message>
+        <source>Click a track on the map to see its details.</source>
+        <translation>在地圖上點選航跡以檢視詳細資訊。</translation>
+    </message>
+    <message>
+        <source>Track details</source>
+        <translation>航跡詳細資訊</translation>
+    </message>
+    <message>
+        <source>Zone events</source>
+        <translation>區域事件</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>架次統計</translation>
+    </message>
+    <message>
+        <source>&amp;Follow selected track</source>
+        <translation>跟隨所選航跡(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Keep the selected track centred during replay</source>
+        <translation>重播時讓所選航跡保持在畫面中央</translation>
+    </message>
+    <message>
+        <source>{track}: {event} {zone}</source>
+        <translation>{track}：{event} {zone}</translation>
+    </message>
+    <message>
+        <source>{track}: {event} {zone} at {time} UTC</source>
+        <translation>{track}：{time} UTC {event} {zone}</translation>
+    </message>
+    <message>
+        <source>id {id}</source>
+        <translation>ID {id}</translation>
+    </message>
+    <message>
+        <source>altitude {m} m ({ft} ft)</source>
+        <translation>高度 {m} 公尺（{ft} 英尺）</translation>
+    </message>
+    <message>
+        <source>speed {kt} kt</source>
+        <translation>速度 {kt} 節</translation>
+    </message>
+    <message>
+        <source>heading {deg}°</source>
+        <translation>航向 {deg}°</translation>
+    </message>
+    <message>
+        <source>closest approach:</source>
+        <translation>最接近距離：</translation>
+    </message>
+    <message>
+        <source>{place}: {nmi} nmi at {time}</source>
+        <translation>{place}：{nmi} 海浬，於 {time}</translation>
+    </message>
+    <message>
+        <source>file: {name}</source>
+        <translation>檔案：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Notices</source>
+        <translation>注意事項</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Skipped rows ({n})</source>
+        <translation>略過的資料列（{n}）</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>行號</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>… and {n} more (see &lt;code&gt;adiz-viewer inspect FILE&lt;/code&gt; for all).</source>
+        <translation>……另有 {n} 筆（完整清單請用 &lt;code&gt;adiz-viewer inspect FILE&lt;/code&gt;）。</translation>
+    </message>
+    <message>
+        <source>Import report — {file}</source>
+        <translation>匯入報告 — {file}</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Heads only</source>
+        <translation>僅顯示目前位置</translation>
+    </message>
+    <message>
+        <source>Whole track</source>
+        <translation>完整航跡</translation>
+    </message>
+    <message>
+        <source>Taipei</source>
+        <translation>臺北</translation>
+    </message>
+    <message>
+        <source>Tokyo</source>
+        <translation>東京</translation>
+    </message>
+    <message>
+        <source>Beijing</source>
+        <translation>北京</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>本機時區</translation>
+    </message>
+    <message>
+        <source>Tracks live over time. Click to go there; click a marker to jump to it.</source>
+        <translation>各時間點的航跡數量。點一下可前往該時間；點選標記可跳至該事件。</translation>
+    </message>
+    <message>
+        <source>No tracks loaded</source>
+        <translation>尚未載入航跡</translation>
+    </message>
+    <message>
+        <source>Drag to scrub through time</source>
+        <translation>拖曳以瀏覽時間</translation>
+    </message>
+    <message>
+        <source>Replay speed: map time per real second</source>
+        <translation>重播速度：每一實際秒對應的地圖時間</translation>
+    </message>
+    <message>
+        <source>How much of each track is drawn</source>
+        <translation>每條航跡要畫出多長</translation>
+    </message>
+    <message>
+        <source>Step size for ◀ ▶ (Left/Right keys)</source>
+        <translation>◀ ▶ 的步進量（Left/Right 鍵）</translation>
+    </message>
+    <message>
+        <source>Time zone shown under UTC</source>
+        <translation>顯示在 UTC 下方的時區</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Trail</source>
+        <translation>尾跡</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步進</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Play or pause the replay (Space)</source>
+        <translation>播放或暫停重播（Space）</translation>
+    </message>
+    <message>
+        <source>Step &amp;back</source>
+        <translation>後退一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Go back one step (Left)</source>
+        <translation>後退一步（Left）</translation>
+    </message>
+    <message>
+        <source>Step &amp;forward</source>
+        <translation>前進一步(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Go forward one step (Right)</source>
+        <translation>前進一步（Right）</translation>
+    </message>
+    <message>
+        <source>Jump to &amp;start</source>
+        <translation>跳至開頭(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Go to the start, or the in point (Home)</source>
+        <translation>前往開頭或入點（Home）</translation>
+    </message>
+    <message>
+        <source>Jump to &amp;end</source>
+        <translation>跳至結尾(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Go to the end, or the out point (End)</source>
+        <translation>前往結尾或出點（End）</translation>
+    </message>
+    <message>
+        <source>&amp;Loop</source>
+        <translation>循環(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Start again from the in point after the out point (L)</source>
+        <translation>到達出點後從入點重新開始（L）</translation>
+    </message>
+    <message>
+        <source>&amp;In</source>
+        <translation>入點(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Replay from the current time (I)</source>
+        <translation>從目前時間開始重播（I）</translation>
+    </message>
+    <message>
+        <source>&amp;Out</source>
+        <translation>出點(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Replay up to the current time (O)</source>
+        <translation>重播到目前時間為止（O）</translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>清除(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Replay the whole time range again</source>
+        <translation>重新播放整段時間範圍</translation>
+    </message>
+    <message>
+        <source>&amp;Slower</source>
+        <translation>減速(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The next slower replay speed ([)</source>
+        <translation>切換到下一個較慢的重播速度（[）</translation>
+    </message>
+    <message>
+        <source>F&amp;aster</source>
+        <translation>加速(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The next faster replay speed (])</source>
+        <translation>切換到下一個較快的重播速度（]）</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暫停(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>TrackFiles</name>
+    <message>
+        <source>Open track files</source>
+        <translation>開啟航跡檔</translation>
+    </message>
+    <message>
+        <source>Track files ({patterns});;All files (*)</source>
+        <translation>航跡檔 ({patterns});;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Loaded {file}: {tracks} tracks, {fixes} fixes ({skipped} rows skipped, {warnings} warnings: File &gt; Import reports)</source>
+        <translation>已載入 {file}：{tracks} 條航跡、{fixes} 個定位點（略過 {skipped} 列，{warnings} 個警告：見「檔案 &gt; 匯入報告」）</translation>
+    </message>
+    <message>
+        <source>Loaded {file}: {tracks} tracks, {fixes} fixes</source>
+        <translation>已載入 {file}：{tracks} 條航跡、{fixes} 個定位點</translation>
+    </message>
+    <message>
+        <source>Cannot open track file</source>
+        <translation>無法開啟航跡檔</translation>
+    </message>
+    <message>
+        <source>Loading {file} cancelled</source>
+        <translation>已取消載入 {file}</translation>
+    </message>
+    <message>
+        <source>Time zone of the file</source>
+        <translation>檔案的時區</translation>
+    </message>
+    <message>
+        <source>In which time zone are the times of {file}?</source>
+        <translation>{file} 的時間是哪個時區？</translation>
+    </message>
+    <message>
+        <source>No track file loaded yet</source>
+        <translation>尚未載入任何航跡檔</translation>
+    </message>
+</context>
+<context>
+    <name>TrackLoader</name>
+    <message>
+        <source>{file}: could not be read ({error})</source>
+        <translation>{file}：無法讀取（{error}）</translation>
+    </message>
+</context>
+<context>
+    <name>TrackPainter</name>
+    <message>
+        <source>fighter</source>
+        <translation>戰鬥機</translation>
+    </message>
+    <message>
+        <source>bomber</source>
+        <translation>轟炸機</translation>
+    </message>
+    <message>
+        <source>ISR / AEW / ASW</source>
+        <translation>偵察 / 預警 / 反潛</translation>
+    </message>
+    <message>
+        <source>UAV</source>
+        <translation>無人機</translation>
+    </message>
+    <message>
+        <source>helicopter</source>
+        <translation>直升機</translation>
+    </message>
+    <message>
+        <source>transport / tanker</source>
+        <translation>運輸機 / 空中加油機</translation>
+    </message>
+    <message>
+        <source>ship / coast guard</source>
+        <translation>艦船 / 海巡</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source> (no data)</source>
+        <translation>（無資料）</translation>
+    </message>
+</context>
+</TS>
