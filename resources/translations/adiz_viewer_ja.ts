@@ -13,6 +13,133 @@
     </message>
 </context>
 <context>
+    <name>Authoring</name>
+    <message>
+        <source>Picture underlay</source>
+        <translation>下敷き画像</translation>
+    </message>
+    <message>
+        <source>Traced tracks</source>
+        <translation>なぞった航跡</translation>
+    </message>
+    <message>
+        <source>Picture &amp;underlay…</source>
+        <translation>下敷き画像(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Add a map picture and place it with control points, to trace over it</source>
+        <translation>地図の画像を追加し、基準点で位置を合わせてその上をなぞります</translation>
+    </message>
+    <message>
+        <source>&amp;Trace a track</source>
+        <translation>航跡をなぞる(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Click vertices on the map; Enter or a double-click ends the track; Esc stops</source>
+        <translation>地図上で頂点をクリック。Enter かダブルクリックで航跡を終了、Esc で中止</translation>
+    </message>
+    <message>
+        <source>&amp;Reported daily counts…</source>
+        <translation>公表された日別機数(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save traced tracks &amp;as…</source>
+        <translation>なぞった航跡を名前を付けて保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open a track file for &amp;editing…</source>
+        <translation>航跡ファイルを開いて編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Not replayed (check the timing): {problems}</source>
+        <translation>再生されません（時刻の設定を確認してください）：{problems}</translation>
+    </message>
+    <message>
+        <source>traced on the map</source>
+        <translation>地図上でなぞったもの</translation>
+    </message>
+    <message>
+        <source>Add a picture to trace over</source>
+        <translation>なぞる画像を追加</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp)</source>
+        <translation>画像 (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp)</translation>
+    </message>
+    <message>
+        <source>Now place 3 or more control points: Add point, a spot on the picture, the same spot on the map</source>
+        <translation>次に基準点を 3 つ以上置きます：「点を追加」、画像上の地点、地図上の同じ地点の順にクリック</translation>
+    </message>
+    <message>
+        <source>World file</source>
+        <translation>ワールドファイル</translation>
+    </message>
+    <message>
+        <source>Place at least 3 control points first</source>
+        <translation>先に基準点を 3 つ以上置いてください</translation>
+    </message>
+    <message>
+        <source>Wrote {files}</source>
+        <translation>{files} を書き出しました</translation>
+    </message>
+    <message>
+        <source>Click the path&apos;s vertices on the map; Enter or a double-click ends it; Esc stops</source>
+        <translation>地図上で経路の頂点をクリック。Enter かダブルクリックで終了、Esc で中止</translation>
+    </message>
+    <message>
+        <source>Track {n}</source>
+        <translation>航跡 {n}</translation>
+    </message>
+    <message>
+        <source>Track discarded</source>
+        <translation>航跡を破棄しました</translation>
+    </message>
+    <message>
+        <source>Added {id}; trace the next one, or press Esc to stop (Edit &gt; Undo removes it)</source>
+        <translation>{id} を追加しました。続けて次をなぞるか、Esc で中止します（「編集 &gt; 元に戻す」で削除できます）</translation>
+    </message>
+    <message>
+        <source>Editing {id}: drag a vertex · Ctrl+click or double-click a leg inserts one · right-click deletes · Esc ends</source>
+        <translation>{id} を編集中：頂点をドラッグ · 区間を Ctrl+クリックかダブルクリックで頂点を挿入 · 右クリックで削除 · Esc で終了</translation>
+    </message>
+    <message>
+        <source>Deleted {id} (Edit &gt; Undo restores it)</source>
+        <translation>{id} を削除しました（「編集 &gt; 元に戻す」で戻せます）</translation>
+    </message>
+    <message>
+        <source>Save traced tracks</source>
+        <translation>なぞった航跡を保存</translation>
+    </message>
+    <message>
+        <source>There are no traced tracks to save</source>
+        <translation>保存する航跡がありません</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;GeoJSON (*.geojson)</source>
+        <translation>CSV ファイル (*.csv);;GeoJSON ファイル (*.geojson)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>{path} を保存しました</translation>
+    </message>
+    <message>
+        <source>Open a track file for editing</source>
+        <translation>航跡ファイルを開いて編集</translation>
+    </message>
+    <message>
+        <source>Track files (*.csv *.geojson *.json *.gpx *.kml *.kmz);;All files (*)</source>
+        <translation>航跡ファイル (*.csv *.geojson *.json *.gpx *.kml *.kmz);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Open for editing</source>
+        <translation>開いて編集</translation>
+    </message>
+    <message>
+        <source>{n} tracks from {name} to edit</source>
+        <translation>{name} から {n} 本の航跡を編集用に読み込みました</translation>
+    </message>
+</context>
+<context>
     <name>Briefing</name>
     <message>
         <source>Open briefing</source>
@@ -130,6 +257,18 @@
         <translation>読み込んだ航跡にはこの区域への進入がありません</translation>
     </message>
     <message>
+        <source>drawn</source>
+        <translation>描画</translation>
+    </message>
+    <message>
+        <source>reported</source>
+        <translation>公表</translation>
+    </message>
+    <message>
+        <source>hatched: reported</source>
+        <translation>斜線：公表値</translation>
+    </message>
+    <message>
         <source>Zone whose entries are counted</source>
         <translation>進入を数える区域</translation>
     </message>
@@ -173,6 +312,37 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
 {where}
 
 ブリーフィングの自動保存は残っています。ログと、そのとき行っていた操作の説明をお送りください。</translation>
+    </message>
+</context>
+<context>
+    <name>Display</name>
+    <message>
+        <source>Distance in &amp;nautical miles (nmi)</source>
+        <translation>距離を海里で表示 (nmi)(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Distance in &amp;kilometres (km)</source>
+        <translation>距離をキロメートルで表示 (km)(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Altitude in &amp;feet (ft)</source>
+        <translation>高度をフィートで表示 (ft)(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Altitude in &amp;metres (m)</source>
+        <translation>高度をメートルで表示 (m)(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;High-contrast theme</source>
+        <translation>ハイコントラスト表示(&amp;H)</translation>
+    </message>
+    <message>
+        <source>White map, black coastlines, thicker lines and larger bold labels for a projector in a bright room (Ctrl+Shift+H, also while presenting)</source>
+        <translation>白地の地図、黒い海岸線、太い線と大きな太字ラベル。明るい部屋のプロジェクター向け（Ctrl+Shift+H、プレゼン中も可）</translation>
+    </message>
+    <message>
+        <source>&amp;Units</source>
+        <translation>単位(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -279,6 +449,173 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>DPI</source>
         <translation>解像度 (DPI)</translation>
+    </message>
+</context>
+<context>
+    <name>GeorefPanel</name>
+    <message>
+        <source>Use</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <source>Picture x</source>
+        <translation>画像 x</translation>
+    </message>
+    <message>
+        <source>Picture y</source>
+        <translation>画像 y</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>経度</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>緯度</translation>
+    </message>
+    <message>
+        <source>Residual px</source>
+        <translation>残差 px</translation>
+    </message>
+    <message>
+        <source>Residual km</source>
+        <translation>残差 km</translation>
+    </message>
+    <message>
+        <source>expected two numbers: longitude, latitude (e.g. 121.5, 25.04)</source>
+        <translation>2 つの数値が必要です：経度、緯度（例：121.5, 25.04）</translation>
+    </message>
+    <message>
+        <source>longitude must be within ±180 and latitude within ±90</source>
+        <translation>経度は ±180、緯度は ±90 の範囲で指定してください</translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation>画像なし</translation>
+    </message>
+    <message>
+        <source>Add picture…</source>
+        <translation>画像を追加…</translation>
+    </message>
+    <message>
+        <source>A PNG or JPEG map to trace over (a ministry&apos;s daily map, a sketch)</source>
+        <translation>なぞる PNG または JPEG の地図（省庁の日報地図、スケッチなど）</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Add point</source>
+        <translation>点を追加</translation>
+    </message>
+    <message>
+        <source>Click a spot on the picture, then the same spot on the map (P)</source>
+        <translation>画像上の地点をクリックし、次に地図上の同じ地点をクリック（P）</translation>
+    </message>
+    <message>
+        <source>Type coordinates…</source>
+        <translation>座標を入力…</translation>
+    </message>
+    <message>
+        <source>Give the spot picked on the picture by its coordinates</source>
+        <translation>画像上で選んだ地点を座標で指定します</translation>
+    </message>
+    <message>
+        <source>Delete point</source>
+        <translation>点を削除</translation>
+    </message>
+    <message>
+        <source>Picture in lon/lat (plate carrée)</source>
+        <translation>画像は経緯度（正距円筒図法）</translation>
+    </message>
+    <message>
+        <source>Picture in Web Mercator (web maps)</source>
+        <translation>画像は Web メルカトル（Web 地図）</translation>
+    </message>
+    <message>
+        <source>The projection the picture was drawn in; the smaller RMS error tells which</source>
+        <translation>画像が描かれた投影法。RMS 誤差が小さい方が正しい投影法です</translation>
+    </message>
+    <message>
+        <source>Distance between where you put the point and where the fit puts it, corrected for leverage: a single wrong point always has the largest value</source>
+        <translation>置いた位置と当てはめ結果の位置との距離（てこ比で補正）：誤った点が 1 つなら、その値が必ず最大になります</translation>
+    </message>
+    <message>
+        <source>Opacity of the picture on the map</source>
+        <translation>地図上の画像の不透明度</translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation>地図に表示</translation>
+    </message>
+    <message>
+        <source>Export world file…</source>
+        <translation>ワールドファイルを書き出す…</translation>
+    </message>
+    <message>
+        <source>Write a world file and a .aux.xml beside the picture, so QGIS and GDAL place it</source>
+        <translation>画像の横にワールドファイルと .aux.xml を書き出し、QGIS や GDAL でも位置が合うようにします</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>Add a picture first</source>
+        <translation>先に画像を追加してください</translation>
+    </message>
+    <message>
+        <source>Click a spot on the picture that you can also find on the map</source>
+        <translation>地図上でも見つけられる地点を画像上でクリックしてください</translation>
+    </message>
+    <message>
+        <source>Now click the same spot on the map, or press Type coordinates… (Esc cancels)</source>
+        <translation>次に地図上の同じ地点をクリックするか、「座標を入力…」を押してください（Esc で取消）</translation>
+    </message>
+    <message>
+        <source>First click the spot on the picture</source>
+        <translation>先に画像上の地点をクリックしてください</translation>
+    </message>
+    <message>
+        <source>Control point</source>
+        <translation>基準点</translation>
+    </message>
+    <message>
+        <source>Longitude, latitude of the spot (e.g. 121.5, 25.04 or 25°02′N 121°30′E):</source>
+        <translation>その地点の経度、緯度（例：121.5, 25.04 または 25°02′N 121°30′E）：</translation>
+    </message>
+    <message>
+        <source>Point {n} placed</source>
+        <translation>点 {n} を配置しました</translation>
+    </message>
+    <message>
+        <source>: place {k} more</source>
+        <translation>：あと {k} 点</translation>
+    </message>
+    <message>
+        <source>Point {n}: {error}</source>
+        <translation>点 {n}：{error}</translation>
+    </message>
+    <message>
+        <source>Add a picture, then place control points on it</source>
+        <translation>画像を追加し、基準点を置いてください</translation>
+    </message>
+    <message>
+        <source>{n} points · RMS error {px:.1f} px, {km:.2f} km</source>
+        <translation>{n} 点 · RMS 誤差 {px:.1f} px、{km:.2f} km</translation>
+    </message>
+    <message>
+        <source>largest residual: point {n}</source>
+        <translation>残差が最大：点 {n}</translation>
+    </message>
+    <message>
+        <source>a 4th point shows how well they agree</source>
+        <translation>4 点目を置くと一致の度合いがわかります</translation>
+    </message>
+    <message>
+        <source>all points agree within a pixel</source>
+        <translation>すべての点が 1 ピクセル以内で一致</translation>
     </message>
 </context>
 <context>
@@ -1041,8 +1378,12 @@ Files
         <translation>ID {id}</translation>
     </message>
     <message>
-        <source>altitude {m} m ({ft} ft)</source>
-        <translation>高度 {m} m（{ft} ft）</translation>
+        <source>altitude {altitude}</source>
+        <translation>高度 {altitude}</translation>
+    </message>
+    <message>
+        <source>{place}: {distance} at {time}</source>
+        <translation>{place}：{time} に {distance}</translation>
     </message>
     <message>
         <source>speed {kt} kt</source>
@@ -1055,10 +1396,6 @@ Files
     <message>
         <source>closest approach:</source>
         <translation>最接近距離：</translation>
-    </message>
-    <message>
-        <source>{place}: {nmi} nmi at {time}</source>
-        <translation>{place}：{nmi} 海里（{time}）</translation>
     </message>
     <message>
         <source>file: {name}</source>
@@ -1094,6 +1431,69 @@ Files
     <message>
         <source>Import report — {file}</source>
         <translation>インポートレポート — {file}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportedCountsDialog</name>
+    <message>
+        <source>Reported daily counts</source>
+        <translation>公表された日別機数</translation>
+    </message>
+    <message>
+        <source>Date (YYYY-MM-DD)</source>
+        <translation>日付（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Aircraft</source>
+        <translation>機数</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>行を追加</translation>
+    </message>
+    <message>
+        <source>Delete rows</source>
+        <translation>行を削除</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>CSV を読み込む…</translation>
+    </message>
+    <message>
+        <source>A CSV with the columns date, kind, count and (optional) source</source>
+        <translation>date、kind、count と（省略可の）source 列を持つ CSV</translation>
+    </message>
+    <message>
+        <source>The figures as published (e.g. Taiwan MND&apos;s daily report of aircraft entering the ADIZ), one row per day and kind.</source>
+        <translation>公表された数値（例：台湾国防部が毎日公表する防空識別圏進入機数）を、1 日・1 種別につき 1 行で入力します。</translation>
+    </message>
+    <message>
+        <source>Imported {n} rows from {name}</source>
+        <translation>{name} から {n} 行を読み込みました</translation>
+    </message>
+    <message>
+        <source>Import reported counts</source>
+        <translation>公表された機数を読み込む</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt)</source>
+        <translation>CSV ファイル (*.csv *.tsv *.txt)</translation>
+    </message>
+    <message>
+        <source>Row {n}: the date {text!r} is not YYYY-MM-DD</source>
+        <translation>{n} 行目：日付 {text!r} が YYYY-MM-DD 形式ではありません</translation>
+    </message>
+    <message>
+        <source>Row {n}: the count {text!r} is not a whole number</source>
+        <translation>{n} 行目：機数 {text!r} が整数ではありません</translation>
     </message>
 </context>
 <context>
@@ -1256,6 +1656,220 @@ Files
     </message>
 </context>
 <context>
+    <name>TraceTool</name>
+    <message>
+        <source>{n} vertices · Enter ends · Backspace removes the last · Esc cancels</source>
+        <translation>頂点 {n} 個 · Enter で終了 · Backspace で最後を削除 · Esc で取消</translation>
+    </message>
+</context>
+<context>
+    <name>TracedPanel</name>
+    <message>
+        <source>Fighter</source>
+        <translation>戦闘機</translation>
+    </message>
+    <message>
+        <source>Bomber</source>
+        <translation>爆撃機</translation>
+    </message>
+    <message>
+        <source>ISR / AEW / ASW</source>
+        <translation>偵察 / 早期警戒 / 対潜</translation>
+    </message>
+    <message>
+        <source>Drone (UAV)</source>
+        <translation>無人機 (UAV)</translation>
+    </message>
+    <message>
+        <source>Helicopter</source>
+        <translation>ヘリコプター</translation>
+    </message>
+    <message>
+        <source>Transport / tanker</source>
+        <translation>輸送機 / 空中給油機</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>艦船</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a time: write 10:05, 10:05:30 or 2021-10-04 10:05</source>
+        <translation>{text!r} は時刻ではありません：10:05、10:05:30 または 2021-10-04 10:05 の形で入力してください</translation>
+    </message>
+    <message>
+        <source>Traced track</source>
+        <translation>なぞった航跡</translation>
+    </message>
+    <message>
+        <source>Aircraft this path stands for: a formation of 4 is one path</source>
+        <translation>この経路が表す機数：4 機編隊なら 1 本の経路</translation>
+    </message>
+    <message>
+        <source>shown on the map, e.g. J-16 ×4</source>
+        <translation>地図に表示、例：J-16 ×4</translation>
+    </message>
+    <message>
+        <source>Start time and speed</source>
+        <translation>開始時刻と速度</translation>
+    </message>
+    <message>
+        <source>Start and end times</source>
+        <translation>開始時刻と終了時刻</translation>
+    </message>
+    <message>
+        <source>Times at chosen vertices</source>
+        <translation>選んだ頂点の時刻</translation>
+    </message>
+    <message>
+        <source>Vertex</source>
+        <translation>頂点</translation>
+    </message>
+    <message>
+        <source>Time (blank: interpolated)</source>
+        <translation>時刻（空欄：補間）</translation>
+    </message>
+    <message>
+        <source>Start ({tz})</source>
+        <translation>開始（{tz}）</translation>
+    </message>
+    <message>
+        <source>Ground speed</source>
+        <translation>対地速度</translation>
+    </message>
+    <message>
+        <source>End ({tz})</source>
+        <translation>終了（{tz}）</translation>
+    </message>
+    <message>
+        <source>Times in {tz}; two at least (10:05 is on the start&apos;s date)</source>
+        <translation>時刻は {tz}。2 つ以上必要（10:05 は開始日の時刻）</translation>
+    </message>
+    <message>
+        <source>Id / callsign shown</source>
+        <translation>表示する ID / コールサイン</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Aircraft</source>
+        <translation>機数</translation>
+    </message>
+    <message>
+        <source>Callsign (optional)</source>
+        <translation>コールサイン（省略可）</translation>
+    </message>
+    <message>
+        <source>Label (optional)</source>
+        <translation>ラベル（省略可）</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>時刻の設定</translation>
+    </message>
+    <message>
+        <source>another traced track is called {id!r}</source>
+        <translation>{id!r} という名前の航跡がすでにあります</translation>
+    </message>
+    <message>
+        <source>Trace a track</source>
+        <translation>航跡をなぞる</translation>
+    </message>
+    <message>
+        <source>Click vertices on the map; Enter or a double-click ends the track (T)</source>
+        <translation>地図上で頂点をクリック。Enter かダブルクリックで航跡を終了（T）</translation>
+    </message>
+    <message>
+        <source>Properties…</source>
+        <translation>プロパティ…</translation>
+    </message>
+    <message>
+        <source>Edit vertices</source>
+        <translation>頂点を編集</translation>
+    </message>
+    <message>
+        <source>Drag a vertex; Ctrl+click or double-click a leg inserts one; right-click deletes</source>
+        <translation>頂点をドラッグ。区間を Ctrl+クリックかダブルクリックで挿入、右クリックで削除</translation>
+    </message>
+    <message>
+        <source>Duplicate…</source>
+        <translation>複製…</translation>
+    </message>
+    <message>
+        <source>The same path flown again later (another formation)</source>
+        <translation>同じ経路を後でもう一度飛ぶ（別の編隊）</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>航跡</translation>
+    </message>
+    <message>
+        <source>Vertices</source>
+        <translation>頂点数</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Speed (kt)</source>
+        <translation>速度（ノット）</translation>
+    </message>
+    <message>
+        <source>Written into every saved file: where the tracks come from</source>
+        <translation>保存するファイルすべてに書き込まれる、航跡の出典</translation>
+    </message>
+    <message>
+        <source>The zone times are typed and shown in (stored in UTC)</source>
+        <translation>時刻の入力と表示に使うタイムゾーン（UTC で保存）</translation>
+    </message>
+    <message>
+        <source>Save as CSV / GeoJSON…</source>
+        <translation>CSV / GeoJSON で保存…</translation>
+    </message>
+    <message>
+        <source>Open for editing…</source>
+        <translation>開いて編集…</translation>
+    </message>
+    <message>
+        <source>Reported daily counts…</source>
+        <translation>公表された日別機数…</translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>タイムゾーン</translation>
+    </message>
+    <message>
+        <source>Check the timing: this speed is not an aircraft&apos;s</source>
+        <translation>時刻を確認してください：航空機の速度ではありません</translation>
+    </message>
+    <message>
+        <source>Duplicate track</source>
+        <translation>航跡を複製</translation>
+    </message>
+    <message>
+        <source>Fly the same path how many minutes later?</source>
+        <translation>同じ経路を何分後に飛びますか？</translation>
+    </message>
+</context>
+<context>
     <name>TrackFiles</name>
     <message>
         <source>Open track files</source>
@@ -1338,6 +1952,29 @@ Files
     <message>
         <source> (no data)</source>
         <translation>（データなし）</translation>
+    </message>
+</context>
+<context>
+    <name>Underlay</name>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}：ファイルがありません</translation>
+    </message>
+    <message>
+        <source>{path}: the picture is {w}×{h} pixels; scale it below 80 megapixels</source>
+        <translation>{path}：画像は {w}×{h} ピクセルです。8000 万画素以下に縮小してください</translation>
+    </message>
+    <message>
+        <source>{path}: not a picture Qt can read ({reason})</source>
+        <translation>{path}：Qt で読めない画像です（{reason}）</translation>
+    </message>
+    <message>
+        <source>Click a spot you can also find on the map; wheel: zoom; right-drag: pan</source>
+        <translation>地図上でも見つけられる地点をクリック。ホイール：拡大縮小、右ドラッグ：移動</translation>
+    </message>
+    <message>
+        <source>Add a picture (PNG or JPEG)</source>
+        <translation>画像を追加（PNG または JPEG）</translation>
     </message>
 </context>
 </TS>

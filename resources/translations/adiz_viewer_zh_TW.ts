@@ -13,6 +13,133 @@
     </message>
 </context>
 <context>
+    <name>Authoring</name>
+    <message>
+        <source>Picture underlay</source>
+        <translation>底圖圖片</translation>
+    </message>
+    <message>
+        <source>Traced tracks</source>
+        <translation>描繪的航跡</translation>
+    </message>
+    <message>
+        <source>Picture &amp;underlay…</source>
+        <translation>底圖圖片(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Add a map picture and place it with control points, to trace over it</source>
+        <translation>加入一張地圖圖片，以控制點定位後在上面描繪航跡</translation>
+    </message>
+    <message>
+        <source>&amp;Trace a track</source>
+        <translation>描繪航跡(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Click vertices on the map; Enter or a double-click ends the track; Esc stops</source>
+        <translation>在地圖上點選頂點；按 Enter 或雙擊結束航跡；Esc 停止</translation>
+    </message>
+    <message>
+        <source>&amp;Reported daily counts…</source>
+        <translation>公布的每日架次(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save traced tracks &amp;as…</source>
+        <translation>另存描繪的航跡(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open a track file for &amp;editing…</source>
+        <translation>開啟航跡檔以編輯(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Not replayed (check the timing): {problems}</source>
+        <translation>未重播（請檢查時間設定）：{problems}</translation>
+    </message>
+    <message>
+        <source>traced on the map</source>
+        <translation>於地圖上描繪</translation>
+    </message>
+    <message>
+        <source>Add a picture to trace over</source>
+        <translation>加入要描繪的圖片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp)</source>
+        <translation>圖片 (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp)</translation>
+    </message>
+    <message>
+        <source>Now place 3 or more control points: Add point, a spot on the picture, the same spot on the map</source>
+        <translation>接著放置 3 個以上的控制點：按「新增控制點」，點圖片上的一處，再點地圖上的同一處</translation>
+    </message>
+    <message>
+        <source>World file</source>
+        <translation>World 檔</translation>
+    </message>
+    <message>
+        <source>Place at least 3 control points first</source>
+        <translation>請先放置至少 3 個控制點</translation>
+    </message>
+    <message>
+        <source>Wrote {files}</source>
+        <translation>已寫入 {files}</translation>
+    </message>
+    <message>
+        <source>Click the path&apos;s vertices on the map; Enter or a double-click ends it; Esc stops</source>
+        <translation>在地圖上點選路徑的頂點；按 Enter 或雙擊結束；Esc 停止</translation>
+    </message>
+    <message>
+        <source>Track {n}</source>
+        <translation>航跡 {n}</translation>
+    </message>
+    <message>
+        <source>Track discarded</source>
+        <translation>已捨棄航跡</translation>
+    </message>
+    <message>
+        <source>Added {id}; trace the next one, or press Esc to stop (Edit &gt; Undo removes it)</source>
+        <translation>已加入 {id}；可繼續描繪下一條，或按 Esc 停止（「編輯 &gt; 復原」可移除）</translation>
+    </message>
+    <message>
+        <source>Editing {id}: drag a vertex · Ctrl+click or double-click a leg inserts one · right-click deletes · Esc ends</source>
+        <translation>正在編輯 {id}：拖曳頂點 · Ctrl+點選或雙擊航段可插入頂點 · 按右鍵刪除 · Esc 結束</translation>
+    </message>
+    <message>
+        <source>Deleted {id} (Edit &gt; Undo restores it)</source>
+        <translation>已刪除 {id}（「編輯 &gt; 復原」可還原）</translation>
+    </message>
+    <message>
+        <source>Save traced tracks</source>
+        <translation>儲存描繪的航跡</translation>
+    </message>
+    <message>
+        <source>There are no traced tracks to save</source>
+        <translation>沒有可儲存的描繪航跡</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;GeoJSON (*.geojson)</source>
+        <translation>CSV 檔 (*.csv);;GeoJSON 檔 (*.geojson)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已儲存 {path}</translation>
+    </message>
+    <message>
+        <source>Open a track file for editing</source>
+        <translation>開啟航跡檔以編輯</translation>
+    </message>
+    <message>
+        <source>Track files (*.csv *.geojson *.json *.gpx *.kml *.kmz);;All files (*)</source>
+        <translation>航跡檔 (*.csv *.geojson *.json *.gpx *.kml *.kmz);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Open for editing</source>
+        <translation>開啟以編輯</translation>
+    </message>
+    <message>
+        <source>{n} tracks from {name} to edit</source>
+        <translation>已從 {name} 載入 {n} 條航跡供編輯</translation>
+    </message>
+</context>
+<context>
     <name>Briefing</name>
     <message>
         <source>Open briefing</source>
@@ -130,6 +257,18 @@
         <translation>已載入的航跡中沒有進入此區域的紀錄</translation>
     </message>
     <message>
+        <source>drawn</source>
+        <translation>描繪</translation>
+    </message>
+    <message>
+        <source>reported</source>
+        <translation>公布</translation>
+    </message>
+    <message>
+        <source>hatched: reported</source>
+        <translation>斜線：公布數字</translation>
+    </message>
+    <message>
         <source>Zone whose entries are counted</source>
         <translation>統計進入次數的區域</translation>
     </message>
@@ -173,6 +312,37 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
 {where}
 
 簡報的自動儲存已保留；請將記錄檔連同當時的操作說明一併寄給我們。</translation>
+    </message>
+</context>
+<context>
+    <name>Display</name>
+    <message>
+        <source>Distance in &amp;nautical miles (nmi)</source>
+        <translation>距離以海浬表示 (nmi)(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Distance in &amp;kilometres (km)</source>
+        <translation>距離以公里表示 (km)(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Altitude in &amp;feet (ft)</source>
+        <translation>高度以英尺表示 (ft)(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Altitude in &amp;metres (m)</source>
+        <translation>高度以公尺表示 (m)(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;High-contrast theme</source>
+        <translation>高對比主題(&amp;H)</translation>
+    </message>
+    <message>
+        <source>White map, black coastlines, thicker lines and larger bold labels for a projector in a bright room (Ctrl+Shift+H, also while presenting)</source>
+        <translation>白色地圖、黑色海岸線、較粗的線條與較大的粗體標籤，適合明亮教室中的投影機（Ctrl+Shift+H，簡報時也可用）</translation>
+    </message>
+    <message>
+        <source>&amp;Units</source>
+        <translation>單位(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -279,6 +449,173 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>DPI</source>
         <translation>解析度 (DPI)</translation>
+    </message>
+</context>
+<context>
+    <name>GeorefPanel</name>
+    <message>
+        <source>Use</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <source>Picture x</source>
+        <translation>圖片 x</translation>
+    </message>
+    <message>
+        <source>Picture y</source>
+        <translation>圖片 y</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>經度</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>緯度</translation>
+    </message>
+    <message>
+        <source>Residual px</source>
+        <translation>殘差 px</translation>
+    </message>
+    <message>
+        <source>Residual km</source>
+        <translation>殘差 km</translation>
+    </message>
+    <message>
+        <source>expected two numbers: longitude, latitude (e.g. 121.5, 25.04)</source>
+        <translation>需要兩個數字：經度、緯度（例如 121.5, 25.04）</translation>
+    </message>
+    <message>
+        <source>longitude must be within ±180 and latitude within ±90</source>
+        <translation>經度須在 ±180 之內，緯度須在 ±90 之內</translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation>沒有圖片</translation>
+    </message>
+    <message>
+        <source>Add picture…</source>
+        <translation>加入圖片…</translation>
+    </message>
+    <message>
+        <source>A PNG or JPEG map to trace over (a ministry&apos;s daily map, a sketch)</source>
+        <translation>要描繪的 PNG 或 JPEG 地圖（例如國防部每日圖、手繪草圖）</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Add point</source>
+        <translation>新增控制點</translation>
+    </message>
+    <message>
+        <source>Click a spot on the picture, then the same spot on the map (P)</source>
+        <translation>點選圖片上的一處，再點選地圖上的同一處（P）</translation>
+    </message>
+    <message>
+        <source>Type coordinates…</source>
+        <translation>輸入座標…</translation>
+    </message>
+    <message>
+        <source>Give the spot picked on the picture by its coordinates</source>
+        <translation>以座標指定在圖片上選取的位置</translation>
+    </message>
+    <message>
+        <source>Delete point</source>
+        <translation>刪除控制點</translation>
+    </message>
+    <message>
+        <source>Picture in lon/lat (plate carrée)</source>
+        <translation>圖片為經緯度座標（等距圓柱投影）</translation>
+    </message>
+    <message>
+        <source>Picture in Web Mercator (web maps)</source>
+        <translation>圖片為 Web 麥卡托（網路地圖）</translation>
+    </message>
+    <message>
+        <source>The projection the picture was drawn in; the smaller RMS error tells which</source>
+        <translation>圖片所用的投影；RMS 誤差較小者即為正確</translation>
+    </message>
+    <message>
+        <source>Distance between where you put the point and where the fit puts it, corrected for leverage: a single wrong point always has the largest value</source>
+        <translation>您放置的位置與擬合結果之間的距離（已按槓桿值修正）：只有一個點放錯時，它的值一定最大</translation>
+    </message>
+    <message>
+        <source>Opacity of the picture on the map</source>
+        <translation>地圖上圖片的不透明度</translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation>顯示於地圖</translation>
+    </message>
+    <message>
+        <source>Export world file…</source>
+        <translation>匯出 World 檔…</translation>
+    </message>
+    <message>
+        <source>Write a world file and a .aux.xml beside the picture, so QGIS and GDAL place it</source>
+        <translation>在圖片旁寫出 World 檔與 .aux.xml，讓 QGIS 與 GDAL 能定位圖片</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>Add a picture first</source>
+        <translation>請先加入圖片</translation>
+    </message>
+    <message>
+        <source>Click a spot on the picture that you can also find on the map</source>
+        <translation>點選圖片上一處在地圖上也找得到的位置</translation>
+    </message>
+    <message>
+        <source>Now click the same spot on the map, or press Type coordinates… (Esc cancels)</source>
+        <translation>接著點選地圖上的同一處，或按「輸入座標…」（Esc 取消）</translation>
+    </message>
+    <message>
+        <source>First click the spot on the picture</source>
+        <translation>請先點選圖片上的位置</translation>
+    </message>
+    <message>
+        <source>Control point</source>
+        <translation>控制點</translation>
+    </message>
+    <message>
+        <source>Longitude, latitude of the spot (e.g. 121.5, 25.04 or 25°02′N 121°30′E):</source>
+        <translation>該處的經度、緯度（例如 121.5, 25.04 或 25°02′N 121°30′E）：</translation>
+    </message>
+    <message>
+        <source>Point {n} placed</source>
+        <translation>已放置第 {n} 點</translation>
+    </message>
+    <message>
+        <source>: place {k} more</source>
+        <translation>：還需放置 {k} 點</translation>
+    </message>
+    <message>
+        <source>Point {n}: {error}</source>
+        <translation>第 {n} 點：{error}</translation>
+    </message>
+    <message>
+        <source>Add a picture, then place control points on it</source>
+        <translation>加入圖片，然後在上面放置控制點</translation>
+    </message>
+    <message>
+        <source>{n} points · RMS error {px:.1f} px, {km:.2f} km</source>
+        <translation>{n} 個點 · RMS 誤差 {px:.1f} px、{km:.2f} km</translation>
+    </message>
+    <message>
+        <source>largest residual: point {n}</source>
+        <translation>殘差最大：第 {n} 點</translation>
+    </message>
+    <message>
+        <source>a 4th point shows how well they agree</source>
+        <translation>加入第 4 點即可看出各點是否一致</translation>
+    </message>
+    <message>
+        <source>all points agree within a pixel</source>
+        <translation>所有點的誤差都在 1 像素內</translation>
     </message>
 </context>
 <context>
@@ -1041,8 +1378,12 @@ Files
         <translation>ID {id}</translation>
     </message>
     <message>
-        <source>altitude {m} m ({ft} ft)</source>
-        <translation>高度 {m} 公尺（{ft} 英尺）</translation>
+        <source>altitude {altitude}</source>
+        <translation>高度 {altitude}</translation>
+    </message>
+    <message>
+        <source>{place}: {distance} at {time}</source>
+        <translation>{place}：{distance}，於 {time}</translation>
     </message>
     <message>
         <source>speed {kt} kt</source>
@@ -1055,10 +1396,6 @@ Files
     <message>
         <source>closest approach:</source>
         <translation>最接近距離：</translation>
-    </message>
-    <message>
-        <source>{place}: {nmi} nmi at {time}</source>
-        <translation>{place}：{nmi} 海浬，於 {time}</translation>
     </message>
     <message>
         <source>file: {name}</source>
@@ -1094,6 +1431,69 @@ Files
     <message>
         <source>Import report — {file}</source>
         <translation>匯入報告 — {file}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportedCountsDialog</name>
+    <message>
+        <source>Reported daily counts</source>
+        <translation>公布的每日架次</translation>
+    </message>
+    <message>
+        <source>Date (YYYY-MM-DD)</source>
+        <translation>日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Aircraft</source>
+        <translation>架次</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>新增一列</translation>
+    </message>
+    <message>
+        <source>Delete rows</source>
+        <translation>刪除列</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>匯入 CSV…</translation>
+    </message>
+    <message>
+        <source>A CSV with the columns date, kind, count and (optional) source</source>
+        <translation>含 date、kind、count 與（可省略的）source 欄位的 CSV</translation>
+    </message>
+    <message>
+        <source>The figures as published (e.g. Taiwan MND&apos;s daily report of aircraft entering the ADIZ), one row per day and kind.</source>
+        <translation>依公布內容填寫（例如國防部每日公布進入防空識別區的共機架次），每天每種類型一列。</translation>
+    </message>
+    <message>
+        <source>Imported {n} rows from {name}</source>
+        <translation>已從 {name} 匯入 {n} 列</translation>
+    </message>
+    <message>
+        <source>Import reported counts</source>
+        <translation>匯入公布的架次</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt)</source>
+        <translation>CSV 檔 (*.csv *.tsv *.txt)</translation>
+    </message>
+    <message>
+        <source>Row {n}: the date {text!r} is not YYYY-MM-DD</source>
+        <translation>第 {n} 列：日期 {text!r} 不是 YYYY-MM-DD 格式</translation>
+    </message>
+    <message>
+        <source>Row {n}: the count {text!r} is not a whole number</source>
+        <translation>第 {n} 列：架次 {text!r} 不是整數</translation>
     </message>
 </context>
 <context>
@@ -1256,6 +1656,220 @@ Files
     </message>
 </context>
 <context>
+    <name>TraceTool</name>
+    <message>
+        <source>{n} vertices · Enter ends · Backspace removes the last · Esc cancels</source>
+        <translation>{n} 個頂點 · Enter 結束 · Backspace 移除最後一點 · Esc 取消</translation>
+    </message>
+</context>
+<context>
+    <name>TracedPanel</name>
+    <message>
+        <source>Fighter</source>
+        <translation>戰鬥機</translation>
+    </message>
+    <message>
+        <source>Bomber</source>
+        <translation>轟炸機</translation>
+    </message>
+    <message>
+        <source>ISR / AEW / ASW</source>
+        <translation>偵察 / 預警 / 反潛</translation>
+    </message>
+    <message>
+        <source>Drone (UAV)</source>
+        <translation>無人機 (UAV)</translation>
+    </message>
+    <message>
+        <source>Helicopter</source>
+        <translation>直升機</translation>
+    </message>
+    <message>
+        <source>Transport / tanker</source>
+        <translation>運輸機 / 空中加油機</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>艦船</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a time: write 10:05, 10:05:30 or 2021-10-04 10:05</source>
+        <translation>{text!r} 不是時間：請寫成 10:05、10:05:30 或 2021-10-04 10:05</translation>
+    </message>
+    <message>
+        <source>Traced track</source>
+        <translation>描繪的航跡</translation>
+    </message>
+    <message>
+        <source>Aircraft this path stands for: a formation of 4 is one path</source>
+        <translation>這條路徑代表的架數：4 機編隊為一條路徑</translation>
+    </message>
+    <message>
+        <source>shown on the map, e.g. J-16 ×4</source>
+        <translation>顯示於地圖，例如 J-16 ×4</translation>
+    </message>
+    <message>
+        <source>Start time and speed</source>
+        <translation>起始時間與速度</translation>
+    </message>
+    <message>
+        <source>Start and end times</source>
+        <translation>起始與結束時間</translation>
+    </message>
+    <message>
+        <source>Times at chosen vertices</source>
+        <translation>指定頂點的時間</translation>
+    </message>
+    <message>
+        <source>Vertex</source>
+        <translation>頂點</translation>
+    </message>
+    <message>
+        <source>Time (blank: interpolated)</source>
+        <translation>時間（空白：內插）</translation>
+    </message>
+    <message>
+        <source>Start ({tz})</source>
+        <translation>起始（{tz}）</translation>
+    </message>
+    <message>
+        <source>Ground speed</source>
+        <translation>地速</translation>
+    </message>
+    <message>
+        <source>End ({tz})</source>
+        <translation>結束（{tz}）</translation>
+    </message>
+    <message>
+        <source>Times in {tz}; two at least (10:05 is on the start&apos;s date)</source>
+        <translation>時間以 {tz} 表示；至少兩個（10:05 表示起始日期當天）</translation>
+    </message>
+    <message>
+        <source>Id / callsign shown</source>
+        <translation>顯示的 ID / 呼號</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Aircraft</source>
+        <translation>架數</translation>
+    </message>
+    <message>
+        <source>Callsign (optional)</source>
+        <translation>呼號（可留空）</translation>
+    </message>
+    <message>
+        <source>Label (optional)</source>
+        <translation>標籤（可留空）</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>時間設定</translation>
+    </message>
+    <message>
+        <source>another traced track is called {id!r}</source>
+        <translation>已有另一條描繪航跡名為 {id!r}</translation>
+    </message>
+    <message>
+        <source>Trace a track</source>
+        <translation>描繪航跡</translation>
+    </message>
+    <message>
+        <source>Click vertices on the map; Enter or a double-click ends the track (T)</source>
+        <translation>在地圖上點選頂點；按 Enter 或雙擊結束航跡（T）</translation>
+    </message>
+    <message>
+        <source>Properties…</source>
+        <translation>屬性…</translation>
+    </message>
+    <message>
+        <source>Edit vertices</source>
+        <translation>編輯頂點</translation>
+    </message>
+    <message>
+        <source>Drag a vertex; Ctrl+click or double-click a leg inserts one; right-click deletes</source>
+        <translation>拖曳頂點；Ctrl+點選或雙擊航段可插入頂點；按右鍵刪除</translation>
+    </message>
+    <message>
+        <source>Duplicate…</source>
+        <translation>複製…</translation>
+    </message>
+    <message>
+        <source>The same path flown again later (another formation)</source>
+        <translation>同一路徑稍後再飛一次（另一個編隊）</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>航跡</translation>
+    </message>
+    <message>
+        <source>Vertices</source>
+        <translation>頂點數</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <source>Speed (kt)</source>
+        <translation>速度（節）</translation>
+    </message>
+    <message>
+        <source>Written into every saved file: where the tracks come from</source>
+        <translation>寫入每個儲存的檔案：說明航跡的來源</translation>
+    </message>
+    <message>
+        <source>The zone times are typed and shown in (stored in UTC)</source>
+        <translation>輸入與顯示時間所用的時區（以 UTC 儲存）</translation>
+    </message>
+    <message>
+        <source>Save as CSV / GeoJSON…</source>
+        <translation>另存為 CSV / GeoJSON…</translation>
+    </message>
+    <message>
+        <source>Open for editing…</source>
+        <translation>開啟以編輯…</translation>
+    </message>
+    <message>
+        <source>Reported daily counts…</source>
+        <translation>公布的每日架次…</translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>時區</translation>
+    </message>
+    <message>
+        <source>Check the timing: this speed is not an aircraft&apos;s</source>
+        <translation>請檢查時間設定：飛機不會是這個速度</translation>
+    </message>
+    <message>
+        <source>Duplicate track</source>
+        <translation>複製航跡</translation>
+    </message>
+    <message>
+        <source>Fly the same path how many minutes later?</source>
+        <translation>同一路徑要晚幾分鐘再飛？</translation>
+    </message>
+</context>
+<context>
     <name>TrackFiles</name>
     <message>
         <source>Open track files</source>
@@ -1338,6 +1952,29 @@ Files
     <message>
         <source> (no data)</source>
         <translation>（無資料）</translation>
+    </message>
+</context>
+<context>
+    <name>Underlay</name>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}：找不到檔案</translation>
+    </message>
+    <message>
+        <source>{path}: the picture is {w}×{h} pixels; scale it below 80 megapixels</source>
+        <translation>{path}：圖片為 {w}×{h} 像素；請縮小到 8000 萬像素以下</translation>
+    </message>
+    <message>
+        <source>{path}: not a picture Qt can read ({reason})</source>
+        <translation>{path}：不是 Qt 能讀取的圖片（{reason}）</translation>
+    </message>
+    <message>
+        <source>Click a spot you can also find on the map; wheel: zoom; right-drag: pan</source>
+        <translation>點選在地圖上也找得到的位置；滾輪：縮放；右鍵拖曳：平移</translation>
+    </message>
+    <message>
+        <source>Add a picture (PNG or JPEG)</source>
+        <translation>加入圖片（PNG 或 JPEG）</translation>
     </message>
 </context>
 </TS>
