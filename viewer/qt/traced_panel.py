@@ -451,6 +451,7 @@ class TracedPanel(QWidget):
                         )
                     self.table.setItem(row, col, item)
             self.source_edit.setText(scenario.source if scenario else "")
+            self.source_edit.setCursorPosition(0)  # show how it starts: "traced from ..."
             self.source_edit.setEnabled(scenario is not None)
             self.tz_combo.setCurrentText(tz)
             has = bool(tracks)
