@@ -5,6 +5,8 @@ The user picks a preset or types any EPSG code; every layer and track is project
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -29,6 +31,28 @@ def _transformers(definition: str) -> tuple[Transformer, Transformer]:
     forward = Transformer.from_crs(WGS84, crs, always_xy=True)
     inverse = Transformer.from_crs(crs, WGS84, always_xy=True)
     return forward, inverse
+
+
+PARALLEL_POINTS = 200_000  # above this, transform in halves on two threads (PROJ frees the GIL)
+
+
+def _transform(
+    transformer: Transformer, a: np.ndarray, b: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """``transformer.transform`` into new float64 arrays; large inputs in two threads (pyproj's
+    Transformer is thread-safe since 3.1)."""
+    n = len(a) if a.ndim == 1 else 0
+    if n < PARALLEL_POINTS or (os.cpu_count() or 1) < 2:
+        x, y = transformer.transform(a, b)
+        return np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+    x = a.copy()
+    y = b.copy()
+    half = n // 2
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        other = pool.submit(transformer.transform, x[half:], y[half:], inplace=True)
+        transformer.transform(x[:half], y[:half], inplace=True)
+        other.result()
+    return x, y
 
 
 @dataclass(frozen=True)
@@ -108,9 +132,7 @@ class Projection:
     def forward(self, lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Project degrees to map units; points the projection cannot show become NaN."""
         fwd, _ = _transformers(self.definition)
-        x, y = fwd.transform(np.asarray(lon, dtype=np.float64), np.asarray(lat, dtype=np.float64))
-        x = np.asarray(x, dtype=np.float64)
-        y = np.asarray(y, dtype=np.float64)
+        x, y = _transform(fwd, np.asarray(lon, dtype=np.float64), np.asarray(lat, dtype=np.float64))
         bad = ~(np.isfinite(x) & np.isfinite(y))
         if bad.any():
             x = np.where(bad, np.nan, x)

@@ -83,31 +83,39 @@ class TrackSet:
         n = len(frame)
         track_codes, uniques = pd.factorize(frame[TRACK_ID].astype(str), sort=True)
         t = _seconds(frame[TIME])
-        order = np.lexsort((t, track_codes))
-        codes = track_codes[order]
+        if _sorted(track_codes, t):  # readers hand over sorted tables: no copy, no sort
+            order = None
+            codes = track_codes
+        else:
+            order = np.lexsort((t, track_codes))
+            codes = track_codes[order]
+            t = t[order]
         counts_per_track = np.bincount(codes, minlength=len(uniques))
         offsets = np.zeros(len(uniques) + 1, dtype=np.int64)
         np.cumsum(counts_per_track, out=offsets[1:])
         first = offsets[:-1]
+        first_rows = first if order is None else order[first]
 
-        lon = frame[LON].to_numpy(dtype=np.float64)[order]
-        lat = frame[LAT].to_numpy(dtype=np.float64)[order]
+        def ordered(values: np.ndarray) -> np.ndarray:
+            return values.copy() if order is None else values[order]  # never a view of the frame
+
+        lon = ordered(frame[LON].to_numpy(dtype=np.float64))
+        lat = ordered(frame[LAT].to_numpy(dtype=np.float64))
         x, y = projection.forward(lon, lat)
 
         def fix_column(col: str) -> np.ndarray:
             if col not in frame.columns:
                 return np.full(n, np.nan, dtype=np.float32)
-            values = pd.to_numeric(frame[col], errors="coerce").to_numpy(dtype=np.float32)
-            return values[order]
+            return ordered(pd.to_numeric(frame[col], errors="coerce").to_numpy(dtype=np.float32))
 
         def track_column(col: str, default: str) -> np.ndarray:
             if col not in frame.columns:
                 return np.full(len(uniques), default, dtype=object)
-            values = frame[col].to_numpy(dtype=object)[order][first] if n else np.array([])
+            values = frame[col].take(first_rows).to_numpy(dtype=object) if n else np.array([])
             return np.array([default if _blank(v) else str(v) for v in values], dtype=object)
 
         if COUNT in frame.columns and n:
-            raw = pd.to_numeric(frame[COUNT], errors="coerce").to_numpy()[order][first]
+            raw = pd.to_numeric(frame[COUNT], errors="coerce").to_numpy()[first_rows]
             counts = np.where(np.isfinite(raw) & (raw >= 1), raw, 1).astype(np.int32)
         else:
             counts = np.ones(len(uniques), dtype=np.int32)
@@ -116,7 +124,7 @@ class TrackSet:
         return cls(
             ids=ids,
             offsets=offsets,
-            t=t[order],
+            t=t,
             lon=lon,
             lat=lat,
             x=x,
@@ -217,6 +225,14 @@ def _seconds(times: pd.Series) -> np.ndarray:
         times = times.dt.tz_convert("UTC").dt.tz_localize(None)
     ns = times.to_numpy(dtype="datetime64[ns]").astype(np.int64)
     return ns.astype(np.float64) / 1e9
+
+
+def _sorted(codes: np.ndarray, t: np.ndarray) -> bool:
+    """Already in (track, time) order, so the stable sort would change nothing."""
+    if len(codes) < 2:
+        return True
+    dc = np.diff(codes)
+    return bool(((dc > 0) | ((dc == 0) & (np.diff(t) >= 0))).all())
 
 
 def _blank(value: object) -> bool:

@@ -256,15 +256,12 @@ def finish_frame(
     lat = pd.to_numeric(raw[LAT], errors="coerce").to_numpy(dtype=np.float64)
     times = parse_times(raw[TIME], tz, path, TIME, report)
     if TRACK_ID in raw.columns:
-        ids = raw[TRACK_ID]
-        if pd.api.types.is_float_dtype(ids):  # numeric ids (MMSI) read as floats: 123.0 -> 123
-            ids = ids.astype("Int64")
-        ids = ids.astype(str).str.strip()
-        no_id = (ids.isna() | (ids == "") | (ids == "<NA>") | (ids == "nan")).to_numpy()
+        id_codes, id_names = _track_ids(raw[TRACK_ID])
     else:
-        ids = pd.Series(Path(path).stem, index=raw.index, dtype=str)
-        no_id = np.zeros(n, dtype=bool)
+        id_codes = np.zeros(n, dtype=np.intp)
+        id_names = pd.array([Path(path).stem], dtype="str")
         report.notice(f"no track id column: every row is one track named '{Path(path).stem}'")
+    no_id = id_codes < 0
 
     wrap = (lon > 180.0) & (lon <= 360.0)
     if wrap.any():
@@ -273,21 +270,22 @@ def finish_frame(
             f"{int(wrap.sum()):,} longitudes in 180–360° were read as east longitudes minus 360°"
         )
     t_ns = times.to_numpy(dtype="datetime64[ns]")
-    years = t_ns.astype("datetime64[Y]").astype(np.int64) + 1970
-    years = years.astype(np.float64)
     nat = np.isnat(t_ns)
+    lo, hi = np.datetime64(f"{MIN_YEAR}-01-01", "ns"), np.datetime64(f"{MAX_YEAR}-01-01", "ns")
+    out_of_range = ~nat & ((t_ns < lo) | (t_ns >= hi))
     if nat.any():  # unreadable times: is it a year out of range ('9999-12-31')? NaN = no year
         year_text = raw[TIME][nat].astype(str).str.extract(r"^\s*(\d{4})-", expand=False)
-        years[nat] = pd.to_numeric(year_text, errors="coerce").to_numpy(dtype=np.float64)
+        years = pd.to_numeric(year_text, errors="coerce").to_numpy(dtype=np.float64)
+        out_of_range[nat] = (years < MIN_YEAR) | (years >= MAX_YEAR)
     checks = [
         (np.isnan(lat) | np.isnan(lon), "empty or non-numeric coordinates"),
         (~np.isnan(lat) & (np.abs(lat) > 90.0), "latitude out of range (expected -90..90)"),
         (~np.isnan(lon) & (np.abs(lon) > 180.0), "longitude out of range (expected -180..180)"),
         (
-            (years < MIN_YEAR) | (years >= MAX_YEAR),
+            out_of_range,
             f"time out of range (expected years {MIN_YEAR}–{MAX_YEAR - 1})",
         ),
-        (np.isnat(t_ns), "bad or empty time (expected ISO 8601 or epoch seconds)"),
+        (nat, "bad or empty time (expected ISO 8601 or epoch seconds)"),
         (no_id, "empty track id"),
     ]
     bad = np.zeros(n, dtype=bool)
@@ -307,47 +305,81 @@ def finish_frame(
     def kept(series: pd.Series) -> pd.Series:
         return (series if all_kept else series[keep]).reset_index(drop=True)
 
+    def kept_array(values: np.ndarray) -> np.ndarray:
+        return values if all_kept else values[keep]
+
+    codes = kept_array(id_codes)
+    t_kept = kept_array(t_ns)
     out = pd.DataFrame(
         {
-            TRACK_ID: kept(ids),
-            TIME: pd.DatetimeIndex(t_ns[keep]).tz_localize("UTC"),
-            LON: lon[keep],
-            LAT: lat[keep],
+            TRACK_ID: pd.Series(id_names.take(codes)),
+            TIME: pd.DatetimeIndex(t_kept).tz_localize("UTC"),
+            LON: kept_array(lon),
+            LAT: kept_array(lat),
         }
     )
     for col in (ALT_M, SPEED_KT, HEADING_DEG, COUNT):
         if col in raw.columns:
-            out[col] = pd.to_numeric(raw[col], errors="coerce").to_numpy(dtype=np.float64)[keep]
+            out[col] = kept_array(pd.to_numeric(raw[col], errors="coerce").to_numpy(np.float64))
     for col in (CALLSIGN, LABEL, SIDE):
         if col in raw.columns:
             out[col] = kept(raw[col].astype(str))
     if KIND in raw.columns:
-        codes, uniques = pd.factorize(kept(raw[KIND].astype(str)))
-        kinds = np.array([normalise_kind(u) for u in uniques] + [KIND_UNKNOWN], dtype=object)
-        out[KIND] = kinds[codes]
+        kind_codes, uniques = pd.factorize(kept(raw[KIND]))  # missing -> -1: the last entry
+        names = [str(u) for u in uniques]
+        kinds = pd.array([normalise_kind(u) for u in names] + [KIND_UNKNOWN], dtype="str")
+        out[KIND] = pd.Series(kinds.take(kind_codes))
         if LABEL not in out.columns:
-            originals = np.array([str(u) for u in uniques] + [""], dtype=object)
-            out[LABEL] = originals[codes]
-    # duplicates (same track, same time): keep the first
-    dup = out.duplicated(subset=[TRACK_ID, TIME]).to_numpy()
-    if dup.any():
-        report.warn(f"{int(dup.sum()):,} duplicate fixes (same track and time) dropped")
-        out = out[~dup]
-    codes, _ = pd.factorize(out[TRACK_ID])
-    t_sort = out[TIME].to_numpy(dtype="datetime64[ns]").astype(np.int64)
-    order = np.lexsort((t_sort, codes))
-    if len(order) and (order != np.arange(len(order))).any():
-        moved = int((order != np.arange(len(order))).sum())
-        report.warn(f"{moved:,} fixes were out of order and have been sorted by track and time")
-        out = out.iloc[order]
-    out = out.reset_index(drop=True)
+            out[LABEL] = pd.Series(pd.array([*names, ""], dtype="str").take(kind_codes))
+    t_int = t_kept.view(np.int64)
+    if not _ordered(codes, t_int):  # else: no duplicates, nothing to sort (the usual file)
+        # duplicates (same track, same time): keep the first
+        dup = out.duplicated(subset=[TRACK_ID, TIME]).to_numpy()
+        if dup.any():
+            report.warn(f"{int(dup.sum()):,} duplicate fixes (same track and time) dropped")
+            out = out[~dup]
+        codes, _ = pd.factorize(out[TRACK_ID])
+        t_sort = out[TIME].to_numpy(dtype="datetime64[ns]").astype(np.int64)
+        order = np.lexsort((t_sort, codes))
+        if len(order) and (order != np.arange(len(order))).any():
+            moved = int((order != np.arange(len(order))).sum())
+            report.warn(f"{moved:,} fixes were out of order and have been sorted by track and time")
+            out = out.iloc[order]
+        out = out.reset_index(drop=True)
     report.fixes += len(out)
     report.tracks += int(out[TRACK_ID].nunique())
     if len(out):
-        first, last = out[TIME].min().to_pydatetime(), out[TIME].max().to_pydatetime()
+        t_out = out[TIME].to_numpy(dtype="datetime64[ns]")
+        first = pd.Timestamp(t_out.min(), tz="UTC").to_pydatetime()
+        last = pd.Timestamp(t_out.max(), tz="UTC").to_pydatetime()
         report.time_start = first if report.time_start is None else min(report.time_start, first)
         report.time_end = last if report.time_end is None else max(report.time_end, last)
     return out[[c for c in CANONICAL_ORDER if c in out.columns]]
+
+
+def _track_ids(values: pd.Series) -> tuple[np.ndarray, pd.api.extensions.ExtensionArray]:
+    """Track ids -> (code per row, -1 where empty; the ids as text, in order of appearance).
+    Numeric ids (MMSI) read as floats lose their '.0'; surrounding blanks are stripped."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(values)  # the text work is done once per distinct id
+    names = pd.Series(uniques)
+    if pd.api.types.is_float_dtype(names):
+        names = names.astype("Int64")
+    names = names.astype(str).str.strip()
+    blank = (names.isna() | (names == "") | (names == "<NA>") | (names == "nan")).to_numpy()
+    merged, text = pd.factorize(names)  # ' A' and 'A' are one track
+    remap = np.where(blank, -1, merged)
+    codes = np.where(codes >= 0, remap[np.maximum(codes, 0)], -1)
+    return codes, pd.array(np.asarray(text, dtype=object), dtype="str")
+
+
+def _ordered(codes: np.ndarray, t: np.ndarray) -> bool:
+    """Rows strictly increasing by (track code, time): grouped by track, sorted, no duplicates."""
+    if len(codes) < 2:
+        return True
+    dc = np.diff(codes)
+    return bool(((dc > 0) | ((dc == 0) & (np.diff(t) > 0))).all())
 
 
 def _lines(raw: pd.DataFrame, rows: np.ndarray, line_of) -> list[int | None]:
