@@ -8,6 +8,7 @@ Memory per fix: time 8 B + lon/lat 16 B + x/y 16 B + alt/speed/heading 12 B = 52
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -81,6 +82,15 @@ class TrackSet:
             )
         projection = projection or Projection.default()
         n = len(frame)
+        # projecting (PROJ, without the GIL) overlaps the rest; points are projected one by one,
+        # so the file's order serves and x/y follow the sort afterwards
+        pool = ThreadPoolExecutor(max_workers=1)
+        projected = pool.submit(
+            projection.forward,
+            frame[LON].to_numpy(dtype=np.float64),
+            frame[LAT].to_numpy(dtype=np.float64),
+        )
+        pool.shutdown(wait=False)
         track_codes, uniques = pd.factorize(frame[TRACK_ID].astype(str), sort=True)
         t = _seconds(frame[TIME])
         if _sorted(track_codes, t):  # readers hand over sorted tables: no copy, no sort
@@ -101,7 +111,6 @@ class TrackSet:
 
         lon = ordered(frame[LON].to_numpy(dtype=np.float64))
         lat = ordered(frame[LAT].to_numpy(dtype=np.float64))
-        x, y = projection.forward(lon, lat)
 
         def fix_column(col: str) -> np.ndarray:
             if col not in frame.columns:
@@ -121,6 +130,9 @@ class TrackSet:
             counts = np.ones(len(uniques), dtype=np.int32)
 
         ids = np.asarray(uniques, dtype=object)
+        x, y = projected.result()
+        if order is not None:
+            x, y = x[order], y[order]
         return cls(
             ids=ids,
             offsets=offsets,

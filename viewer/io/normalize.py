@@ -332,7 +332,8 @@ def finish_frame(
         if LABEL not in out.columns:
             out[LABEL] = pd.Series(pd.array([*names, ""], dtype="str").take(kind_codes))
     t_int = t_kept.view(np.int64)
-    if not _ordered(codes, t_int):  # else: no duplicates, nothing to sort (the usual file)
+    in_order = _ordered(codes, t_int)
+    if not in_order:  # else: no duplicates, nothing to sort (the usual file)
         # duplicates (same track, same time): keep the first
         dup = out.duplicated(subset=[TRACK_ID, TIME]).to_numpy()
         if dup.any():
@@ -347,7 +348,9 @@ def finish_frame(
             out = out.iloc[order]
         out = out.reset_index(drop=True)
     report.fixes += len(out)
-    report.tracks += int(out[TRACK_ID].nunique())
+    # in order: one run of rows per track
+    tracks = int((np.diff(codes) != 0).sum() + 1) if in_order and len(codes) else None
+    report.tracks += tracks if tracks is not None else int(out[TRACK_ID].nunique())
     if len(out):
         t_out = out[TIME].to_numpy(dtype="datetime64[ns]")
         first = pd.Timestamp(t_out.min(), tz="UTC").to_pydatetime()
