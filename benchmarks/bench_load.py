@@ -6,7 +6,8 @@ Data: ../shared/peer/make_data.py's generator (the file QGIS 3.22 needs ~13 s to
 temporal layer), written to a temporary folder. Every step is timed best-of-N in this process,
 the steps taking turns so a busy machine slows them alike. Goals (issue 4): under 2 s for
 1,000,000 fixes and within 2x of the bare `pandas.read_csv`; TrackSet memory at most 64 bytes per
-fix. The breakdown: `read_tracks` (pyarrow's CSV reader in blocks + the row checks) and
+fix. CPU s: the processor time of that run over all threads (the work, whatever the machine's
+other load). The breakdown: `read_tracks` (pyarrow's CSV reader in blocks + the row checks) and
 `TrackSet.from_frame` (sort check, per-track arrays, projection) add up to `load_trackset`; bare
 `pyarrow.csv.read_csv` and the bare projection show the floor under the two big steps.
 """
@@ -26,16 +27,18 @@ PEER = ROOT.parent / "shared" / "peer" / "make_data.py"
 
 
 def best_of(n, steps):
-    """steps: name -> callable; each runs n times, in turns. -> name -> (best seconds, result)"""
-    best: dict[str, float] = {}
+    """steps: name -> callable; each runs n times, in turns.
+    -> name -> (best wall seconds, CPU seconds of that run (all threads), result)"""
+    best: dict[str, tuple[float, float]] = {}
     results: dict[str, object] = {}
     for _ in range(n):
         for name, fn in steps.items():
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             results[name] = fn()
-            dt = time.perf_counter() - t
-            best[name] = min(dt, best.get(name, dt))
-    return {name: (best[name], results[name]) for name in steps}
+            dt, dc = time.perf_counter() - t, time.process_time() - c
+            if name not in best or dt < best[name][0]:
+                best[name] = (dt, dc)
+    return {name: (*best[name], results[name]) for name in steps}
 
 
 def main() -> int:
@@ -76,7 +79,7 @@ def main() -> int:
             },
         )
     t_bare = timed["bare"][0]
-    t_load, (ts, _) = timed["load"]
+    t_load, _, (ts, _) = timed["load"]
     per_fix = ts.nbytes / ts.n_fixes
     rows = [
         ("pandas.read_csv (bare)", "bare"),
@@ -88,9 +91,10 @@ def main() -> int:
         ("  floor: projection of every fix (2 threads)", "project"),
     ]
     print(f"file: {ts.n_fixes:,} fixes, {ts.n_tracks:,} tracks, {mb:.0f} MB")
-    print(f"{'step':48s} {'seconds':>8s} {'ratio':>6s}")
+    print(f"{'step':48s} {'seconds':>8s} {'ratio':>6s} {'CPU s':>6s}")
     for label, key in rows:
-        print(f"{label:48s} {timed[key][0]:8.3f} {timed[key][0] / t_bare:6.2f}")
+        wall, cpu = timed[key][0], timed[key][1]
+        print(f"{label:48s} {wall:8.3f} {wall / t_bare:6.2f} {cpu:6.3f}")
     print(
         f"TrackSet memory: {per_fix:.1f} bytes per fix (goal <= 64), plus {ts.n_tracks:,} track ids"
     )

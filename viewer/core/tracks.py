@@ -91,7 +91,7 @@ class TrackSet:
             frame[LAT].to_numpy(dtype=np.float64),
         )
         pool.shutdown(wait=False)
-        track_codes, uniques = pd.factorize(frame[TRACK_ID].astype(str), sort=True)
+        track_codes, uniques = _track_codes(frame[TRACK_ID])
         t = _seconds(frame[TIME])
         if _sorted(track_codes, t):  # readers hand over sorted tables: no copy, no sort
             order = None
@@ -237,6 +237,23 @@ def _seconds(times: pd.Series) -> np.ndarray:
         times = times.dt.tz_convert("UTC").dt.tz_localize(None)
     ns = times.to_numpy(dtype="datetime64[ns]").astype(np.int64)
     return ns.astype(np.float64) / 1e9
+
+
+def _track_codes(ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the index of its id among the distinct ids sorted as text; the sorted ids."""
+    import pandas as pd
+
+    if isinstance(ids.dtype, pd.CategoricalDtype):  # the readers' tables: work per category
+        rows = ids.cat.codes.to_numpy()
+        names = pd.Series(ids.cat.categories).astype(str)
+        present = np.zeros(len(names), dtype=bool)
+        present[rows[rows >= 0]] = True
+        sorted_codes, uniques = pd.factorize(names[present], sort=True)
+        lookup = np.full(len(names) + 1, -1, dtype=np.intp)  # the extra -1 for a missing id
+        lookup[np.flatnonzero(present)] = sorted_codes
+        return lookup[rows], np.asarray(uniques)
+    codes, uniques = pd.factorize(ids.astype(str), sort=True)
+    return codes, np.asarray(uniques)
 
 
 def _sorted(codes: np.ndarray, t: np.ndarray) -> bool:

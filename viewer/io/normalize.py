@@ -259,7 +259,7 @@ def finish_frame(
         id_codes, id_names = _track_ids(raw[TRACK_ID])
     else:
         id_codes = np.zeros(n, dtype=np.intp)
-        id_names = pd.array([Path(path).stem], dtype="str")
+        id_names = [Path(path).stem]
         report.notice(f"no track id column: every row is one track named '{Path(path).stem}'")
     no_id = id_codes < 0
 
@@ -312,7 +312,7 @@ def finish_frame(
     t_kept = kept_array(t_ns)
     out = pd.DataFrame(
         {
-            TRACK_ID: pd.Series(id_names.take(codes)),
+            TRACK_ID: _text(id_names, codes),
             TIME: pd.DatetimeIndex(t_kept).tz_localize("UTC"),
             LON: kept_array(lon),
             LAT: kept_array(lat),
@@ -327,10 +327,10 @@ def finish_frame(
     if KIND in raw.columns:
         kind_codes, uniques = pd.factorize(kept(raw[KIND]))  # missing -> -1: the last entry
         names = [str(u) for u in uniques]
-        kinds = pd.array([normalise_kind(u) for u in names] + [KIND_UNKNOWN], dtype="str")
-        out[KIND] = pd.Series(kinds.take(kind_codes))
+        kind_codes = np.where(kind_codes < 0, len(names), kind_codes)
+        out[KIND] = _text([*(normalise_kind(u) for u in names), KIND_UNKNOWN], kind_codes)
         if LABEL not in out.columns:
-            out[LABEL] = pd.Series(pd.array([*names, ""], dtype="str").take(kind_codes))
+            out[LABEL] = _text([*names, ""], kind_codes)
     t_int = t_kept.view(np.int64)
     in_order = _ordered(codes, t_int)
     if not in_order:  # else: no duplicates, nothing to sort (the usual file)
@@ -339,7 +339,7 @@ def finish_frame(
         if dup.any():
             report.warn(f"{int(dup.sum()):,} duplicate fixes (same track and time) dropped")
             out = out[~dup]
-        codes, _ = pd.factorize(out[TRACK_ID])
+        codes, _ = pd.factorize(out[TRACK_ID].cat.codes.to_numpy())  # order of appearance
         t_sort = out[TIME].to_numpy(dtype="datetime64[ns]").astype(np.int64)
         order = np.lexsort((t_sort, codes))
         if len(order) and (order != np.arange(len(order))).any():
@@ -360,7 +360,7 @@ def finish_frame(
     return out[[c for c in CANONICAL_ORDER if c in out.columns]]
 
 
-def _track_ids(values: pd.Series) -> tuple[np.ndarray, pd.api.extensions.ExtensionArray]:
+def _track_ids(values: pd.Series) -> tuple[np.ndarray, list[str]]:
     """Track ids -> (code per row, -1 where empty; the ids as text, in order of appearance).
     Numeric ids (MMSI) read as floats lose their '.0'; surrounding blanks are stripped."""
     import pandas as pd
@@ -374,7 +374,15 @@ def _track_ids(values: pd.Series) -> tuple[np.ndarray, pd.api.extensions.Extensi
     merged, text = pd.factorize(names)  # ' A' and 'A' are one track
     remap = np.where(blank, -1, merged)
     codes = np.where(codes >= 0, remap[np.maximum(codes, 0)], -1)
-    return codes, pd.array(np.asarray(text, dtype=object), dtype="str")
+    return codes, [str(v) for v in text]
+
+
+def _text(names: list[str], codes: np.ndarray) -> pd.Series:
+    """A text column as a categorical (one code per row: no string per row is built)."""
+    import pandas as pd
+
+    small, categories = pd.factorize(pd.Series(names, dtype="str"))  # names may repeat
+    return pd.Series(pd.Categorical.from_codes(small[codes], categories=categories))
 
 
 def _ordered(codes: np.ndarray, t: np.ndarray) -> bool:
