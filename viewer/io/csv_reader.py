@@ -13,9 +13,21 @@ from pathlib import Path
 import numpy as np
 
 from viewer.core.constants import ALT_M, SPEED_KT, TIME
-from viewer.io.columns import DATE, ColumnMap, detect_columns
+from viewer.io.columns import (
+    DATE,
+    ColumnMap,
+    confirmed_unit_notes,
+    detect_columns,
+    judge_units,
+)
 from viewer.io.normalize import finish_frame
-from viewer.io.report import ColumnsUnknown, ImportCancelled, ImportReport, TrackImportError
+from viewer.io.report import (
+    ColumnsUnknown,
+    ImportCancelled,
+    ImportReport,
+    TrackImportError,
+    UnitsUnsure,
+)
 
 BLOCK_SIZE = 8 << 20  # bytes per block: progress and cancel checks at this grain
 THREAD_BLOCK_SIZE = 2 << 20  # pyarrow splits a block into pieces of this size for its threads
@@ -108,8 +120,6 @@ def read_csv(
     except ValueError as exc:
         raise TrackImportError(path, str(exc), line=1) from None
     _require(cmap, names, path)
-    for text in cmap.unsure:
-        report.warn(text)
     wanted = sorted(set(cmap.columns.values()))
     body = _BodyReader(names, wanted, encoding, delimiter, decimal)
     table = None
@@ -136,6 +146,15 @@ def read_csv(
             report.warn(f"column '{col}' holds bytes that are not UTF-8; they were replaced by �")
     raw = raw.rename(columns={col: canon for canon, col in cmap.columns.items()})
     raw = _combine_date_time(raw)
+    unsure = judge_units(
+        cmap, lambda canon: _numeric(raw[canon], decimal).to_numpy(np.float64, na_value=np.nan)
+    )
+    if unsure and options.confirm_units:
+        raise UnitsUnsure(path, names, dict(cmap.columns), unsure)
+    for unit in unsure:
+        report.warn(unit.warning())
+    for note in confirmed_unit_notes(options):
+        report.notice(note)
     if ALT_M in raw.columns and cmap.alt_factor != 1.0:
         raw[ALT_M] = _numeric(raw[ALT_M], decimal) * cmap.alt_factor
     if SPEED_KT in raw.columns and cmap.speed_factor != 1.0:
