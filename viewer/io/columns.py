@@ -218,6 +218,7 @@ class UnsureUnit:
     guess: str
     reason: str  # e.g. "values up to 41,000: probably feet"
     assumed: str  # what a read that does not ask uses (metres, knots)
+    top: float | None = None  # the largest value seen (None: no values)
 
     def warning(self) -> str:
         what = FIELD_WORDS[self.field]
@@ -251,7 +252,7 @@ def judge_units(cmap: ColumnMap, values_of) -> list[UnsureUnit]:
                 guess = "kt"
                 reason = f"values up to {top:,.0f}: probably knots, perhaps km/h or m/s"
         out.append(
-            UnsureUnit(canon, cmap.columns[canon], UNIT_CHOICES[canon], guess, reason, assumed)
+            UnsureUnit(canon, cmap.columns[canon], UNIT_CHOICES[canon], guess, reason, assumed, top)
         )
     return out
 
