@@ -260,8 +260,9 @@ def _sorted(codes: np.ndarray, t: np.ndarray) -> bool:
     """Already in (track, time) order, so the stable sort would change nothing."""
     if len(codes) < 2:
         return True
-    dc = np.diff(codes)
-    return bool(((dc > 0) | ((dc == 0) & (np.diff(t) >= 0))).all())
+    if not (codes[1:] >= codes[:-1]).all():
+        return False
+    return bool(((t[1:] >= t[:-1]) | (codes[1:] != codes[:-1])).all())
 
 
 def _blank(value: object) -> bool:

@@ -259,7 +259,7 @@ def finish_frame(
         id_codes, id_names = _track_ids(raw[TRACK_ID])
     else:
         id_codes = np.zeros(n, dtype=np.intp)
-        id_names = [Path(path).stem]
+        id_names = pd.Index([Path(path).stem], dtype="str")
         report.notice(f"no track id column: every row is one track named '{Path(path).stem}'")
     no_id = id_codes < 0
 
@@ -349,7 +349,7 @@ def finish_frame(
         out = out.reset_index(drop=True)
     report.fixes += len(out)
     # in order: one run of rows per track
-    tracks = int((np.diff(codes) != 0).sum() + 1) if in_order and len(codes) else None
+    tracks = int((codes[1:] != codes[:-1]).sum() + 1) if in_order and len(codes) else None
     report.tracks += tracks if tracks is not None else int(out[TRACK_ID].nunique())
     if len(out):
         t_out = out[TIME].to_numpy(dtype="datetime64[ns]")
@@ -360,7 +360,7 @@ def finish_frame(
     return out[[c for c in CANONICAL_ORDER if c in out.columns]]
 
 
-def _track_ids(values: pd.Series) -> tuple[np.ndarray, list[str]]:
+def _track_ids(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
     """Track ids -> (code per row, -1 where empty; the ids as text, in order of appearance).
     Numeric ids (MMSI) read as floats lose their '.0'; surrounding blanks are stripped."""
     import pandas as pd
@@ -373,24 +373,30 @@ def _track_ids(values: pd.Series) -> tuple[np.ndarray, list[str]]:
     blank = (names.isna() | (names == "") | (names == "<NA>") | (names == "nan")).to_numpy()
     merged, text = pd.factorize(names)  # ' A' and 'A' are one track
     remap = np.where(blank, -1, merged)
-    codes = np.where(codes >= 0, remap[np.maximum(codes, 0)], -1)
-    return codes, [str(v) for v in text]
+    if not (remap == np.arange(len(remap))).all():  # else nothing merged or blank: codes stand
+        codes = np.where(codes >= 0, remap[np.maximum(codes, 0)], -1)
+    return codes, pd.Index(text, dtype="str")
 
 
-def _text(names: list[str], codes: np.ndarray) -> pd.Series:
+def _text(names: pd.Index | list[str], codes: np.ndarray) -> pd.Series:
     """A text column as a categorical (one code per row: no string per row is built)."""
     import pandas as pd
 
-    small, categories = pd.factorize(pd.Series(names, dtype="str"))  # names may repeat
-    return pd.Series(pd.Categorical.from_codes(small[codes], categories=categories))
+    names = pd.Index(names, dtype="str")
+    if not names.is_unique:  # kinds: several types are one kind
+        small, names = pd.factorize(names)
+        codes = small[codes]
+    return pd.Series(pd.Categorical.from_codes(codes, categories=names))
 
 
 def _ordered(codes: np.ndarray, t: np.ndarray) -> bool:
-    """Rows strictly increasing by (track code, time): grouped by track, sorted, no duplicates."""
+    """Rows strictly increasing by (track code, time): grouped by track, sorted, no duplicates.
+    (Compares neighbours into boolean arrays only: no 8-byte temporaries to allocate.)"""
     if len(codes) < 2:
         return True
-    dc = np.diff(codes)
-    return bool(((dc > 0) | ((dc == 0) & (np.diff(t) > 0))).all())
+    if not (codes[1:] >= codes[:-1]).all():
+        return False
+    return bool(((t[1:] > t[:-1]) | (codes[1:] != codes[:-1])).all())
 
 
 def _lines(raw: pd.DataFrame, rows: np.ndarray, line_of) -> list[int | None]:
