@@ -229,3 +229,22 @@ def test_blank_lines_before_a_short_row_do_not_shift_its_line(write):
     text = "id,time,lat,lon\n\n\nA,2021-10-04T00:00:00Z,22,120\nA,oops\n"
     report = read_tracks(write("gaps.csv", text)).report
     assert [r.line for r in report.skipped] == [5]
+
+
+def test_track_ids_in_runs_interleaved_blank_and_missing(write):
+    # ids are hashed once per run of equal neighbours: a track seen again later is the same track
+    text = (
+        "id,time,lat,lon,type\n"
+        "B,2021-10-04T00:00:00Z,22,120,J-16\n"
+        "B,2021-10-04T00:01:00Z,22,120,J-16\n"
+        "A,2021-10-04T00:00:00Z,22,120,H-6K\n"
+        ",2021-10-04T00:01:00Z,22,120,\n"
+        "B,2021-10-04T00:02:00Z,22,120,\n"
+        " A,2021-10-04T00:02:00Z,22,120,H-6K\n"
+    )
+    result = read_tracks(write("runs.csv", text))
+    out = result.frame
+    assert list(out[TRACK_ID]) == ["B", "B", "B", "A", "A"]
+    assert list(out[KIND]) == ["fighter", "fighter", "unknown", "bomber", "bomber"]
+    assert [r.line for r in result.report.skipped] == [5]
+    assert result.report.tracks == 2
