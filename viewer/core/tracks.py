@@ -120,7 +120,12 @@ class TrackSet:
         def track_column(col: str, default: str) -> np.ndarray:
             if col not in frame.columns:
                 return np.full(len(uniques), default, dtype=object)
-            values = frame[col].take(first_rows).to_numpy(dtype=object) if n else np.array([])
+            column = frame[col]
+            if isinstance(column.dtype, pd.CategoricalDtype):  # the readers': text per category
+                cats = [default if _blank(c) else str(c) for c in column.cat.categories]
+                texts = np.array([*cats, default], dtype=object)  # code -1 (missing): default
+                return texts[column.cat.codes.to_numpy()[first_rows]]
+            values = column.take(first_rows).to_numpy(dtype=object) if n else np.array([])
             return np.array([default if _blank(v) else str(v) for v in values], dtype=object)
 
         if COUNT in frame.columns and n:
