@@ -8,7 +8,7 @@ Memory per fix: time 8 B + lon/lat 16 B + x/y 16 B + alt/speed/heading 12 B = 52
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -30,7 +30,7 @@ from viewer.core.constants import (
     TIME,
     TRACK_ID,
 )
-from viewer.core.projection import Projection
+from viewer.core.projection import PARALLEL_POINTS, Projection
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -82,15 +82,14 @@ class TrackSet:
             )
         projection = projection or Projection.default()
         n = len(frame)
-        # projecting (PROJ, without the GIL) overlaps the rest; points are projected one by one,
-        # so the file's order serves and x/y follow the sort afterwards
-        pool = ThreadPoolExecutor(max_workers=1)
-        projected = pool.submit(
+        # a large table's projection (NumPy or PROJ, without the GIL) overlaps the rest; points
+        # are projected one by one, so the table's order serves and x/y follow the sort after
+        projected = _start(
+            n >= PARALLEL_POINTS,
             projection.forward,
             frame[LON].to_numpy(dtype=np.float64),
             frame[LAT].to_numpy(dtype=np.float64),
         )
-        pool.shutdown(wait=False)
         track_codes, uniques = _track_codes(frame[TRACK_ID])
         t = _seconds(frame[TIME])
         if _sorted(track_codes, t):  # readers hand over sorted tables: no copy, no sort
@@ -242,6 +241,21 @@ def _seconds(times: pd.Series) -> np.ndarray:
         times = times.dt.tz_convert("UTC").dt.tz_localize(None)
     ns = times.to_numpy(dtype="datetime64[ns]").astype(np.int64)
     return ns.astype(np.float64) / 1e9
+
+
+def _start(in_thread: bool, fn, *args) -> Future:
+    """``fn(*args)`` on a thread of its own, or now; either way a future."""
+    if in_thread:
+        pool = ThreadPoolExecutor(max_workers=1)
+        future = pool.submit(fn, *args)
+        pool.shutdown(wait=False)
+        return future
+    done: Future = Future()
+    try:
+        done.set_result(fn(*args))
+    except Exception as exc:  # raised again by result(), as from a thread
+        done.set_exception(exc)
+    return done
 
 
 def _track_codes(ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
