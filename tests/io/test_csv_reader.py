@@ -248,3 +248,16 @@ def test_track_ids_in_runs_interleaved_blank_and_missing(write):
     assert list(out[KIND]) == ["fighter", "fighter", "unknown", "bomber", "bomber"]
     assert [r.line for r in result.report.skipped] == [5]
     assert result.report.tracks == 2
+
+
+def test_numeric_track_ids_lose_a_trailing_zero_and_keep_a_fraction(write):
+    # found by the coverage-guided fuzzer: a fractional id made the '.0' removal raise
+    text = (
+        "id,time,lat,lon\n"
+        "412000001,2021-10-04T00:00:00Z,22,120\n"
+        "2.5,2021-10-04T00:00:00Z,22,120\n"
+        ",2021-10-04T00:01:00Z,22,120\n"
+    )
+    result = read_tracks(write("ids.csv", text))
+    assert list(result.frame[TRACK_ID]) == ["412000001", "2.5"]
+    assert [r.line for r in result.report.skipped] == [4]

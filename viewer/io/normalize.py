@@ -390,8 +390,12 @@ def _track_ids(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
 
     codes, uniques = _factorize(values)  # the text work is done once per distinct id
     names = pd.Series(uniques)
-    if pd.api.types.is_float_dtype(names):
-        names = names.astype("Int64")
+    if pd.api.types.is_float_dtype(names):  # 123.0 -> '123'; 2.5 stays '2.5'
+        values = names.to_numpy(dtype=np.float64)
+        whole = np.isfinite(values) & (np.abs(values) < 2.0**63) & (values == np.trunc(values))
+        text = names.astype(str).to_numpy(dtype=object)
+        text[whole] = values[whole].astype(np.int64).astype(str)
+        names = pd.Series(text, dtype="str")
     names = names.astype(str).str.strip()
     blank = (names.isna() | (names == "") | (names == "<NA>") | (names == "nan")).to_numpy()
     merged, text = pd.factorize(names)  # ' A' and 'A' are one track
