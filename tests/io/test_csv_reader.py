@@ -261,3 +261,18 @@ def test_numeric_track_ids_lose_a_trailing_zero_and_keep_a_fraction(write):
     result = read_tracks(write("ids.csv", text))
     assert list(result.frame[TRACK_ID]) == ["412000001", "2.5"]
     assert [r.line for r in result.report.skipped] == [4]
+
+
+def test_progress_rises_block_by_block_and_cancel_is_asked_before_each(write, monkeypatch):
+    from viewer.io import csv_reader
+    from viewer.io.report import ImportCancelled
+
+    monkeypatch.setattr(csv_reader, "BLOCK_SIZE", 400)
+    monkeypatch.setattr(csv_reader, "THREAD_BLOCK_SIZE", 100)
+    path = write("p.csv", "\n".join(["id,time,lat,lon", *_rows(100)]) + "\n")
+    seen, asked = [], []
+    read_tracks(path, progress=seen.append, cancel=lambda: asked.append(1) or False)
+    assert len(asked) >= 8  # one check per block of about ten rows
+    assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) == len(asked) + 1
+    with pytest.raises(ImportCancelled):
+        read_tracks(path, cancel=lambda: len(asked) > 10 or bool(asked.append(1)))
