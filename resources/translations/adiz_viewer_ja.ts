@@ -653,6 +653,34 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>種別</translation>
     </message>
     <message>
+        <source>metres</source>
+        <translation>メートル</translation>
+    </message>
+    <message>
+        <source>feet</source>
+        <translation>フィート</translation>
+    </message>
+    <message>
+        <source>knots</source>
+        <translation>ノット</translation>
+    </message>
+    <message>
+        <source>km/h</source>
+        <translation>km/時</translation>
+    </message>
+    <message>
+        <source>m/s</source>
+        <translation>m/秒</translation>
+    </message>
+    <message>
+        <source>no values to judge by: check the unit</source>
+        <translation>判断できる値がありません：単位を確認してください</translation>
+    </message>
+    <message>
+        <source>values up to {value}: probably {unit}</source>
+        <translation>値は最大 {value}：おそらく{unit}</translation>
+    </message>
+    <message>
         <source>Import {file}</source>
         <translation>{file} のインポート</translation>
     </message>
@@ -667,6 +695,10 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>Times are in</source>
         <translation>時刻のタイムゾーン</translation>
+    </message>
+    <message>
+        <source>Unit not given in the file (column &apos;{column}&apos;): {reason}. Check it.</source>
+        <translation>ファイルに単位の記載がありません（列「{column}」）：{reason}。確認してください。</translation>
     </message>
 </context>
 <context>
@@ -1902,6 +1934,14 @@ Files
     <message>
         <source>In which time zone are the times of {file}?</source>
         <translation>{file} の時刻はどのタイムゾーンですか？</translation>
+    </message>
+    <message>
+        <source>{name} does not say which unit some columns are in. Check the highlighted units (the guesses are pre-selected), then load.</source>
+        <translation>{name} には一部の列の単位が書かれていません。強調表示された単位（推定値を選択済み）を確認してから読み込んでください。</translation>
+    </message>
+    <message>
+        <source>{name} not loaded: its units were not confirmed</source>
+        <translation>{name} は読み込まれていません：単位が確認されませんでした</translation>
     </message>
     <message>
         <source>No track file loaded yet</source>

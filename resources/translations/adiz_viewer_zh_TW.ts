@@ -653,6 +653,34 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>類型</translation>
     </message>
     <message>
+        <source>metres</source>
+        <translation>公尺</translation>
+    </message>
+    <message>
+        <source>feet</source>
+        <translation>英尺</translation>
+    </message>
+    <message>
+        <source>knots</source>
+        <translation>節</translation>
+    </message>
+    <message>
+        <source>km/h</source>
+        <translation>公里/小時</translation>
+    </message>
+    <message>
+        <source>m/s</source>
+        <translation>公尺/秒</translation>
+    </message>
+    <message>
+        <source>no values to judge by: check the unit</source>
+        <translation>沒有可供判斷的數值：請確認單位</translation>
+    </message>
+    <message>
+        <source>values up to {value}: probably {unit}</source>
+        <translation>數值最高到 {value}：可能是{unit}</translation>
+    </message>
+    <message>
         <source>Import {file}</source>
         <translation>匯入 {file}</translation>
     </message>
@@ -667,6 +695,10 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>Times are in</source>
         <translation>時間所屬時區</translation>
+    </message>
+    <message>
+        <source>Unit not given in the file (column &apos;{column}&apos;): {reason}. Check it.</source>
+        <translation>檔案未註明單位（欄位「{column}」）：{reason}。請確認。</translation>
     </message>
 </context>
 <context>
@@ -1902,6 +1934,14 @@ Files
     <message>
         <source>In which time zone are the times of {file}?</source>
         <translation>{file} 的時間是哪個時區？</translation>
+    </message>
+    <message>
+        <source>{name} does not say which unit some columns are in. Check the highlighted units (the guesses are pre-selected), then load.</source>
+        <translation>{name} 未註明部分欄位的單位。請確認標示出的單位（已預選推測值），再載入。</translation>
+    </message>
+    <message>
+        <source>{name} not loaded: its units were not confirmed</source>
+        <translation>未載入 {name}：單位未經確認</translation>
     </message>
     <message>
         <source>No track file loaded yet</source>

@@ -58,3 +58,40 @@ def test_fitted_shows_the_whole_extent():
     v = MapView(0.0, 0.0, 1.0, 400, 200).fitted(-1000, -1000, 3000, 1000)
     xmin, ymin, xmax, ymax = v.extent()
     assert xmin <= -1000 and xmax >= 3000 and ymin <= -1000 and ymax >= 1000
+
+
+def test_the_region_lcc_forward_equals_proj_everywhere():
+    # the default projection has a NumPy forward (speed); it must agree with PROJ's
+    from pyproj import Transformer
+
+    from viewer.core.constants import REGION_LCC, WGS84
+
+    rng = np.random.default_rng(4)
+    lon = np.concatenate(
+        [rng.uniform(-180, 180, 300_000), [-180, 180, -59, 121, 301, 0, 10, np.nan, 5, 5]]
+    )
+    lat = np.concatenate(
+        [rng.uniform(-89.9, 90, 300_000), [0, 0, 10, 25, 10, 90, -90, 10, np.nan, 91]]
+    )
+    x, y = Projection.from_user_input("lcc").forward(lon, lat)
+    px, py = Transformer.from_crs(WGS84, REGION_LCC, always_xy=True).transform(lon, lat)
+    px, py = np.asarray(px), np.asarray(py)
+    ok = np.isfinite(px) & np.isfinite(py)
+    np.testing.assert_array_equal(np.isfinite(x) & np.isfinite(y), ok)
+    near = ok & (np.hypot(px, py) < 1e7)  # within 10,000 km of the map's centre: a micrometre
+    np.testing.assert_allclose(x[near], px[near], rtol=0, atol=1e-6)
+    np.testing.assert_allclose(y[near], py[near], rtol=0, atol=1e-6)
+    miss = np.hypot(x[ok] - px[ok], y[ok] - py[ok])  # farther out, near the other pole:
+    assert (miss <= 1e-6 + 1e-7 * np.hypot(px[ok], py[ok])).all()  # 1e-7 of the distance
+    assert np.isnan(x[-1]) and np.isnan(x[-4])  # latitude 91 and the south pole: no point
+
+
+def test_large_inputs_project_in_two_halves_like_small_ones():
+    p = Projection.from_user_input("EPSG:3857")
+    rng = np.random.default_rng(5)
+    lon, lat = rng.uniform(-180, 180, 400_001), rng.uniform(-85, 85, 400_001)
+    x, y = p.forward(lon, lat)
+    xs, _ = p.forward(lon[:1000], lat[:1000])
+    assert x.shape == (400_001,)
+    np.testing.assert_array_equal(x[:1000], xs)
+    np.testing.assert_array_equal(y[-1:], p.forward(lon[-1:], lat[-1:])[1])

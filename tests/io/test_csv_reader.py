@@ -183,3 +183,96 @@ def test_old_mac_line_endings_keep_line_numbers(write):
     text = "id,time,lat,lon\rA,2021-10-04T00:00:00Z,22,120\rA,2021-10-04T00:01:00Z,95,120\r"
     report = read_tracks(write("mac.csv", text)).report
     assert [r.line for r in report.skipped] == [3]
+
+
+def _rows(n, start=0):
+    return [
+        f"A,2021-10-04T00:{(start + i) // 60:02d}:{(start + i) % 60:02d}Z,22,120" for i in range(n)
+    ]
+
+
+def test_line_numbers_hold_across_blocks_blank_lines_and_short_rows(write, monkeypatch):
+    from viewer.io import csv_reader
+
+    monkeypatch.setattr(csv_reader, "BLOCK_SIZE", 300)  # about ten rows per block
+    monkeypatch.setattr(csv_reader, "THREAD_BLOCK_SIZE", 100)
+    lines = ["id,time,lat,lon", *_rows(200)]
+    lines[40] = ""  # line 41: blank
+    lines[60] = "A,2021-10-04T00:59:59Z"  # line 61: too few cells
+    lines[120] = lines[120].replace(",22,", ",95,")  # line 121: latitude out of range
+    lines[180] = lines[180].replace(",22,", ",,")  # line 181: no latitude
+    report = read_tracks(write("blocks.csv", "\r\n".join(lines) + "\r\n")).report
+    got = [(r.line, r.reason.split(" (")[0].split(";")[0]) for r in report.skipped]
+    assert got == [
+        (61, "expected 4 columns, found 2"),
+        (121, "latitude out of range"),
+        (181, "empty or non-numeric coordinates"),
+    ]
+    assert report.fixes == 200 - 4 and report.rows_read == 200 - 2
+
+
+def test_a_column_that_turns_to_text_in_a_later_block_is_still_read(write, monkeypatch):
+    from viewer.io import csv_reader
+
+    monkeypatch.setattr(csv_reader, "BLOCK_SIZE", 300)
+    monkeypatch.setattr(csv_reader, "THREAD_BLOCK_SIZE", 100)
+    lines = ["id,time,lat,lon", *_rows(100)]
+    lines[90] = lines[90].replace(",22,", ",north,")  # line 91, blocks after the first
+    result = read_tracks(write("late.csv", "\n".join(lines) + "\n"))
+    assert [(r.line, r.reason.split(";")[0]) for r in result.report.skipped] == [
+        (91, "empty or non-numeric coordinates")
+    ]
+    assert len(result.frame) == 99 and result.frame[LAT].dtype == np.float64
+
+
+def test_blank_lines_before_a_short_row_do_not_shift_its_line(write):
+    text = "id,time,lat,lon\n\n\nA,2021-10-04T00:00:00Z,22,120\nA,oops\n"
+    report = read_tracks(write("gaps.csv", text)).report
+    assert [r.line for r in report.skipped] == [5]
+
+
+def test_track_ids_in_runs_interleaved_blank_and_missing(write):
+    # ids are hashed once per run of equal neighbours: a track seen again later is the same track
+    text = (
+        "id,time,lat,lon,type\n"
+        "B,2021-10-04T00:00:00Z,22,120,J-16\n"
+        "B,2021-10-04T00:01:00Z,22,120,J-16\n"
+        "A,2021-10-04T00:00:00Z,22,120,H-6K\n"
+        ",2021-10-04T00:01:00Z,22,120,\n"
+        "B,2021-10-04T00:02:00Z,22,120,\n"
+        " A,2021-10-04T00:02:00Z,22,120,H-6K\n"
+    )
+    result = read_tracks(write("runs.csv", text))
+    out = result.frame
+    assert list(out[TRACK_ID]) == ["B", "B", "B", "A", "A"]
+    assert list(out[KIND]) == ["fighter", "fighter", "unknown", "bomber", "bomber"]
+    assert [r.line for r in result.report.skipped] == [5]
+    assert result.report.tracks == 2
+
+
+def test_numeric_track_ids_lose_a_trailing_zero_and_keep_a_fraction(write):
+    # found by the coverage-guided fuzzer: a fractional id made the '.0' removal raise
+    text = (
+        "id,time,lat,lon\n"
+        "412000001,2021-10-04T00:00:00Z,22,120\n"
+        "2.5,2021-10-04T00:00:00Z,22,120\n"
+        ",2021-10-04T00:01:00Z,22,120\n"
+    )
+    result = read_tracks(write("ids.csv", text))
+    assert list(result.frame[TRACK_ID]) == ["412000001", "2.5"]
+    assert [r.line for r in result.report.skipped] == [4]
+
+
+def test_progress_rises_block_by_block_and_cancel_is_asked_before_each(write, monkeypatch):
+    from viewer.io import csv_reader
+    from viewer.io.report import ImportCancelled
+
+    monkeypatch.setattr(csv_reader, "BLOCK_SIZE", 400)
+    monkeypatch.setattr(csv_reader, "THREAD_BLOCK_SIZE", 100)
+    path = write("p.csv", "\n".join(["id,time,lat,lon", *_rows(100)]) + "\n")
+    seen, asked = [], []
+    read_tracks(path, progress=seen.append, cancel=lambda: asked.append(1) or False)
+    assert len(asked) >= 8  # one check per block of about ten rows
+    assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) == len(asked) + 1
+    with pytest.raises(ImportCancelled):
+        read_tracks(path, cancel=lambda: len(asked) > 10 or bool(asked.append(1)))

@@ -5,6 +5,8 @@ The user picks a preset or types any EPSG code; every layer and track is project
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -29,6 +31,87 @@ def _transformers(definition: str) -> tuple[Transformer, Transformer]:
     forward = Transformer.from_crs(WGS84, crs, always_xy=True)
     inverse = Transformer.from_crs(crs, WGS84, always_xy=True)
     return forward, inverse
+
+
+PARALLEL_POINTS = 200_000  # above this, transform in halves on two threads (PROJ frees the GIL)
+
+
+@lru_cache(maxsize=4)
+def _lcc_constants(definition: str) -> tuple[float, ...] | None:
+    """The region's Lambert conformal conic (the default, what tracks are loaded into): the
+    constants of Snyder's ellipsoidal formulas (1987, 15-1 to 15-10), for a NumPy forward about
+    twice as fast as PROJ's, equal to it within a micrometre up to 10,000 km from the centre and
+    within 1e-7 of the distance beyond, near the south pole (tests). None for other CRSs."""
+    if definition != REGION_LCC:
+        return None
+    params = dict(tok.lstrip("+").split("=", 1) for tok in definition.split() if "=" in tok)
+    ellipsoid = CRS.from_user_input(definition).ellipsoid
+    assert ellipsoid is not None  # WGS 84
+    a = ellipsoid.semi_major_metre
+    f = 1.0 / ellipsoid.inverse_flattening
+    e = float(np.sqrt(f * (2.0 - f)))
+    lat0, lat1, lat2 = (np.radians(float(params[k])) for k in ("lat_0", "lat_1", "lat_2"))
+
+    def m(phi: float) -> float:
+        return float(np.cos(phi) / np.sqrt(1.0 - (e * np.sin(phi)) ** 2))
+
+    def ln_t(phi: float) -> float:
+        return float(-np.arctanh(np.sin(phi)) + e * np.arctanh(e * np.sin(phi)))
+
+    n = (np.log(m(lat1)) - np.log(m(lat2))) / (ln_t(lat1) - ln_t(lat2))
+    a_f = a * m(lat1) / (n * np.exp(n * ln_t(lat1)))  # a F
+    rho0 = a_f * np.exp(n * ln_t(lat0))
+    x0, y0 = float(params.get("x_0", 0)), float(params.get("y_0", 0))
+    return float(n), float(a_f), float(rho0), e, float(params["lon_0"]), x0, y0
+
+
+def _lcc_forward(
+    constants: tuple[float, ...], lon: np.ndarray, lat: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    n, a_f, rho0, e, lon0, x0, y0 = constants
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        s = np.sin(np.radians(lat))
+        rho = np.arctanh(e * s)
+        rho *= e
+        rho -= np.arctanh(s)  # ln t
+        rho *= n
+        np.exp(rho, out=rho)
+        rho *= a_f  # rho = a F t^n
+        theta = lon - lon0
+        theta += 180.0
+        np.remainder(theta, 360.0, out=theta)
+        theta -= 180.0  # longitude from the central meridian, in [-180, 180)
+        theta *= np.pi / 180.0 * n
+        x = np.sin(theta)
+        x *= rho
+        np.cos(theta, out=theta)
+        theta *= rho
+        y = (rho0 + y0) - theta
+        if x0:
+            x += x0
+        outside = ~(np.abs(lat) <= 90.0)  # PROJ refuses these; NaN lat/lon stay NaN
+        if outside.any():
+            x[outside] = np.nan
+            y[outside] = np.nan
+    return x, y
+
+
+def _in_halves(fn, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``fn(a, b) -> (x, y)`` as float64 arrays; large 1-D inputs in two halves on two threads
+    (PROJ and NumPy's maths run without the GIL; pyproj's Transformer is thread-safe)."""
+    n = len(a) if a.ndim == 1 and a.shape == b.shape else 0
+    if n < PARALLEL_POINTS or (os.cpu_count() or 1) < 2:
+        x, y = fn(a, b)
+        return np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+    half = n // 2
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        other = pool.submit(fn, a[half:], b[half:])
+        x1, y1 = fn(a[:half], b[:half])
+        x2, y2 = other.result()
+    return (
+        np.concatenate([np.asarray(x1, np.float64), np.asarray(x2, np.float64)]),
+        np.concatenate([np.asarray(y1, np.float64), np.asarray(y2, np.float64)]),
+    )
 
 
 @dataclass(frozen=True)
@@ -107,10 +190,14 @@ class Projection:
 
     def forward(self, lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Project degrees to map units; points the projection cannot show become NaN."""
-        fwd, _ = _transformers(self.definition)
-        x, y = fwd.transform(np.asarray(lon, dtype=np.float64), np.asarray(lat, dtype=np.float64))
-        x = np.asarray(x, dtype=np.float64)
-        y = np.asarray(y, dtype=np.float64)
+        lon = np.asarray(lon, dtype=np.float64)
+        lat = np.asarray(lat, dtype=np.float64)
+        lcc = _lcc_constants(self.definition)
+        if lcc is not None:
+            x, y = _in_halves(lambda a, b: _lcc_forward(lcc, a, b), lon, lat)
+        else:
+            fwd, _ = _transformers(self.definition)
+            x, y = _in_halves(fwd.transform, lon, lat)
         bad = ~(np.isfinite(x) & np.isfinite(y))
         if bad.any():
             x = np.where(bad, np.nan, x)

@@ -8,6 +8,7 @@ Memory per fix: time 8 B + lon/lat 16 B + x/y 16 B + alt/speed/heading 12 B = 52
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,7 @@ from viewer.core.constants import (
     TIME,
     TRACK_ID,
 )
-from viewer.core.projection import Projection
+from viewer.core.projection import PARALLEL_POINTS, Projection
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -84,42 +85,65 @@ class TrackSet:
             )
         projection = projection or Projection.default()
         n = len(frame)
-        track_codes, uniques = pd.factorize(frame[TRACK_ID].astype(str), sort=True)
+        # a large table's projection (NumPy or PROJ, without the GIL) overlaps the rest; points
+        # are projected one by one, so the table's order serves and x/y follow the sort after
+        projected = _start(
+            n >= PARALLEL_POINTS,
+            projection.forward,
+            frame[LON].to_numpy(dtype=np.float64),
+            frame[LAT].to_numpy(dtype=np.float64),
+        )
+        track_codes, uniques = _track_codes(frame[TRACK_ID])
         t = _seconds(frame[TIME])
-        order = np.lexsort((t, track_codes))
-        codes = track_codes[order]
+        if _sorted(track_codes, t):  # readers hand over sorted tables: no copy, no sort
+            order = None
+            codes = track_codes
+        else:
+            order = np.lexsort((t, track_codes))
+            codes = track_codes[order]
+            t = t[order]
         counts_per_track = np.bincount(codes, minlength=len(uniques))
         offsets = np.zeros(len(uniques) + 1, dtype=np.int64)
         np.cumsum(counts_per_track, out=offsets[1:])
         first = offsets[:-1]
+        first_rows = first if order is None else order[first]
 
-        lon = frame[LON].to_numpy(dtype=np.float64)[order]
-        lat = frame[LAT].to_numpy(dtype=np.float64)[order]
-        x, y = projection.forward(lon, lat)
+        def ordered(values: np.ndarray) -> np.ndarray:
+            return values.copy() if order is None else values[order]  # never a view of the frame
+
+        lon = ordered(frame[LON].to_numpy(dtype=np.float64))
+        lat = ordered(frame[LAT].to_numpy(dtype=np.float64))
 
         def fix_column(col: str) -> np.ndarray:
             if col not in frame.columns:
                 return np.full(n, np.nan, dtype=np.float32)
-            values = pd.to_numeric(frame[col], errors="coerce").to_numpy(dtype=np.float32)
-            return values[order]
+            return ordered(pd.to_numeric(frame[col], errors="coerce").to_numpy(dtype=np.float32))
 
         def track_column(col: str, default: str) -> np.ndarray:
             if col not in frame.columns:
                 return np.full(len(uniques), default, dtype=object)
-            values = frame[col].to_numpy(dtype=object)[order][first] if n else np.array([])
+            column = frame[col]
+            if isinstance(column.dtype, pd.CategoricalDtype):  # the readers': text per category
+                cats = [default if _blank(c) else str(c) for c in column.cat.categories]
+                texts = np.array([*cats, default], dtype=object)  # code -1 (missing): default
+                return texts[column.cat.codes.to_numpy()[first_rows]]
+            values = column.take(first_rows).to_numpy(dtype=object) if n else np.array([])
             return np.array([default if _blank(v) else str(v) for v in values], dtype=object)
 
         if COUNT in frame.columns and n:
-            raw = pd.to_numeric(frame[COUNT], errors="coerce").to_numpy()[order][first]
+            raw = pd.to_numeric(frame[COUNT], errors="coerce").to_numpy()[first_rows]
             counts = np.where(np.isfinite(raw) & (raw >= 1), raw, 1).astype(np.int32)
         else:
             counts = np.ones(len(uniques), dtype=np.int32)
 
         ids = np.asarray(uniques, dtype=object)
+        x, y = projected.result()
+        if order is not None:
+            x, y = x[order], y[order]
         return cls(
             ids=ids,
             offsets=offsets,
-            t=t[order],
+            t=t,
             lon=lon,
             lat=lat,
             x=x,
@@ -220,6 +244,47 @@ def _seconds(times: pd.Series) -> np.ndarray:
         times = times.dt.tz_convert("UTC").dt.tz_localize(None)
     ns = times.to_numpy(dtype="datetime64[ns]").astype(np.int64)
     return ns.astype(np.float64) / 1e9
+
+
+def _start(in_thread: bool, fn, *args) -> Future:
+    """``fn(*args)`` on a thread of its own, or now; either way a future."""
+    if in_thread:
+        pool = ThreadPoolExecutor(max_workers=1)
+        future = pool.submit(fn, *args)
+        pool.shutdown(wait=False)
+        return future
+    done: Future = Future()
+    try:
+        done.set_result(fn(*args))
+    except Exception as exc:  # raised again by result(), as from a thread
+        done.set_exception(exc)
+    return done
+
+
+def _track_codes(ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the index of its id among the distinct ids sorted as text; the sorted ids."""
+    import pandas as pd
+
+    if isinstance(ids.dtype, pd.CategoricalDtype):  # the readers' tables: work per category
+        rows = ids.cat.codes.to_numpy()
+        names = pd.Series(ids.cat.categories).astype(str)
+        present = np.zeros(len(names), dtype=bool)
+        present[rows[rows >= 0]] = True
+        sorted_codes, uniques = pd.factorize(names[present], sort=True)
+        lookup = np.full(len(names) + 1, -1, dtype=np.intp)  # the extra -1 for a missing id
+        lookup[np.flatnonzero(present)] = sorted_codes
+        return lookup[rows], np.asarray(uniques)
+    codes, uniques = pd.factorize(ids.astype(str), sort=True)
+    return codes, np.asarray(uniques)
+
+
+def _sorted(codes: np.ndarray, t: np.ndarray) -> bool:
+    """Already in (track, time) order, so the stable sort would change nothing."""
+    if len(codes) < 2:
+        return True
+    if not (codes[1:] >= codes[:-1]).all():
+        return False
+    return bool(((t[1:] >= t[:-1]) | (codes[1:] != codes[:-1])).all())
 
 
 def _blank(value: object) -> bool:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from viewer.core.constants import (
     ALT_M,
     CALLSIGN,
@@ -113,6 +115,7 @@ class ColumnMap:
     alt_factor: float = 1.0  # multiply to get metres
     speed_factor: float = 1.0  # multiply to get knots
     unsure: list[str] = field(default_factory=list)
+    assumed: dict[str, str] = field(default_factory=dict)  # ALT_M / SPEED_KT -> unit guessed
 
     def describe(self) -> str:
         parts = [f"{canon}←'{col}'" for canon, col in self.columns.items()]
@@ -177,7 +180,7 @@ def detect_columns(
             unit = unit or "m"
         if unit is None:
             cmap.unsure.append(f"altitude column '{alt}' has no unit: read as metres")
-            unit = "m"
+            unit = cmap.assumed[ALT_M] = "m"
         cmap.alt_factor = FT_IN_M if unit == "ft" else 1.0
     spd = cmap.columns.get(SPEED_KT)
     if spd is not None:
@@ -193,6 +196,72 @@ def detect_columns(
         )
         if unit is None:
             cmap.unsure.append(f"speed column '{spd}' has no unit: read as knots")
-            unit = "kt"
+            unit = cmap.assumed[SPEED_KT] = "kt"
         cmap.speed_factor = {"kt": 1.0, "kmh": KMH_IN_MPS / KT_IN_MPS, "mps": 1.0 / KT_IN_MPS}[unit]
     return cmap
+
+
+UNIT_CHOICES: dict[str, tuple[str, ...]] = {ALT_M: ("m", "ft"), SPEED_KT: ("kt", "kmh", "mps")}
+UNIT_WORDS = {"m": "metres", "ft": "feet", "kt": "knots", "kmh": "km/h", "mps": "m/s"}
+FIELD_WORDS = {ALT_M: "altitude", SPEED_KT: "speed"}
+FEET_ABOVE = 20_000.0  # an altitude above this is feet: 20 km is above any aircraft's ceiling
+KMH_ABOVE = 700.0  # a speed above this is km/h: 700 kt is supersonic at sea level
+
+
+@dataclass(frozen=True)
+class UnsureUnit:
+    """A unit the header does not give: the values' best guess and why."""
+
+    field: str  # ALT_M or SPEED_KT
+    column: str  # the file's column
+    choices: tuple[str, ...]  # unit codes, as `ReadOptions.altitude_unit` / `speed_unit` take
+    guess: str
+    reason: str  # e.g. "values up to 41,000: probably feet"
+    assumed: str  # what a read that does not ask uses (metres, knots)
+    top: float | None = None  # the largest value seen (None: no values)
+
+    def warning(self) -> str:
+        what = FIELD_WORDS[self.field]
+        return (
+            f"{what} column '{self.column}' has no unit: read as {UNIT_WORDS[self.assumed]} "
+            f"({self.reason})"
+        )
+
+
+def judge_units(cmap: ColumnMap, values_of) -> list[UnsureUnit]:
+    """For each unit `detect_columns` had to assume, guess it from the values
+    (``values_of(canonical) -> float array``) and say why."""
+    out = []
+    for canon, assumed in cmap.assumed.items():
+        values = np.asarray(values_of(canon), dtype=np.float64)
+        finite = np.abs(values[np.isfinite(values)])
+        top = float(finite.max()) if len(finite) else None
+        if canon == ALT_M:
+            if top is None:
+                guess, reason = "m", "no values to judge by"
+            elif top > FEET_ABOVE:
+                guess, reason = "ft", f"values up to {top:,.0f}: probably feet"
+            else:
+                guess, reason = "m", f"values up to {top:,.0f}: probably metres, perhaps feet"
+        else:
+            if top is None:
+                guess, reason = "kt", "no values to judge by"
+            elif top > KMH_ABOVE:
+                guess, reason = "kmh", f"values up to {top:,.0f}: probably km/h"
+            else:
+                guess = "kt"
+                reason = f"values up to {top:,.0f}: probably knots, perhaps km/h or m/s"
+        out.append(
+            UnsureUnit(canon, cmap.columns[canon], UNIT_CHOICES[canon], guess, reason, assumed, top)
+        )
+    return out
+
+
+def confirmed_unit_notes(options) -> list[str]:
+    """Report lines for the units the user confirmed (`ReadOptions.confirmed_units`)."""
+    notes = []
+    for canon in getattr(options, "confirmed_units", ()) or ():
+        unit = options.altitude_unit if canon == ALT_M else options.speed_unit
+        if canon in FIELD_WORDS and unit:
+            notes.append(f"{FIELD_WORDS[canon]} unit: {UNIT_WORDS[unit]} (confirmed by user)")
+    return notes

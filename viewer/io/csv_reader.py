@@ -7,17 +7,30 @@ by their names (`viewer.io.columns`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
 
 from viewer.core.constants import ALT_M, SPEED_KT, TIME
-from viewer.io.columns import DATE, ColumnMap, detect_columns
+from viewer.io.columns import (
+    DATE,
+    ColumnMap,
+    confirmed_unit_notes,
+    detect_columns,
+    judge_units,
+)
 from viewer.io.normalize import finish_frame
-from viewer.io.report import ColumnsUnknown, ImportCancelled, ImportReport, TrackImportError
+from viewer.io.report import (
+    ColumnsUnknown,
+    ImportCancelled,
+    ImportReport,
+    TrackImportError,
+    UnitsUnsure,
+)
 
-BLOCK_SIZE = 8 << 20  # bytes per streamed block: progress and cancel checks at this grain
+BLOCK_SIZE = 8 << 20  # bytes per block: progress and cancel checks at this grain
+THREAD_BLOCK_SIZE = 2 << 20  # pyarrow splits a block into pieces of this size for its threads
 SNIFF_BYTES = 64 << 10
 
 
@@ -75,7 +88,6 @@ def read_csv(
 ) -> tuple:
     """-> (canonical frame, report)."""
     import pyarrow as pa
-    import pyarrow.csv as pacsv
 
     report = ImportReport(str(path), format="CSV")
     encoding, delimiter, decimal = sniff(path)
@@ -87,71 +99,44 @@ def read_csv(
             + (", decimal comma" if decimal == "," else "")
         )
     size = max(1, path.stat().st_size)
-
-    header: dict[str, list[str]] = {}
-
-    def stream(column_types=None):
-        # serial reading: row numbers are known, so a malformed row is reported with its line
-        read_opts = pacsv.ReadOptions(block_size=BLOCK_SIZE, encoding=encoding, use_threads=False)
-        if "names" in header:  # a header with repeated names, made unique
-            read_opts = pacsv.ReadOptions(
-                block_size=BLOCK_SIZE,
-                encoding=encoding,
-                use_threads=False,
-                column_names=header["names"],
-                skip_rows=1,
-            )
-        parse_opts = pacsv.ParseOptions(
-            delimiter=delimiter,
-            newlines_in_values=False,
-            invalid_row_handler=_bad_row_handler(report),
-        )
-        convert = pacsv.ConvertOptions(
-            decimal_point=decimal,
-            column_types=column_types or {},
-            strings_can_be_null=True,
-            timestamp_parsers=[pacsv.ISO8601],
-        )
-        return pacsv.open_csv(
-            path, read_options=read_opts, parse_options=parse_opts, convert_options=convert
-        )
-
     try:
-        names = stream().schema.names  # parses the first block: forget what it reported
-        report.skipped.clear()
-        report.skipped_total = 0
-        if len(set(names)) < len(names):
-            seen: dict[str, int] = {}
-            unique = []
-            for name in names:
-                seen[name] = seen.get(name, 0) + 1
-                unique.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
-            dupes = sorted(n for n, k in seen.items() if k > 1)
-            report.warn(f"the header repeats {dupes}; later copies were renamed with _2, _3...")
-            header["names"] = unique
-            names = unique
+        data = pa.memory_map(str(path), "r").read_buffer()  # no copy: pages read on demand
+        head = np.frombuffer(data, dtype=np.uint8, count=min(len(data), BLOCK_SIZE)).tobytes()
+        head_end = _header_end(head)
+        names = _header_names(head[:head_end], encoding, delimiter)
     except (pa.ArrowInvalid, OSError, UnicodeDecodeError) as exc:
         raise TrackImportError(path, f"not a readable CSV file ({_short(exc)})") from None
+    if len(set(names)) < len(names):
+        seen: dict[str, int] = {}
+        unique = []
+        for name in names:
+            seen[name] = seen.get(name, 0) + 1
+            unique.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
+        dupes = sorted(n for n, k in seen.items() if k > 1)
+        report.warn(f"the header repeats {dupes}; later copies were renamed with _2, _3...")
+        names = unique
     try:
         cmap = detect_columns(names, options.column_map, options.altitude_unit, options.speed_unit)
     except ValueError as exc:
         raise TrackImportError(path, str(exc), line=1) from None
     _require(cmap, names, path)
-    for text in cmap.unsure:
-        report.warn(text)
     wanted = sorted(set(cmap.columns.values()))
+    body = _BodyReader(names, wanted, encoding, delimiter, decimal)
     table = None
     for attempt in ("inferred", "strings"):
         types = None if attempt == "inferred" else {c: pa.string() for c in wanted}
         try:
-            table = _read_all(stream(types), wanted, size, progress, cancel)
+            table = body.read_all(_blocks(data, head_end), types, size, progress, cancel)
             break
-        except pa.ArrowInvalid:
+        except pa.ArrowInvalid as exc:
             if attempt == "strings":
-                raise
-            report.skipped.clear()
-            report.skipped_total = 0
+                raise TrackImportError(path, f"not a readable CSV file ({_short(exc)})") from None
     assert table is not None
+    line_of = _line_mapper(path, body.invalid_rows)
+    if body.invalid_rows:
+        indices = np.array([i for i, _ in body.invalid_rows], dtype=np.int64)
+        for line, (_, reason) in zip(_file_lines(path, indices), body.invalid_rows, strict=True):
+            report.skip(line, reason)
     raw = table.to_pandas(types_mapper=None)
     for col in raw.columns:  # columns pyarrow kept as bytes (invalid UTF-8): decode, flag
         if raw[col].dtype == object and raw[col].map(type).eq(bytes).any():
@@ -161,6 +146,15 @@ def read_csv(
             report.warn(f"column '{col}' holds bytes that are not UTF-8; they were replaced by �")
     raw = raw.rename(columns={col: canon for canon, col in cmap.columns.items()})
     raw = _combine_date_time(raw)
+    unsure = judge_units(
+        cmap, lambda canon: _numeric(raw[canon], decimal).to_numpy(np.float64, na_value=np.nan)
+    )
+    if unsure and options.confirm_units:
+        raise UnitsUnsure(path, names, dict(cmap.columns), unsure)
+    for unit in unsure:
+        report.warn(unit.warning())
+    for note in confirmed_unit_notes(options):
+        report.notice(note)
     if ALT_M in raw.columns and cmap.alt_factor != 1.0:
         raw[ALT_M] = _numeric(raw[ALT_M], decimal) * cmap.alt_factor
     if SPEED_KT in raw.columns and cmap.speed_factor != 1.0:
@@ -171,41 +165,155 @@ def read_csv(
             if converted.notna().any():
                 raw[col] = converted
     report.notice(f"columns: {cmap.describe()}")
-    line_of = _line_mapper(path, encoding)
     frame = finish_frame(raw, report, path=path, tz=options.tz, line_of=line_of)
     if progress:
         progress(1.0)
     return frame, report
 
 
-def _read_all(reader, wanted, size, progress, cancel):
+def _blocks(data, start: int, size: int | None = None) -> Iterator:
+    """Zero-copy slices of the mapped file from ``start`` on, of about ``size`` bytes, each
+    ending at a line end (the last \\n in the block, else the last \\r)."""
+    size = size or BLOCK_SIZE
+    view = np.frombuffer(data, dtype=np.uint8)
+    n = len(view)
+    while start < n:
+        end = min(n, start + size)
+        while end < n:
+            cut = _last_line_end(view, start, end)
+            if cut >= 0:
+                end = cut + 1
+                break
+            end = min(n, end + size)  # a line longer than a block
+        yield data.slice(start, end - start)
+        start = end
+
+
+def _last_line_end(view: np.ndarray, start: int, end: int) -> int:
+    """Position of the last \\n in view[start:end], else of the last \\r; -1 if neither."""
+    for char in (10, 13):
+        stop = end
+        while stop > start:  # backwards in small windows: the line end is near the block's end
+            lo = max(start, stop - (64 << 10))
+            hits = np.flatnonzero(view[lo:stop] == char)
+            if len(hits):
+                return lo + int(hits[-1])
+            stop = lo
+    return -1
+
+
+def _header_end(block: bytes) -> int:
+    """Where the header line (the first non-empty line, after any BOM) ends in the first block."""
+    i = 3 if block.startswith(b"\xef\xbb\xbf") else 0
+    n = len(block)
+    while i < n and block[i] in (10, 13):
+        i += 1
+    ends = [j for j in (block.find(b"\n", i), block.find(b"\r", i)) if j >= 0]
+    if not ends:
+        return n
+    j = min(ends)
+    return j + 2 if block[j : j + 2] == b"\r\n" else j + 1
+
+
+def _header_names(head: bytes, encoding: str, delimiter: str) -> list[str]:
     import pyarrow as pa
+    import pyarrow.csv as pacsv
 
-    batches = []
-    done = 0
-    for batch in reader:
-        if cancel is not None and cancel():
-            raise ImportCancelled()
-        batches.append(batch.select(wanted))
-        done += batch.nbytes
-        if progress is not None:
-            progress(min(0.8, 0.8 * done / size))
-    if not batches:
-        return pa.Table.from_batches([], schema=reader.schema).select(wanted)
-    return pa.Table.from_batches(batches)
+    table = pacsv.read_csv(
+        pa.py_buffer(head),
+        read_options=pacsv.ReadOptions(encoding=encoding, use_threads=False),
+        parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=False),
+    )
+    return list(table.schema.names)
 
 
-def _bad_row_handler(report: ImportReport):
-    def handler(row) -> str:
-        line = getattr(row, "number", None)
-        expected = getattr(row, "expected_columns", "?")
-        found = getattr(row, "actual_columns", "?")
-        report.skip(
-            line if isinstance(line, int) else None, f"expected {expected} columns, found {found}"
-        )
-        return "skip"
+class _BodyReader:
+    """Parses the blocks with pyarrow's multithreaded reader, one block after another (progress
+    and cancel between blocks). Rows with the wrong number of cells are skipped and kept as
+    (data-row index, reason); their file lines are worked out only when there are some."""
 
-    return handler
+    def __init__(
+        self, names: list[str], wanted: list[str], encoding: str, delimiter: str, decimal: str
+    ) -> None:
+        self.names = names
+        self.wanted = wanted
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.decimal = decimal
+        self.invalid_rows: list[tuple[int, str]] = []
+
+    def read_all(self, chunks, types, size, progress, cancel):
+        import pyarrow as pa
+
+        self.invalid_rows = []
+        tables = []
+        done = 0
+        rows_before = 0  # non-empty data lines in the blocks before this one
+        fixed = dict(types) if types else None
+        for chunk in chunks:
+            if cancel is not None and cancel():
+                raise ImportCancelled()
+            table, invalid = self._parse(chunk, fixed, threads=True)
+            if any(number is None for number, _ in invalid):  # threads do not number rows
+                table, invalid = self._parse(chunk, fixed, threads=False)
+            for number, reason in invalid:
+                self.invalid_rows.append((rows_before + int(number or 1) - 1, reason))
+            rows_before += table.num_rows + len(invalid)
+            if fixed is None and table.num_rows:  # later blocks keep the first block's types
+                fixed = {f.name: f.type for f in table.schema}
+            tables.append(table)
+            done += chunk.size
+            if progress is not None:
+                progress(min(0.8, 0.8 * done / size))
+        if not tables:
+            return pa.table({c: pa.array([], pa.string()) for c in self.wanted})
+        return pa.concat_tables(tables).combine_chunks()
+
+    def _parse(self, chunk, types, threads: bool):
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+
+        invalid: list[tuple[int | None, str]] = []
+
+        def handler(row) -> str:
+            number = getattr(row, "number", None)
+            expected = getattr(row, "expected_columns", "?")
+            found = getattr(row, "actual_columns", "?")
+            number = number if isinstance(number, int) and number > 0 else None
+            invalid.append((number, f"expected {expected} columns, found {found}"))
+            return "skip"
+
+        def parse(block_size: int, use_threads: bool):
+            invalid.clear()
+            return pacsv.read_csv(
+                chunk,
+                read_options=pacsv.ReadOptions(
+                    block_size=block_size,
+                    encoding=self.encoding,
+                    use_threads=use_threads,
+                    column_names=self.names,
+                ),
+                parse_options=pacsv.ParseOptions(
+                    delimiter=self.delimiter,
+                    newlines_in_values=False,
+                    invalid_row_handler=handler,
+                ),
+                convert_options=pacsv.ConvertOptions(
+                    decimal_point=self.decimal,
+                    column_types=types or {},
+                    include_columns=self.wanted,
+                    strings_can_be_null=True,
+                    timestamp_parsers=[pacsv.ISO8601],
+                ),
+            )
+
+        try:
+            table = parse(THREAD_BLOCK_SIZE, threads)
+        except pa.ArrowInvalid as exc:
+            if "straddl" not in str(exc):
+                raise
+            table = parse(chunk.size + 1, False)  # a row longer than a thread's block
+        return table, list(invalid)
 
 
 def _require(cmap: ColumnMap, names: list[str], path: Path) -> None:
@@ -241,24 +349,38 @@ def _numeric(values, decimal: str):
     return pd.to_numeric(values, errors="coerce")
 
 
-def _line_mapper(path: Path, encoding: str):
-    """Row position -> 1-based file line, counting the blank lines the reader skipped.
-    Built only when a row has to be reported."""
-    cache: dict[str, np.ndarray] = {}
+def _data_lines(path: Path) -> np.ndarray:
+    """1-based file line of every non-empty line after the header (what the reader counts)."""
+    # \r\n and a lone \r (old Mac files) end a line too, as they do for the reader
+    data = path.read_bytes().replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    starts = np.flatnonzero(np.frombuffer(b"\n" + data, dtype=np.uint8) == 10)
+    ends = np.append(starts[1:] - 1, len(data))
+    content = np.flatnonzero(ends - starts > 0) + 1  # 1-based numbers of non-blank lines
+    return content[1:]  # drop the header line
+
+
+def _file_lines(path: Path, indices: np.ndarray, cache: dict | None = None) -> list[int | None]:
+    """Data-row indices (counting skipped rows) -> 1-based file lines (None if unknown)."""
+    cache = {} if cache is None else cache
+    if "lines" not in cache:
+        cache["lines"] = _data_lines(path)
+    lines = cache["lines"]
+    return [int(lines[i]) if 0 <= i < len(lines) else None for i in np.asarray(indices)]
+
+
+def _line_mapper(path: Path, invalid_rows: list[tuple[int, str]]):
+    """Row position in the table -> 1-based file line, counting the blank lines and the rows of
+    the wrong width the reader skipped. The file is scanned only when a row has to be reported."""
+    cache: dict = {}
+    skipped = np.array(sorted(i for i, _ in invalid_rows), dtype=np.int64)
+    # position p is data row p + (skipped rows before it): skipped[k] - k kept rows precede it
+    kept_before = skipped - np.arange(len(skipped))
 
     def line_of(rows: np.ndarray) -> np.ndarray:
-        if "lines" not in cache:
-            # \r\n and a lone \r (old Mac files) end a line too, as they do for the reader
-            data = path.read_bytes().replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-            starts = np.flatnonzero(np.frombuffer(b"\n" + data, dtype=np.uint8) == 10)
-            ends = np.append(starts[1:] - 1, len(data))
-            content = np.flatnonzero(ends - starts > 0) + 1  # 1-based numbers of non-blank lines
-            cache["lines"] = content[1:]  # drop the header line
-        lines = cache["lines"]
-        rows = np.asarray(rows)
-        if len(lines) == 0:
-            return np.full(len(rows), -1)
-        return np.where(rows < len(lines), lines[np.minimum(rows, len(lines) - 1)], -1)
+        rows = np.asarray(rows, dtype=np.int64)
+        data_rows = rows + np.searchsorted(kept_before, rows, side="right")
+        lines = _file_lines(path, data_rows, cache)
+        return np.array([-1 if v is None else v for v in lines], dtype=np.int64)
 
     return line_of
 

@@ -256,15 +256,12 @@ def finish_frame(
     lat = pd.to_numeric(raw[LAT], errors="coerce").to_numpy(dtype=np.float64)
     times = parse_times(raw[TIME], tz, path, TIME, report)
     if TRACK_ID in raw.columns:
-        ids = raw[TRACK_ID]
-        if pd.api.types.is_float_dtype(ids):  # numeric ids (MMSI) read as floats: 123.0 -> 123
-            ids = ids.astype("Int64")
-        ids = ids.astype(str).str.strip()
-        no_id = (ids.isna() | (ids == "") | (ids == "<NA>") | (ids == "nan")).to_numpy()
+        id_codes, id_names = _track_ids(raw[TRACK_ID])
     else:
-        ids = pd.Series(Path(path).stem, index=raw.index, dtype=str)
-        no_id = np.zeros(n, dtype=bool)
+        id_codes = np.zeros(n, dtype=np.intp)
+        id_names = pd.Index([Path(path).stem], dtype="str")
         report.notice(f"no track id column: every row is one track named '{Path(path).stem}'")
+    no_id = id_codes < 0
 
     wrap = (lon > 180.0) & (lon <= 360.0)
     if wrap.any():
@@ -273,21 +270,22 @@ def finish_frame(
             f"{int(wrap.sum()):,} longitudes in 180–360° were read as east longitudes minus 360°"
         )
     t_ns = times.to_numpy(dtype="datetime64[ns]")
-    years = t_ns.astype("datetime64[Y]").astype(np.int64) + 1970
-    years = years.astype(np.float64)
     nat = np.isnat(t_ns)
+    lo, hi = np.datetime64(f"{MIN_YEAR}-01-01", "ns"), np.datetime64(f"{MAX_YEAR}-01-01", "ns")
+    out_of_range = ~nat & ((t_ns < lo) | (t_ns >= hi))
     if nat.any():  # unreadable times: is it a year out of range ('9999-12-31')? NaN = no year
         year_text = raw[TIME][nat].astype(str).str.extract(r"^\s*(\d{4})-", expand=False)
-        years[nat] = pd.to_numeric(year_text, errors="coerce").to_numpy(dtype=np.float64)
+        years = pd.to_numeric(year_text, errors="coerce").to_numpy(dtype=np.float64)
+        out_of_range[nat] = (years < MIN_YEAR) | (years >= MAX_YEAR)
     checks = [
         (np.isnan(lat) | np.isnan(lon), "empty or non-numeric coordinates"),
         (~np.isnan(lat) & (np.abs(lat) > 90.0), "latitude out of range (expected -90..90)"),
         (~np.isnan(lon) & (np.abs(lon) > 180.0), "longitude out of range (expected -180..180)"),
         (
-            (years < MIN_YEAR) | (years >= MAX_YEAR),
+            out_of_range,
             f"time out of range (expected years {MIN_YEAR}–{MAX_YEAR - 1})",
         ),
-        (np.isnat(t_ns), "bad or empty time (expected ISO 8601 or epoch seconds)"),
+        (nat, "bad or empty time (expected ISO 8601 or epoch seconds)"),
         (no_id, "empty track id"),
     ]
     bad = np.zeros(n, dtype=bool)
@@ -307,47 +305,125 @@ def finish_frame(
     def kept(series: pd.Series) -> pd.Series:
         return (series if all_kept else series[keep]).reset_index(drop=True)
 
+    def kept_array(values: np.ndarray) -> np.ndarray:
+        return values if all_kept else values[keep]
+
+    codes = kept_array(id_codes)
+    t_kept = kept_array(t_ns)
     out = pd.DataFrame(
         {
-            TRACK_ID: kept(ids),
-            TIME: pd.DatetimeIndex(t_ns[keep]).tz_localize("UTC"),
-            LON: lon[keep],
-            LAT: lat[keep],
-        }
+            TRACK_ID: _text(id_names, codes),
+            TIME: pd.DatetimeIndex(t_kept).tz_localize("UTC"),
+            LON: kept_array(lon),
+            LAT: kept_array(lat),
+        },
+        copy=False,  # no copy into one 2-D block of floats (pandas copies on write anyway)
     )
     for col in (ALT_M, SPEED_KT, HEADING_DEG, COUNT):
         if col in raw.columns:
-            out[col] = pd.to_numeric(raw[col], errors="coerce").to_numpy(dtype=np.float64)[keep]
+            out[col] = kept_array(pd.to_numeric(raw[col], errors="coerce").to_numpy(np.float64))
     for col in (CALLSIGN, LABEL, SIDE):
         if col in raw.columns:
             out[col] = kept(raw[col].astype(str))
     if KIND in raw.columns:
-        codes, uniques = pd.factorize(kept(raw[KIND].astype(str)))
-        kinds = np.array([normalise_kind(u) for u in uniques] + [KIND_UNKNOWN], dtype=object)
-        out[KIND] = kinds[codes]
+        kind_codes, uniques = _factorize(kept(raw[KIND]))  # missing -> -1: the last entry
+        names = [str(u) for u in uniques]
+        kind_codes = np.where(kind_codes < 0, len(names), kind_codes)
+        out[KIND] = _text([*(normalise_kind(u) for u in names), KIND_UNKNOWN], kind_codes)
         if LABEL not in out.columns:
-            originals = np.array([str(u) for u in uniques] + [""], dtype=object)
-            out[LABEL] = originals[codes]
-    # duplicates (same track, same time): keep the first
-    dup = out.duplicated(subset=[TRACK_ID, TIME]).to_numpy()
-    if dup.any():
-        report.warn(f"{int(dup.sum()):,} duplicate fixes (same track and time) dropped")
-        out = out[~dup]
-    codes, _ = pd.factorize(out[TRACK_ID])
-    t_sort = out[TIME].to_numpy(dtype="datetime64[ns]").astype(np.int64)
-    order = np.lexsort((t_sort, codes))
-    if len(order) and (order != np.arange(len(order))).any():
-        moved = int((order != np.arange(len(order))).sum())
-        report.warn(f"{moved:,} fixes were out of order and have been sorted by track and time")
-        out = out.iloc[order]
-    out = out.reset_index(drop=True)
+            out[LABEL] = _text([*names, ""], kind_codes)
+    t_int = t_kept.view(np.int64)
+    in_order = _ordered(codes, t_int)
+    if not in_order:  # else: no duplicates, nothing to sort (the usual file)
+        # duplicates (same track, same time): keep the first
+        dup = out.duplicated(subset=[TRACK_ID, TIME]).to_numpy()
+        if dup.any():
+            report.warn(f"{int(dup.sum()):,} duplicate fixes (same track and time) dropped")
+            out = out[~dup]
+        codes, _ = pd.factorize(out[TRACK_ID].cat.codes.to_numpy())  # order of appearance
+        t_sort = out[TIME].to_numpy(dtype="datetime64[ns]").astype(np.int64)
+        order = np.lexsort((t_sort, codes))
+        if len(order) and (order != np.arange(len(order))).any():
+            moved = int((order != np.arange(len(order))).sum())
+            report.warn(f"{moved:,} fixes were out of order and have been sorted by track and time")
+            out = out.iloc[order]
+        out = out.reset_index(drop=True)
     report.fixes += len(out)
-    report.tracks += int(out[TRACK_ID].nunique())
+    # in order: one run of rows per track
+    tracks = int((codes[1:] != codes[:-1]).sum() + 1) if in_order and len(codes) else None
+    report.tracks += tracks if tracks is not None else int(out[TRACK_ID].nunique())
     if len(out):
-        first, last = out[TIME].min().to_pydatetime(), out[TIME].max().to_pydatetime()
+        t_out = out[TIME].to_numpy(dtype="datetime64[ns]")
+        first = pd.Timestamp(t_out.min(), tz="UTC").to_pydatetime()
+        last = pd.Timestamp(t_out.max(), tz="UTC").to_pydatetime()
         report.time_start = first if report.time_start is None else min(report.time_start, first)
         report.time_end = last if report.time_end is None else max(report.time_end, last)
     return out[[c for c in CANONICAL_ORDER if c in out.columns]]
+
+
+def _factorize(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """`pandas.factorize` (codes in order of first appearance, -1 where missing), hashing only
+    the first value of each run of equal neighbours for text read by pyarrow: a track file's
+    ids and types come in long runs, so this is about twice as fast."""
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    n = len(values)
+    arrow_text = isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow"
+    if n < 2 or not arrow_text:
+        codes, uniques = pd.factorize(values)
+        return codes, pd.Index(uniques)
+    arr = pa.array(values)
+    new_run = np.ones(n, dtype=bool)  # a missing value never continues a run
+    same = pc.fill_null(pc.equal(arr.slice(1), arr.slice(0, n - 1)), False)
+    new_run[1:] = ~same.to_numpy(zero_copy_only=False)
+    run_codes, uniques = pd.factorize(values.take(np.flatnonzero(new_run)))
+    run_of_row = np.cumsum(new_run, dtype=np.int32) - 1
+    return run_codes[run_of_row], pd.Index(uniques)
+
+
+def _track_ids(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Track ids -> (code per row, -1 where empty; the ids as text, in order of appearance).
+    Numeric ids (MMSI) read as floats lose their '.0'; surrounding blanks are stripped."""
+    import pandas as pd
+
+    codes, uniques = _factorize(values)  # the text work is done once per distinct id
+    names = pd.Series(uniques)
+    if pd.api.types.is_float_dtype(names):  # 123.0 -> '123'; 2.5 stays '2.5'
+        values = names.to_numpy(dtype=np.float64)
+        whole = np.isfinite(values) & (np.abs(values) < 2.0**63) & (values == np.trunc(values))
+        text = names.astype(str).to_numpy(dtype=object)
+        text[whole] = values[whole].astype(np.int64).astype(str)
+        names = pd.Series(text, dtype="str")
+    names = names.astype(str).str.strip()
+    blank = (names.isna() | (names == "") | (names == "<NA>") | (names == "nan")).to_numpy()
+    merged, text = pd.factorize(names)  # ' A' and 'A' are one track
+    remap = np.where(blank, -1, merged)
+    if not (remap == np.arange(len(remap))).all():  # else nothing merged or blank: codes stand
+        codes = np.where(codes >= 0, remap[np.maximum(codes, 0)], -1)
+    return codes, pd.Index(text, dtype="str")
+
+
+def _text(names: pd.Index | list[str], codes: np.ndarray) -> pd.Series:
+    """A text column as a categorical (one code per row: no string per row is built)."""
+    import pandas as pd
+
+    names = pd.Index(names, dtype="str")
+    if not names.is_unique:  # kinds: several types are one kind
+        small, names = pd.factorize(names)
+        codes = small[codes]
+    return pd.Series(pd.Categorical.from_codes(codes, categories=names))
+
+
+def _ordered(codes: np.ndarray, t: np.ndarray) -> bool:
+    """Rows strictly increasing by (track code, time): grouped by track, sorted, no duplicates.
+    (Compares neighbours into boolean arrays only: no 8-byte temporaries to allocate.)"""
+    if len(codes) < 2:
+        return True
+    if not (codes[1:] >= codes[:-1]).all():
+        return False
+    return bool(((t[1:] > t[:-1]) | (codes[1:] != codes[:-1])).all())
 
 
 def _lines(raw: pd.DataFrame, rows: np.ndarray, line_of) -> list[int | None]:

@@ -8,16 +8,25 @@ from pathlib import Path
 import numpy as np
 
 from viewer.core.constants import ALT_M, LAT, LON, SPEED_KT, TIME
-from viewer.io.columns import DATE, detect_columns
+from viewer.io.columns import DATE, confirmed_unit_notes, detect_columns, judge_units
 from viewer.io.normalize import finish_frame
-from viewer.io.report import ImportCancelled, ImportReport, TrackImportError
+from viewer.io.report import ImportCancelled, ImportReport, TrackImportError, UnitsUnsure
 
 
 def _attributes_to_raw(df, path: Path, options, report: ImportReport, lon=None, lat=None):
+    import pandas as pd
+
     names = [str(c) for c in df.columns if c != "geometry"]
     cmap = detect_columns(names, options.column_map, options.altitude_unit, options.speed_unit)
-    for text in cmap.unsure:
-        report.warn(text)
+    unsure = judge_units(
+        cmap, lambda canon: pd.to_numeric(df[cmap.columns[canon]], errors="coerce").to_numpy(float)
+    )
+    if unsure and getattr(options, "confirm_units", False):
+        raise UnitsUnsure(path, names, dict(cmap.columns), unsure)
+    for unit in unsure:
+        report.warn(unit.warning())
+    for note in confirmed_unit_notes(options):
+        report.notice(note)
     if TIME not in cmap.columns and DATE not in cmap.columns:
         raise TrackImportError(
             path,

@@ -68,6 +68,10 @@ class ReadOptions:
     ``column_map``: canonical name -> file column, overriding auto-detection.
     ``altitude_unit``: 'm' or 'ft'; ``speed_unit``: 'kt', 'kmh' or 'mps' when the header is silent.
     ``time_range``: (start, end) UTC, pushed down to partitioned Parquet so only that is read.
+    ``confirm_units``: when a unit is only guessed, raise `UnitsUnsure` (the app asks the user)
+    instead of warning and reading on (the command line's way).
+    ``confirmed_units``: fields ('alt_m', 'speed_kt') whose unit above the user confirmed; the
+    report records it.
     """
 
     tz: str | None = None
@@ -75,6 +79,8 @@ class ReadOptions:
     altitude_unit: str | None = None
     speed_unit: str | None = None
     time_range: tuple[Any, Any] | None = None
+    confirm_units: bool = False
+    confirmed_units: tuple[str, ...] = ()
 
 
 @dataclass

@@ -105,5 +105,21 @@ class ColumnsUnknown(TrackImportError):
         self.columns = columns
 
 
+class UnitsUnsure(TrackImportError):
+    """Columns found, but a unit (altitude, speed) only guessed, and the caller asked to confirm
+    units (``ReadOptions.confirm_units``): ``units`` are `viewer.io.columns.UnsureUnit`s with the
+    guess and its reason, ``mapping`` the detected canonical -> file column, ``columns`` the
+    file's columns. Read again with ``altitude_unit`` / ``speed_unit`` given."""
+
+    def __init__(
+        self, path: str | Path, columns: list[str], mapping: dict[str, str], units: list[Any]
+    ) -> None:
+        reason = "; ".join(u.warning() for u in units)
+        super().__init__(path, f"units not given in the file: {reason}", line=1)
+        self.columns = columns
+        self.mapping = mapping
+        self.units = units
+
+
 class ImportCancelled(Exception):
     """The user cancelled the load."""

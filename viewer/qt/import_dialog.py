@@ -1,6 +1,10 @@
-"""The import dialog: map a file's columns and units by hand when their names say too little."""
+"""The import dialog: map a file's columns and units by hand when their names say too little, or
+confirm a unit the file does not give (the guess pre-selected and highlighted, with its reason)."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
@@ -32,30 +36,71 @@ FIELDS = (
 ZONES = ("UTC", "Asia/Taipei", "Asia/Tokyo", "Asia/Shanghai", "Asia/Seoul")
 
 
+UNSURE_STYLE = "background-color: #fff1b8; color: #5c4400;"  # a unit to check: light amber
+
+
+def unit_words() -> dict[str, str]:
+    return {
+        "m": translate("ImportDialog", "metres"),
+        "ft": translate("ImportDialog", "feet"),
+        "kt": translate("ImportDialog", "knots"),
+        "kmh": translate("ImportDialog", "km/h"),
+        "mps": translate("ImportDialog", "m/s"),
+    }
+
+
+def unsure_reason(unit: Any) -> str:
+    """Why a unit is only guessed (a `viewer.io.columns.UnsureUnit`), in the user's language."""
+    if unit.top is None:
+        return translate("ImportDialog", "no values to judge by: check the unit")
+    return translate("ImportDialog", "values up to {value}: probably {unit}").format(
+        value=f"{unit.top:,.0f}", unit=unit_words().get(unit.guess, unit.guess)
+    )
+
+
 class ImportDialog(QDialog):
-    """Pick the column for each field; ``options()`` gives the `ReadOptions` to read again."""
+    """Pick the column for each field; ``options()`` gives the `ReadOptions` to read again.
+
+    ``mapping`` (canonical -> column) pre-fills the columns; ``unsure`` (`UnsureUnit`s from
+    `UnitsUnsure`) pre-selects each guessed unit and highlights it with the reason; ``zone``
+    pre-fills the time zone."""
 
     def __init__(
-        self, file_name: str, columns: list[str], message: str = "", parent: QWidget | None = None
+        self,
+        file_name: str,
+        columns: list[str],
+        message: str = "",
+        parent: QWidget | None = None,
+        *,
+        mapping: dict[str, str] | None = None,
+        unsure: Sequence[Any] = (),
+        zone: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("ImportDialog", "Import {file}").format(file=file_name))
         self.combos: dict[str, QComboBox] = {}
+        self.unsure = {u.field: u for u in unsure}
+        self.unsure_labels: dict[str, QLabel] = {}
         form = QFormLayout()
         for field, title in FIELDS:
             combo = QComboBox()
             combo.addItem(translate("ImportDialog", "(none)"), None)
             for column in columns:
                 combo.addItem(column, column)
+            column = (mapping or {}).get(field)
+            if column in columns:
+                combo.setCurrentIndex(combo.findData(column))
             self.combos[field] = combo
             if field == ALT_M:
                 self.alt_unit = QComboBox()
                 self.alt_unit.addItems(["m", "ft"])
                 form.addRow(translate("ImportDialog", title), _pair(combo, self.alt_unit))
+                self._mark_unsure(form, field, self.alt_unit)
             elif field == SPEED_KT:
                 self.speed_unit = QComboBox()
                 self.speed_unit.addItems(["kt", "kmh", "mps"])
                 form.addRow(translate("ImportDialog", title), _pair(combo, self.speed_unit))
+                self._mark_unsure(form, field, self.speed_unit)
             else:
                 form.addRow(translate("ImportDialog", title), combo)
         self.zone = QComboBox()
@@ -63,6 +108,8 @@ class ImportDialog(QDialog):
         for zone in ZONES:
             self.zone.addItem(zone, zone)
         self.zone.setEditable(True)
+        if zone:
+            self.zone.setCurrentText(zone)
         form.addRow(translate("ImportDialog", "Times are in"), self.zone)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
@@ -78,6 +125,25 @@ class ImportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self._check()
+
+    def _mark_unsure(self, form: QFormLayout, field: str, unit_combo: QComboBox) -> None:
+        """A unit the file does not give: its guess selected, the combo and a reason below it
+        highlighted, so the user confirms or changes it."""
+        unit = self.unsure.get(field)
+        if unit is None:
+            return
+        unit_combo.setCurrentText(unit.guess)
+        unit_combo.setStyleSheet(f"QComboBox {{ {UNSURE_STYLE} }}")
+        text = translate(
+            "ImportDialog", "Unit not given in the file (column '{column}'): {reason}. Check it."
+        ).format(column=unit.column, reason=unsure_reason(unit))
+        unit_combo.setToolTip(text)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setStyleSheet(f"QLabel {{ {UNSURE_STYLE} padding: 2px; }}")
+        label.setObjectName(f"unsure_{field}")
+        self.unsure_labels[field] = label
+        form.addRow("", label)
 
     def _check(self, *_: object) -> None:
         self.ok_button.setEnabled(
@@ -96,6 +162,7 @@ class ImportDialog(QDialog):
             column_map=mapping,
             altitude_unit=self.alt_unit.currentText() if ALT_M in mapping else None,
             speed_unit=self.speed_unit.currentText() if SPEED_KT in mapping else None,
+            confirmed_units=tuple(f for f in self.unsure if f in mapping),
         )
 
 

@@ -148,6 +148,7 @@ class MainWindow(
         self.loader.cancelled.connect(self._on_load_cancelled)
         self._loading: dict[str, float] = {}
         self._load_options: dict[str, object] = {}
+        self.import_dialog: object = None  # the import dialog while it asks about a file
         self.setWindowTitle(f"{APP_NAME} {__version__}")
         self.layer_panel = LayerPanel(state)
         dock = QDockWidget(translate("MainWindow", "Layers"), self)

@@ -3,6 +3,7 @@ line), background loading with progress and Cancel, import reports and dialogs."
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer, Slot
@@ -19,6 +20,7 @@ from viewer.qt.app_settings import (
     TIME_ZONES,
     TRACK_PATTERNS,
     as_list,
+    tz_of,
     with_tz,
 )
 from viewer.qt.i18n import translate
@@ -43,7 +45,9 @@ class TrackFilesMixin:
 
     def open_files(self, paths: list[str], options: object = None) -> None:
         """Load track files in the background, each its own layer with its own report
-        (a briefing file is opened as a briefing)."""
+        (a briefing file is opened as a briefing). A unit the file does not give is asked
+        (the import dialog), never silently assumed."""
+        options = _asking_units(options)
         for path in paths:
             if str(path).lower().endswith(".briefing.json"):
                 self.open_briefing(path)
@@ -102,11 +106,14 @@ class TrackFilesMixin:
     def _on_load_failed(self, key: str, message: str, error: object) -> None:
         self._loading.pop(key, None)
         self._update_progress()
-        from viewer.io.report import ColumnsUnknown, TimeZoneRequired
+        from viewer.io.report import ColumnsUnknown, TimeZoneRequired, UnitsUnsure
 
         if isinstance(error, TimeZoneRequired) and self._ask_time_zone_and_retry(key, message):
             return
         if isinstance(error, ColumnsUnknown) and self._ask_columns_and_retry(key, error):
+            return
+        if isinstance(error, UnitsUnsure):
+            self._ask_units_and_retry(key, error)
             return
         self.show_error(translate("TrackFiles", "Cannot open track file"), message)
 
@@ -154,6 +161,53 @@ class TrackFilesMixin:
         self.open_files([key], dialog.options())
         return True
 
+    def _ask_units_and_retry(self, key: str, error) -> None:
+        """Columns found but a unit only guessed: the import dialog, pre-filled with the detected
+        columns and the guesses highlighted with their reasons; OK reads again with the units
+        chosen (recorded in the report), Cancel leaves the app as it was. The dialog does not
+        block (``open``), so the window keeps painting."""
+        from viewer.qt.import_dialog import ImportDialog
+
+        name = Path(key).name
+        previous = self._load_options.get(key)
+        message = translate(
+            "TrackFiles",
+            "{name} does not say which unit some columns are in. Check the highlighted units (the guesses are pre-selected), then load.",  # noqa: E501
+        ).format(name=name)
+        dialog = ImportDialog(
+            name,
+            error.columns,
+            message,
+            self,
+            mapping=error.mapping,
+            unsure=error.units,
+            zone=tz_of(previous),
+        )
+        self.import_dialog = dialog
+
+        def done(result: int) -> None:
+            self.import_dialog = None
+            dialog.deleteLater()
+            if result != ImportDialog.DialogCode.Accepted:
+                self.statusBar().showMessage(
+                    translate(
+                        "TrackFiles", "{name} not loaded: its units were not confirmed"
+                    ).format(name=name),
+                    8000,
+                )
+                return
+            options = dialog.options()
+            if previous is not None:  # keep what was declared before (zone, time range)
+                options = replace(
+                    options,
+                    tz=options.tz or tz_of(previous),
+                    time_range=getattr(previous, "time_range", None),
+                )
+            self.open_files([key], options)
+
+        dialog.finished.connect(done)
+        dialog.open()
+
     @Slot()
     def show_reports(self) -> None:
         from viewer.qt.report_dialog import ImportReportDialog
@@ -189,3 +243,14 @@ class TrackFilesMixin:
         if paths:
             event.acceptProposedAction()
             self.open_files(paths)
+
+
+def _asking_units(options: object) -> object:
+    """The app's reads stop at a guessed unit (`UnitsUnsure`) so the user is asked."""
+    from viewer.io.registry import ReadOptions
+
+    if options is None:
+        return ReadOptions(confirm_units=True)
+    if isinstance(options, ReadOptions) and not options.confirm_units:
+        return replace(options, confirm_units=True)
+    return options
