@@ -97,10 +97,8 @@ class TraceTool(QObject):
         return round(float(lon), 6), round(float(lat), 6)
 
     def _screen(self, points) -> tuple[np.ndarray, np.ndarray]:
-        arr = np.asarray(points, dtype=float).reshape(-1, 2)
-        x, y = self.canvas.scene.state.projection.forward(arr[:, 0], arr[:, 1])
-        sx, sy = self.canvas.view.to_screen(np.asarray(x), np.asarray(y))
-        return np.asarray(sx, dtype=float), np.asarray(sy, dtype=float)
+        """Screen pixels of lon/lat points in the canvas's current view."""
+        return self._screen_ctx(self.canvas.scene.context(self.canvas.view), points)
 
     def _vertex_at(self, track: TracedTrack, pos: QPointF) -> int | None:
         sx, sy = self._screen(track.points)
