@@ -577,7 +577,7 @@ def build_briefing() -> bf.Briefing:
         bf.Annotation(
             id="illustrative",
             kind=bf.TEXT,
-            points=((116.2, 20.4),),
+            points=((118.4, 20.75),),  # clear of the scale bar (bottom left)
             text="Illustrative tracks, not recorded",
             style=bf.AnnotationStyle(color="#7f0000", font_size=12.0),
         ),
