@@ -137,3 +137,19 @@ def test_settings_persist_between_sessions(qtbot, state, tmp_path, monkeypatch):
     assert second.state.naming == "ja"
     assert second.timeline.zone == "Asia/Tokyo"
     assert second.track_painter.style.color_by == "track"
+
+
+def test_a_load_that_finishes_after_the_window_closed_is_dropped(qtbot, window) -> None:
+    """Closing while a file loads: the result the worker sends afterwards reaches nothing (it
+    used to start zone events on a pool already shut down)."""
+    from viewer.core.tracks import TrackSet
+
+    loader = window.loader
+    delivered = []
+    loader.finished.connect(lambda *a: delivered.append(a))
+    loader._result.emit("finished", "late.csv", (TrackSet.empty(), None))
+    assert len(delivered) == 1  # delivered while open
+    window.close()
+    loader._result.emit("finished", "later.csv", (TrackSet.empty(), None))
+    qtbot.wait(20)
+    assert len(delivered) == 1 and not any(str(i.path) == "later.csv" for i in window.tracks.items)
