@@ -88,7 +88,7 @@ def main() -> int:
         ("  read_tracks: CSV blocks + row checks", "read"),
         ("  TrackSet.from_frame: sort check, arrays, x/y", "freeze"),
         ("  floor: pyarrow.csv.read_csv (bare, threads)", "pyarrow"),
-        ("  floor: projection of every fix (2 threads)", "project"),
+        ("  floor: projection of every fix", "project"),
     ]
     print(f"file: {ts.n_fixes:,} fixes, {ts.n_tracks:,} tracks, {mb:.0f} MB")
     print(f"{'step':48s} {'seconds':>8s} {'ratio':>6s} {'CPU s':>6s}")
