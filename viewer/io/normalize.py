@@ -172,8 +172,10 @@ def _bounded(values: pd.Series) -> pd.Series:
     tz = "UTC" if isinstance(values.dtype, pd.DatetimeTZDtype) else None
     lo = pd.Timestamp(f"{MIN_YEAR}-01-01", tz=tz)
     hi = pd.Timestamp(f"{MAX_YEAR}-01-01", tz=tz)
-    ok = (values >= lo) & (values < hi)
     dtype = "datetime64[ns, UTC]" if tz else "datetime64[ns]"
+    if len(values) and values.notna().all() and values.min() >= lo and values.max() < hi:
+        return values.astype(dtype)  # the usual column: nothing to blank
+    ok = (values >= lo) & (values < hi)
     return values.where(ok).astype(dtype)
 
 
@@ -261,33 +263,32 @@ def finish_frame(
         id_codes = np.zeros(n, dtype=np.intp)
         id_names = pd.Index([Path(path).stem], dtype="str")
         report.notice(f"no track id column: every row is one track named '{Path(path).stem}'")
-    no_id = id_codes < 0
-
-    wrap = (lon > 180.0) & (lon <= 360.0)
-    if wrap.any():
-        lon = np.where(wrap, lon - 360.0, lon)
-        report.warn(
-            f"{int(wrap.sum()):,} longitudes in 180–360° were read as east longitudes minus 360°"
-        )
+    if not float(np.max(lon)) <= 180.0:  # some east of 180 (or NaN)
+        wrap = (lon > 180.0) & (lon <= 360.0)
+        if wrap.any():
+            lon = np.where(wrap, lon - 360.0, lon)
+            report.warn(
+                f"{int(wrap.sum()):,} longitudes in 180–360° were read as east longitudes "
+                "minus 360°"
+            )
     t_ns = times.to_numpy(dtype="datetime64[ns]")
-    nat = np.isnat(t_ns)
     lo, hi = np.datetime64(f"{MIN_YEAR}-01-01", "ns"), np.datetime64(f"{MAX_YEAR}-01-01", "ns")
-    out_of_range = ~nat & ((t_ns < lo) | (t_ns >= hi))
-    if nat.any():  # unreadable times: is it a year out of range ('9999-12-31')? NaN = no year
-        year_text = raw[TIME][nat].astype(str).str.extract(r"^\s*(\d{4})-", expand=False)
-        years = pd.to_numeric(year_text, errors="coerce").to_numpy(dtype=np.float64)
-        out_of_range[nat] = (years < MIN_YEAR) | (years >= MAX_YEAR)
-    checks = [
-        (np.isnan(lat) | np.isnan(lon), "empty or non-numeric coordinates"),
-        (~np.isnan(lat) & (np.abs(lat) > 90.0), "latitude out of range (expected -90..90)"),
-        (~np.isnan(lon) & (np.abs(lon) > 180.0), "longitude out of range (expected -180..180)"),
-        (
-            out_of_range,
-            f"time out of range (expected years {MIN_YEAR}–{MAX_YEAR - 1})",
-        ),
-        (nat, "bad or empty time (expected ISO 8601 or epoch seconds)"),
-        (no_id, "empty track id"),
-    ]
+    checks: list[tuple[np.ndarray, str]] = []
+    if not _all_valid(lon, lat, t_ns, id_codes, lo, hi):  # else the usual file: no mask built
+        nat = np.isnat(t_ns)
+        out_of_range = ~nat & ((t_ns < lo) | (t_ns >= hi))
+        if nat.any():  # unreadable times: is it a year out of range ('9999-12-31')? NaN: no year
+            year_text = raw[TIME][nat].astype(str).str.extract(r"^\s*(\d{4})-", expand=False)
+            years = pd.to_numeric(year_text, errors="coerce").to_numpy(dtype=np.float64)
+            out_of_range[nat] = (years < MIN_YEAR) | (years >= MAX_YEAR)
+        checks = [
+            (np.isnan(lat) | np.isnan(lon), "empty or non-numeric coordinates"),
+            (~np.isnan(lat) & (np.abs(lat) > 90.0), "latitude out of range (expected -90..90)"),
+            (~np.isnan(lon) & (np.abs(lon) > 180.0), "longitude out of range (expected -180..180)"),
+            (out_of_range, f"time out of range (expected years {MIN_YEAR}–{MAX_YEAR - 1})"),
+            (nat, "bad or empty time (expected ISO 8601 or epoch seconds)"),
+            (id_codes < 0, "empty track id"),
+        ]
     bad = np.zeros(n, dtype=bool)
     for mask, reason in checks:
         new = mask & ~bad
@@ -313,7 +314,7 @@ def finish_frame(
     out = pd.DataFrame(
         {
             TRACK_ID: _text(id_names, codes),
-            TIME: pd.DatetimeIndex(t_kept).tz_localize("UTC"),
+            TIME: pd.DatetimeIndex(t_kept.view(np.int64), dtype="datetime64[ns, UTC]"),
             LON: kept_array(lon),
             LAT: kept_array(lat),
         },
@@ -328,7 +329,8 @@ def finish_frame(
     if KIND in raw.columns:
         kind_codes, uniques = _factorize(kept(raw[KIND]))  # missing -> -1: the last entry
         names = [str(u) for u in uniques]
-        kind_codes = np.where(kind_codes < 0, len(names), kind_codes)
+        if len(kind_codes) and kind_codes.min() < 0:
+            kind_codes = np.where(kind_codes < 0, len(names), kind_codes)
         out[KIND] = _text([*(normalise_kind(u) for u in names), KIND_UNKNOWN], kind_codes)
         if LABEL not in out.columns:
             out[LABEL] = _text([*names, ""], kind_codes)
@@ -353,12 +355,35 @@ def finish_frame(
     tracks = int((codes[1:] != codes[:-1]).sum() + 1) if in_order and len(codes) else None
     report.tracks += tracks if tracks is not None else int(out[TRACK_ID].nunique())
     if len(out):
-        t_out = out[TIME].to_numpy(dtype="datetime64[ns]")
-        first = pd.Timestamp(t_out.min(), tz="UTC").to_pydatetime()
-        last = pd.Timestamp(t_out.max(), tz="UTC").to_pydatetime()
+        t_out = t_int if in_order else out[TIME].to_numpy(dtype="datetime64[ns]").view(np.int64)
+        first = pd.Timestamp(int(t_out.min()), tz="UTC").to_pydatetime()
+        last = pd.Timestamp(int(t_out.max()), tz="UTC").to_pydatetime()
         report.time_start = first if report.time_start is None else min(report.time_start, first)
         report.time_end = last if report.time_end is None else max(report.time_end, last)
-    return out[[c for c in CANONICAL_ORDER if c in out.columns]]
+    columns = [c for c in CANONICAL_ORDER if c in out.columns]
+    return out if list(out.columns) == columns else out[columns]
+
+
+def _all_valid(
+    lon: np.ndarray,
+    lat: np.ndarray,
+    t_ns: np.ndarray,
+    id_codes: np.ndarray,
+    lo: np.datetime64,
+    hi: np.datetime64,
+) -> bool:
+    """Every row passes `finish_frame`'s checks, told by minima and maxima alone (a NaN
+    coordinate makes them NaN and NaT is the least time, so both fail the comparisons)."""
+    t = t_ns.view(np.int64)
+    return bool(
+        np.min(lat) >= -90.0
+        and np.max(lat) <= 90.0
+        and np.min(lon) >= -180.0
+        and np.max(lon) <= 180.0
+        and lo.astype(np.int64) <= t.min()
+        and t.max() < hi.astype(np.int64)
+        and id_codes.min() >= 0
+    )
 
 
 def _factorize(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
@@ -378,9 +403,9 @@ def _factorize(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
     new_run = np.ones(n, dtype=bool)  # a missing value never continues a run
     same = pc.fill_null(pc.equal(arr.slice(1), arr.slice(0, n - 1)), False)
     new_run[1:] = ~same.to_numpy(zero_copy_only=False)
-    run_codes, uniques = pd.factorize(values.take(np.flatnonzero(new_run)))
-    run_of_row = np.cumsum(new_run, dtype=np.int32) - 1
-    return run_codes[run_of_row], pd.Index(uniques)
+    starts = np.flatnonzero(new_run)
+    run_codes, uniques = pd.factorize(values.take(starts))
+    return np.repeat(run_codes, np.diff(starts, append=n)), pd.Index(uniques)
 
 
 def _track_ids(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
@@ -413,7 +438,7 @@ def _text(names: pd.Index | list[str], codes: np.ndarray) -> pd.Series:
     if not names.is_unique:  # kinds: several types are one kind
         small, names = pd.factorize(names)
         codes = small[codes]
-    return pd.Series(pd.Categorical.from_codes(codes, categories=names))
+    return pd.Series(pd.Categorical.from_codes(codes, categories=names, validate=False))
 
 
 def _ordered(codes: np.ndarray, t: np.ndarray) -> bool:
