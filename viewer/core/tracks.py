@@ -240,10 +240,8 @@ def _seconds(times: pd.Series) -> np.ndarray:
 
     if not pd.api.types.is_datetime64_any_dtype(times):
         times = pd.to_datetime(times, utc=True)
-    if getattr(times.dt, "tz", None) is not None:
-        times = times.dt.tz_convert("UTC").dt.tz_localize(None)
-    ns = times.to_numpy(dtype="datetime64[ns]").astype(np.int64)
-    return ns.astype(np.float64) / 1e9
+    ns = times.dt.as_unit("ns").array.asi8  # UTC epoch nanoseconds, naive or aware, no copy
+    return np.true_divide(ns, 1e9)  # one pass (NaT would be -9.2e9 s: tables hold none)
 
 
 def _start(in_thread: bool, fn, *args) -> Future:
@@ -268,6 +266,14 @@ def _track_codes(ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     if isinstance(ids.dtype, pd.CategoricalDtype):  # the readers' tables: work per category
         rows = ids.cat.codes.to_numpy()
         names = pd.Series(ids.cat.categories).astype(str)
+        if (  # the readers' usual case: ids in text order, every one used: the codes stand
+            len(rows)
+            and rows.min() >= 0
+            and names.is_monotonic_increasing
+            and names.is_unique
+            and (np.bincount(rows, minlength=len(names)) > 0).all()
+        ):
+            return rows, names.to_numpy(dtype=object)
         present = np.zeros(len(names), dtype=bool)
         present[rows[rows >= 0]] = True
         sorted_codes, uniques = pd.factorize(names[present], sort=True)

@@ -267,7 +267,7 @@ class _BodyReader:
                 progress(min(0.8, 0.8 * done / size))
         if not tables:
             return pa.table({c: pa.array([], pa.string()) for c in self.wanted})
-        return pa.concat_tables(tables).combine_chunks()
+        return pa.concat_tables(tables)
 
     def _parse(self, chunk, types, threads: bool):
         import pyarrow as pa

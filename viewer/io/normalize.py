@@ -173,8 +173,14 @@ def _bounded(values: pd.Series) -> pd.Series:
     lo = pd.Timestamp(f"{MIN_YEAR}-01-01", tz=tz)
     hi = pd.Timestamp(f"{MAX_YEAR}-01-01", tz=tz)
     dtype = "datetime64[ns, UTC]" if tz else "datetime64[ns]"
-    if len(values) and values.notna().all() and values.min() >= lo and values.max() < hi:
-        return values.astype(dtype)  # the usual column: nothing to blank
+    if len(values):  # the usual column, told by its least and greatest (NaT is the least)
+        ticks = values.array.asi8
+        unit = np.datetime_data(values.dtype.base if tz else values.dtype)[0]
+        first, end = (
+            np.datetime64(f"{y}-01-01", unit).astype(np.int64) for y in (MIN_YEAR, MAX_YEAR)
+        )
+        if ticks.min() >= first and ticks.max() < end:
+            return values.astype(dtype)
     ok = (values >= lo) & (values < hi)
     return values.where(ok).astype(dtype)
 
@@ -254,8 +260,7 @@ def finish_frame(
             path,
             f"no {', '.join(missing)} found; columns are {[c for c in raw.columns if c != LINE]}",
         )
-    lon = pd.to_numeric(raw[LON], errors="coerce").to_numpy(dtype=np.float64)
-    lat = pd.to_numeric(raw[LAT], errors="coerce").to_numpy(dtype=np.float64)
+    lon, lat = _floats(raw[LON]), _floats(raw[LAT])
     times = parse_times(raw[TIME], tz, path, TIME, report)
     if TRACK_ID in raw.columns:
         id_codes, id_names = _track_ids(raw[TRACK_ID])
@@ -362,6 +367,15 @@ def finish_frame(
         report.time_end = last if report.time_end is None else max(report.time_end, last)
     columns = [c for c in CANONICAL_ORDER if c in out.columns]
     return out if list(out.columns) == columns else out[columns]
+
+
+def _floats(values: pd.Series) -> np.ndarray:
+    """A coordinate column as float64, NaN where not a number."""
+    import pandas as pd
+
+    if values.dtype == np.float64:
+        return values.to_numpy()
+    return pd.to_numeric(values, errors="coerce").to_numpy(dtype=np.float64)
 
 
 def _all_valid(
