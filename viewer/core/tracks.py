@@ -102,9 +102,10 @@ class TrackSet:
             order = np.lexsort((t, track_codes))
             codes = track_codes[order]
             t = t[order]
-        counts_per_track = np.bincount(codes, minlength=len(uniques))
-        offsets = np.zeros(len(uniques) + 1, dtype=np.int64)
-        np.cumsum(counts_per_track, out=offsets[1:])
+        offsets = np.full(len(uniques) + 1, n, dtype=np.int64)
+        # codes sorted: each track's first row by binary search (in the codes' own dtype: the
+        # readers' categorical codes are int8/int16, and a wider query would copy them all)
+        offsets[:-1] = np.searchsorted(codes, np.arange(len(uniques), dtype=codes.dtype))
         first = offsets[:-1]
         first_rows = first if order is None else order[first]
 
@@ -266,14 +267,12 @@ def _track_codes(ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     if isinstance(ids.dtype, pd.CategoricalDtype):  # the readers' tables: work per category
         rows = ids.cat.codes.to_numpy()
         names = pd.Series(ids.cat.categories).astype(str)
-        if (  # the readers' usual case: ids in text order, every one used: the codes stand
-            len(rows)
-            and rows.min() >= 0
-            and names.is_monotonic_increasing
-            and names.is_unique
-            and (np.bincount(rows, minlength=len(names)) > 0).all()
-        ):
-            return rows, names.to_numpy(dtype=object)
+        if len(rows) and names.is_monotonic_increasing and names.is_unique:
+            # the readers' usual case: rows grouped by id, ids in text order, every id used
+            step = np.diff(rows)
+            grouped = len(step) == 0 or (step.min() >= 0 and step.max() <= 1)
+            if grouped and rows[0] == 0 and rows[-1] == len(names) - 1:
+                return rows, names.to_numpy(dtype=object)  # the codes stand
         present = np.zeros(len(names), dtype=bool)
         present[rows[rows >= 0]] = True
         sorted_codes, uniques = pd.factorize(names[present], sort=True)

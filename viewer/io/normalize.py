@@ -413,13 +413,18 @@ def _factorize(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
     if n < 2 or not arrow_text:
         codes, uniques = pd.factorize(values)
         return codes, pd.Index(uniques)
-    arr = pa.array(values)
+    arr = pa.array(values)  # no copy
     new_run = np.ones(n, dtype=bool)  # a missing value never continues a run
     same = pc.fill_null(pc.equal(arr.slice(1), arr.slice(0, n - 1)), False)
     new_run[1:] = ~same.to_numpy(zero_copy_only=False)
     starts = np.flatnonzero(new_run)
-    run_codes, uniques = pd.factorize(values.take(starts))
-    return np.repeat(run_codes, np.diff(starts, append=n)), pd.Index(uniques)
+    heads = arr.take(pa.array(starts))
+    if isinstance(heads, pa.ChunkedArray):
+        heads = heads.combine_chunks()
+    heads = pc.dictionary_encode(heads)  # codes in order of first appearance, as pd.factorize
+    run_codes = pc.fill_null(heads.indices, -1).to_numpy(zero_copy_only=False).astype(np.intp)
+    uniques = pd.Index(heads.dictionary.to_pandas(), dtype="str")
+    return np.repeat(run_codes, np.diff(starts, append=n)), uniques
 
 
 def _track_ids(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
