@@ -95,7 +95,7 @@ def test_cancelling_the_unit_dialog_leaves_the_app_as_it_was(qtbot, window, alt_
     qtbot.wait(200)  # nothing is loaded later either
     assert not window.tracks.items and not window.reports and not window._loading
     assert not window.progress_bar.isVisible()
-    assert "not loaded" in window.statusBar().currentMessage()
+    assert "cancelled" in window.statusBar().currentMessage()
 
 
 SPEED_CSV = (
@@ -181,3 +181,47 @@ def test_a_briefing_without_stored_units_asks_as_before(qtbot, window, alt_csv):
     qtbot.waitUntil(lambda: window.import_dialog is not None, timeout=10_000)
     assert window.import_dialog.alt_unit.currentText() == "ft"
     window.import_dialog.reject()
+
+
+def _recent():
+    from PySide6.QtCore import QSettings
+
+    from viewer.qt.app_settings import ORG_NAME, as_list
+
+    return as_list(QSettings(ORG_NAME, ORG_NAME).value("files/recent"))
+
+
+def test_cancelling_the_unit_dialog_does_not_remember_the_file(qtbot, window, alt_csv):
+    before = _recent()
+    menu_before = [a.statusTip() for a in window.recent_menu.actions()]
+    layers_before = [st.id for st in window.state.layers]
+    dialog = _unit_dialog(qtbot, window, alt_csv)
+    dialog.reject()
+    qtbot.waitUntil(lambda: window.import_dialog is None, timeout=5_000)
+    qtbot.wait(200)
+    assert _recent() == before
+    assert [a.statusTip() for a in window.recent_menu.actions()] == menu_before
+    assert str(alt_csv.resolve()) not in _recent()
+    assert not window.tracks.items and not window.reports  # no layer added
+    assert [st.id for st in window.state.layers] == layers_before
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert alt_csv.name in window.statusBar().currentMessage()
+
+
+def test_a_file_that_loads_is_remembered(qtbot, window, alt_csv):
+    dialog = _unit_dialog(qtbot, window, alt_csv)
+    assert str(alt_csv.resolve()) not in _recent()  # not while it is only being asked about
+    dialog.accept()
+    qtbot.waitUntil(lambda: len(window.tracks.items) == 1, timeout=10_000)
+    assert _recent()[0] == str(alt_csv.resolve())
+    assert window.recent_menu.actions()[0].statusTip() == str(alt_csv.resolve())
+
+
+def test_a_file_that_fails_to_load_is_not_remembered(qtbot, window, tmp_path):
+    path = tmp_path / "broken.csv"
+    path.write_text("id,time,lat,lon\nA,not a time,91,200\n")
+    before = _recent()
+    window.open_files([str(path)])
+    qtbot.waitUntil(lambda: not window._loading, timeout=10_000)
+    assert "broken.csv" in window.last_error and not window.tracks.items
+    assert _recent() == before
