@@ -1940,8 +1940,8 @@ Files
         <translation>{name} には一部の列の単位が書かれていません。強調表示された単位（推定値を選択済み）を確認してから読み込んでください。</translation>
     </message>
     <message>
-        <source>{name} not loaded: its units were not confirmed</source>
-        <translation>{name} は読み込まれていません：単位が確認されませんでした</translation>
+        <source>Loading {name} cancelled: its units were not confirmed</source>
+        <translation>{name} の読み込みを中止しました：単位が確認されませんでした</translation>
     </message>
     <message>
         <source>No track file loaded yet</source>

@@ -1940,8 +1940,8 @@ Files
         <translation>{name} 未註明部分欄位的單位。請確認標示出的單位（已預選推測值），再載入。</translation>
     </message>
     <message>
-        <source>{name} not loaded: its units were not confirmed</source>
-        <translation>未載入 {name}：單位未經確認</translation>
+        <source>Loading {name} cancelled: its units were not confirmed</source>
+        <translation>已取消載入 {name}：單位未經確認</translation>
     </message>
     <message>
         <source>No track file loaded yet</source>

@@ -58,6 +58,14 @@ def full_briefing(title: str = "Full", n_extra_annotations: int = 0) -> Briefing
         files=(
             TrackFileRef("tracks/day one.csv"),
             TrackFileRef("/data/ais.nmea", tz="Asia/Taipei"),
+            TrackFileRef(  # read as the user said in the import dialog
+                "tracks/radar export.csv",
+                tz="Asia/Tokyo",
+                column_map={"time": "when", "lat": "north", "lon": "east", "alt_m": "height"},
+                altitude_unit="ft",
+                speed_unit="kmh",
+                confirmed_units=("alt_m",),
+            ),
         ),
         layers=(
             LayerSetting("taiwan_adiz", True, 0.8, "#1f4e9c"),
@@ -170,13 +178,30 @@ def test_save_open_save_is_byte_identical(tmp_path: Path) -> None:
     assert loaded.annotations == original.annotations
     assert loaded.underlay == original.underlay and loaded.traced == original.traced
     assert loaded.reported_counts == original.reported_counts
+    assert loaded.files == original.files  # with the columns and units the user confirmed
 
 
 def test_file_text_is_canonical(tmp_path: Path) -> None:
     text = bf.dumps(full_briefing())
     doc = json.loads(text)
     assert text == json.dumps(doc, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
-    assert doc["format"] == bf.FORMAT and doc["schema_version"] == bf.SCHEMA_VERSION == 2
+    assert doc["format"] == bf.FORMAT and doc["schema_version"] == bf.SCHEMA_VERSION == 3
+    assert doc["files"][0] == {
+        "path": "tracks/day one.csv",
+        "tz": None,
+        "column_map": None,
+        "altitude_unit": None,
+        "speed_unit": None,
+        "confirmed_units": [],
+    }
+    assert doc["files"][2] == {
+        "path": "tracks/radar export.csv",
+        "tz": "Asia/Tokyo",
+        "column_map": {"alt_m": "height", "lat": "north", "lon": "east", "time": "when"},
+        "altitude_unit": "ft",
+        "speed_unit": "kmh",
+        "confirmed_units": ["alt_m"],
+    }
     assert "中文" in text  # not \u-escaped
     assert doc["time_range"] == {
         "start": "2021-10-04T02:00:00Z",
@@ -249,6 +274,85 @@ def test_v0_briefing_opens_and_saves_as_current(tmp_path: Path) -> None:
     saved = bf.save_briefing(b, tmp_path / "new.briefing.json")
     assert json.loads(saved.read_text())["schema_version"] == bf.SCHEMA_VERSION
     assert bf.load_briefing(saved) == b
+
+
+def _as_v2(doc: dict[str, Any]) -> dict[str, Any]:
+    """A current document as version 2 wrote it: track files with only 'path' and 'tz'."""
+    files = [{"path": f["path"], "tz": f["tz"]} for f in doc["files"]]
+    return {**doc, "schema_version": 2, "files": files}
+
+
+def test_v2_briefing_opens_as_before_and_saves_as_current(tmp_path: Path) -> None:
+    original = full_briefing()
+    v2 = _as_v2(bf.to_dict(original))
+    path = write_json(tmp_path / "v2.briefing.json", v2)
+    b = bf.load_briefing(path)
+    assert b.schema_version == bf.SCHEMA_VERSION == 3
+    # the files as version 2 kept them: path and zone, read as each file says
+    assert b.files == (
+        TrackFileRef("tracks/day one.csv"),
+        TrackFileRef("/data/ais.nmea", tz="Asia/Taipei"),
+        TrackFileRef("tracks/radar export.csv", tz="Asia/Tokyo"),
+    )
+    assert not any(f.has_read_options for f in b.files[:1])
+    assert replace(b, files=original.files) == bf.load_briefing(
+        write_json(tmp_path / "v3.briefing.json", bf.to_dict(original))
+    )
+    saved = bf.save_briefing(b, tmp_path / "new.briefing.json")
+    doc = json.loads(saved.read_text())
+    assert doc["schema_version"] == 3
+    assert doc["files"][0] == {
+        "path": "tracks/day one.csv",
+        "tz": None,
+        "column_map": None,
+        "altitude_unit": None,
+        "speed_unit": None,
+        "confirmed_units": [],
+    }
+    assert bf.load_briefing(saved) == b
+
+
+def test_v1_briefing_migrates_through_v2_to_current(tmp_path: Path) -> None:
+    v1 = {
+        "format": bf.FORMAT,
+        "schema_version": 1,
+        "title": "Version 1",
+        "files": [{"path": "tracks/a.csv", "tz": "UTC"}],
+        "view": {"center_lon": 121.0, "center_lat": 24.5, "metres_per_pixel": 1200.0, "crs": "lcc"},
+    }
+    b = bf.load_briefing(write_json(tmp_path / "v1.briefing.json", v1))
+    assert b.schema_version == bf.SCHEMA_VERSION
+    assert b.files == (TrackFileRef("tracks/a.csv", tz="UTC"),)
+    assert b.underlay is None and b.traced is None and b.reported_counts == ()
+    assert bf.migrate(v1)["schema_version"] == bf.SCHEMA_VERSION
+
+
+def test_track_file_read_options_are_normalised() -> None:
+    a = TrackFileRef("a.csv", column_map={"lon": "x", "lat": "y", "time": "t"})
+    b = TrackFileRef("a.csv", column_map=(("time", "t"), ("lat", "y"), ("lon", "x")))
+    assert a == b and a.column_map == (("lat", "y"), ("lon", "x"), ("time", "t"))
+    assert a.columns == {"lat": "y", "lon": "x", "time": "t"}
+    assert TrackFileRef("a.csv", column_map={}).column_map is None
+    assert not TrackFileRef("a.csv").has_read_options
+    assert TrackFileRef("a.csv", speed_unit="mps").has_read_options
+    assert hash(a) == hash(b)  # still usable as a key
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        ({"altitude_unit": "yards"}, "altitude_unit must be one of m, ft"),
+        ({"speed_unit": "mph"}, "speed_unit must be one of kt, kmh, mps"),
+        ({"column_map": {"altitude": "h"}}, "column_map: unknown field 'altitude'"),
+        ({"column_map": {"alt_m": ""}}, "column_map.alt_m must be a column name"),
+        ({"column_map": (("lat", "a"), ("lat", "b"))}, "column_map field id 'lat' appears twice"),
+        ({"confirmed_units": ("heading_deg",)}, "confirmed_units: unknown field 'heading_deg'"),
+        ({"confirmed_units": ("alt_m",)}, "confirmed_units names 'alt_m' but altitude_unit is"),
+    ],
+)
+def test_bad_track_file_read_options_are_refused(kwargs: dict[str, Any], expected: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(expected)):
+        TrackFileRef("a.csv", **kwargs)
 
 
 def test_every_older_version_has_a_migration() -> None:
@@ -335,6 +439,18 @@ _DELETE = object()
         ("layers.0.color", "blue", "layers[0]: color must be a colour '#rrggbb'"),
         ("layers.1.id", "taiwan_adiz", "layer id 'taiwan_adiz' appears twice"),
         ("files.1.tz", "Mars/Olympus", "unknown time zone 'Mars/Olympus'"),
+        ("files.2.altitude_unit", "yards", "files[2]: altitude_unit must be one of m, ft"),
+        ("files.2.altitude_unit", 3, "files[2].altitude_unit must be a string; got a number"),
+        ("files.2.speed_unit", "mph", "files[2]: speed_unit must be one of kt, kmh, mps"),
+        ("files.2.speed_unit", ["kt"], "files[2].speed_unit must be a string; got a list"),
+        ("files.2.column_map", ["when"], "files[2].column_map must be an object"),
+        ("files.2.column_map.alt_m", 7, "files[2].column_map.alt_m must be a column name"),
+        ("files.2.column_map.altitude", "h", "files[2]: column_map: unknown field 'altitude'"),
+        ("files.2.confirmed_units", "alt_m", "files[2].confirmed_units must be a list"),
+        ("files.2.confirmed_units", [1], "files[2].confirmed_units[0] must be a field name"),
+        ("files.2.confirmed_units", ["height"], "files[2]: confirmed_units: unknown field"),
+        ("files.2.altitude_unit", None, "confirmed_units names 'alt_m' but altitude_unit is"),
+        ("files.2.units", "ft", "unknown field 'files[2].units'"),
         ("files", {"path": "a.csv"}, "files must be a list; got an object"),
         ("speed", True, "speed must be a number; got a boolean (true)"),
         ("speed", -1, "speed must be positive"),
@@ -633,6 +749,7 @@ def test_missing_and_relocated_track_files(tmp_path: Path) -> None:
     folder = tmp_path / "lesson"
     (folder / "tracks").mkdir(parents=True)
     (folder / "tracks" / "day one.csv").write_text("x")
+    (folder / "tracks" / "radar export.csv").write_text("x")
     b = full_briefing()
     assert bf.resolve_files(b, folder)[0] == folder / "tracks" / "day one.csv"
     missing = bf.missing_files(b, folder)
@@ -649,8 +766,11 @@ def test_missing_and_relocated_track_files(tmp_path: Path) -> None:
     assert [f.path for f in rebased.files] == [
         "../../lesson/tracks/day one.csv",
         "../../elsewhere/ais.nmea",
+        "../../lesson/tracks/radar export.csv",
     ]
     assert bf.missing_files(rebased, tmp_path / "copy" / "deeper") == []
+    # a moved file is still read as the user said
+    assert replace(rebased.files[2], path=b.files[2].path) == b.files[2]
 
 
 # ------------------------------------------------------------------------------- view and layers
@@ -692,6 +812,7 @@ _SUPPORTED = {
     "$schema", "$id", "$ref", "$defs", "title", "description", "type", "const", "enum",
     "properties", "required", "additionalProperties", "items", "prefixItems", "minItems",
     "maxItems", "minimum", "maximum", "exclusiveMinimum", "minLength", "pattern", "anyOf",
+    "propertyNames",
 }  # fmt: skip
 _TYPES = {
     "object": lambda v: isinstance(v, dict),
@@ -728,11 +849,16 @@ def validate(
     if isinstance(value, dict):
         props = schema.get("properties", {})
         errors += [f"{where}: missing {k}" for k in schema.get("required", []) if k not in value]
+        extra = schema.get("additionalProperties", True)
         for k, v in value.items():
+            if "propertyNames" in schema:
+                errors += validate(k, schema["propertyNames"], root, f"{where} name {k!r}")
             if k in props:
                 errors += validate(v, props[k], root, f"{where}.{k}")
-            elif schema.get("additionalProperties", True) is False:
+            elif extra is False:
                 errors.append(f"{where}: unexpected {k}")
+            elif isinstance(extra, dict):
+                errors += validate(v, extra, root, f"{where}.{k}")
     if isinstance(value, list):
         prefix = schema.get("prefixItems", [])
         for i, item in enumerate(value):
@@ -768,6 +894,12 @@ def test_default_and_full_briefings_match_the_schema(schema: dict[str, Any]) -> 
     assert schema["properties"]["schema_version"]["const"] == bf.SCHEMA_VERSION
     # Every field the writer emits is required by the schema, so the two cannot drift apart.
     assert set(schema["required"]) == set(bf.to_dict(default))
+    track_file = schema["$defs"]["trackFile"]
+    assert set(track_file["required"]) == set(bf.to_dict(full_briefing())["files"][0])
+    # the values the loader accepts are the schema's
+    assert schema["$defs"]["mappableField"]["enum"] == list(bf.MAPPABLE_FIELDS)
+    assert track_file["properties"]["altitude_unit"]["enum"] == [None, *bf.ALTITUDE_UNITS]
+    assert track_file["properties"]["speed_unit"]["enum"] == [None, *bf.SPEED_UNITS]
 
 
 def test_schema_rejects_what_the_loader_rejects(schema: dict[str, Any]) -> None:
@@ -779,7 +911,14 @@ def test_schema_rejects_what_the_loader_rejects(schema: dict[str, Any]) -> None:
         ("scenes.0.pause_at_end", 1),
         ("time_range.start", "2021-10-04 00:00"),
         ("surprise", 1),
-        ("schema_version", 3),
+        ("schema_version", bf.SCHEMA_VERSION - 1),
+        ("files.2.altitude_unit", "yards"),
+        ("files.2.speed_unit", 3),
+        ("files.2.column_map", ["when"]),
+        ("files.2.column_map.altitude", "h"),
+        ("files.2.column_map.alt_m", ""),
+        ("files.2.confirmed_units", ["height"]),
+        ("files.2.units", "ft"),
         ("underlay.crs", "EPSG:2263"),
         ("traced.tracks.0.count", 0),
         ("traced.tracks.0.timing.mode", "teleport"),

@@ -2,9 +2,12 @@
 (``confirm_units``), the command line warns and reads on; a confirmed unit is applied and
 recorded in the report."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
+from viewer.core.briefing import Briefing
 from viewer.core.constants import ALT_M, FT_IN_M, SPEED_KT
 from viewer.io.registry import ReadOptions, load_trackset, read_tracks
 from viewer.io.report import UnitsUnsure
@@ -77,3 +80,65 @@ def test_inspect_on_the_command_line_warns_and_never_blocks(write, capsys):
 
     assert main(["inspect", str(_csv(write, [35000, 41000]))]) == 0
     assert "probably feet" in capsys.readouterr().out
+
+
+def test_a_briefing_keeps_what_the_user_confirmed_and_reads_the_same_again(write):
+    """The options the import dialog gave are kept per track file in a briefing (its
+    `TrackFileRef`) and read the file as before, without asking again."""
+    from viewer.core.briefing import TrackFileRef, from_dict, to_dict
+    from viewer.io.registry import options_for_ref, ref_for_options
+
+    confirmed = ReadOptions(
+        tz="Asia/Taipei",
+        column_map={"track_id": "id", "time": "time", "lat": "lat", "lon": "lon", ALT_M: "alt"},
+        altitude_unit="ft",
+        speed_unit="kmh",
+        confirm_units=True,
+        confirmed_units=(ALT_M, SPEED_KT),
+    )
+    ref = ref_for_options("units.csv", confirmed)
+    again = from_dict(to_dict(Briefing(files=(ref,)))).files[0]
+    assert again == ref
+    options = options_for_ref(again)
+    assert options == ReadOptions(
+        tz="Asia/Taipei",
+        column_map=confirmed.column_map,
+        altitude_unit="ft",
+        speed_unit="kmh",
+        confirmed_units=(ALT_M, SPEED_KT),
+    )
+    path = _csv(write, [35000, 41000], [400, 900])
+    # the app's read asks whenever a unit is only guessed: with the options kept, it does not
+    trackset, report = load_trackset(path, options=replace(options, confirm_units=True))
+    np.testing.assert_allclose(trackset.alt_m, np.array([35000, 41000]) * FT_IN_M, rtol=1e-6)
+    np.testing.assert_allclose(trackset.speed_kt, np.array([400, 900]) / 1.852, rtol=1e-6)
+    assert "altitude unit: feet (confirmed by user)" in report.notices
+    # nothing kept: read as the file says, as before (a zone alone as before too)
+    assert options_for_ref(TrackFileRef("units.csv")) is None
+    assert options_for_ref(TrackFileRef("units.csv", tz="UTC")) == ReadOptions(tz="UTC")
+    assert ref_for_options("units.csv", None) == TrackFileRef("units.csv")
+    assert ref_for_options("units.csv", ReadOptions(confirm_units=True)) == TrackFileRef(
+        "units.csv"
+    )
+
+
+def test_the_briefing_accepts_the_fields_and_units_the_readers_take():
+    from viewer.core import briefing as bf
+    from viewer.io.columns import CANDIDATES, UNIT_CHOICES
+
+    assert set(bf.MAPPABLE_FIELDS) == set(CANDIDATES)
+    assert UNIT_CHOICES[ALT_M] == bf.ALTITUDE_UNITS
+    assert UNIT_CHOICES[SPEED_KT] == bf.SPEED_UNITS
+
+
+def test_a_headless_render_reads_a_briefing_file_with_its_confirmed_units(write):
+    from viewer.core.briefing import Briefing, TrackFileRef, save_briefing
+    from viewer.export.session import HeadlessSession
+
+    path = _csv(write, [35000, 41000])
+    ref = TrackFileRef(path.name, altitude_unit="ft", speed_unit="kt", confirmed_units=(ALT_M,))
+    briefing = save_briefing(Briefing(files=(ref,)), path.parent / "b.briefing.json")
+    session = HeadlessSession.build([str(briefing)])
+    ts = session.tracks.items[0].trackset
+    np.testing.assert_allclose(ts.alt_m, np.array([35000, 41000]) * FT_IN_M, rtol=1e-6)
+    assert not any("has no unit" in w for w in session.reports[0].warnings)

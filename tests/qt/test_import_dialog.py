@@ -95,4 +95,133 @@ def test_cancelling_the_unit_dialog_leaves_the_app_as_it_was(qtbot, window, alt_
     qtbot.wait(200)  # nothing is loaded later either
     assert not window.tracks.items and not window.reports and not window._loading
     assert not window.progress_bar.isVisible()
-    assert "not loaded" in window.statusBar().currentMessage()
+    assert "cancelled" in window.statusBar().currentMessage()
+
+
+SPEED_CSV = (
+    "id,time,lat,lon,alt,speed\n"
+    "A,2021-10-04T00:00:00Z,22.0,120.0,35000,420\n"
+    "A,2021-10-04T00:10:00Z,22.5,120.5,41000,450\n"
+)
+
+
+def _other_window(qtbot):
+    from viewer.core.catalog import load_catalog
+    from viewer.core.map_state import MapState
+    from viewer.qt.main_window import MainWindow
+
+    other = MainWindow(MapState(load_catalog()))
+    qtbot.addWidget(other)
+    other.resize(1200, 800)
+    other.show()
+    qtbot.waitExposed(other)
+    return other
+
+
+def test_units_confirmed_are_kept_in_the_briefing_and_not_asked_again(
+    qtbot, window, tmp_path, monkeypatch
+):
+    from viewer.core.briefing import load_briefing
+    from viewer.qt.import_dialog import ImportDialog
+
+    path = tmp_path / "sorties.csv"
+    path.write_text(SPEED_CSV)
+    dialog = _unit_dialog(qtbot, window, path)
+    assert (dialog.alt_unit.currentText(), dialog.speed_unit.currentText()) == ("ft", "kt")
+    dialog.alt_unit.setCurrentText("m")  # neither is the guess: the user knows the file
+    dialog.speed_unit.setCurrentText("kmh")
+    dialog.zone.setCurrentText("Asia/Taipei")
+    dialog.accept()
+    qtbot.waitUntil(lambda: len(window.tracks.items) == 1 and not window._loading, timeout=10_000)
+    out = tmp_path / "lesson.briefing.json"
+    assert window.save_briefing_as(str(out))
+
+    opened = []
+    monkeypatch.setattr(ImportDialog, "open", lambda self: opened.append(self))
+    other = _other_window(qtbot)
+    assert other.open_briefing(out)
+    qtbot.waitUntil(
+        lambda: bool(opened) or (not other._loading and len(other.tracks.items) == 1),
+        timeout=10_000,
+    )
+    qtbot.wait(200)  # no dialog comes later either
+    assert not opened and other.import_dialog is None, "the import dialog asked again"
+    trackset = other.tracks.items[0].trackset
+    assert float(trackset.alt_m[1]) == pytest.approx(41000.0)  # metres, as confirmed
+    assert float(trackset.speed_kt[1]) == pytest.approx(450 / 1.852, rel=1e-6)  # km/h -> kt
+    report = other.reports[str(path.resolve())]
+    assert "altitude unit: metres (confirmed by user)" in report.notices
+    assert "speed unit: km/h (confirmed by user)" in report.notices
+    assert not any("has no unit" in w for w in report.warnings)
+    ref = load_briefing(out).files[0]  # what the briefing keeps for the file
+    assert (ref.path, ref.tz) == ("sorties.csv", "Asia/Taipei")
+    assert (ref.altitude_unit, ref.speed_unit) == ("m", "kmh")
+    assert set(ref.confirmed_units) == {"alt_m", "speed_kt"}
+    assert ref.columns["alt_m"] == "alt" and ref.columns["speed_kt"] == "speed"
+    # and saving again keeps them (save -> open -> save: the same document)
+    first = out.read_bytes()
+    assert other.save_briefing()
+    assert out.read_bytes() == first
+
+
+def test_a_briefing_without_stored_units_asks_as_before(qtbot, window, alt_csv):
+    """A version 2 briefing keeps no units: its file with a guessed unit is asked about."""
+    import json
+
+    doc = {
+        "format": "adiz-viewer-briefing",
+        "schema_version": 2,
+        "title": "Old lesson",
+        "files": [{"path": alt_csv.name, "tz": None}],
+        "view": {"center_lon": 121.0, "center_lat": 24.5, "metres_per_pixel": 1200.0, "crs": "lcc"},
+    }
+    out = alt_csv.parent / "old.briefing.json"
+    out.write_text(json.dumps(doc))
+    assert window.open_briefing(out)
+    qtbot.waitUntil(lambda: window.import_dialog is not None, timeout=10_000)
+    assert window.import_dialog.alt_unit.currentText() == "ft"
+    window.import_dialog.reject()
+
+
+def _recent():
+    from PySide6.QtCore import QSettings
+
+    from viewer.qt.app_settings import ORG_NAME, as_list
+
+    return as_list(QSettings(ORG_NAME, ORG_NAME).value("files/recent"))
+
+
+def test_cancelling_the_unit_dialog_does_not_remember_the_file(qtbot, window, alt_csv):
+    before = _recent()
+    menu_before = [a.statusTip() for a in window.recent_menu.actions()]
+    layers_before = [st.id for st in window.state.layers]
+    dialog = _unit_dialog(qtbot, window, alt_csv)
+    dialog.reject()
+    qtbot.waitUntil(lambda: window.import_dialog is None, timeout=5_000)
+    qtbot.wait(200)
+    assert _recent() == before
+    assert [a.statusTip() for a in window.recent_menu.actions()] == menu_before
+    assert str(alt_csv.resolve()) not in _recent()
+    assert not window.tracks.items and not window.reports  # no layer added
+    assert [st.id for st in window.state.layers] == layers_before
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert alt_csv.name in window.statusBar().currentMessage()
+
+
+def test_a_file_that_loads_is_remembered(qtbot, window, alt_csv):
+    dialog = _unit_dialog(qtbot, window, alt_csv)
+    assert str(alt_csv.resolve()) not in _recent()  # not while it is only being asked about
+    dialog.accept()
+    qtbot.waitUntil(lambda: len(window.tracks.items) == 1, timeout=10_000)
+    assert _recent()[0] == str(alt_csv.resolve())
+    assert window.recent_menu.actions()[0].statusTip() == str(alt_csv.resolve())
+
+
+def test_a_file_that_fails_to_load_is_not_remembered(qtbot, window, tmp_path):
+    path = tmp_path / "broken.csv"
+    path.write_text("id,time,lat,lon\nA,not a time,91,200\n")
+    before = _recent()
+    window.open_files([str(path)])
+    qtbot.waitUntil(lambda: not window._loading, timeout=10_000)
+    assert "broken.csv" in window.last_error and not window.tracks.items
+    assert _recent() == before

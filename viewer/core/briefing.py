@@ -4,7 +4,9 @@ A `Briefing` holds the loaded track files (paths relative to the briefing file),
 visibility, opacity and colour, the view, the time range, replay speed and trail, the naming usage,
 annotations and scenes; and what the teacher authored (schema version 2): a georeferenced picture
 underlay, the tracks traced over it with their timing models, and the daily counts a ministry
-reported. It is plain data (frozen dataclasses); the UI builds one from its state and
+reported; and, per track file, how to read it where the file does not say (schema version 3): the
+columns and units the user confirmed in the import dialog, so reopening does not ask again. It is
+plain data (frozen dataclasses); the UI builds one from its state and
 applies one to its state.
 
 File format (schema version `SCHEMA_VERSION`, published in ``resources/briefing.schema.json``):
@@ -39,7 +41,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from viewer.core.constants import NAMING_EN, NAMINGS
+from viewer.core.constants import (
+    ALT_M,
+    CALLSIGN,
+    COUNT,
+    HEADING_DEG,
+    KIND,
+    LABEL,
+    LAT,
+    LON,
+    NAMING_EN,
+    NAMINGS,
+    SIDE,
+    SPEED_KT,
+    TIME,
+    TRACK_ID,
+)
 from viewer.core.counts import ReportedCount
 from viewer.core.georeference import ControlPoint, Underlay
 from viewer.core.tracing import DEFAULT_TZ, Timing, TracedScenario, TracedTrack
@@ -49,7 +66,7 @@ if TYPE_CHECKING:
     from viewer.core.projection import Projection
     from viewer.core.view import MapView
 
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 FORMAT: Final = "adiz-viewer-briefing"
 RECOVERY_FORMAT: Final = "adiz-viewer-recovery"
 SUFFIX: Final = ".briefing.json"
@@ -58,6 +75,28 @@ APP_STATE_NAME: Final = "adiz-viewer"
 
 TEXT, ARROW, CIRCLE, POLYGON = "text", "arrow", "circle", "polygon"
 ANNOTATION_KINDS: Final = (TEXT, ARROW, CIRCLE, POLYGON)
+
+# How a track file may be read where it does not say (as `viewer.io.registry.ReadOptions` takes it):
+# the fields a column can be mapped to (the readers' canonical columns; "_date" a separate date
+# column) and the unit codes of the altitude and speed columns.
+MAPPABLE_FIELDS: Final = (
+    TIME,
+    LAT,
+    LON,
+    TRACK_ID,
+    ALT_M,
+    SPEED_KT,
+    HEADING_DEG,
+    KIND,
+    CALLSIGN,
+    LABEL,
+    COUNT,
+    SIDE,
+    "_date",
+)
+ALTITUDE_UNITS: Final = ("m", "ft")
+SPEED_UNITS: Final = ("kt", "kmh", "mps")
+_UNIT_FIELDS: Final = {ALT_M: "altitude_unit", SPEED_KT: "speed_unit"}
 
 # Decimals written for each kind of number (fixed, so files are stable).
 _DEG_DIGITS = 6  # ~0.1 m
@@ -147,16 +186,80 @@ class TimeRange:
 @dataclass(frozen=True)
 class TrackFileRef:
     """A track file: ``path`` relative to the briefing's folder (or absolute), with '/'
-    separators; ``tz`` the IANA zone of times written without one (None: the file says)."""
+    separators; ``tz`` the IANA zone of times written without one (None: the file says).
+
+    What the user chose in the import dialog, so the file reads the same way again without
+    asking (None / empty: detected from the file, as it says): ``column_map`` the file column of
+    each field (pairs sorted by field; a dict is accepted), ``altitude_unit`` ('m', 'ft') and
+    ``speed_unit`` ('kt', 'kmh', 'mps'), ``confirmed_units`` the fields ('alt_m', 'speed_kt')
+    whose unit the user confirmed (the import report says so).
+    """
 
     path: str
     tz: str | None = None
+    column_map: tuple[tuple[str, str], ...] | None = None
+    altitude_unit: str | None = None
+    speed_unit: str | None = None
+    confirmed_units: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.path, str) or not self.path.strip():
             raise ValueError("path must be a non-empty string")
         if self.tz is not None:
             _check_tz(self.tz)
+        if self.column_map is not None:
+            raw: Any = self.column_map
+            items = list(raw.items()) if isinstance(raw, dict) else [tuple(p) for p in raw]
+            if any(len(item) != 2 for item in items):
+                raise ValueError("column_map must be (field, file column) pairs")
+            for field_name, column in items:
+                if field_name not in MAPPABLE_FIELDS:
+                    raise ValueError(
+                        f"column_map: unknown field {field_name!r}; expected one of "
+                        f"{', '.join(MAPPABLE_FIELDS)}"
+                    )
+                if not isinstance(column, str) or not column:
+                    raise ValueError(
+                        f"column_map.{field_name} must be a column name; got {_json_kind(column)}"
+                    )
+            _check_unique("column_map field", (f for f, _ in items))
+            object.__setattr__(self, "column_map", tuple(sorted(items)) or None)
+        for name, units in (("altitude_unit", ALTITUDE_UNITS), ("speed_unit", SPEED_UNITS)):
+            value = getattr(self, name)
+            if value is not None and value not in units:
+                raise ValueError(
+                    f"{name} must be one of {', '.join(units)} (or null); got {_json_kind(value)}"
+                )
+        confirmed = tuple(self.confirmed_units)
+        object.__setattr__(self, "confirmed_units", confirmed)
+        for field_name in confirmed:
+            if field_name not in _UNIT_FIELDS:
+                raise ValueError(
+                    f"confirmed_units: unknown field {field_name!r}; expected "
+                    f"{' or '.join(map(repr, _UNIT_FIELDS))}"
+                )
+            if getattr(self, _UNIT_FIELDS[field_name]) is None:
+                raise ValueError(
+                    f"confirmed_units names {field_name!r} but {_UNIT_FIELDS[field_name]} is null"
+                )
+        _check_unique("confirmed_units field", confirmed)
+
+    @property
+    def columns(self) -> dict[str, str] | None:
+        """``column_map`` as a dict (field -> file column), None when the file's own names
+        are used."""
+        return None if self.column_map is None else dict(self.column_map)
+
+    @property
+    def has_read_options(self) -> bool:
+        """Whether the briefing says how to read the file (a zone, columns or units)."""
+        return (
+            self.tz is not None
+            or self.column_map is not None
+            or self.altitude_unit is not None
+            or self.speed_unit is not None
+            or bool(self.confirmed_units)
+        )
 
 
 @dataclass(frozen=True)
@@ -494,7 +597,7 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
         "title": b.title,
         "notice": b.notice,
         "description": b.description,
-        "files": [{"path": f.path, "tz": f.tz} for f in b.files],
+        "files": [_file_dict(f) for f in b.files],
         "layers": [
             {
                 "id": la.id,
@@ -546,6 +649,17 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
             {"date": c.date.isoformat(), "kind": c.kind, "count": c.count, "source": c.source}
             for c in b.reported_counts
         ],
+    }
+
+
+def _file_dict(f: TrackFileRef) -> dict[str, Any]:
+    return {
+        "path": f.path,
+        "tz": f.tz,
+        "column_map": f.columns,
+        "altitude_unit": f.altitude_unit,
+        "speed_unit": f.speed_unit,
+        "confirmed_units": list(f.confirmed_units),
     }
 
 
@@ -743,12 +857,7 @@ def from_dict(doc: object) -> Briefing:
             "reported_counts",
         ),
     )
-    files = []
-    for i, item in enumerate(o.get_list("files", [])):
-        fo = _Obj(item, f"files[{i}]", ("path", "tz"))
-        files.append(
-            fo.build(TrackFileRef, path=fo.get_str("path"), tz=fo.get_str("tz", None, True))
-        )
+    files = [_file_from(item, f"files[{i}]") for i, item in enumerate(o.get_list("files", []))]
     layers = []
     for i, item in enumerate(o.get_list("layers", [])):
         lo = _Obj(item, f"layers[{i}]", ("id", "visible", "opacity", "color"))
@@ -837,6 +946,43 @@ def from_dict(doc: object) -> Briefing:
         underlay=_underlay_from(o.get("underlay", None), "underlay"),
         traced=_traced_from(o.get("traced", None), "traced"),
         reported_counts=_reported_from(o.get_list("reported_counts", []), "reported_counts"),
+    )
+
+
+def _file_from(value: object, where: str) -> TrackFileRef:
+    fo = _Obj(
+        value,
+        where,
+        ("path", "tz", "column_map", "altitude_unit", "speed_unit", "confirmed_units"),
+    )
+    column_map = fo.get("column_map", None)
+    if column_map is not None:
+        if not isinstance(column_map, dict):
+            raise BriefingError(
+                f"{where}.column_map must be an object of field: file column; "
+                f"got {_json_kind(column_map)}"
+            )
+        for key, column in column_map.items():
+            if not isinstance(column, str):
+                raise BriefingError(
+                    f"{where}.column_map.{key} must be a column name string; "
+                    f"got {_json_kind(column)}"
+                )
+    confirmed = fo.get_list("confirmed_units", [])
+    for j, field_name in enumerate(confirmed):
+        if not isinstance(field_name, str):
+            raise BriefingError(
+                f"{where}.confirmed_units[{j}] must be a field name string such as 'alt_m'; "
+                f"got {_json_kind(field_name)}"
+            )
+    return fo.build(
+        TrackFileRef,
+        path=fo.get_str("path"),
+        tz=fo.get_str("tz", None, True),
+        column_map=column_map,
+        altitude_unit=fo.get_str("altitude_unit", None, True),
+        speed_unit=fo.get_str("speed_unit", None, True),
+        confirmed_units=tuple(confirmed),
     )
 
 
@@ -1045,10 +1191,18 @@ def _migrate_v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
     return {**doc, "schema_version": 2}
 
 
+def _migrate_v2_to_v3(doc: dict[str, Any]) -> dict[str, Any]:
+    """v3 adds to each track file the optional 'column_map', 'altitude_unit', 'speed_unit' and
+    'confirmed_units' (how the user said to read it): nothing to convert, the file is read as it
+    says, as before."""
+    return {**doc, "schema_version": 3}
+
+
 #: version -> function turning a document of that version into one of the next version.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     0: _migrate_v0_to_v1,
     1: _migrate_v1_to_v2,
+    2: _migrate_v2_to_v3,
 }
 
 

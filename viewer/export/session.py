@@ -14,7 +14,7 @@ from viewer.core.projection import Projection
 from viewer.core.track_layers import LoadedTracks, TrackLayers
 from viewer.core.units import Units
 from viewer.core.view import MapView
-from viewer.io.registry import ReadOptions, load_trackset
+from viewer.io.registry import ReadOptions, load_trackset, options_for_ref
 from viewer.qt.annotation_painter import AnnotationPainter, paint_notice
 from viewer.qt.map_scene import MapScene
 from viewer.qt.overlays import paint_clock
@@ -59,10 +59,7 @@ class HeadlessSession:
                 raise FileNotFoundError(
                     f"{path}: track files not found: {', '.join(m.path for m in missing)}"
                 )
-            files = [
-                (resolve_file(r, path.parent), ReadOptions(tz=r.tz) if r.tz else None)
-                for r in briefing.files
-            ]
+            files = [(resolve_file(r, path.parent), options_for_ref(r)) for r in briefing.files]
         else:
             files = [(Path(p), ReadOptions(tz=tz) if tz else None) for p in inputs]
         projection = Projection.from_user_input(crs or (briefing.view.crs if briefing else "lcc"))

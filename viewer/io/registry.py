@@ -17,6 +17,7 @@ from viewer.io.report import ImportReport, TrackImportError
 if TYPE_CHECKING:
     import pandas as pd
 
+    from viewer.core.briefing import TrackFileRef
     from viewer.core.projection import Projection
     from viewer.core.tracks import TrackSet
 
@@ -81,6 +82,39 @@ class ReadOptions:
     time_range: tuple[Any, Any] | None = None
     confirm_units: bool = False
     confirmed_units: tuple[str, ...] = ()
+
+
+def options_for_ref(ref: TrackFileRef) -> ReadOptions | None:
+    """The options a briefing keeps for a track file (its zone, the columns and units the user
+    confirmed), so it reads as it did when saved; None when it keeps none (read as the file
+    says)."""
+    if not ref.has_read_options:
+        return None
+    return ReadOptions(
+        tz=ref.tz,
+        column_map=ref.columns,
+        altitude_unit=ref.altitude_unit,
+        speed_unit=ref.speed_unit,
+        confirmed_units=ref.confirmed_units,
+    )
+
+
+def ref_for_options(path: str, options: ReadOptions | None) -> TrackFileRef:
+    """A briefing's entry for the track file at ``path`` read with ``options``: what the user
+    said about the file (zone, columns, units) is kept; how the app reads (``confirm_units``,
+    ``time_range``) is not."""
+    from viewer.core.briefing import TrackFileRef
+
+    if options is None:
+        return TrackFileRef(path)
+    return TrackFileRef(
+        path,
+        tz=options.tz,
+        column_map=tuple(options.column_map.items()) if options.column_map else None,
+        altitude_unit=options.altitude_unit,
+        speed_unit=options.speed_unit,
+        confirmed_units=tuple(options.confirmed_units),
+    )
 
 
 @dataclass

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.projection import Projection
-from viewer.qt.app_settings import APP_NAME, DEFAULT_BRIEFING, tz_of
+from viewer.qt.app_settings import APP_NAME, DEFAULT_BRIEFING
 from viewer.qt.i18n import translate
 from viewer.qt.window_authoring import TRACED_PATH
 
@@ -81,12 +81,12 @@ class BriefingMixin:
         if briefing.time_range is not None:
             self._pending_time = briefing.time_range.start.timestamp()
         from viewer.core.briefing import resolve_file
-        from viewer.io.registry import ReadOptions
+        from viewer.io.registry import options_for_ref
 
         for ref in briefing.files:
             file_path = resolve_file(ref, path.parent)
-            if file_path.is_file():
-                self.open_files([str(file_path)], ReadOptions(tz=ref.tz) if ref.tz else None)
+            if file_path.is_file():  # read as when saved: the units confirmed are not asked again
+                self.open_files([str(file_path)], options_for_ref(ref))
         self._traced_shown = None  # the traced tracks replay again (the track list was cleared)
         self._authoring_refresh()
         self._refresh_scenes_menu()
@@ -159,16 +159,16 @@ class BriefingMixin:
             Briefing,
             LayerSetting,
             TimeRange,
-            TrackFileRef,
             ViewSpec,
             relative_ref_path,
         )
+        from viewer.io.registry import ref_for_options
 
         old = self.briefing or Briefing()
         base = base or (self.briefing_path.parent if self.briefing_path else Path.cwd())
-        files = tuple(
-            TrackFileRef(
-                relative_ref_path(item.path, base), tz_of(self._load_options.get(str(item.path)))
+        files = tuple(  # with the zone, columns and units the user gave for each file
+            ref_for_options(
+                relative_ref_path(item.path, base), self._load_options.get(str(item.path))
             )
             for item in self.tracks.items
             if item.path != TRACED_PATH  # saved in the briefing itself, with its timing

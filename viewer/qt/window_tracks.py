@@ -46,7 +46,8 @@ class TrackFilesMixin:
     def open_files(self, paths: list[str], options: object = None) -> None:
         """Load track files in the background, each its own layer with its own report
         (a briefing file is opened as a briefing). A unit the file does not give is asked
-        (the import dialog), never silently assumed."""
+        (the import dialog), never silently assumed. A file goes to the recent files once it
+        has loaded (not when its load fails or is cancelled)."""
         options = _asking_units(options)
         for path in paths:
             if str(path).lower().endswith(".briefing.json"):
@@ -58,7 +59,7 @@ class TrackFilesMixin:
             self._loading[key] = 0.0
             self._load_options[key] = options
             self.loader.load(key, self.state.projection, options)
-            self._remember_recent(key)
+            QSettings(ORG_NAME, ORG_NAME).setValue("files/last_folder", str(Path(key).parent))
         self._update_progress()
 
     @Slot()
@@ -86,6 +87,7 @@ class TrackFilesMixin:
         self._update_progress()
         self.reports[key] = report
         self.tracks.add(LoadedTracks(Path(key), trackset, report))
+        self._remember_recent(key)
         n_skipped = len(getattr(report, "skipped", []))
         n_warn = len(getattr(report, "warnings", []))
         name = Path(key).name
@@ -189,12 +191,11 @@ class TrackFilesMixin:
             self.import_dialog = None
             dialog.deleteLater()
             if result != ImportDialog.DialogCode.Accepted:
-                self.statusBar().showMessage(
-                    translate(
-                        "TrackFiles", "{name} not loaded: its units were not confirmed"
-                    ).format(name=name),
-                    8000,
-                )
+                text = translate(
+                    "TrackFiles", "Loading {name} cancelled: its units were not confirmed"
+                ).format(name=name)
+                self.statusBar().showMessage(text, 8000)
+                self.last_message = text
                 return
             options = dialog.options()
             if previous is not None:  # keep what was declared before (zone, time range)
@@ -219,10 +220,10 @@ class TrackFilesMixin:
             ImportReportDialog(Path(key).name, report, self).show()
 
     def _remember_recent(self, path: str) -> None:
+        """Put a file that loaded first in File > Open recent."""
         settings = QSettings(ORG_NAME, ORG_NAME)
         recent = [p for p in as_list(settings.value("files/recent")) if p != path]
         settings.setValue("files/recent", [path, *recent][:MAX_RECENT])
-        settings.setValue("files/last_folder", str(Path(path).parent))
         self._refresh_recent_menu()
 
     def _refresh_recent_menu(self) -> None:
