@@ -1,5 +1,7 @@
 """Display projections and the view maths: points stay where they are on Earth."""
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -95,3 +97,17 @@ def test_large_inputs_project_in_two_halves_like_small_ones():
     assert x.shape == (400_001,)
     np.testing.assert_array_equal(x[:1000], xs)
     np.testing.assert_array_equal(y[-1:], p.forward(lon[-1:], lat[-1:])[1])
+
+
+def test_each_point_projects_the_same_whatever_the_pieces():
+    # the CSV freeze projects in pieces on two threads; the table's way projects at once
+    rng = np.random.default_rng(6)
+    lon = np.concatenate([rng.uniform(100, 140, 5000), rng.uniform(-180, 180, 50), [301.0]])
+    lat = rng.uniform(-60, 80, len(lon))
+    p = Projection.from_user_input("lcc")
+    x, y = p.forward(lon, lat)
+    cuts = [0, 1, 2, 700, 4999, 5010, len(lon)]
+    for a, b in itertools.pairwise(cuts):
+        xs, ys = p.forward(lon[a:b], lat[a:b])
+        np.testing.assert_array_equal(xs, x[a:b])
+        np.testing.assert_array_equal(ys, y[a:b])

@@ -4,8 +4,11 @@ clean file's rows with the same rows read next to a bad one."""
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,10 +18,15 @@ from viewer.io.registry import read_tracks
 texts = st.lists(st.one_of(st.none(), st.sampled_from(["a", "b", "", " a", "ä", "T01"])))
 
 
-@settings(max_examples=200, deadline=None)
-@given(values=texts)
-def test_run_factorising_equals_pandas_factorize(values):
-    series = pd.Series(values, dtype="str")  # pandas 3: pyarrow-backed text, the readers' kind
+@settings(max_examples=300, deadline=None)
+@given(values=texts, cuts=st.lists(st.integers(0, 60), max_size=4))
+def test_run_factorising_equals_pandas_factorize(values, cuts):
+    # as the reader hands it over: pyarrow-backed text in chunks (one per parsed block)
+    bounds = sorted({0, len(values), *(c for c in cuts if c < len(values))})
+    chunks = [pa.array(values[a:b], type=pa.string()) for a, b in itertools.pairwise(bounds)]
+    chunked = pa.chunked_array(chunks, type=pa.string())
+    series = pa.table({"v": chunked}).to_pandas()["v"]
+    assert str(series.dtype) == "str"
     codes, uniques = _factorize(series)
     want_codes, want_uniques = pd.factorize(series)
     np.testing.assert_array_equal(codes, want_codes)

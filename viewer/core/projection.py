@@ -79,7 +79,7 @@ def _lcc_forward(
     y = np.empty(size, dtype=np.float64)
     if size == 0:
         return x, y
-    lo, hi = float(np.min(lon)), float(np.max(lon))  # NaN when any is: then wrap to be safe
+    lo, hi = float(np.min(lon)), float(np.max(lon))  # NaN when any is: then look closer
     wrap = not (lon0 - 180.0 <= lo and hi < lon0 + 180.0)
     block = min(size, _LCC_BLOCK)
     u, w, v = (np.empty(block, dtype=np.float64) for _ in range(3))
@@ -102,10 +102,10 @@ def _lcc_forward(
             np.exp(ww, out=ww)
             ww *= a_f  # rho = a F t^n
             np.subtract(lon[i:j], lon0, out=vv)
-            if wrap:  # longitude from the central meridian, in [-180, 180)
-                vv += 180.0
-                np.remainder(vv, 360.0, out=vv)
-                vv -= 180.0
+            if wrap:  # longitude from the central meridian, in [-180, 180): only those
+                far = ~((vv >= -180.0) & (vv < 180.0))  # outside change (each point's result
+                if far.any():  # is then the same however the input is cut into pieces)
+                    vv[far] = np.remainder(vv[far] + 180.0, 360.0) - 180.0
             vv *= np.pi / 360.0 * n
             np.tan(vv, out=vv)  # t = tan(theta / 2)
             np.multiply(vv, vv, out=uu)  # t^2

@@ -8,7 +8,9 @@ by their names (`viewer.io.columns`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -80,6 +82,21 @@ def _comma_decimals(sample: str, delimiter: str) -> bool:
     return sum(bool(re.fullmatch(r"-?\d+,\d+", c)) for c in cells) > 2
 
 
+@dataclass
+class ParsedCsv:
+    """A CSV file parsed by pyarrow, before any row is checked: what both ways on share (the
+    canonical table of `read_csv`, or `viewer.io.csv_trackset`'s straight freeze)."""
+
+    path: Path
+    report: ImportReport
+    table: Any  # pyarrow.Table of the wanted columns, in the file's column names
+    cmap: ColumnMap
+    names: list[str]  # the header, made unique
+    encoding: str
+    decimal: str
+    invalid_rows: list[tuple[int, str]]  # (data-row index, reason) of rows pyarrow skipped
+
+
 def read_csv(
     path: Path,
     options,
@@ -87,6 +104,16 @@ def read_csv(
     cancel: Callable[[], bool] | None = None,
 ) -> tuple:
     """-> (canonical frame, report)."""
+    return canonical_table(parse_csv(path, options, progress, cancel), options, progress)
+
+
+def parse_csv(
+    path: Path,
+    options,
+    progress: Callable[[float], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> ParsedCsv:
+    """Sniff, detect the columns and parse the body (progress to 0.8)."""
     import pyarrow as pa
 
     report = ImportReport(str(path), format="CSV")
@@ -101,7 +128,7 @@ def read_csv(
     size = max(1, path.stat().st_size)
     try:
         data = pa.memory_map(str(path), "r").read_buffer()  # no copy: pages read on demand
-        head = np.frombuffer(data, dtype=np.uint8, count=min(len(data), BLOCK_SIZE)).tobytes()
+        head = _head(data)
         head_end = _header_end(head)
         names = _header_names(head[:head_end], encoding, delimiter)
     except (pa.ArrowInvalid, OSError, UnicodeDecodeError) as exc:
@@ -132,12 +159,33 @@ def read_csv(
             if attempt == "strings":
                 raise TrackImportError(path, f"not a readable CSV file ({_short(exc)})") from None
     assert table is not None
-    line_of = _line_mapper(path, body.invalid_rows)
-    if body.invalid_rows:
-        indices = np.array([i for i, _ in body.invalid_rows], dtype=np.int64)
-        for line, (_, reason) in zip(_file_lines(path, indices), body.invalid_rows, strict=True):
+    return ParsedCsv(path, report, table, cmap, names, encoding, decimal, body.invalid_rows)
+
+
+def judge_and_note_units(parsed: ParsedCsv, options, values_of) -> None:
+    """The units `detect_columns` could only guess: judged from the values
+    (``values_of(canonical) -> float array``), asked about (`UnitsUnsure`, when the options say
+    so) or warned about; the confirmed ones and the columns noted."""
+    unsure = judge_units(parsed.cmap, values_of)
+    if unsure and options.confirm_units:
+        raise UnitsUnsure(parsed.path, parsed.names, dict(parsed.cmap.columns), unsure)
+    for unit in unsure:
+        parsed.report.warn(unit.warning())
+    for note in confirmed_unit_notes(options):
+        parsed.report.notice(note)
+
+
+def canonical_table(
+    parsed: ParsedCsv, options, progress: Callable[[float], None] | None = None
+) -> tuple:
+    """The parsed file's rows checked, converted and sorted: (canonical frame, report)."""
+    path, report, cmap, decimal = parsed.path, parsed.report, parsed.cmap, parsed.decimal
+    line_of = _line_mapper(path, parsed.invalid_rows)
+    if parsed.invalid_rows:
+        indices = np.array([i for i, _ in parsed.invalid_rows], dtype=np.int64)
+        for line, (_, reason) in zip(_file_lines(path, indices), parsed.invalid_rows, strict=True):
             report.skip(line, reason)
-    raw = table.to_pandas(types_mapper=None)
+    raw = parsed.table.to_pandas(types_mapper=None)
     for col in raw.columns:  # columns pyarrow kept as bytes (invalid UTF-8): decode, flag
         if raw[col].dtype == object and raw[col].map(type).eq(bytes).any():
             raw[col] = raw[col].map(
@@ -146,15 +194,11 @@ def read_csv(
             report.warn(f"column '{col}' holds bytes that are not UTF-8; they were replaced by �")
     raw = raw.rename(columns={col: canon for canon, col in cmap.columns.items()})
     raw = _combine_date_time(raw)
-    unsure = judge_units(
-        cmap, lambda canon: _numeric(raw[canon], decimal).to_numpy(np.float64, na_value=np.nan)
+    judge_and_note_units(
+        parsed,
+        options,
+        lambda canon: _numeric(raw[canon], decimal).to_numpy(np.float64, na_value=np.nan),
     )
-    if unsure and options.confirm_units:
-        raise UnitsUnsure(path, names, dict(cmap.columns), unsure)
-    for unit in unsure:
-        report.warn(unit.warning())
-    for note in confirmed_unit_notes(options):
-        report.notice(note)
     if ALT_M in raw.columns and cmap.alt_factor != 1.0:
         raw[ALT_M] = _numeric(raw[ALT_M], decimal) * cmap.alt_factor
     if SPEED_KT in raw.columns and cmap.speed_factor != 1.0:
@@ -200,6 +244,17 @@ def _last_line_end(view: np.ndarray, start: int, end: int) -> int:
                 return lo + int(hits[-1])
             stop = lo
     return -1
+
+
+def _head(data) -> bytes:
+    """The start of the mapped file, enough to hold the header line (a copy of 64 KiB, more
+    only for a longer header; not the whole first block, which would read 8 MB)."""
+    size = 64 << 10
+    while True:
+        head = data.slice(0, min(len(data), size)).to_pybytes()
+        if size >= len(data) or _header_end(head) < len(head) - 1:  # \r\n not cut
+            return head
+        size *= 4
 
 
 def _header_end(block: bytes) -> int:

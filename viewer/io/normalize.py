@@ -177,7 +177,8 @@ def _bounded(values: pd.Series) -> pd.Series:
         ticks = values.array.asi8
         unit = np.datetime_data(values.dtype.base if tz else values.dtype)[0]
         first, end = (
-            np.datetime64(f"{y}-01-01", unit).astype(np.int64) for y in (MIN_YEAR, MAX_YEAR)
+            np.datetime64(f"{y}-01-01").astype(f"M8[{unit}]").astype(np.int64)
+            for y in (MIN_YEAR, MAX_YEAR)
         )
         if ticks.min() >= first and ticks.max() < end:
             return values.astype(dtype)
@@ -418,13 +419,27 @@ def _factorize(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
     same = pc.fill_null(pc.equal(arr.slice(1), arr.slice(0, n - 1)), False)
     new_run[1:] = ~same.to_numpy(zero_copy_only=False)
     starts = np.flatnonzero(new_run)
-    heads = arr.take(pa.array(starts))
-    if isinstance(heads, pa.ChunkedArray):
-        heads = heads.combine_chunks()
-    heads = pc.dictionary_encode(heads)  # codes in order of first appearance, as pd.factorize
+    heads = pc.dictionary_encode(_take_sorted(arr, starts))  # first seen first, as factorize
     run_codes = pc.fill_null(heads.indices, -1).to_numpy(zero_copy_only=False).astype(np.intp)
     uniques = pd.Index(heads.dictionary.to_pandas(), dtype="str")
     return np.repeat(run_codes, np.diff(starts, append=n)), uniques
+
+
+def _take_sorted(arr, rows: np.ndarray):
+    """``arr[rows]`` for sorted row numbers, one array; a chunked array is taken from chunk by
+    chunk (its own take would first join the chunks: a copy of every row)."""
+    import pyarrow as pa
+
+    if not isinstance(arr, pa.ChunkedArray):
+        return arr.take(pa.array(rows))
+    bounds = np.cumsum([0, *(len(c) for c in arr.chunks)])
+    cuts = np.searchsorted(rows, bounds)
+    parts = [
+        chunk.take(pa.array(rows[cuts[k] : cuts[k + 1]] - bounds[k]))
+        for k, chunk in enumerate(arr.chunks)
+        if cuts[k + 1] > cuts[k]
+    ]
+    return pa.concat_arrays(parts) if parts else pa.array([], type=arr.type)
 
 
 def _track_ids(values: pd.Series) -> tuple[np.ndarray, pd.Index]:

@@ -168,19 +168,9 @@ def read_tracks(
     """Read any supported track file into the canonical table and its report."""
     path = Path(path)
     options = options or ReadOptions()
-    if not path.exists():
-        raise TrackImportError(path, "no such file")
-    if path.is_file() and path.stat().st_size == 0:
-        raise TrackImportError(path, "the file is empty (0 bytes)")
-    fmt = detect_format(path)
-    module, func = READERS[fmt]
+    module, func = READERS[_checked_format(path)]
     reader = getattr(import_module(module), func)
-    try:
-        result = reader(path, options, progress, cancel)
-    except (TrackImportError, TimeoutError):
-        raise
-    except MemoryError:
-        raise TrackImportError(path, "the file is too large for the memory available") from None
+    result = _guarded(path, lambda: reader(path, options, progress, cancel))
     if isinstance(result, ReadResult):
         return result
     frame, report = result
@@ -194,22 +184,73 @@ def load_trackset(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> tuple[TrackSet, ImportReport]:
-    """Read a file and freeze it into a `TrackSet` projected into ``projection``."""
+    """Read a file and freeze it into a `TrackSet` projected into ``projection``.
+
+    A clean CSV is frozen straight from pyarrow's columns (`viewer.io.csv_trackset`); every
+    other file, and a CSV with anything to repair, through the canonical table."""
+    from viewer.core.projection import Projection
+    from viewer.io.traced_files import is_traced_file
+
+    path = Path(path)
+    options = options or ReadOptions()
+    projection = projection or Projection.default()
+    if _checked_format(path) == "csv":
+        trackset, report = _load_csv(path, options, projection, progress, cancel)
+    else:
+        trackset, report = _freeze(path, read_tracks(path, options, progress, cancel), projection)
+    if is_traced_file(path):  # drawn paths, not samples: no gaps between their vertices
+        from dataclasses import replace
+
+        trackset = replace(trackset, traced=True)
+        report.notice("tracks traced by hand (illustrative): their fixes are path vertices")
+    return trackset, report
+
+
+def _load_csv(
+    path: Path,
+    options: ReadOptions,
+    projection: Projection,
+    progress: Progress | None,
+    cancel: Cancel | None,
+) -> tuple[TrackSet, ImportReport]:
+    from viewer.io.csv_reader import canonical_table, parse_csv
+    from viewer.io.csv_trackset import clean_trackset
+
+    parsed = _guarded(path, lambda: parse_csv(path, options, progress, cancel))
+    trackset = _guarded(path, lambda: clean_trackset(parsed, options, projection, path.name))
+    if trackset is None:  # something to skip, sort or convert: the canonical table's way
+        frame, report = _guarded(path, lambda: canonical_table(parsed, options, progress))
+        return _freeze(path, ReadResult(frame, report), projection)
+    if progress is not None:
+        progress(1.0)
+    return trackset, parsed.report
+
+
+def _freeze(
+    path: Path, result: ReadResult, projection: Projection
+) -> tuple[TrackSet, ImportReport]:
     from viewer.core.tracks import TrackSet
 
-    result = read_tracks(path, options, progress, cancel)
     if len(result.frame) == 0 and not result.static_paths:
         reasons = result.report.skipped[:3]
         detail = "; ".join(f"line {r.line}: {r.reason}" if r.line else r.reason for r in reasons)
         raise TrackImportError(
             path, "no usable fixes in the file" + (f" ({detail})" if detail else "")
         )
-    trackset = TrackSet.from_frame(result.frame, projection, name=Path(path).name)
-    from viewer.io.traced_files import is_traced_file
+    return TrackSet.from_frame(result.frame, projection, name=path.name), result.report
 
-    if is_traced_file(path):  # drawn paths, not samples: no gaps between their vertices
-        from dataclasses import replace
 
-        trackset = replace(trackset, traced=True)
-        result.report.notice("tracks traced by hand (illustrative): their fixes are path vertices")
-    return trackset, result.report
+def _checked_format(path: Path) -> str:
+    if not path.exists():
+        raise TrackImportError(path, "no such file")
+    if path.is_file() and path.stat().st_size == 0:
+        raise TrackImportError(path, "the file is empty (0 bytes)")
+    return detect_format(path)
+
+
+def _guarded(path: Path, step: Callable[[], Any]) -> Any:
+    """A reader's step, its out-of-memory error said as an import error."""
+    try:
+        return step()
+    except MemoryError:
+        raise TrackImportError(path, "the file is too large for the memory available") from None

@@ -1,0 +1,281 @@
+"""A clean CSV straight into a `TrackSet`, without the canonical table in between.
+
+The usual track file (an export sorted by track and time, every row readable) needs none of
+the canonical table's repairs: no row to skip, no sort, no duplicate, no zone to apply. For such
+a file this freezes pyarrow's columns directly: the checks are minima and maxima, the tracks
+are the runs of equal ids, per-track text is read at each track's first row, and the
+projection runs on a second thread meanwhile. It is about twice as fast as the table's way
+(`benchmarks/bench_load.py`).
+
+Whatever this cannot prove clean returns None *before* touching the report, and the caller
+takes the canonical table's way (`viewer.io.csv_reader.canonical_table`), which reports and
+repairs; tests hold both ways to the same TrackSet and the same report.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from viewer.core.constants import (
+    ALT_M,
+    CALLSIGN,
+    COUNT,
+    HEADING_DEG,
+    KIND,
+    KIND_UNKNOWN,
+    LABEL,
+    LAT,
+    LON,
+    SIDE,
+    SPEED_KT,
+    TIME,
+    TRACK_ID,
+)
+from viewer.core.tracks import TrackSet
+from viewer.io.csv_reader import ParsedCsv, judge_and_note_units
+from viewer.io.normalize import MAX_YEAR, MIN_YEAR, _take_sorted, normalise_kind
+
+if TYPE_CHECKING:
+    from viewer.core.projection import Projection
+
+NUMERIC = (ALT_M, SPEED_KT, HEADING_DEG, COUNT)
+TEXT = (KIND, CALLSIGN, LABEL, SIDE)
+HANDLED = frozenset((TRACK_ID, TIME, LON, LAT, *NUMERIC, *TEXT))
+BLANK_IDS = frozenset(("", "<NA>", "nan"))  # what the canonical table takes for no id
+
+
+def clean_trackset(
+    parsed: ParsedCsv, options, projection: Projection, name: str = ""
+) -> TrackSet | None:
+    """The parsed file as a TrackSet if every row is readable as it stands and the rows come
+    grouped by track (ids in text order) with rising times; else None, the report untouched."""
+    import pyarrow as pa
+
+    table, cmap = parsed.table, parsed.cmap
+    n = table.num_rows
+    if (
+        n == 0
+        or parsed.invalid_rows
+        or parsed.decimal != "."
+        or parsed.encoding != "utf-8"
+        or not set(cmap.columns) <= HANDLED
+        or TRACK_ID not in cmap.columns
+        or TIME not in cmap.columns
+    ):
+        return None
+
+    def column(canon: str):
+        return table.column(cmap.columns[canon])
+
+    ids, times = column(TRACK_ID), column(TIME)
+    if not (pa.types.is_string(ids.type) or pa.types.is_large_string(ids.type)):
+        return None  # numeric ids ('123' read as 123, 1.0 as '1'): the table's way
+    if not (pa.types.is_timestamp(times.type) and times.type.tz is not None):
+        return None  # naive times need a zone, epochs a unit: the table's way
+    if ids.null_count or times.null_count:
+        return None
+    for canon in (LON, LAT):  # numbers in every row (whole degrees are read as integers)
+        kind = column(canon).type
+        if (
+            not (pa.types.is_floating(kind) or pa.types.is_integer(kind))
+            or column(canon).null_count
+        ):
+            return None
+    for canon in NUMERIC:
+        if canon in cmap.columns and not _is_number(column(canon).type):
+            return None
+    for canon in TEXT:
+        if canon in cmap.columns and not _is_text(column(canon).type):
+            return None
+
+    # two halves at once: the coordinates (joined, checked, projected) on a second thread, the
+    # rest here (NumPy and Arrow free the GIL); nothing is reported until both say "clean"
+    coordinates = _Coordinates(column(LON), column(LAT), projection)
+    unit = times.type.unit
+    ticks = times.to_numpy().view(np.int64)  # in the column's unit (seconds, as parsed)
+    first, end = (
+        np.datetime64(f"{y}-01-01").astype(f"M8[{unit}]").astype(np.int64)
+        for y in (MIN_YEAR, MAX_YEAR)
+    )
+    if not (ticks.min() >= first and ticks.max() < end):
+        return None  # out of the years the app shows
+    tracks = _tracks(ids, ticks)
+    if tracks is None:
+        return None
+    starts, names = tracks
+    values = {c: _floats(column(c)) for c in NUMERIC if c in cmap.columns}
+
+    def per_track(canon: str, default: str) -> np.ndarray:
+        if canon not in cmap.columns:
+            return np.full(len(starts), default, dtype=object)
+        heads = _take_sorted(column(canon), starts).to_pylist()
+        return np.array([v or default for v in heads], dtype=object)
+
+    types = per_track(KIND, "")
+    kind_of = {v: normalise_kind(v) for v in set(types) if v}  # once per type, not per track
+    ns_per_tick = 10 ** {"s": 9, "ms": 6, "us": 3, "ns": 0}[unit]
+    fields: dict[str, Any] = {
+        "ids": names,
+        "offsets": np.append(starts, n).astype(np.int64),
+        # seconds as the table's way computes them (from nanoseconds), to the last bit
+        "t": _seconds(ticks, ns_per_tick),
+        "kinds": np.array([kind_of.get(v, KIND_UNKNOWN) for v in types], dtype=object),
+        "callsigns": per_track(CALLSIGN, ""),
+        "labels": per_track(LABEL, "") if LABEL in cmap.columns else types,
+        "sides": per_track(SIDE, ""),
+    }
+    if COUNT in values:
+        raw = values[COUNT][starts]
+        fields["counts"] = np.where(np.isfinite(raw) & (raw >= 1), raw, 1).astype(np.int32)
+    else:
+        fields["counts"] = np.ones(len(starts), dtype=np.int32)
+    factors = {ALT_M: cmap.alt_factor, SPEED_KT: cmap.speed_factor, HEADING_DEG: 1.0}
+    for canon, factor in factors.items():  # the values stay as read: the units are judged on them
+        if canon not in values:
+            fields[canon] = np.full(n, np.nan, dtype=np.float32)
+        else:
+            fields[canon] = (values[canon] * factor if factor != 1.0 else values[canon]).astype(
+                np.float32
+            )
+    coords = coordinates.result()  # helping with the projection's last pieces
+    if coords is None:
+        return None  # a coordinate out of range, or empty
+
+    # the file is clean: report as the table's way does
+    judge_and_note_units(parsed, options, lambda canon: values[canon])
+    report = parsed.report
+    report.notice(f"columns: {cmap.describe()}")
+    report.rows_read += n
+    report.fixes += n
+    report.tracks += len(starts)
+    report.time_start = _timestamp(report.time_start, int(ticks.min()) * ns_per_tick, min)
+    report.time_end = _timestamp(report.time_end, int(ticks.max()) * ns_per_tick, max)
+    lon, lat, x, y = coords
+    return TrackSet(lon=lon, lat=lat, x=x, y=y, projection=projection, name=name, **fields)
+
+
+class _Coordinates:
+    """(lon, lat, x, y) as arrays of the TrackSet's own, or None when a coordinate is out of
+    range (a NaN fails the test too; a longitude over 180 is wrapped, with a warning, by the
+    table's way). A second thread joins the columns, checks them and projects piece by piece
+    from the first; `result` makes the calling thread take pieces from the last, so neither
+    thread waits while the other works."""
+
+    PIECES = 16
+
+    def __init__(self, lon_column, lat_column, projection: Projection) -> None:
+        self.projection = projection
+        self.lock = threading.Lock()
+        self.ready = threading.Event()  # columns joined and checked (or found out of range)
+        self.arrays: tuple[np.ndarray, ...] | None = None
+        pool = ThreadPoolExecutor(max_workers=1)
+        self.future = pool.submit(self._run, lon_column, lat_column)
+        pool.shutdown(wait=False)  # a file found not clean elsewhere does not wait for this
+
+    def _run(self, *columns) -> None:
+        try:
+            lon, lat = (_own(c.to_numpy()).astype(np.float64, copy=False) for c in columns)
+            in_range = (
+                np.min(lat) >= -90.0
+                and np.max(lat) <= 90.0
+                and np.min(lon) >= -180.0
+                and np.max(lon) <= 180.0
+            )
+            if in_range:
+                n = len(lon)
+                self.arrays = (lon, lat, np.empty(n), np.empty(n))
+                self.bounds = np.linspace(0, n, self.PIECES + 1).astype(np.int64)
+                self.low, self.high = 0, self.PIECES  # pieces not yet taken: [low, high)
+        finally:
+            self.ready.set()
+        self._project(from_end=False)
+
+    def _project(self, from_end: bool) -> None:
+        if self.arrays is None:
+            return
+        lon, lat, x, y = self.arrays
+        while True:
+            with self.lock:
+                if self.low >= self.high:
+                    return
+                if from_end:
+                    self.high -= 1
+                    piece = self.high
+                else:
+                    piece = self.low
+                    self.low += 1
+            a, b = self.bounds[piece], self.bounds[piece + 1]
+            x[a:b], y[a:b] = self.projection.forward(lon[a:b], lat[a:b])
+
+    def result(self) -> tuple[np.ndarray, ...] | None:
+        self.ready.wait()
+        self._project(from_end=True)
+        self.future.result()  # the piece the other thread is on; its error, if any
+        return self.arrays
+
+
+def _tracks(ids, ticks: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """(first row of each track, the track ids) when the rows come one run per id, the ids
+    in text order once stripped, none blank, times rising within each run; else None."""
+    import pyarrow.compute as pc
+
+    n = len(ticks)
+    new_run = np.ones(n, dtype=bool)
+    if n > 1:
+        same = pc.equal(ids.slice(1), ids.slice(0, n - 1))  # no nulls here
+        new_run[1:] = ~same.to_numpy(zero_copy_only=False)
+        if not ((ticks[1:] > ticks[:-1]) | new_run[1:]).all():
+            return None  # unsorted or repeated times within a track
+    starts = np.flatnonzero(new_run)
+    names = np.array([v.strip() for v in _take_sorted(ids, starts).to_pylist()], dtype=object)
+    if len(names) > 1 and not (names[1:] > names[:-1]).all():
+        return None  # ids out of text order, or one id in two runs (' A' and 'A' are one)
+    if not BLANK_IDS.isdisjoint(names):
+        return None  # rows without an id are skipped: the table's way
+    return starts, names
+
+
+def _seconds(ticks: np.ndarray, ns_per_tick: int) -> np.ndarray:
+    """Seconds as float64, computed as the table's way does (nanoseconds / 1e9, to the last
+    bit), in one buffer: the nanoseconds (in range: no overflow) become the seconds in place."""
+    ns = np.multiply(ticks, ns_per_tick)
+    return np.true_divide(ns, 1e9, out=ns.view(np.float64))
+
+
+def _floats(values) -> np.ndarray:
+    """A numeric column as float64, NaN where empty."""
+    import pyarrow as pa
+
+    if pa.types.is_null(values.type):
+        return np.full(len(values), np.nan)
+    return values.to_numpy(zero_copy_only=False).astype(np.float64)  # nulls: NaN
+
+
+def _own(values: np.ndarray) -> np.ndarray:
+    """An array the TrackSet owns (one chunk's to_numpy is a read-only view of Arrow's)."""
+    return values if values.flags.writeable and values.flags.owndata else values.copy()
+
+
+def _is_number(kind) -> bool:
+    import pyarrow as pa
+
+    return bool(pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_null(kind))
+
+
+def _is_text(kind) -> bool:
+    import pyarrow as pa
+
+    return bool(
+        pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_null(kind)
+    )
+
+
+def _timestamp(current, ns: int, pick):
+    import pandas as pd
+
+    value = pd.Timestamp(ns, tz="UTC").to_pydatetime()
+    return value if current is None else pick(current, value)
