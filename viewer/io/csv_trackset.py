@@ -96,12 +96,13 @@ def clean_trackset(
     # rest here (NumPy and Arrow free the GIL); nothing is reported until both say "clean"
     coordinates = _Coordinates(column(LON), column(LAT), projection)
     unit = times.type.unit
-    ticks = times.to_numpy().view(np.int64)  # in the column's unit (seconds, as parsed)
+    ticks = _own(times.to_numpy()).view(np.int64)  # in the column's unit (seconds, as parsed)
     first, end = (
         np.datetime64(f"{y}-01-01").astype(f"M8[{unit}]").astype(np.int64)
         for y in (MIN_YEAR, MAX_YEAR)
     )
-    if not (ticks.min() >= first and ticks.max() < end):
+    least, greatest = int(ticks.min()), int(ticks.max())
+    if not (least >= first and greatest < end):
         return None  # out of the years the app shows
     tracks = _tracks(ids, ticks)
     if tracks is None:
@@ -122,7 +123,7 @@ def clean_trackset(
         "ids": names,
         "offsets": np.append(starts, n).astype(np.int64),
         # seconds as the table's way computes them (from nanoseconds), to the last bit
-        "t": _seconds(ticks, ns_per_tick),
+        "t": _seconds(ticks, ns_per_tick),  # the ticks become the seconds, in place
         "kinds": np.array([kind_of.get(v, KIND_UNKNOWN) for v in types], dtype=object),
         "callsigns": per_track(CALLSIGN, ""),
         "labels": per_track(LABEL, "") if LABEL in cmap.columns else types,
@@ -152,8 +153,8 @@ def clean_trackset(
     report.rows_read += n
     report.fixes += n
     report.tracks += len(starts)
-    report.time_start = _timestamp(report.time_start, int(ticks.min()) * ns_per_tick, min)
-    report.time_end = _timestamp(report.time_end, int(ticks.max()) * ns_per_tick, max)
+    report.time_start = _timestamp(report.time_start, least * ns_per_tick, min)
+    report.time_end = _timestamp(report.time_end, greatest * ns_per_tick, max)
     lon, lat, x, y = coords
     return TrackSet(lon=lon, lat=lat, x=x, y=y, projection=projection, name=name, **fields)
 
@@ -224,14 +225,15 @@ def _tracks(ids, ticks: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     import pyarrow.compute as pc
 
     n = len(ticks)
-    new_run = np.ones(n, dtype=bool)
+    starts = np.zeros(1, dtype=np.int64)
     if n > 1:
-        same = pc.equal(ids.slice(1), ids.slice(0, n - 1))  # no nulls here
-        new_run[1:] = ~same.to_numpy(zero_copy_only=False)
-        if not ((ticks[1:] > ticks[:-1]) | new_run[1:]).all():
+        changes = pc.indices_nonzero(pc.not_equal(ids.slice(1), ids.slice(0, n - 1)))  # no nulls
+        starts = np.append(starts, changes.to_numpy(zero_copy_only=False).astype(np.int64) + 1)
+        falls = np.flatnonzero(ticks[1:] <= ticks[:-1]) + 1  # rows whose time does not rise
+        if len(falls) and not np.isin(falls, starts).all():
             return None  # unsorted or repeated times within a track
-    starts = np.flatnonzero(new_run)
-    names = np.array([v.strip() for v in _take_sorted(ids, starts).to_pylist()], dtype=object)
+    # stripped as pandas strips the table's ids
+    names = pc.utf8_trim_whitespace(_take_sorted(ids, starts)).to_numpy(zero_copy_only=False)
     if len(names) > 1 and not (names[1:] > names[:-1]).all():
         return None  # ids out of text order, or one id in two runs (' A' and 'A' are one)
     if not BLANK_IDS.isdisjoint(names):
@@ -241,8 +243,8 @@ def _tracks(ids, ticks: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
 
 def _seconds(ticks: np.ndarray, ns_per_tick: int) -> np.ndarray:
     """Seconds as float64, computed as the table's way does (nanoseconds / 1e9, to the last
-    bit), in one buffer: the nanoseconds (in range: no overflow) become the seconds in place."""
-    ns = np.multiply(ticks, ns_per_tick)
+    bit), in the ticks' own buffer: ticks, nanoseconds (in range: no overflow), seconds."""
+    ns = np.multiply(ticks, ns_per_tick, out=ticks)
     return np.true_divide(ns, 1e9, out=ns.view(np.float64))
 
 
