@@ -86,6 +86,7 @@ def test_the_region_lcc_forward_equals_proj_everywhere():
     miss = np.hypot(x[ok] - px[ok], y[ok] - py[ok])  # farther out, near the other pole:
     assert (miss <= 1e-6 + 1e-7 * np.hypot(px[ok], py[ok])).all()  # 1e-7 of the distance
     assert np.isnan(x[-1]) and np.isnan(x[-4])  # latitude 91 and the south pole: no point
+    assert not (np.isinf(x).any() or np.isinf(y).any())  # NaN, never infinite
 
 
 def test_large_inputs_project_in_two_halves_like_small_ones():

@@ -229,14 +229,13 @@ class Projection:
         lon = np.asarray(lon, dtype=np.float64)
         lat = np.asarray(lat, dtype=np.float64)
         lcc = _lcc_constants(self.definition)
-        if lcc is not None:
+        if lcc is not None:  # finite or NaN, never infinite: no check needed
             # one thread: two gain nothing here (measured: 22 ms vs 17 ms for 1M points)
             lon, lat = np.broadcast_arrays(lon, lat)
             x, y = _lcc_forward(lcc, lon.ravel(), lat.ravel())
-            x, y = x.reshape(lon.shape), y.reshape(lon.shape)
-        else:
-            fwd, _ = _transformers(self.definition)
-            x, y = _in_halves(fwd.transform, lon, lat)
+            return x.reshape(lon.shape), y.reshape(lon.shape)
+        fwd, _ = _transformers(self.definition)
+        x, y = _in_halves(fwd.transform, lon, lat)
         bad = ~(np.isfinite(x) & np.isfinite(y))
         if bad.any():
             x = np.where(bad, np.nan, x)

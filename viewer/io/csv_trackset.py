@@ -54,6 +54,7 @@ def clean_trackset(
     """The parsed file as a TrackSet if every row is readable as it stands and the rows come
     grouped by track (ids in text order) with rising times; else None, the report untouched."""
     import pyarrow as pa
+    import pyarrow.compute as pc
 
     table, cmap = parsed.table, parsed.cmap
     n = table.num_rows
@@ -110,21 +111,25 @@ def clean_trackset(
     starts, names = tracks
     values = {c: _floats(column(c)) for c in NUMERIC if c in cmap.columns}
 
-    def per_track(canon: str, default: str) -> np.ndarray:
+    def per_track(canon: str, default: str, convert=None) -> np.ndarray:
+        """The column's text at each track's first row (empty: ``default``), converted once
+        per distinct value."""
         if canon not in cmap.columns:
             return np.full(len(starts), default, dtype=object)
-        heads = _take_sorted(column(canon), starts).to_pylist()
-        return np.array([v or default for v in heads], dtype=object)
+        heads = pc.dictionary_encode(_take_sorted(column(canon), starts))
+        convert = convert or str
+        texts = [convert(v) if v else default for v in heads.dictionary.to_pylist()]
+        codes = pc.fill_null(heads.indices, len(texts)).to_numpy()  # empty: the last
+        return np.array([*texts, default], dtype=object)[codes]
 
     types = per_track(KIND, "")
-    kind_of = {v: normalise_kind(v) for v in set(types) if v}  # once per type, not per track
     ns_per_tick = 10 ** {"s": 9, "ms": 6, "us": 3, "ns": 0}[unit]
     fields: dict[str, Any] = {
         "ids": names,
         "offsets": np.append(starts, n).astype(np.int64),
         # seconds as the table's way computes them (from nanoseconds), to the last bit
         "t": _seconds(ticks, ns_per_tick),  # the ticks become the seconds, in place
-        "kinds": np.array([kind_of.get(v, KIND_UNKNOWN) for v in types], dtype=object),
+        "kinds": per_track(KIND, KIND_UNKNOWN, convert=normalise_kind),
         "callsigns": per_track(CALLSIGN, ""),
         "labels": per_track(LABEL, "") if LABEL in cmap.columns else types,
         "sides": per_track(SIDE, ""),
