@@ -4,8 +4,8 @@ The usual track file (an export sorted by track and time, every row readable) ne
 the canonical table's repairs: no row to skip, no sort, no duplicate, no zone to apply. For such
 a file this freezes pyarrow's columns directly: the checks are minima and maxima, the tracks
 are the runs of equal ids, per-track text is read at each track's first row, and the
-projection runs on a second thread meanwhile. It is about twice as fast as the table's way
-(`benchmarks/bench_load.py`).
+projection runs on a second thread meanwhile: 0.04 s after the parse's 0.07 s for 1M fixes,
+where the table's way takes 0.16 s (`benchmarks/bench_load.py`).
 
 Whatever this cannot prove clean returns None *before* touching the report, and the caller
 takes the canonical table's way (`viewer.io.csv_reader.canonical_table`), which reports and
@@ -14,7 +14,6 @@ repairs; tests hold both ways to the same TrackSet and the same report.
 
 from __future__ import annotations
 
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +36,7 @@ from viewer.core.constants import (
 )
 from viewer.core.tracks import TrackSet
 from viewer.io.csv_reader import ParsedCsv, judge_and_note_units
-from viewer.io.normalize import MAX_YEAR, MIN_YEAR, _take_sorted, normalise_kind
+from viewer.io.normalize import MAX_YEAR, MIN_YEAR, _take_sorted, normalise_kind, run_starts
 
 if TYPE_CHECKING:
     from viewer.core.projection import Projection
@@ -95,7 +94,9 @@ def clean_trackset(
 
     # two halves at once: the coordinates (joined, checked, projected) on a second thread, the
     # rest here (NumPy and Arrow free the GIL); nothing is reported until both say "clean"
-    coordinates = _Coordinates(column(LON), column(LAT), projection)
+    pool = ThreadPoolExecutor(max_workers=1)
+    coordinates = pool.submit(_coordinates, column(LON), column(LAT), projection)
+    pool.shutdown(wait=False)  # a file found not clean here does not wait for it
     unit = times.type.unit
     ticks = _own(times.to_numpy()).view(np.int64)  # in the column's unit (seconds, as parsed)
     first, end = (
@@ -147,7 +148,7 @@ def clean_trackset(
             fields[canon] = (values[canon] * factor if factor != 1.0 else values[canon]).astype(
                 np.float32
             )
-    coords = coordinates.result()  # helping with the projection's last pieces
+    coords = coordinates.result()
     if coords is None:
         return None  # a coordinate out of range, or empty
 
@@ -164,64 +165,16 @@ def clean_trackset(
     return TrackSet(lon=lon, lat=lat, x=x, y=y, projection=projection, name=name, **fields)
 
 
-class _Coordinates:
+def _coordinates(lon_column, lat_column, projection: Projection):
     """(lon, lat, x, y) as arrays of the TrackSet's own, or None when a coordinate is out of
     range (a NaN fails the test too; a longitude over 180 is wrapped, with a warning, by the
-    table's way). A second thread joins the columns, checks them and projects piece by piece
-    from the first; `result` makes the calling thread take pieces from the last, so neither
-    thread waits while the other works."""
-
-    PIECES = 16
-
-    def __init__(self, lon_column, lat_column, projection: Projection) -> None:
-        self.projection = projection
-        self.lock = threading.Lock()
-        self.ready = threading.Event()  # columns joined and checked (or found out of range)
-        self.arrays: tuple[np.ndarray, ...] | None = None
-        pool = ThreadPoolExecutor(max_workers=1)
-        self.future = pool.submit(self._run, lon_column, lat_column)
-        pool.shutdown(wait=False)  # a file found not clean elsewhere does not wait for this
-
-    def _run(self, *columns) -> None:
-        try:
-            lon, lat = (_own(c.to_numpy()).astype(np.float64, copy=False) for c in columns)
-            in_range = (
-                np.min(lat) >= -90.0
-                and np.max(lat) <= 90.0
-                and np.min(lon) >= -180.0
-                and np.max(lon) <= 180.0
-            )
-            if in_range:
-                n = len(lon)
-                self.arrays = (lon, lat, np.empty(n), np.empty(n))
-                self.bounds = np.linspace(0, n, self.PIECES + 1).astype(np.int64)
-                self.low, self.high = 0, self.PIECES  # pieces not yet taken: [low, high)
-        finally:
-            self.ready.set()
-        self._project(from_end=False)
-
-    def _project(self, from_end: bool) -> None:
-        if self.arrays is None:
-            return
-        lon, lat, x, y = self.arrays
-        while True:
-            with self.lock:
-                if self.low >= self.high:
-                    return
-                if from_end:
-                    self.high -= 1
-                    piece = self.high
-                else:
-                    piece = self.low
-                    self.low += 1
-            a, b = self.bounds[piece], self.bounds[piece + 1]
-            x[a:b], y[a:b] = self.projection.forward(lon[a:b], lat[a:b])
-
-    def result(self) -> tuple[np.ndarray, ...] | None:
-        self.ready.wait()
-        self._project(from_end=True)
-        self.future.result()  # the piece the other thread is on; its error, if any
-        return self.arrays
+    table's way)."""
+    lon, lat = (_own(c.to_numpy()).astype(np.float64, copy=False) for c in (lon_column, lat_column))
+    if not (np.min(lat) >= -90.0 and np.max(lat) <= 90.0):
+        return None
+    if not (np.min(lon) >= -180.0 and np.max(lon) <= 180.0):
+        return None
+    return (lon, lat, *projection.forward(lon, lat))
 
 
 def _tracks(ids, ticks: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
@@ -229,14 +182,10 @@ def _tracks(ids, ticks: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     in text order once stripped, none blank, times rising within each run; else None."""
     import pyarrow.compute as pc
 
-    n = len(ticks)
-    starts = np.zeros(1, dtype=np.int64)
-    if n > 1:
-        changes = pc.indices_nonzero(pc.not_equal(ids.slice(1), ids.slice(0, n - 1)))  # no nulls
-        starts = np.append(starts, changes.to_numpy(zero_copy_only=False).astype(np.int64) + 1)
-        falls = np.flatnonzero(ticks[1:] <= ticks[:-1]) + 1  # rows whose time does not rise
-        if len(falls) and not np.isin(falls, starts).all():
-            return None  # unsorted or repeated times within a track
+    starts = run_starts(ids)
+    falls = np.flatnonzero(ticks[1:] <= ticks[:-1]) + 1  # rows whose time does not rise
+    if len(falls) and not np.isin(falls, starts).all():
+        return None  # unsorted or repeated times within a track
     # stripped as pandas strips the table's ids
     names = pc.utf8_trim_whitespace(_take_sorted(ids, starts)).to_numpy(zero_copy_only=False)
     if len(names) > 1 and not (names[1:] > names[:-1]).all():

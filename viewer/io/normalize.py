@@ -415,14 +415,24 @@ def _factorize(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
         codes, uniques = pd.factorize(values)
         return codes, pd.Index(uniques)
     arr = pa.array(values)  # no copy
-    new_run = np.ones(n, dtype=bool)  # a missing value never continues a run
-    same = pc.fill_null(pc.equal(arr.slice(1), arr.slice(0, n - 1)), False)
-    new_run[1:] = ~same.to_numpy(zero_copy_only=False)
-    starts = np.flatnonzero(new_run)
+    starts = run_starts(arr)
     heads = pc.dictionary_encode(_take_sorted(arr, starts))  # first seen first, as factorize
     run_codes = pc.fill_null(heads.indices, -1).to_numpy(zero_copy_only=False).astype(np.intp)
     uniques = pd.Index(heads.dictionary.to_pandas(), dtype="str")
     return np.repeat(run_codes, np.diff(starts, append=n)), uniques
+
+
+def run_starts(arr) -> np.ndarray:
+    """The first row of each run of equal neighbours in an Arrow (chunked) array, from 0; a
+    missing value is a run of its own."""
+    import pyarrow.compute as pc
+
+    n = len(arr)
+    if n < 2:
+        return np.zeros(min(n, 1), dtype=np.int64)
+    change = pc.fill_null(pc.not_equal(arr.slice(1), arr.slice(0, n - 1)), True)
+    rows = pc.indices_nonzero(change).to_numpy(zero_copy_only=False).astype(np.int64)
+    return np.concatenate([np.zeros(1, dtype=np.int64), rows + 1])
 
 
 def _take_sorted(arr, rows: np.ndarray):
