@@ -230,7 +230,8 @@ class Projection:
         lat = np.asarray(lat, dtype=np.float64)
         lcc = _lcc_constants(self.definition)
         if lcc is not None:  # finite or NaN, never infinite: no check needed
-            # one thread: two gain nothing here (measured: 22 ms vs 17 ms for 1M points)
+            # one thread: alone, two are ~18 % faster (16 vs 19 ms for 1M points), but a load
+            # projects while its other thread works, and there two were 2-6 ms slower
             lon, lat = np.broadcast_arrays(lon, lat)
             x, y = _lcc_forward(lcc, lon.ravel(), lat.ravel())
             return x.reshape(lon.shape), y.reshape(lon.shape)
