@@ -41,22 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from viewer.core.constants import (
-    ALT_M,
-    CALLSIGN,
-    COUNT,
-    HEADING_DEG,
-    KIND,
-    LABEL,
-    LAT,
-    LON,
-    NAMING_EN,
-    NAMINGS,
-    SIDE,
-    SPEED_KT,
-    TIME,
-    TRACK_ID,
-)
+from viewer.core.constants import ALT_M, MAPPABLE_FIELDS, NAMING_EN, NAMINGS, SPEED_KT
 from viewer.core.counts import ReportedCount
 from viewer.core.georeference import ControlPoint, Underlay
 from viewer.core.tracing import DEFAULT_TZ, Timing, TracedScenario, TracedTrack
@@ -77,23 +62,8 @@ TEXT, ARROW, CIRCLE, POLYGON = "text", "arrow", "circle", "polygon"
 ANNOTATION_KINDS: Final = (TEXT, ARROW, CIRCLE, POLYGON)
 
 # How a track file may be read where it does not say (as `viewer.io.registry.ReadOptions` takes it):
-# the fields a column can be mapped to (the readers' canonical columns; "_date" a separate date
-# column) and the unit codes of the altitude and speed columns.
-MAPPABLE_FIELDS: Final = (
-    TIME,
-    LAT,
-    LON,
-    TRACK_ID,
-    ALT_M,
-    SPEED_KT,
-    HEADING_DEG,
-    KIND,
-    CALLSIGN,
-    LABEL,
-    COUNT,
-    SIDE,
-    "_date",
-)
+# the fields a column can be mapped to (`MAPPABLE_FIELDS`, from the constants) and the unit codes
+# of the altitude and speed columns.
 ALTITUDE_UNITS: Final = ("m", "ft")
 SPEED_UNITS: Final = ("kt", "kmh", "mps")
 _UNIT_FIELDS: Final = {ALT_M: "altitude_unit", SPEED_KT: "speed_unit"}

@@ -22,6 +22,24 @@ SIDE: Final = "side"  # who operates it, as the file says (PLA, ROC, JCG, hostil
 COUNT: Final = "count"  # aircraft a traced path stands for (a formation of 4 is one path, count 4)
 
 REQUIRED_COLUMNS: Final = (TRACK_ID, TIME, LON, LAT)
+DATE_COLUMN: Final = "_date"  # a CSV's separate date column, joined with a time-of-day column
+# What a file's column can be mapped to (by detection or by hand), in the order CSV detection
+# tries them; briefings keep such maps (`ReadOptions.column_map`).
+MAPPABLE_FIELDS: Final = (
+    TIME,
+    LAT,
+    LON,
+    TRACK_ID,
+    ALT_M,
+    SPEED_KT,
+    HEADING_DEG,
+    KIND,
+    CALLSIGN,
+    LABEL,
+    COUNT,
+    SIDE,
+    DATE_COLUMN,
+)
 OPTIONAL_NUMERIC_COLUMNS: Final = (ALT_M, SPEED_KT, HEADING_DEG)
 OPTIONAL_TEXT_COLUMNS: Final = (KIND, CALLSIGN, LABEL, SIDE)
 

@@ -12,6 +12,7 @@ from viewer.core.constants import (
     ALT_M,
     CALLSIGN,
     COUNT,
+    DATE_COLUMN,
     FT_IN_M,
     HEADING_DEG,
     KIND,
@@ -20,13 +21,14 @@ from viewer.core.constants import (
     LABEL,
     LAT,
     LON,
+    MAPPABLE_FIELDS,
     SIDE,
     SPEED_KT,
     TIME,
     TRACK_ID,
 )
 
-DATE = "_date"  # a separate date column, joined with a time-of-day column
+DATE = DATE_COLUMN  # a separate date column, joined with a time-of-day column
 # Candidate names per canonical column, most specific first (compared after `_key`).
 CANDIDATES: dict[str, tuple[str, ...]] = {
     TIME: (
@@ -139,21 +141,7 @@ def detect_columns(
             )
         cmap.columns[canon] = col
         used.add(col)
-    for canon in (
-        TIME,
-        LAT,
-        LON,
-        TRACK_ID,
-        ALT_M,
-        SPEED_KT,
-        HEADING_DEG,
-        KIND,
-        CALLSIGN,
-        LABEL,
-        COUNT,
-        SIDE,
-        DATE,
-    ):
+    for canon in MAPPABLE_FIELDS:
         if canon in cmap.columns:
             continue
         for cand in CANDIDATES[canon]:
