@@ -22,6 +22,14 @@ class ImportReport:
 
     path: str
     format: str = ""
+    #: the source recognised from the header or structure, as the user knows it
+    #: (e.g. "OpenSky state vectors (CSV)"); "" when the columns were matched one by one
+    schema: str = ""
+    #: canonical field -> the file's column (or JSON key / record field) it was read from
+    column_map: dict[str, str] = field(default_factory=dict)
+    #: canonical field ('alt_m', 'speed_kt', ...) -> how its unit was known, e.g.
+    #: "ft (documented by the schema)", "m/s (header)", "ft (guessed: values up to 41,000)"
+    units: dict[str, str] = field(default_factory=dict)
     rows_read: int = 0
     fixes: int = 0
     tracks: int = 0
@@ -46,6 +54,12 @@ class ImportReport:
     def summary(self) -> str:
         name = Path(self.path).name
         lines = [f"{name}: {self.format or 'unknown format'}"]
+        if self.schema:
+            lines.append(f"  recognised as: {self.schema}")
+        if self.units:
+            lines.append(
+                "  units: " + ", ".join(f"{field_}: {how}" for field_, how in self.units.items())
+            )
         lines.append(
             f"  {self.rows_read:,} rows read, {self.fixes:,} fixes in {self.tracks:,} tracks"
         )
