@@ -28,6 +28,8 @@ class LayerState:
 
 
 class MapState(EventedModel):
+    EVENTS = ("projection", "naming", "when", "layers")
+
     def __init__(self, catalog: Catalog, projection: Projection | None = None) -> None:
         super().__init__()
         self.catalog = catalog

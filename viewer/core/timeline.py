@@ -109,6 +109,8 @@ class Timeline(EventedModel):
     second, ``step`` seconds per step, ``trail`` seconds of track behind each head.
     """
 
+    EVENTS = ("time", "playing", "speed", "range", "trail", "loop", "step", "zone")
+
     def __init__(
         self,
         start: float = 0.0,
