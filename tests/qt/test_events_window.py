@@ -16,49 +16,49 @@ def with_events(qtbot, window, tmp_path):
         "A,2021-10-04T01:00:00Z,22.0,124.0,J-16\n"
     )
     window.open_files([str(path)])
-    qtbot.waitUntil(lambda: len(window.events_panel.all_events) > 0, timeout=20_000)
+    qtbot.waitUntil(lambda: len(window.zone_events.events_panel.all_events) > 0, timeout=20_000)
     return window
 
 
 def test_events_are_listed_and_marked_on_the_timeline(with_events):
-    ev = with_events.events_panel.all_events
+    ev = with_events.zone_events.events_panel.all_events
     taiwan = ev[ev["zone_id"] == "taiwan_adiz"]
     assert list(taiwan["event"]) == ["entry", "exit"]
     assert taiwan["time"].iloc[0] == T0 + pd.Timedelta(minutes=15)
-    assert with_events.events_panel.model.rowCount() == len(ev)
-    strip = with_events.qt_timeline.strip
+    assert with_events.zone_events.events_panel.model.rowCount() == len(ev)
+    strip = with_events.replay.qt_timeline.strip
     assert (T0 + pd.Timedelta(minutes=15)).timestamp() in list(strip.marker_times)
 
 
 def test_filter_by_zone(with_events):
-    panel = with_events.events_panel
+    panel = with_events.zone_events.events_panel
     panel.zone_filter.setCurrentText("taiwan_adiz")
     assert panel.model.rowCount() == 2
     assert "2 of" in panel.count_label.text()
 
 
 def test_clicking_an_event_jumps_the_replay_there(with_events):
-    panel = with_events.events_panel
+    panel = with_events.zone_events.events_panel
     panel.zone_filter.setCurrentText("taiwan_adiz")
     index = panel.proxy.index(0, 0)
     panel.table.clicked.emit(index)
     row = panel.model.frame.iloc[panel.proxy.mapToSource(index).row()]
-    assert with_events.timeline.time == pytest.approx(row["time"].timestamp())
-    assert with_events.track_painter.selected is not None
+    assert with_events.session.timeline.time == pytest.approx(row["time"].timestamp())
+    assert with_events.replay.track_painter.selected is not None
 
 
 def test_export_csv(with_events, tmp_path):
     out = tmp_path / "events.csv"
-    assert with_events.events_panel.export_csv(str(out))
+    assert with_events.zone_events.events_panel.export_csv(str(out))
     back = pd.read_csv(out)
     assert "taiwan_adiz" in set(back["zone_id"]) and "path" not in back.columns
 
 
 def test_events_flash_on_the_map_while_playing(with_events):
-    flash = with_events.event_flash
+    flash = with_events.zone_events.flash
     entry = (T0 + pd.Timedelta(minutes=15)).timestamp()
     idx, age = flash.active(entry + 1.0)
     assert len(idx) >= 1 and (age >= 0).all() and (age <= 1).all()
     assert len(flash.active(entry + 86400.0)[0]) == 0
-    with_events.flash_act.trigger()  # off
+    with_events.replay.flash_act.trigger()  # off
     assert not flash.enabled

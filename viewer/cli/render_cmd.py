@@ -1,5 +1,5 @@
-"""Render the map and a replay headless, through the same painters as the window: no display
-needed.
+"""Render the map and a replay headless, through the same session and painters as the window:
+no display needed.
 
     adiz-viewer render (BRIEFING | TRACKFILE...) --out OUT [--size WxH] [--fps N]
                        [--start ISO] [--end ISO] [--duration SECONDS] [--trail DURATION]
@@ -20,6 +20,18 @@ import re
 import sys
 import time
 from pathlib import Path
+
+import pandas as pd
+from PySide6.QtGui import QGuiApplication
+
+from viewer.cli.headless import open_session
+from viewer.core.briefing import BriefingError
+from viewer.core.timeline import Timeline
+from viewer.core.units import Units
+from viewer.export.video import frame_times, render_frames, render_plan, write_output
+from viewer.io.report import TrackImportError
+from viewer.render.map_scene import MapScene
+from viewer.render.theme import HIGH_CONTRAST, NORMAL
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -50,8 +62,6 @@ def parse_duration(text: str) -> float:
 
 
 def parse_time(text: str) -> float:
-    import pandas as pd
-
     try:
         ts = pd.Timestamp(text)
     except ValueError:
@@ -102,36 +112,18 @@ def run(args: argparse.Namespace) -> int:
         return _fail(
             f"{out}: expected an output ending in .png, .mp4 or .gif, or an existing folder"
         )
-    from PySide6.QtGui import QGuiApplication
-
-    from viewer.core.briefing import BriefingError
-    from viewer.export.session import HeadlessSession
-    from viewer.export.video import (
-        frame_times,
-        render_briefing_frames,
-        render_frames,
-        write_output,
-    )
-    from viewer.io.report import TrackImportError
-
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841
     started = time.perf_counter()
     try:
-        from viewer.core.units import Units
-        from viewer.qt.theme import HIGH_CONTRAST, NORMAL
-
-        session = HeadlessSession.build(
-            args.inputs,
-            args.crs,
-            args.naming,
-            args.tz,
-            units=Units(distance=args.units),
-            theme=HIGH_CONTRAST if args.high_contrast else NORMAL,
-        )
+        session = open_session(args.inputs, args.crs, args.naming, args.tz)
+        scene = MapScene.for_session(session)  # PictureError (a ValueError): the underlay
     except (ValueError, BriefingError, TrackImportError, FileNotFoundError) as exc:
         return _fail(str(exc))
+    scene.units = Units(distance=args.units)
+    scene.theme = HIGH_CONTRAST if args.high_contrast else NORMAL
+    timeline = session.timeline
     if args.trail is not None:
-        session.clock.trail = args.trail
+        timeline.set_trail(args.trail)
     scene_index = None
     start, end = args.start, args.end
     if args.scene is not None:
@@ -139,25 +131,24 @@ def run(args: argparse.Namespace) -> int:
         if not 1 <= args.scene <= len(scenes):
             return _fail(f"--scene must be 1..{len(scenes)}; got {args.scene}")
         scene_index = args.scene - 1
-        sc = scenes[scene_index]
-        if sc.time_range is not None:
-            start = start if start is not None else sc.time_range.start.timestamp()
-            end = end if end is not None else sc.time_range.end.timestamp()
-        elif sc.time is not None:
-            start = start if start is not None else sc.time.timestamp()
-        if sc.layers is not None:
-            for st in session.state.layers:
-                session.state.update_layer(st.id, visible=st.id in sc.layers)
+        state = session.apply_scene(scene_index)  # as the window and the briefing video show it
+        if state.time_range is not None:
+            start = start if start is not None else state.time_range[0]
+            end = end if end is not None else state.time_range[1]
+        elif state.time is not None:
+            start = start if start is not None else state.time
     span = session.tracks.time_span
     if start is None:
-        start = session.clock.time if span else 0.0
+        start = timeline.time if span else 0.0
     if end is None:
         end = span[1] if span else start
     if end < start:
         return _fail("--end is before --start")
+    _make_room(timeline, start, end)
     width, height = args.size
+    view = session.map_view(width, height, scene_index)
     if kind == ".png":
-        image = next(iter(render_frames(session, width, height, [start], scene_index)))
+        image = next(iter(render_frames(scene, session, view, [start])))
         out.parent.mkdir(parents=True, exist_ok=True)
         if not image.save(str(out)):
             return _fail(f"{out}: could not write the PNG")
@@ -170,10 +161,10 @@ def run(args: argparse.Namespace) -> int:
     if whole:  # a briefing to video: all its scenes, in order
         plan = session.scene_plan(args.fps)
         n = len(plan)
-        frames = render_briefing_frames(session, width, height, plan)
+        frames = render_plan(scene, session, width, height, plan)
     else:
         n = max(1, round(args.fps * args.duration))
-        frames = render_frames(session, width, height, frame_times(start, end, n), scene_index)
+        frames = render_frames(scene, session, view, frame_times(start, end, n))
     t0 = time.perf_counter()
     try:
         written = write_output(out, frames, n, args.fps, (width, height))
@@ -185,6 +176,16 @@ def run(args: argparse.Namespace) -> int:
         f"rendered {rate:.1f} frames/s)"
     )
     return 0
+
+
+def _make_room(timeline: Timeline, start: float, end: float) -> None:
+    """Times asked for outside the clock's range (before the first fix, after a scene's range)
+    are shown as asked: the range widens to them, rather than the clock stopping at its ends."""
+    if start >= timeline.lo and end <= timeline.hi:
+        return
+    timeline.clear_in_out()
+    if start < timeline.start or end > timeline.end:
+        timeline.set_range(min(start, timeline.start), max(end, timeline.end))
 
 
 def _fail(message: str) -> int:

@@ -7,24 +7,15 @@ a repaint), ``when`` (time-aware layers: Japan's ADIZ before/after 2010, exercis
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 from viewer.core.catalog import Catalog, ReferenceLayer
 from viewer.core.constants import NAMING_EN, NAMINGS
 from viewer.core.evented import EventedModel
+from viewer.core.layer_state import LayerState
 from viewer.core.projection import Projection
-
-
-@dataclass(frozen=True)
-class LayerState:
-    """How one layer is shown: visibility, opacity (0..1), colour (``#rrggbb``)."""
-
-    id: str
-    visible: bool
-    opacity: float
-    color: str
 
 
 class MapState(EventedModel):
@@ -43,6 +34,16 @@ class MapState(EventedModel):
         self.layers: list[LayerState] = [
             LayerState(la.id, la.visible, 1.0, la.style.color) for la in catalog.layers
         ]
+
+    def copy(self) -> MapState:
+        """The same map (CRS, naming, date, layers and their look, the user's layers), with no
+        subscribers: an export can change it without touching what the window shows."""
+        other = MapState(self.catalog, self.projection)
+        other.naming, other.when = self.naming, self.when
+        other.extra_layers = dict(self.extra_layers)
+        other.layers = list(self.layers)
+        other._boundaries, other._clock_bucket = self._boundaries, self._clock_bucket
+        return other
 
     def set_projection(self, projection: Projection) -> None:
         if projection.definition != self.projection.definition:

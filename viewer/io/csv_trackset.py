@@ -36,7 +36,7 @@ from viewer.core.constants import (
 )
 from viewer.core.tracks import TrackSet
 from viewer.io.csv_reader import ParsedCsv, judge_and_note_units
-from viewer.io.normalize import MAX_YEAR, MIN_YEAR, _take_sorted, normalise_kind, run_starts
+from viewer.io.normalize import MAX_YEAR, MIN_YEAR, normalise_kind, run_starts, take_sorted
 
 if TYPE_CHECKING:
     from viewer.core.projection import Projection
@@ -117,7 +117,7 @@ def clean_trackset(
         per distinct value."""
         if canon not in cmap.columns:
             return np.full(len(starts), default, dtype=object)
-        heads = pc.dictionary_encode(_take_sorted(column(canon), starts))
+        heads = pc.dictionary_encode(take_sorted(column(canon), starts))
         convert = convert or str
         texts = [convert(v) if v else default for v in heads.dictionary.to_pylist()]
         codes = pc.fill_null(heads.indices, len(texts)).to_numpy()  # empty: the last
@@ -125,7 +125,14 @@ def clean_trackset(
 
     types = per_track(KIND, "")
     ns_per_tick = 10 ** {"s": 9, "ms": 6, "us": 3, "ns": 0}[unit]
-    fields: dict[str, Any] = {
+    factors = {ALT_M: cmap.alt_factor, SPEED_KT: cmap.speed_factor, HEADING_DEG: 1.0}
+    # everything but the coordinates, while the second thread projects them
+    fixes = {  # the values stay as read: the units are judged on them
+        canon: (values[canon] * factor if factor != 1.0 else values[canon]).astype(np.float32)
+        for canon, factor in factors.items()
+        if canon in values
+    }
+    columns: dict[str, Any] = {
         "ids": names,
         "offsets": np.append(starts, n).astype(np.int64),
         # seconds as the table's way computes them (from nanoseconds), to the last bit
@@ -134,20 +141,8 @@ def clean_trackset(
         "callsigns": per_track(CALLSIGN, ""),
         "labels": per_track(LABEL, "") if LABEL in cmap.columns else types,
         "sides": per_track(SIDE, ""),
+        "counts": values[COUNT][starts] if COUNT in values else None,
     }
-    if COUNT in values:
-        raw = values[COUNT][starts]
-        fields["counts"] = np.where(np.isfinite(raw) & (raw >= 1), raw, 1).astype(np.int32)
-    else:
-        fields["counts"] = np.ones(len(starts), dtype=np.int32)
-    factors = {ALT_M: cmap.alt_factor, SPEED_KT: cmap.speed_factor, HEADING_DEG: 1.0}
-    for canon, factor in factors.items():  # the values stay as read: the units are judged on them
-        if canon not in values:
-            fields[canon] = np.full(n, np.nan, dtype=np.float32)
-        else:
-            fields[canon] = (values[canon] * factor if factor != 1.0 else values[canon]).astype(
-                np.float32
-            )
     coords = coordinates.result()
     if coords is None:
         return None  # a coordinate out of range, or empty
@@ -162,7 +157,18 @@ def clean_trackset(
     report.time_start = _timestamp(report.time_start, least * ns_per_tick, min)
     report.time_end = _timestamp(report.time_end, greatest * ns_per_tick, max)
     lon, lat, x, y = coords
-    return TrackSet(lon=lon, lat=lat, x=x, y=y, projection=projection, name=name, **fields)
+    return TrackSet.freeze(
+        lon=lon,
+        lat=lat,
+        x=x,
+        y=y,
+        projection=projection,
+        name=name,
+        alt_m=fixes.get(ALT_M),
+        speed_kt=fixes.get(SPEED_KT),
+        heading_deg=fixes.get(HEADING_DEG),
+        **columns,
+    )
 
 
 def _coordinates(lon_column, lat_column, projection: Projection):
@@ -187,7 +193,7 @@ def _tracks(ids, ticks: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     if len(falls) and not np.isin(falls, starts).all():
         return None  # unsorted or repeated times within a track
     # stripped as pandas strips the table's ids
-    names = pc.utf8_trim_whitespace(_take_sorted(ids, starts)).to_numpy(zero_copy_only=False)
+    names = pc.utf8_trim_whitespace(take_sorted(ids, starts)).to_numpy(zero_copy_only=False)
     if len(names) > 1 and not (names[1:] > names[:-1]).all():
         return None  # ids out of text order, or one id in two runs (' A' and 'A' are one)
     if not BLANK_IDS.isdisjoint(names):

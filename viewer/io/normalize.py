@@ -416,7 +416,7 @@ def _factorize(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
         return codes, pd.Index(uniques)
     arr = pa.array(values)  # no copy
     starts = run_starts(arr)
-    heads = pc.dictionary_encode(_take_sorted(arr, starts))  # first seen first, as factorize
+    heads = pc.dictionary_encode(take_sorted(arr, starts))  # first seen first, as factorize
     run_codes = pc.fill_null(heads.indices, -1).to_numpy(zero_copy_only=False).astype(np.intp)
     uniques = pd.Index(heads.dictionary.to_pandas(), dtype="str")
     return np.repeat(run_codes, np.diff(starts, append=n)), uniques
@@ -435,7 +435,7 @@ def run_starts(arr) -> np.ndarray:
     return np.concatenate([np.zeros(1, dtype=np.int64), rows + 1])
 
 
-def _take_sorted(arr, rows: np.ndarray):
+def take_sorted(arr, rows: np.ndarray):
     """``arr[rows]`` for sorted row numbers, one array; a chunked array is taken from chunk by
     chunk (its own take would first join the chunks: a copy of every row)."""
     import pyarrow as pa

@@ -12,12 +12,13 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from viewer.core.read_options import ReadOptions
 from viewer.io.report import ImportReport, TrackImportError
+from viewer.io.traced_format import is_traced_file
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from viewer.core.briefing import TrackFileRef
     from viewer.core.projection import Projection
     from viewer.core.tracks import TrackSet
 
@@ -59,62 +60,6 @@ EXTENSIONS = {
     ".cot": "cot",
     ".xml": "cot",
 }
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    """How to read a file where the file itself does not say.
-
-    ``tz``: IANA zone of times written without one (never assumed when None).
-    ``column_map``: canonical name -> file column, overriding auto-detection.
-    ``altitude_unit``: 'm' or 'ft'; ``speed_unit``: 'kt', 'kmh' or 'mps' when the header is silent.
-    ``time_range``: (start, end) UTC, pushed down to partitioned Parquet so only that is read.
-    ``confirm_units``: when a unit is only guessed, raise `UnitsUnsure` (the app asks the user)
-    instead of warning and reading on (the command line's way).
-    ``confirmed_units``: fields ('alt_m', 'speed_kt') whose unit above the user confirmed; the
-    report records it.
-    """
-
-    tz: str | None = None
-    column_map: dict[str, str] | None = None
-    altitude_unit: str | None = None
-    speed_unit: str | None = None
-    time_range: tuple[Any, Any] | None = None
-    confirm_units: bool = False
-    confirmed_units: tuple[str, ...] = ()
-
-
-def options_for_ref(ref: TrackFileRef) -> ReadOptions | None:
-    """The options a briefing keeps for a track file (its zone, the columns and units the user
-    confirmed), so it reads as it did when saved; None when it keeps none (read as the file
-    says)."""
-    if not ref.has_read_options:
-        return None
-    return ReadOptions(
-        tz=ref.tz,
-        column_map=ref.columns,
-        altitude_unit=ref.altitude_unit,
-        speed_unit=ref.speed_unit,
-        confirmed_units=ref.confirmed_units,
-    )
-
-
-def ref_for_options(path: str, options: ReadOptions | None) -> TrackFileRef:
-    """A briefing's entry for the track file at ``path`` read with ``options``: what the user
-    said about the file (zone, columns, units) is kept; how the app reads (``confirm_units``,
-    ``time_range``) is not."""
-    from viewer.core.briefing import TrackFileRef
-
-    if options is None:
-        return TrackFileRef(path)
-    return TrackFileRef(
-        path,
-        tz=options.tz,
-        column_map=tuple(options.column_map.items()) if options.column_map else None,
-        altitude_unit=options.altitude_unit,
-        speed_unit=options.speed_unit,
-        confirmed_units=tuple(options.confirmed_units),
-    )
 
 
 @dataclass
@@ -189,7 +134,6 @@ def load_trackset(
     A clean CSV is frozen straight from pyarrow's columns (`viewer.io.csv_trackset`); every
     other file, and a CSV with anything to repair, through the canonical table."""
     from viewer.core.projection import Projection
-    from viewer.io.traced_files import is_traced_file
 
     path = Path(path)
     options = options or ReadOptions()

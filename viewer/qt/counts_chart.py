@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from viewer.core.counts import Counts, reference_figures
 from viewer.qt.i18n import translate
-from viewer.qt.track_painter import KIND_COLORS, kind_name
+from viewer.render.track_painter import KIND_COLORS, kind_name
 
 MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 44, 12, 10, 34
 MAX_BAR_PX = 240  # one or two days of counts: bars of a readable width, not the whole chart

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.qt.i18n import translate
+from viewer.render.track_painter import kind_name
 
 COLUMNS = (
     ("time", QT_TRANSLATE_NOOP("EventsPanel", "Time (UTC)")),
@@ -105,8 +106,6 @@ class EventsModel(QAbstractTableModel):
         if col == "event":
             return event_title(value)
         if col == "kind" and isinstance(value, str):
-            from viewer.qt.track_painter import kind_name
-
             return kind_name(value)
         return "" if value is None or value != value else str(value)
 
@@ -166,8 +165,6 @@ class EventsPanel(QWidget):
     @staticmethod
     def _item_title(col: str, value: str) -> str:
         if col == "kind":
-            from viewer.qt.track_painter import kind_name
-
             return kind_name(value)
         return value  # zone ids are data
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from viewer.core.constants import WEB_MERCATOR, WGS84
 from viewer.core.georeference import ControlPoint, GeoreferenceError, Underlay, fit_affine
 from viewer.qt.i18n import translate
-from viewer.qt.underlay import PictureView
+from viewer.qt.picture_view import PictureView
 
 
 def column_names() -> list[str]:

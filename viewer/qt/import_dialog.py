@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.constants import ALT_M, HEADING_DEG, KIND, LAT, LON, SPEED_KT, TIME, TRACK_ID
-from viewer.io.registry import ReadOptions
+from viewer.core.read_options import ReadOptions
+from viewer.core.timeline import ZONE_KEYS
 from viewer.qt.i18n import translate
 
 FIELDS = (
@@ -32,8 +33,6 @@ FIELDS = (
     (HEADING_DEG, QT_TRANSLATE_NOOP("ImportDialog", "Heading")),
     (KIND, QT_TRANSLATE_NOOP("ImportDialog", "Type / kind")),
 )
-# The first choice: the times carry their zone ("Z", "+08:00") — no zone is passed.
-ZONES = ("UTC", "Asia/Taipei", "Asia/Tokyo", "Asia/Shanghai", "Asia/Seoul")
 
 
 UNSURE_STYLE = "background-color: #fff1b8; color: #5c4400;"  # a unit to check: light amber
@@ -105,8 +104,8 @@ class ImportDialog(QDialog):
                 form.addRow(translate("ImportDialog", title), combo)
         self.zone = QComboBox()
         self.zone.addItem(translate("ImportDialog", "(the file says)"), "")
-        for zone in ZONES:
-            self.zone.addItem(zone, zone)
+        for key in ZONE_KEYS:  # after the first choice: the times carry their zone
+            self.zone.addItem(key, key)
         self.zone.setEditable(True)
         if zone:
             self.zone.setCurrentText(zone)

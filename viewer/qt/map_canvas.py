@@ -21,7 +21,7 @@ from viewer.core.catalog import POINTS, ROLE_AREA, ROLE_EDGE, ROLE_POINT
 from viewer.core.map_state import MapState
 from viewer.core.projection import Projection
 from viewer.core.view import MapView
-from viewer.qt.map_scene import MapScene
+from viewer.render.map_scene import MapScene
 
 SETTLE_MS = 120
 WHEEL_STEP = 1.25  # zoom factor per wheel notch
@@ -316,7 +316,7 @@ class MapCanvas(QWidget):
                 continue
             layer = painter.layer
             live = set(layer.features_at(ctx.when).index)
-            for idx, row, parts in painter._projected(ctx.projection):
+            for idx, row, parts in painter.projected(ctx.projection):
                 if idx not in live:
                     continue
                 role = row["role"]
@@ -325,7 +325,7 @@ class MapCanvas(QWidget):
                         px, py = self.view.to_screen(xy[:, 0], xy[:, 1])
                         if _distance_to_polyline(sx, sy, px, py) <= HIT_TOLERANCE_PX:
                             return layer.id, idx
-            for idx, row, _ in painter._projected(ctx.projection):
+            for idx, row, _ in painter.projected(ctx.projection):
                 if (
                     idx in live
                     and row["role"] == ROLE_AREA

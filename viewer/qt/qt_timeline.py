@@ -60,9 +60,9 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.timeline import (
+    CLOCK_ZONES,
     SPEED_PRESETS,
     STEP_PRESETS,
-    TIME_ZONES,
     TRAIL_PRESETS,
     Preset,
     Timeline,
@@ -85,6 +85,10 @@ PRESET_WORDS = {
     "Taipei": QT_TRANSLATE_NOOP("Timeline", "Taipei"),
     "Tokyo": QT_TRANSLATE_NOOP("Timeline", "Tokyo"),
     "Beijing": QT_TRANSLATE_NOOP("Timeline", "Beijing"),
+    "Seoul": QT_TRANSLATE_NOOP("Timeline", "Seoul"),
+    "Manila": QT_TRANSLATE_NOOP("Timeline", "Manila"),
+    "London": QT_TRANSLATE_NOOP("Timeline", "London"),
+    "New York": QT_TRANSLATE_NOOP("Timeline", "New York"),
     "Local": QT_TRANSLATE_NOOP("Timeline", "Local"),
 }
 
@@ -360,7 +364,7 @@ class QtTimeline(QWidget):
         self.zone_combo = QComboBox()
         self.zone_combo.setToolTip(translate("Timeline", "Time zone shown under UTC"))
         self.zone_combo.setFocusPolicy(Qt.NoFocus)
-        for name, key in TIME_ZONES:
+        for name, key in CLOCK_ZONES:
             self.zone_combo.addItem(shown_label(name), key)
         self.zone_combo.activated.connect(
             lambda i: self.timeline.set_zone(self.zone_combo.itemData(i))

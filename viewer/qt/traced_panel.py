@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.constants import KINDS
+from viewer.core.timeline import ZONE_KEYS
 from viewer.core.tracing import (
     SPEED,
     START_END,
@@ -61,7 +62,6 @@ DEFAULT_SPEED_KT = {
     "ship": 16.0,
     "unknown": 300.0,
 }
-ZONES = ("Asia/Taipei", "UTC", "Asia/Tokyo", "Asia/Shanghai", "Asia/Manila", "Asia/Seoul")
 _FMT = "yyyy-MM-dd HH:mm:ss"
 
 
@@ -345,7 +345,7 @@ class TracedPanel(QWidget):
         )
         self.source_edit.editingFinished.connect(self._on_source_edited)
         self.tz_combo = QComboBox()
-        self.tz_combo.addItems(ZONES)
+        self.tz_combo.addItems(ZONE_KEYS)
         self.tz_combo.setToolTip(
             translate("TracedPanel", "The zone times are typed and shown in (stored in UTC)")
         )

@@ -25,7 +25,7 @@ from viewer.core.constants import ALT_M, MAPPABLE_FIELDS, NAMING_EN, NAMINGS, SP
 from viewer.core.counts import ReportedCount
 from viewer.core.geodesy import WGS84_GEOD
 from viewer.core.georeference import Underlay
-from viewer.core.map_state import LayerState
+from viewer.core.layer_state import LayerState
 from viewer.core.projection import Projection
 from viewer.core.tracing import TracedScenario
 from viewer.core.view import MapView

@@ -29,9 +29,9 @@ from viewer.core.constants import (
 )
 from viewer.core.slicing import DEFAULT_GAP_S, TrackSlice, slice_tracks
 from viewer.core.track_layers import TrackLayers
-from viewer.qt.i18n import translate
-from viewer.qt.painters import PaintContext
-from viewer.qt.qpolygon import polygon_from_xy
+from viewer.render.context import PaintContext, Painter
+from viewer.render.qpolygon import polygon_from_xy
+from viewer.render.translate import translate
 
 # Colour-blind-safe (Okabe–Ito based), distinct from the zone colours by being fully opaque.
 KIND_COLORS: dict[str, str] = {
@@ -189,7 +189,7 @@ class _Drawn:
     heads: list[tuple[object, TrackSlice, np.ndarray, np.ndarray]] = field(default_factory=list)
 
 
-class TrackPainter:
+class TrackPainter(Painter):
     """Draws every visible loaded file at ``time_source()`` with trails of ``trail_source()``."""
 
     def __init__(
@@ -209,9 +209,6 @@ class TrackPainter:
         self._kind_index: dict[tuple[int, str], tuple] = {}
 
     # ------------------------------------------------------------------ painting
-    def __call__(self, painter: QPainter, ctx: PaintContext) -> None:
-        self.paint(painter, ctx)
-
     def paint(self, painter: QPainter, ctx: PaintContext) -> None:
         t = float(self.time_source())
         trail = float(self.trail_source())
