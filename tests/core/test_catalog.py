@@ -187,6 +187,23 @@ def test_exercise_zones_are_in_force_in_the_published_hours(catalog):
     }
 
 
+def test_the_median_line_says_how_it_is_drawn_and_how_far_other_drawings_lie(catalog):
+    from viewer.core.geodesy import WGS84_GEOD
+
+    median = next(z for z in catalog.analysis_zones() if z.id == "median_line")
+    assert median.drawing_uncertainty_m == 5000
+    assert "straight in longitude/latitude" in catalog.layer("median_line").note
+    # straight in lon/lat as drawn (densified), and the geodesic between the same ends: 3.4 km
+    # apart at most, within the 5 km the flag allows
+    geodesic = np.array(WGS84_GEOD.npts(118.0, 23.0, 122.0, 27.0, 199))
+    drawn_line = shapely.get_coordinates(shapely.segmentize(median.geometry, 0.0005))
+    km = [
+        float(np.min(distance_m(lon, lat, drawn_line[:, 0], drawn_line[:, 1]))) / 1000
+        for lon, lat in geodesic
+    ]
+    assert 3.0 < max(km) < 5.0
+
+
 def test_naming_usage_changes_the_titles(catalog):
     layer = catalog.layer("senkaku")
     assert layer.title("ja") == "尖閣諸島"

@@ -30,3 +30,21 @@ def test_reference_figures_are_those_of_the_reference():
     pla = series["pla_aircraft_taiwan_adiz"]
     assert pla.values[2022] == 1727 and pla.values[2024] == 3070
     assert series["ccg_days_senkaku_cz"].values[2025] == 356
+
+
+def test_counts_follow_the_events_found_between_fixes():
+    # two sparse tracks on 30 Dec 2025 (UTC+8): one passes through the "north" zone between two
+    # fixes outside it; a ship is inside before the zone comes into force at 08:00
+    from tests.core.zone_answers import tracks
+    from viewer.core.catalog import load_catalog
+    from viewer.core.zones import compute_zone_events
+
+    north = next(z for z in load_catalog().analysis_zones() if z.id == "exercise_2025_12:north")
+    n = [("2025-12-30T09:00+08:00", 121.4, 26.1), ("2025-12-30T10:00+08:00", 122.9, 26.1)]
+    s = [("2025-12-30T07:00+08:00", 122.0, 26.0), ("2025-12-30T19:00+08:00", 122.1, 26.1)]
+    ts = tracks(("N", n, "fighter"), ("S", s, "ship"))
+    events = compute_zone_events(ts, [north])
+    c = entries_by_bin(events, {"N": 2}, north.id, tz="Asia/Taipei", freq="h")
+    hours = {t.hour: row for t, row in c.table.iterrows()}
+    assert hours[8]["ship"] == 1.0 and hours[9]["fighter"] == 2.0
+    assert c.totals.sum() == 3.0

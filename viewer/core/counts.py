@@ -40,8 +40,10 @@ def entries_by_bin(
     """Aircraft entering ``zone_id`` per day (or per hour when the events span under two days).
 
     Each track counts once per bin however often it re-enters, weighted by the number of
-    aircraft it stands for (``aircraft``: track id -> count); tracks already inside at their first
-    fix count as entering then.
+    aircraft it stands for (``aircraft``: track id -> count). The entries are the events'
+    (`viewer.core.zones.compute_zone_events`): a segment through the zone between two fixes
+    enters it, across a gap in the data too; a track already inside at its first fix, or when
+    a time-bound zone comes into force, counts as entering then.
     """
     ev = events[(events["zone_id"] == zone_id) & (events["event"] == "entry")]
     if freq is None:
