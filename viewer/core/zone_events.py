@@ -330,13 +330,26 @@ def _track_points(track: _Track, tracks: np.ndarray, step_m: float):
 
 def _farther_than(projection, x, y, zone: Zone, limit_m: float) -> np.ndarray:
     """Points (display x/y) farther than ``limit_m`` from a line zone, measured in the region's
-    conformal projection (its scale is within 0.6 % of true between 20°N and 32°N)."""
+    conformal projection (its scale is within 0.6 % of true between 20°N and 32°N). Points
+    clearly near or far from the chord between the line's ends are decided from it; the rest
+    against the line itself."""
     lcc = Projection.from_user_input("lcc")
     if projection.definition != REGION_LCC:
         x, y = lcc.forward(*projection.inverse(x, y))
     line = shapely.union_all([s.line for s in zone_shapes(zone, lcc)])
-    shapely.prepare(line)
-    return ~shapely.dwithin(line, shapely.points(x, y), limit_m)
+    ends = shapely.get_coordinates(line)[[0, -1]]
+    chord = shapely.LineString(ends)
+    bend = float(shapely.hausdorff_distance(line, chord))  # the line is this close to it
+    a, b = ends
+    ab = b - a
+    f = np.clip(((x - a[0]) * ab[0] + (y - a[1]) * ab[1]) / max(float(ab @ ab), 1e-30), 0.0, 1.0)
+    d = np.hypot(x - (a[0] + f * ab[0]), y - (a[1] + f * ab[1]))
+    far = d > limit_m + bend
+    unsure = np.flatnonzero(~far & (d >= limit_m - bend))
+    if len(unsure):
+        shapely.prepare(line)
+        far[unsure] = ~shapely.dwithin(line, shapely.points(x[unsure], y[unsure]), limit_m)
+    return far
 
 
 def _gap_flags(track: _Track, events: pd.DataFrame, gap: float | None) -> pd.DataFrame:
