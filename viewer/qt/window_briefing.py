@@ -224,9 +224,10 @@ class BriefingMixin:
             )
             if not path:
                 return False
-        if not path.endswith(".briefing.json"):
-            path = path.removesuffix(".json") + ".briefing.json"
-        return self._save_to(Path(path))
+        from viewer.qt.briefing_name import confirm_briefing_path
+
+        target = confirm_briefing_path(self, path)  # "x.json" is not changed silently
+        return self._save_to(Path(target)) if target else False
 
     def _save_to(self, path: Path) -> bool:
         from viewer.core.briefing import BriefingError, discard_recovery, save_briefing
