@@ -159,3 +159,40 @@ def test_vertex_times_typed_in_the_table(qtbot) -> None:
     assert d.vertex_table.item(2, 1).text() == "12:4"  # as typed
     d.accept()
     assert d.result() == 0 and d.isVisible()
+
+
+def test_replay_time_and_in_out_points_typed(qtbot) -> None:
+    from viewer.core.timeline import Timeline
+    from viewer.qt.time_range_dialog import TimeRangeDialog
+
+    day0 = datetime(2021, 10, 4, tzinfo=UTC).timestamp()
+    tl = Timeline(day0, day0 + 86_400.0, zone="Asia/Taipei")
+    tl.set_time(day0 + 3600.0)  # 09:00 in Taipei
+    d = TimeRangeDialog(tl)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    assert d.time_edit.edit.text() == "2021-10-04 09:00:00 Asia/Taipei (UTC+8)"
+    _type(qtbot, d.in_edit, "10:20", Qt.Key_Tab)  # bare: on the date shown
+    _type(qtbot, d.out_edit, "2021-10-04T05:00Z", Qt.Key_Tab)
+    _type(qtbot, d.time_edit, "2021-10-04 11:45:00", Qt.Key_Tab)
+    qtbot.keyClick(d, Qt.Key_Return)
+    assert d.result() == QDialog.Accepted
+    assert tl.in_point == datetime(2021, 10, 4, 2, 20, tzinfo=UTC).timestamp()
+    assert tl.out_point == datetime(2021, 10, 4, 5, 0, tzinfo=UTC).timestamp()
+    assert tl.time == datetime(2021, 10, 4, 3, 45, tzinfo=UTC).timestamp()
+    # refused: outside the tracks, out before in, malformed; nothing changes
+    for name, text, words in (
+        ("time_edit", "2021-10-06 10:00", "outside the tracks' time"),
+        ("out_edit", "10:00", "not after the in point"),
+        ("in_edit", "10:2O", "is not a time"),
+    ):
+        d2 = TimeRangeDialog(tl)
+        qtbot.addWidget(d2)
+        d2.show()
+        _type(qtbot, getattr(d2, name), text, Qt.Key_Tab)
+        d2.accept()
+        assert d2.result() == 0 and words in d2.error_label.text()
+        assert d2.isVisible()
+    assert tl.time == datetime(2021, 10, 4, 3, 45, tzinfo=UTC).timestamp()
+    assert tl.in_point == datetime(2021, 10, 4, 2, 20, tzinfo=UTC).timestamp()
