@@ -72,6 +72,7 @@ def test_each_accepted_form_gives_the_typed_time(text: str, utc: str) -> None:
         ("2021-13-01 10:00", "bad_date"),
         ("10:20 +15:00", "bad_offset"),
         ("10:20 Mars/Olympus", "unknown_zone"),
+        ("10:20 America/Argentina", "unknown_zone"),  # a folder of zones, not a zone
         ("2021-10-04 10:20:00 Asia/Taipei (UTC+9)", "offset_mismatch"),
         ("2021-03-28 01:30 Europe/London", "gap"),  # the clocks go 01:00 -> 02:00
         ("2021-10-31 01:30 Europe/London", "fold"),  # 01:00-02:00 happens twice

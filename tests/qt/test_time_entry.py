@@ -196,3 +196,29 @@ def test_replay_time_and_in_out_points_typed(qtbot) -> None:
         assert d2.isVisible()
     assert tl.time == datetime(2021, 10, 4, 3, 45, tzinfo=UTC).timestamp()
     assert tl.in_point == datetime(2021, 10, 4, 2, 20, tzinfo=UTC).timestamp()
+
+
+def test_the_time_zone_question_shows_a_file_time_as_it_will_be_read(qtbot) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from viewer.qt.time_zone_dialog import TimeZoneDialog
+
+    d = TimeZoneDialog("naive.csv", "no zone", "2021-10-04 10:20:00", ["UTC", "Asia/Taipei"])
+    qtbot.addWidget(d)
+    d.show()
+    ok = d.buttons.button(QDialogButtonBox.Ok)
+    assert d.zone() == "Asia/Taipei"
+    assert (
+        "'2021-10-04 10:20:00' in the file is then 2021-10-04 10:20:00 Asia/Taipei (UTC+8) "
+        "= 2021-10-04 02:20:00 UTC"
+    ) in d.preview.text()
+    line = d.combo.lineEdit()
+    line.selectAll()
+    qtbot.keyClicks(line, "Asia/Tokyo")
+    assert d.zone() == "Asia/Tokyo" and "(UTC+9) = 2021-10-04 01:20:00 UTC" in d.preview.text()
+    line.selectAll()
+    qtbot.keyClicks(line, "Mars/Base")
+    assert not ok.isEnabled() and "not a time zone" in d.preview.text()
+    other = TimeZoneDialog("us.csv", "no zone", "10/04/2021 10:20", ["UTC"], default="UTC")
+    qtbot.addWidget(other)
+    assert "e.g. '10/04/2021 10:20', read as a time in UTC" in other.preview.text()

@@ -320,7 +320,9 @@ def zone_info(zone: str) -> tzinfo:
         return local
     try:
         return ZoneInfo(zone)
-    except (KeyError, ValueError) as exc:  # ZoneInfoNotFoundError is a KeyError
+    # ZoneInfoNotFoundError is a KeyError; a folder of tzdata ("Asia", "America/Argentina")
+    # raises IsADirectoryError
+    except (KeyError, ValueError, OSError) as exc:
         raise ValueError(f"unknown time zone {zone!r}; expected an IANA name or 'local'") from exc
 
 
