@@ -226,7 +226,7 @@ class TimeEntry(QWidget):
             return
         utc = format_time_shown(value, "UTC")
         if canonical:
-            self.hint.setText(translate("TimeEntry", "= {utc}").format(utc=utc))
+            self.hint.setText(f"= {utc}")  # no words to translate
         else:
             self.hint.setText(
                 translate("TimeEntry", "reads as {shown} = {utc}").format(
