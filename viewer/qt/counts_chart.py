@@ -31,6 +31,7 @@ from viewer.qt.i18n import translate
 from viewer.qt.track_painter import KIND_COLORS, kind_name
 
 MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 44, 12, 10, 34
+WORDS_H = 13  # the row naming each bar of a bin (aircraft, reported, apart)
 MAX_BAR_PX = 240  # one or two days of counts: bars of a readable width, not the whole chart
 
 
@@ -76,11 +77,16 @@ class BarsWidget(QWidget):
         w = min((self.width() - MARGIN_L - MARGIN_R) / n, MAX_BAR_PX)
         return [
             (
-                QRectF(MARGIN_L + i * w, MARGIN_T, w, self.height() - MARGIN_T - MARGIN_B),
+                QRectF(MARGIN_L + i * w, MARGIN_T, w, self.height() - MARGIN_T - self._margin_b()),
                 ts.timestamp(),
             )
             for i, ts in enumerate(self.counts.table.index)
         ]
+
+    def _margin_b(self) -> float:
+        """Room under the bars: dates and the legend, and a row naming the bars when a bin has
+        more than one."""
+        return MARGIN_B + (WORDS_H if self.counts is not None and len(self._columns()) > 1 else 0)
 
     def _columns(self) -> list[tuple[pd.DataFrame, bool, str]]:
         """The bars drawn in each bin: (table, hatched, word under it)."""
@@ -126,9 +132,11 @@ class BarsWidget(QWidget):
             (float(t.sum(axis=1).max()) for t, _, _ in columns if len(t.columns)), default=0.0
         )
         top = max(1.0, most) * 1.15  # headroom for the totals
-        plot_h = self.height() - MARGIN_T - MARGIN_B
+        words_h = WORDS_H if len(columns) > 1 else 0
+        plot_h = self.height() - MARGIN_T - self._margin_b()
         p.setPen(QPen(QColor("#dddddd"), 0))
-        for frac in (0.25, 0.5, 0.75, 1.0):
+        fracs = (0.25, 0.5, 0.75, 1.0) if plot_h > 64 else (0.5, 1.0)  # labels apart
+        for frac in fracs:
             y = MARGIN_T + plot_h * (1 - frac)
             p.drawLine(QPointF(MARGIN_L, y), QPointF(self.width() - MARGIN_R, y))
             p.setPen(QColor("#555555"))
@@ -146,15 +154,17 @@ class BarsWidget(QWidget):
                 gap = 4.0 if table is counts.apart else 0.0  # ships etc. stand apart
                 box = QRectF(rect.left() + j * width + gap, rect.top(), width - gap, rect.height())
                 self._stack(p, box, table.iloc[i], top, plot_h, hatched=hatched)
-                if len(columns) > 1 and width > 40:
+                if words_h and width > 24:  # under each bar, what it is
                     p.setPen(QColor("#555555"))
                     p.drawText(
-                        QRectF(box.left(), box.bottom() - 13, box.width(), 12), Qt.AlignCenter, word
+                        QRectF(box.left(), box.bottom() + 1, box.width(), words_h - 1),
+                        Qt.AlignCenter,
+                        p.fontMetrics().elidedText(word, Qt.ElideRight, int(box.width())),
                     )
             if i % step == 0:
                 p.setPen(QColor("#555555"))
                 p.drawText(
-                    QRectF(rect.left() - 10, rect.bottom() + 2, rect.width() + 20, 14),
+                    QRectF(rect.left() - 10, rect.bottom() + 2 + words_h, rect.width() + 20, 14),
                     Qt.AlignCenter,
                     counts.table.index[i].strftime(fmt),
                 )
