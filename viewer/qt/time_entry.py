@@ -16,8 +16,11 @@ from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCalendarWidget,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMenu,
     QToolButton,
@@ -86,6 +89,34 @@ def time_error_text(exc: TimeInputError) -> str:
         params["allowed"] = params["allowed"].replace(" to ", "–")
     text = messages.get(exc.reason)
     return text.format(**params) if text else str(exc)
+
+
+def entry_time(entry: TimeEntry, what: str) -> datetime:
+    """The time in ``entry``; raises ValueError "<what>: <why it is not a time>"."""
+    try:
+        return entry.checked()
+    except TimeInputError as exc:
+        raise ValueError(f"{what}: {time_error_text(exc)}") from None
+
+
+def dialog_layout(dialog: QDialog, *parts: QWidget | QLayout) -> QLabel:
+    """Lay ``dialog`` out: ``parts`` one under the other, a red line for what is wrong, OK and
+    Cancel (connected to ``accept``/``reject``). Returns the red line's label."""
+    error = QLabel()
+    error.setStyleSheet(f"color: {ERROR_COLOUR}")
+    error.setWordWrap(True)
+    buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    lay = QVBoxLayout(dialog)
+    for part in parts:
+        if isinstance(part, QLayout):
+            lay.addLayout(part)
+        else:
+            lay.addWidget(part)
+    lay.addWidget(error)
+    lay.addWidget(buttons)
+    return error
 
 
 def local_date(value: datetime, tz: str) -> date:
@@ -278,4 +309,4 @@ class TimeEntry(QWidget):
         self._on_editing_finished()
 
 
-__all__ = ["TimeEntry", "local_date", "time_error_text"]
+__all__ = ["TimeEntry", "dialog_layout", "entry_time", "local_date", "time_error_text"]

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QWidget
 
-from viewer.core.time_input import TimeInputError, format_time_shown
+from viewer.core.time_input import format_time_shown
 from viewer.core.timeline import Timeline
 from viewer.qt.i18n import translate
-from viewer.qt.time_entry import ERROR_COLOUR, TimeEntry, local_date, time_error_text
+from viewer.qt.time_entry import TimeEntry, dialog_layout, entry_time, local_date
 
 
 def _utc(t: float | None) -> datetime | None:
@@ -43,25 +43,12 @@ class TimeRangeDialog(QDialog):
         form.addRow(translate("TimeRange", "Time ({tz})").format(tz=tz), self.time_edit)
         form.addRow(translate("TimeRange", "In point"), self.in_edit)
         form.addRow(translate("TimeRange", "Out point"), self.out_edit)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet(f"color: {ERROR_COLOUR}")
-        self.error_label.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(span)
-        lay.addLayout(form)
-        lay.addWidget(self.error_label)
-        lay.addWidget(buttons)
+        self.error_label = dialog_layout(self, span, form)
 
     def _read(self, entry: TimeEntry, what: str, optional: bool) -> float | None:
         if optional and not entry.edit.text().strip():
             return None
-        try:
-            t = entry.checked().timestamp()
-        except TimeInputError as exc:
-            raise ValueError(f"{what}: {time_error_text(exc)}") from None
+        t = entry_time(entry, what).timestamp()
         tl = self.timeline
         if not tl.start <= t <= tl.end:
             raise ValueError(

@@ -10,18 +10,14 @@ from datetime import datetime
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from viewer.core.briefing import Annotation, Scene, TimeRange
-from viewer.core.time_input import TimeInputError
 from viewer.qt.i18n import translate
-from viewer.qt.time_entry import ERROR_COLOUR, TimeEntry, local_date, time_error_text
+from viewer.qt.time_entry import TimeEntry, dialog_layout, entry_time, local_date
 
 NONE, STILL, RANGE = "none", "still", "range"
 
@@ -72,36 +68,19 @@ class TimingDialog(QDialog):
         )
         self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(mode)))
         pages.setCurrentIndex(self._pages[self.mode_combo.currentData()])
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet(f"color: {ERROR_COLOUR}")
-        self.error_label.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.mode_combo)
-        lay.addWidget(pages)
-        lay.addWidget(self.error_label)
-        lay.addWidget(buttons)
+        self.error_label = dialog_layout(self, self.mode_combo, pages)
 
     def _on_start_changed(self, start: datetime | None) -> None:
         if start is not None:  # a bare end time is on the start's date
             self.end_edit.set_default_date(local_date(start, self.start_edit.zone()))
 
-    @staticmethod
-    def _time(entry: TimeEntry, what: str) -> datetime:
-        try:
-            return entry.checked()
-        except TimeInputError as exc:
-            raise ValueError(f"{what}: {time_error_text(exc)}") from None
-
     def timing(self) -> tuple[str, datetime | None, datetime | None, datetime | None]:
         mode = self.mode_combo.currentData()
         if mode == STILL:
-            return mode, self._time(self.still_edit, translate("Timing", "At")), None, None
+            return mode, entry_time(self.still_edit, translate("Timing", "At")), None, None
         if mode == RANGE:
-            start = self._time(self.start_edit, translate("Timing", "From"))
-            end = self._time(self.end_edit, translate("Timing", "To"))
+            start = entry_time(self.start_edit, translate("Timing", "From"))
+            end = entry_time(self.end_edit, translate("Timing", "To"))
             if end <= start:
                 raise ValueError(translate("Timing", "The end is not after the start"))
             return mode, None, start, end

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -49,7 +48,14 @@ from viewer.core.tracing import (
     vertex_times,
 )
 from viewer.qt.i18n import translate
-from viewer.qt.time_entry import ERROR_COLOUR, TimeEntry, local_date, time_error_text
+from viewer.qt.time_entry import (
+    ERROR_COLOUR,
+    TimeEntry,
+    dialog_layout,
+    entry_time,
+    local_date,
+    time_error_text,
+)
 
 # A sensible first guess of ground speed by kind (knots), changed in the dialog.
 DEFAULT_SPEED_KT = {
@@ -161,9 +167,6 @@ class TrackDialog(QDialog):
         self.mode_combo.currentIndexChanged.connect(pages.setCurrentIndex)
         self.mode_combo.setCurrentIndex((SPEED, START_END, VERTICES).index(tm.mode))
         pages.setCurrentIndex(self.mode_combo.currentIndex())
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #C0392B")
-        self.error_label.setWordWrap(True)
         form = QFormLayout()
         form.addRow(translate("TracedPanel", "Id / callsign shown"), self.id_edit)
         form.addRow(translate("TracedPanel", "Kind"), self.kind_combo)
@@ -171,14 +174,7 @@ class TrackDialog(QDialog):
         form.addRow(translate("TracedPanel", "Callsign (optional)"), self.callsign_edit)
         form.addRow(translate("TracedPanel", "Label (optional)"), self.label_edit)
         form.addRow(translate("TracedPanel", "Timing"), self.mode_combo)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(pages)
-        lay.addWidget(self.error_label)
-        lay.addWidget(buttons)
+        self.error_label = dialog_layout(self, form, pages)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self._kind_at_open = base.kind
         self.vertex_table.itemChanged.connect(self._on_vertex_time_changed)
@@ -253,9 +249,9 @@ class TrackDialog(QDialog):
     @staticmethod
     def _time(entry: TimeEntry, what: str) -> datetime:
         try:
-            return entry.checked()
-        except TimeInputError as exc:
-            raise TracingError(f"{what}: {time_error_text(exc)}") from None
+            return entry_time(entry, what)
+        except ValueError as exc:
+            raise TracingError(str(exc)) from None
 
     def _parsed_rows(self) -> list[tuple[int, datetime | TimeInputError]]:
         """Each row with a text: its time (UTC) or why it is not one. A bare time is on the date
