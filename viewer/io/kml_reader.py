@@ -1,6 +1,10 @@
 """KML and KMZ (Google Earth): ``gx:Track`` / ``gx:MultiTrack`` with ``when`` + ``gx:coord``, and
 Placemarks with a Point and a ``TimeStamp`` or ``TimeSpan``.
 
+Two flight exports are recognised by their structure (`kml_flights`): Flightradar24's (a
+"Route" folder of timed Point placemarks, speed and heading in each description, one flight)
+and FlightAware's (a ``gx:Track`` and the two airports as Points without times).
+
 Parsed with the hardened parser of `xml_safety`. A KMZ is read in memory: entries with absolute
 or ``..`` paths are refused, and the uncompressed size is capped (zip bombs) — nothing is ever
 extracted to disk.
@@ -13,6 +17,7 @@ import zlib
 from pathlib import Path, PurePosixPath
 
 from viewer.core.constants import ALT_M, KIND, LABEL, LAT, LON, TIME, TRACK_ID
+from viewer.io.kml_flights import FlightAwareKml, Fr24Kml
 from viewer.io.normalize import finish_frame
 from viewer.io.report import ImportCancelled, ImportReport, TrackImportError
 from viewer.io.xml_safety import local, parse_xml
@@ -82,10 +87,14 @@ def _read_kml_bytes(path: Path, data: bytes, options, cancel):
 
     report = ImportReport(str(path), format="KML")
     root = parse_xml(path, data)
+    fr24 = Fr24Kml.recognise(root)
+    if fr24 is not None:
+        return fr24.read(path, report, options, cancel)
     rows: dict[str, list] = {k: [] for k in (TRACK_ID, TIME, LON, LAT, ALT_M, KIND, LABEL, "_line")}
     placemarks = [el for el in root.iter() if local(el.tag) == "Placemark"]
     if not placemarks:
         raise TrackImportError(path, "no Placemark in the KML: nothing to read")
+    flightaware = FlightAwareKml.recognise(root)
     static = []
     for i, pm in enumerate(placemarks, start=1):
         if cancel is not None and cancel():
@@ -115,6 +124,8 @@ def _read_kml_bytes(path: Path, data: bytes, options, cancel):
             coord = _text(point, "coordinates")
             parts = (coord or "").replace(",", " ").split()
             if when is None:
+                if flightaware is not None and flightaware.is_airport(name):
+                    continue  # the departure and arrival airports: places, not positions
                 report.skip(None, f"placemark {i} ({name}): a point without TimeStamp/TimeSpan")
                 continue
             _add(rows, name, when, parts, desc, i)
@@ -126,6 +137,26 @@ def _read_kml_bytes(path: Path, data: bytes, options, cancel):
         report.notice(f"{name}: a line without times — a static path, not replayable")
     raw = pd.DataFrame(rows).dropna(axis=1, how="all")
     report.notice("line numbers are placemark numbers")
+    if flightaware is not None:
+        raw = flightaware.describe(raw, report)
+    elif len(raw):
+        report.column_map = {
+            TRACK_ID: "Placemark name",
+            TIME: "when / TimeStamp",
+            LON: "coordinates (1st)",
+            LAT: "coordinates (2nd)",
+            ALT_M: "coordinates (3rd)",
+        }
+        report.units = {ALT_M: "m (documented by KML 2.2)"}
+    if len(raw) == 0:
+        reason = (
+            report.skipped[0].reason
+            if report.skipped
+            else f"{len(static)} line(s) without times (static paths)"
+            if static
+            else "no placemark has a time"
+        )
+        raise TrackImportError(path, f"nothing to replay: {reason}")
     frame = finish_frame(raw, report, path=path, tz=options.tz)
     return frame, report
 
