@@ -85,7 +85,9 @@ class ReportedCountsDialog(QDialog):
         imp.setToolTip(
             translate(
                 "ReportedCountsDialog",
-                "A CSV with the columns date, kind, count and (optional) source",
+                "A table (CSV): date, kind, count, source; the Taiwan ADIZ Violations "
+                "Database's daily totals; MND daily report figures; or any other, its columns "
+                "mapped by hand",
             )
         )
         imp.clicked.connect(self.import_dialog)
