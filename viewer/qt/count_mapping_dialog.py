@@ -69,6 +69,8 @@ class CountMappingDialog(QDialog):
         names = roles()
         for c, header in enumerate(table.header):
             combo = QComboBox()
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)  # long role names elide; the list shows them whole
             for key, name in names.items():
                 combo.addItem(name, key)
             combo.setCurrentIndex(max(0, combo.findData(self._guess(header))))
@@ -77,7 +79,9 @@ class CountMappingDialog(QDialog):
         for r, (_, row) in enumerate(table.rows[:PREVIEW_ROWS], start=1):
             for c in range(n):
                 self.preview.setItem(r, c, QTableWidgetItem(row[c] if c < len(row) else ""))
-        self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        header = self.preview.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        self.preview.resizeColumnsToContents()
         self.date_order = QComboBox()
         for key, name in (
             ("ymd", translate("CountMappingDialog", "year-month-day (2021-10-04)")),

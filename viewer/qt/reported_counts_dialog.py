@@ -186,7 +186,7 @@ class ReportedCountsDialog(QDialog):
             n=len(imported.counts), name=path, layout=imported.layout or "—"
         )
         figures = _figures_text(imported.figures)
-        self.message.setText(" ".join([text, *imported.notes[:3], figures]).strip())
+        self.message.setText(". ".join(t for t in (text, *imported.notes[:3], figures) if t))
         return True
 
     def map_columns(self, table):
