@@ -137,7 +137,7 @@ def test_a_wide_table_mapped_by_hand(tmp_path: Path) -> None:
 def test_bad_cells_name_their_lines(tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_text("Date,Fighter,Bomber\n10/4/2021,x,1\n13/13/2021,1,1\n")
-    with pytest.raises(TrackImportError, match="2 row.*line 2: 'Fighter' 'x'.*line 3: date"):
+    with pytest.raises(TrackImportError, match=r"2 row.*line 2: 'Fighter' 'x'.*line 3: date"):
         import_reported_counts(path)
 
 
