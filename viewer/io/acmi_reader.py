@@ -76,7 +76,7 @@ def read_acmi(path: Path, options, progress=None, cancel=None):
     with path.open("rb") as fh:
         zipped = fh.read(4) == ZIP_MAGIC
     if zipped:
-        data = safe_zip_entry(path, (".acmi", ".txt"), MAX_ACMI_BYTES, "a Tacview .txt.acmi")
+        _, data = safe_zip_entry(path, (".acmi", ".txt"), MAX_ACMI_BYTES, "a Tacview .txt.acmi")
     else:
         data = read_bytes(path, MAX_ACMI_BYTES, "ACMI file")
     try:

@@ -60,10 +60,18 @@ def gunzip(path: Path, data: bytes, limit: int, what: str) -> bytes:
     return bytes(out)
 
 
-def safe_zip_entry(path: Path, suffixes: tuple[str, ...], limit: int, what: str) -> bytes:
-    """The one entry of the zip at ``path`` whose name ends with one of ``suffixes``, read in
-    memory. Refused: entries with absolute or ``..`` paths, links, more than ``limit`` bytes
-    uncompressed (told by the header and checked while reading)."""
+def safe_zip_entry(
+    path: Path,
+    suffixes: tuple[str, ...],
+    limit: int,
+    what: str,
+    prefer: str = "",
+    max_ratio: float | None = None,
+) -> tuple[str, bytes]:
+    """(name, bytes) of the entry of the zip at ``path`` named ``prefer``, else the first whose
+    name ends with one of ``suffixes``, read in memory. Refused: entries with absolute or ``..``
+    paths, links, more than ``limit`` bytes uncompressed or a compression ratio above
+    ``max_ratio`` (told by the header and checked while reading)."""
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
@@ -85,12 +93,13 @@ def safe_zip_entry(path: Path, suffixes: tuple[str, ...], limit: int, what: str)
             raise TrackImportError(
                 path, f"the zip holds no {' or '.join(suffixes)} file; expected {what}"
             )
-        info = found[0]
-        if info.file_size > limit:
+        info = next((i for i in found if i.filename.lower() == prefer), found[0])
+        ratio = info.file_size / info.compress_size if info.compress_size else 0.0
+        if info.file_size > limit or (max_ratio is not None and ratio > max_ratio):
             raise TrackImportError(
                 path,
                 f"refused: {info.filename} would expand to {info.file_size:,} bytes "
-                f"(more than {limit >> 20} MiB; a zip bomb?)",
+                f"from {info.compress_size:,} (a zip bomb?)",
             )
         try:
             with zf.open(info) as fh:
@@ -113,7 +122,7 @@ def safe_zip_entry(path: Path, suffixes: tuple[str, ...], limit: int, what: str)
             raise TrackImportError(
                 path, f"refused: {info.filename} expands to more than {limit >> 20} MiB"
             )
-    return data
+    return info.filename, data
 
 
 def head_bytes(path: Path, size: int = 4096) -> bytes:

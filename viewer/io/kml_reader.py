@@ -5,18 +5,17 @@ Two flight exports are recognised by their structure (`kml_flights`): Flightrada
 "Route" folder of timed Point placemarks, speed and heading in each description, one flight)
 and FlightAware's (a ``gx:Track`` and the two airports as Points without times).
 
-Parsed with the hardened parser of `xml_safety`. A KMZ is read in memory: entries with absolute
-or ``..`` paths are refused, and the uncompressed size is capped (zip bombs) — nothing is ever
-extracted to disk.
+Parsed with the hardened parser of `xml_safety`. A KMZ is read in memory (`bounded`): entries
+with absolute or ``..`` paths are refused, and the uncompressed size and ratio are capped (zip
+bombs) — nothing is ever extracted to disk.
 """
 
 from __future__ import annotations
 
-import zipfile
-import zlib
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from viewer.core.constants import ALT_M, KIND, LABEL, LAT, LON, TIME, TRACK_ID
+from viewer.io.bounded import safe_zip_entry
 from viewer.io.kml_flights import FlightAwareKml, Fr24Kml
 from viewer.io.normalize import finish_frame
 from viewer.io.report import ImportCancelled, ImportReport, TrackImportError
@@ -27,54 +26,11 @@ MAX_RATIO = 200  # uncompressed / compressed beyond this is a zip bomb
 
 
 def read_kmz(path: Path, options, progress=None, cancel=None):
-    try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise TrackImportError(path, f"not a valid KMZ (zip) file ({exc})") from None
-    with zf:
-        for info in zf.infolist():
-            name = PurePosixPath(info.filename.replace("\\", "/"))
-            if name.is_absolute() or ".." in name.parts or ":" in info.filename:
-                raise TrackImportError(
-                    path,
-                    f"refused: the KMZ holds an entry with an unsafe path "
-                    f"{info.filename!r} (absolute or '..')",
-                )
-            if info.external_attr >> 28 == 0xA:  # a symbolic link
-                raise TrackImportError(path, f"refused: KMZ entry {info.filename!r} is a link")
-        kmls = [i for i in zf.infolist() if i.filename.lower().endswith(".kml")]
-        if not kmls:
-            raise TrackImportError(path, "the KMZ holds no .kml document")
-        doc = next((i for i in kmls if i.filename.lower() == "doc.kml"), kmls[0])
-        if doc.file_size > MAX_KML_IN_KMZ or (
-            doc.compress_size and doc.file_size / doc.compress_size > MAX_RATIO
-        ):
-            raise TrackImportError(
-                path,
-                f"refused: {doc.filename} would expand to {doc.file_size:,} bytes "
-                f"from {doc.compress_size:,} (a zip bomb?)",
-            )
-        try:
-            with zf.open(doc) as fh:
-                data = fh.read(MAX_KML_IN_KMZ + 1)
-        except (
-            zipfile.BadZipFile,
-            zlib.error,
-            OSError,
-            EOFError,
-            ValueError,
-            NotImplementedError,
-            RuntimeError,
-        ) as exc:
-            raise TrackImportError(
-                path,
-                f"the KMZ is damaged: {doc.filename} cannot be "
-                f"decompressed ({type(exc).__name__}: {exc})",
-            ) from None
-        if len(data) > MAX_KML_IN_KMZ:
-            raise TrackImportError(path, "refused: the KML inside the KMZ is larger than 512 MiB")
+    name, data = safe_zip_entry(
+        path, (".kml",), MAX_KML_IN_KMZ, "a KMZ's .kml document", "doc.kml", MAX_RATIO
+    )
     frame, report = _read_kml_bytes(path, data, options, cancel)
-    report.format = f"KMZ ({doc.filename})"
+    report.format = f"KMZ ({name})"
     return frame, report
 
 
