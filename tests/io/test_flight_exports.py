@@ -219,3 +219,14 @@ def test_a_folder_without_tracks_says_what_was_expected(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("hello", encoding="utf-8")
     with pytest.raises(TrackImportError, match="trace_full"):
         load_trackset(tmp_path)
+
+
+def test_geojson_with_readsb_like_keys_stays_geojson(tmp_path: Path) -> None:
+    path = tmp_path / "t.json"
+    path.write_text(
+        '{"type":"FeatureCollection","features":[{"type":"Feature","properties":'
+        '{"ac":"A","now":1,"time":"2021-10-04T00:00:00Z"},"geometry":{"type":"Point",'
+        '"coordinates":[121,24]}}]}',
+        encoding="utf-8",
+    )
+    assert detect_format(path) == "geojson"

@@ -77,7 +77,7 @@ UNITS = {
 def sniff_readsb(head: bytes) -> bool:
     """Whether the start of a JSON document (already gunzipped) looks like readsb's output."""
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not text.startswith(b"{"):
+    if not text.startswith(b"{") or b'"Feature' in text:  # GeoJSON stays GeoJSON
         return False
     trace = b'"trace"' in text and (b'"icao"' in text or b'"timestamp"' in text)
     snapshot = (b'"aircraft"' in text or b'"ac"' in text) and b'"now"' in text
