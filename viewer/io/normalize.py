@@ -366,6 +366,13 @@ def finish_frame(
         last = pd.Timestamp(int(t_out.max()), tz="UTC").to_pydatetime()
         report.time_start = first if report.time_start is None else min(report.time_start, first)
         report.time_end = last if report.time_end is None else max(report.time_end, last)
+    if CALLSIGN in out.columns and len(out):
+        from viewer.io.flights import note_callsign_changes, tracks_changing_callsign
+
+        changing = tracks_changing_callsign(
+            out[TRACK_ID].cat.codes.to_numpy(), out[CALLSIGN].to_numpy(dtype=object)
+        )
+        note_callsign_changes(changing, report)
     columns = [c for c in CANONICAL_ORDER if c in out.columns]
     return out if list(out.columns) == columns else out[columns]
 
