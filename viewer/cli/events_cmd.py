@@ -2,6 +2,7 @@
 zones and exercise zones (while in force), and crossings of the median line — one CSV row each.
 
     adiz-viewer events TRACKFILE... [--zones all|ID,...] [--out events.csv] [--tz ZONE]
+                        [--split-flights GAP]
 
 Columns: time (UTC, ISO 8601), track_id, kind, zone_id, event (entry/exit/crossing), lon, lat,
 seconds_inside, side (line crossings: the side crossed to), at_track_start, approximate (the zone
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+
+from viewer.cli.inspect_cmd import add_split_argument
 
 OUTPUT_COLUMNS = (
     "time",
@@ -37,6 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--out", default=None, help="CSV file to write (default: standard output)")
     parser.add_argument("--tz", default=None, help="zone of times written without one")
+    add_split_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -63,7 +67,9 @@ def run(args: argparse.Namespace) -> int:
     status = 0
     for path in args.files:
         try:
-            ts, _ = load_trackset(path, options=ReadOptions(tz=args.tz))
+            ts, _ = load_trackset(
+                path, options=ReadOptions(tz=args.tz, split_flights=args.split_flights)
+            )
         except TrackImportError as exc:
             print(f"adiz-viewer events: {exc}", file=sys.stderr)
             status = 2

@@ -116,9 +116,11 @@ def clean_trackset(
         return None
     starts, names = tracks
     changing = 0
-    if CALLSIGN in cmap.columns:  # judged on the first row of each run of equal callsigns
+    if CALLSIGN in cmap.columns and not pa.types.is_null(column(CALLSIGN).type):
+        # judged on the first row of each run of equal callsigns
         runs = np.union1d(run_starts(column(CALLSIGN)), starts)  # a run ends with its track
-        heads = _take_sorted(column(CALLSIGN), runs).to_numpy(zero_copy_only=False)
+        heads = pc.utf8_trim_whitespace(_take_sorted(column(CALLSIGN), runs))
+        heads = heads.to_numpy(zero_copy_only=False)
         track_of = np.searchsorted(starts, runs, side="right") - 1
         changing = tracks_changing_callsign(track_of, heads.astype(object))
     values = {c: _floats(column(c)) for c in NUMERIC if c in cmap.columns}
@@ -145,7 +147,7 @@ def clean_trackset(
         # seconds as the table's way computes them (from nanoseconds), to the last bit
         "t": _seconds(ticks, ns_per_tick),  # the ticks become the seconds, in place
         "kinds": per_track(KIND, KIND_UNKNOWN, convert=normalise_kind),
-        "callsigns": per_track(CALLSIGN, ""),
+        "callsigns": per_track(CALLSIGN, "", convert=lambda v: str(v).strip()),
         "labels": per_track(LABEL, "") if LABEL in cmap.columns else types,
         "sides": per_track(SIDE, ""),
     }
@@ -248,5 +250,5 @@ def _is_text(kind) -> bool:
 def _timestamp(current, ns: int, pick):
     import pandas as pd
 
-    value = pd.Timestamp(ns, tz="UTC").to_pydatetime()
+    value = pd.Timestamp(ns // 1000 * 1000, tz="UTC").to_pydatetime()  # microseconds
     return value if current is None else pick(current, value)

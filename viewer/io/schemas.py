@@ -262,7 +262,7 @@ def apply_schema(raw: pd.DataFrame, schema: Schema | None, report: ImportReport)
         raw[LAT] = pd.to_numeric(parts[0], errors="coerce") if 0 in parts else np.nan
         raw[LON] = pd.to_numeric(parts[1], errors="coerce") if 1 in parts else np.nan
         raw = raw.drop(columns=[POSITION])
-    unavailable = 0
+    unavailable = np.zeros(len(raw), dtype=bool)
     for canon, values in schema.missing.items():
         if canon not in raw.columns:
             continue
@@ -274,12 +274,12 @@ def apply_schema(raw: pd.DataFrame, schema: Schema | None, report: ImportReport)
         else:
             bad = numbers.isin(values)
         if canon in (LAT, LON):
-            unavailable += int(bad.sum())
+            unavailable |= bad.to_numpy(dtype=bool)
         raw[canon] = numbers.mask(bad)
-    if unavailable:
+    if unavailable.any():
         report.notice(
-            f"{unavailable:,} AIS positions 'not available' (latitude 91 / longitude 181): "
-            "those rows have no position"
+            f"{int(unavailable.sum()):,} AIS positions 'not available' (latitude 91 / "
+            "longitude 181): those rows have no position"
         )
     if COURSE in raw.columns:
         course = raw.pop(COURSE)
