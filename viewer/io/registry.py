@@ -44,6 +44,8 @@ EXTENSIONS = {
     ".tab": "csv",
     ".geojson": "geojson",
     ".json": "geojson",
+    ".jsonl": "json",
+    ".ndjson": "json",
     ".gpx": "gpx",
     ".kml": "kml",
     ".kmz": "kmz",
