@@ -285,10 +285,13 @@ UNRELATED = ["note", "source", "receiver", "quality", "Unnamed: 99", "extra_1", 
     source=st.sampled_from(CSV_SOURCES),
     order=st.randoms(use_true_random=False),
     extra=st.lists(st.sampled_from(UNRELATED), unique=True, max_size=4),
+    as_json=st.booleans(),
 )
 def test_column_order_and_unrelated_columns_do_not_change_the_mapping(
-    tmp_path_factory, source, order, extra
+    tmp_path_factory, source, order, extra, as_json
 ):
+    """The same file with its columns shuffled and unrelated ones added, as CSV or as JSON
+    records (keys in that order), maps the same columns in the same units."""
     name, schema, tracks, fixes, _ = source
     expected = read_tracks(DATA / name).report
     frame = pd.read_csv(DATA / name, dtype=str, keep_default_na=False)
@@ -298,7 +301,12 @@ def test_column_order_and_unrelated_columns_do_not_change_the_mapping(
     for i, column in enumerate(extra):
         frame.insert(order.randrange(len(frame.columns) + 1), column, [f"x{i}"] * len(frame))
     path = tmp_path_factory.mktemp("shuffled") / name
-    frame.to_csv(path, index=False)
+    if as_json:
+        path = path.with_suffix(".json")
+        records = [{k: v for k, v in row.items() if v != ""} for row in frame.to_dict("records")]
+        path.write_text(json.dumps(records), encoding="utf-8")
+    else:
+        frame.to_csv(path, index=False)
     report = read_tracks(path).report
     assert report.schema == schema
     assert report.column_map == expected.column_map
@@ -418,3 +426,10 @@ def test_json_lines_error_names_the_line(write):
     with pytest.raises(TrackImportError) as err:
         read_tracks(path)
     assert err.value.line == 3
+
+
+def test_ais_messages_without_any_position_say_so(write):
+    line = '{"class":"AIS","rxtime":"20211004000000","type":5,"mmsi":1,"shipname":"A"}'
+    with pytest.raises(TrackImportError) as err:
+        load_trackset(write("static.jsonl", line + "\n" + line + "\n"))
+    assert "2 AIS messages, none with a position" in str(err.value)

@@ -83,8 +83,17 @@ def read_json_table(path: Path, options, progress=None, cancel=None):
         raise TrackImportError(path, f"no records in the file ({layout}): nothing to replay")
     frame = _fill_names(frame)
     lines = np.arange(1, len(frame) + 1)
-    if "class" in frame.columns and {"mmsi", "lat", "lon"} <= set(frame.columns):
-        placed = (frame["lat"].notna() | frame["lon"].notna()).to_numpy()
+    if {"class", "mmsi"} <= set(frame.columns):  # AIS messages, as gpsd / AIS-catcher write
+        placed = np.zeros(len(frame), dtype=bool)
+        for axis in ("lat", "lon"):
+            if axis in frame.columns:
+                placed |= frame[axis].notna().to_numpy()
+        if not placed.any():
+            raise TrackImportError(
+                path,
+                f"{len(frame):,} AIS messages, none with a position (names and voyage data "
+                "only): nothing to replay",
+            )
         if not placed.all():  # AIS static and voyage messages (types 5, 24): no position
             report.notice(
                 f"{int((~placed).sum()):,} AIS messages without a position (names, "

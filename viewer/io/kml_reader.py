@@ -24,7 +24,7 @@ MAX_RATIO = 200  # uncompressed / compressed beyond this is a zip bomb
 def read_kmz(path: Path, options, progress=None, cancel=None):
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, OSError, NotImplementedError) as exc:  # "zip file version 6.4"
         raise TrackImportError(path, f"not a valid KMZ (zip) file ({exc})") from None
     with zf:
         for info in zf.infolist():
