@@ -324,3 +324,24 @@ def note_units(cmap: ColumnMap, options, report) -> None:
                 "(given)", "(confirmed by user)"
             )
     cmap.fill_report(report)
+
+
+def note_judged(cmap: ColumnMap, unsure: list[UnsureUnit], options, report) -> None:
+    """The report's lines for the units: guessed (a warning each), confirmed; and the schema,
+    the column map and each unit with how it was known."""
+    for unit in unsure:
+        report.warn(unit.warning())
+    for note in confirmed_unit_notes(options):
+        report.notice(note)
+    note_units(cmap, options, report)
+
+
+def settle_units(cmap: ColumnMap, values_of, options, report, path, names: list[str]) -> None:
+    """The units no one gave, guessed from the values (``values_of(canonical) -> floats``) and
+    read so; asked about (`UnitsUnsure`) when ``options.confirm_units``; the report told."""
+    from viewer.io.report import UnitsUnsure
+
+    unsure = judge_units(cmap, values_of)
+    if unsure and getattr(options, "confirm_units", False):
+        raise UnitsUnsure(path, names, dict(cmap.columns), unsure)
+    note_judged(cmap, unsure, options, report)

@@ -15,22 +15,13 @@ from typing import Any
 import numpy as np
 
 from viewer.core.constants import ALT_M, SPEED_KT, TIME
-from viewer.io.columns import (
-    DATE,
-    ColumnMap,
-    UnsureUnit,
-    confirmed_unit_notes,
-    detect_columns,
-    judge_units,
-    note_units,
-)
+from viewer.io.columns import DATE, ColumnMap, detect_columns, settle_units
 from viewer.io.normalize import finish_frame
 from viewer.io.report import (
     ColumnsUnknown,
     ImportCancelled,
     ImportReport,
     TrackImportError,
-    UnitsUnsure,
 )
 from viewer.io.schemas import POSITION, apply_schema
 
@@ -169,20 +160,7 @@ def judge_and_note_units(parsed: ParsedCsv, options, values_of) -> None:
     """The units `detect_columns` could only guess: judged from the values
     (``values_of(canonical) -> float array``) and read so, asked about (`UnitsUnsure`, when the
     options say so) or warned about; the confirmed ones, the schema and the columns noted."""
-    unsure = judge_units(parsed.cmap, values_of)
-    if unsure and options.confirm_units:
-        raise UnitsUnsure(parsed.path, parsed.names, dict(parsed.cmap.columns), unsure)
-    note_judged_units(parsed, options, unsure)
-
-
-def note_judged_units(parsed: ParsedCsv, options, unsure: list[UnsureUnit]) -> None:
-    """The report's lines for the units: guessed (a warning each), confirmed; and the schema,
-    the column map and each unit with how it was known."""
-    for unit in unsure:
-        parsed.report.warn(unit.warning())
-    for note in confirmed_unit_notes(options):
-        parsed.report.notice(note)
-    note_units(parsed.cmap, options, parsed.report)
+    settle_units(parsed.cmap, values_of, options, parsed.report, parsed.path, parsed.names)
 
 
 def canonical_table(

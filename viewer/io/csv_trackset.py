@@ -35,8 +35,8 @@ from viewer.core.constants import (
     TRACK_ID,
 )
 from viewer.core.tracks import TrackSet
-from viewer.io.columns import judge_units
-from viewer.io.csv_reader import ParsedCsv, note_judged_units
+from viewer.io.columns import judge_units, note_judged
+from viewer.io.csv_reader import ParsedCsv
 from viewer.io.flights import note_callsign_changes, tracks_changing_callsign
 from viewer.io.normalize import MAX_YEAR, MIN_YEAR, _take_sorted, normalise_kind, run_starts
 from viewer.io.report import UnitsUnsure
@@ -169,7 +169,7 @@ def clean_trackset(
         return None  # a coordinate out of range, or empty
 
     # the file is clean: report as the table's way does
-    note_judged_units(parsed, options, unsure)
+    note_judged(cmap, unsure, options, parsed.report)
     report = parsed.report
     report.notice(f"columns: {cmap.describe()}")
     report.rows_read += n

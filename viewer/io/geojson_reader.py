@@ -17,20 +17,14 @@ from viewer.core.constants import (
     LABEL,
     LAT,
     LON,
+    SIDE,
     SPEED_KT,
     TIME,
     TRACK_ID,
 )
-from viewer.io.columns import (
-    CANDIDATES,
-    ColumnMap,
-    confirmed_unit_notes,
-    detect_columns,
-    judge_units,
-    note_units,
-)
-from viewer.io.normalize import finish_frame
-from viewer.io.report import ImportReport, TrackImportError, UnitsUnsure
+from viewer.io.columns import CANDIDATES, ColumnMap, detect_columns, settle_units
+from viewer.io.normalize import CANONICAL_ORDER, LINE, finish_frame
+from viewer.io.report import ImportReport, TrackImportError
 from viewer.io.schemas import apply_schema
 
 MAX_BYTES = 2 << 30
@@ -86,23 +80,7 @@ def read_geojson(path: Path, options, progress=None, cancel=None):
         raise TrackImportError(path, "'features' is not a list")
     cmap = _property_map(features, options)
     col = cmap.columns.get
-    rows: dict[str, list] = {
-        k: []
-        for k in (
-            TRACK_ID,
-            TIME,
-            LON,
-            LAT,
-            ALT_M,
-            SPEED_KT,
-            HEADING_DEG,
-            KIND,
-            CALLSIGN,
-            LABEL,
-            COUNT,
-            "_line",
-        )
-    }
+    rows: dict[str, list] = {k: [] for k in (*CANONICAL_ORDER, LINE) if k != SIDE}
     static = 0
     for i, feat in enumerate(features, start=1):
         if cancel is not None and cancel():
@@ -189,16 +167,14 @@ def _units(raw, cmap: ColumnMap, path: Path, options, report: ImportReport):
         cmap.assumed.pop(ALT_M, None)
     if SPEED_KT not in cmap.columns:
         cmap.assumed.pop(SPEED_KT, None)
-    unsure = judge_units(
-        cmap, lambda canon: pd.to_numeric(raw.get(canon), errors="coerce").to_numpy(float)
+    settle_units(
+        cmap,
+        lambda canon: pd.to_numeric(raw.get(canon), errors="coerce").to_numpy(float),
+        options,
+        report,
+        path,
+        list(cmap.columns.values()),
     )
-    if unsure and getattr(options, "confirm_units", False):
-        raise UnitsUnsure(path, list(cmap.columns.values()), dict(cmap.columns), unsure)
-    for unit in unsure:
-        report.warn(unit.warning())
-    for note in confirmed_unit_notes(options):
-        report.notice(note)
-    note_units(cmap, options, report)
     if ALT_M in raw.columns and ALT_M in cmap.columns:
         raw[ALT_M] = pd.to_numeric(raw[ALT_M], errors="coerce") * cmap.alt_factor
     if SPEED_KT in raw.columns:

@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 
 from viewer.core.constants import ALT_M, LAT, LON, SPEED_KT, TIME
-from viewer.io.columns import DATE, confirmed_unit_notes, detect_columns, judge_units, note_units
+from viewer.io.columns import DATE, detect_columns, settle_units
 from viewer.io.normalize import finish_frame
-from viewer.io.report import ImportCancelled, ImportReport, TrackImportError, UnitsUnsure
+from viewer.io.report import ImportCancelled, ImportReport, TrackImportError
 from viewer.io.schemas import apply_schema
 
 
@@ -36,16 +36,14 @@ def _attributes_to_raw(df, path: Path, options, report: ImportReport, lon=None, 
     if lon is not None:
         raw[LON], raw[LAT] = lon, lat
     raw = apply_schema(raw, cmap.schema, report)
-    unsure = judge_units(
-        cmap, lambda canon: pd.to_numeric(raw[canon], errors="coerce").to_numpy(float)
+    settle_units(
+        cmap,
+        lambda canon: pd.to_numeric(raw[canon], errors="coerce").to_numpy(float),
+        options,
+        report,
+        path,
+        names,
     )
-    if unsure and getattr(options, "confirm_units", False):
-        raise UnitsUnsure(path, names, dict(cmap.columns), unsure)
-    for unit in unsure:
-        report.warn(unit.warning())
-    for note in confirmed_unit_notes(options):
-        report.notice(note)
-    note_units(cmap, options, report)
     if ALT_M in raw.columns:
         raw[ALT_M] = pd.to_numeric(raw[ALT_M], errors="coerce").astype("float64") * cmap.alt_factor
     if SPEED_KT in raw.columns:
