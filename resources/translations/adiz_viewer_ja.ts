@@ -847,6 +847,34 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>種別</translation>
     </message>
     <message>
+        <source>Track</source>
+        <translation>航跡</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>時刻 (UTC)</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>緯度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>経度</translation>
+    </message>
+    <message>
+        <source>Altitude (m)</source>
+        <translation>高度 (m)</translation>
+    </message>
+    <message>
+        <source>Speed (kt)</source>
+        <translation>速度（ノット）</translation>
+    </message>
+    <message>
+        <source>Heading (°)</source>
+        <translation>針路 (°)</translation>
+    </message>
+    <message>
         <source>metres</source>
         <translation>メートル</translation>
     </message>
@@ -889,6 +917,30 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>Times are in</source>
         <translation>時刻のタイムゾーン</translation>
+    </message>
+    <message>
+        <source>Split each aircraft into flights</source>
+        <translation>機体ごとにフライトへ分割</translation>
+    </message>
+    <message>
+        <source>A new track where the callsign changes or no fix comes for longer than the gap</source>
+        <translation>コールサインが変わるか、間隔より長く測位がない所で新しい航跡にする</translation>
+    </message>
+    <message>
+        <source> min gap</source>
+        <translation> 分の間隔</translation>
+    </message>
+    <message>
+        <source>Recognised as: {schema}</source>
+        <translation>認識した形式: {schema}</translation>
+    </message>
+    <message>
+        <source>Columns matched by their names</source>
+        <translation>列名から列を対応付けました</translation>
+    </message>
+    <message>
+        <source>Cannot show the rows: {reason}</source>
+        <translation>行を表示できません: {reason}</translation>
     </message>
     <message>
         <source>Unit not given in the file (column &apos;{column}&apos;): {reason}. Check it.</source>

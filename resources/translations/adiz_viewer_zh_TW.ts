@@ -847,6 +847,34 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>類型</translation>
     </message>
     <message>
+        <source>Track</source>
+        <translation>航跡</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>時間 (UTC)</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>緯度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>經度</translation>
+    </message>
+    <message>
+        <source>Altitude (m)</source>
+        <translation>高度 (公尺)</translation>
+    </message>
+    <message>
+        <source>Speed (kt)</source>
+        <translation>速度（節）</translation>
+    </message>
+    <message>
+        <source>Heading (°)</source>
+        <translation>航向 (°)</translation>
+    </message>
+    <message>
         <source>metres</source>
         <translation>公尺</translation>
     </message>
@@ -889,6 +917,30 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>Times are in</source>
         <translation>時間所屬時區</translation>
+    </message>
+    <message>
+        <source>Split each aircraft into flights</source>
+        <translation>將每架航空器分為各次飛行</translation>
+    </message>
+    <message>
+        <source>A new track where the callsign changes or no fix comes for longer than the gap</source>
+        <translation>呼號改變或超過間隔時間沒有定位時，另起一條航跡</translation>
+    </message>
+    <message>
+        <source> min gap</source>
+        <translation> 分鐘間隔</translation>
+    </message>
+    <message>
+        <source>Recognised as: {schema}</source>
+        <translation>辨識為：{schema}</translation>
+    </message>
+    <message>
+        <source>Columns matched by their names</source>
+        <translation>依欄位名稱對應欄位</translation>
+    </message>
+    <message>
+        <source>Cannot show the rows: {reason}</source>
+        <translation>無法顯示資料列：{reason}</translation>
     </message>
     <message>
         <source>Unit not given in the file (column &apos;{column}&apos;): {reason}. Check it.</source>

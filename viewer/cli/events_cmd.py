@@ -2,6 +2,7 @@
 zones and exercise zones (while in force), and crossings of the median line — one CSV row each.
 
     adiz-viewer events TRACKFILE... [--zones all|ID,...] [--out events.csv] [--tz ZONE] [--crs CRS]
+                        [--split-flights GAP]
 
 Events are found on the segments between consecutive fixes, straight as the map draws them in
 its projection (``--crs``, default the app's Lambert conformal conic), so a sparse track that
@@ -18,6 +19,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+
+from viewer.cli.inspect_cmd import add_split_argument
 
 OUTPUT_COLUMNS = (
     "time",
@@ -52,6 +55,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the map projection segments are straight in: preset, EPSG code or PROJ "
         "(default: the app's Lambert conformal conic)",
     )
+    add_split_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -84,7 +88,11 @@ def run(args: argparse.Namespace) -> int:
     status = 0
     for path in args.files:
         try:
-            ts, _ = load_trackset(path, projection, options=ReadOptions(tz=args.tz))
+            ts, _ = load_trackset(
+                path,
+                projection,
+                options=ReadOptions(tz=args.tz, split_flights=args.split_flights),
+            )
         except TrackImportError as exc:
             print(f"adiz-viewer events: {exc}", file=sys.stderr)
             status = 2
