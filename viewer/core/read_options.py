@@ -22,6 +22,8 @@ class ReadOptions:
     instead of warning and reading on (the command line's way).
     ``confirmed_units``: fields ('alt_m', 'speed_kt') whose unit above the user confirmed; the
     report records it.
+    ``split_flights``: seconds; when set, each track is cut into flights where its callsign
+    changes or two fixes are further apart than this (`viewer.io.flights`).
     """
 
     tz: str | None = None
@@ -31,6 +33,7 @@ class ReadOptions:
     time_range: tuple[Any, Any] | None = None
     confirm_units: bool = False
     confirmed_units: tuple[str, ...] = ()
+    split_flights: float | None = None
 
 
 def options_for_ref(ref: TrackFileRef) -> ReadOptions | None:

@@ -27,8 +27,15 @@ from viewer.core.briefing import (
 )
 from viewer.qt.annotation_tool import AnnotationTool
 from viewer.qt.app_settings import APP_NAME, DEFAULT_BRIEFING
+from viewer.qt.briefing_name import confirm_briefing_path
 from viewer.qt.controller import Controller
 from viewer.qt.i18n import translate
+from viewer.qt.timing_dialog import (
+    annotation_timing_dialog,
+    annotation_with_timing,
+    scene_timing_dialog,
+    scene_with_timing,
+)
 
 AUTOSAVE_MS = 60_000
 
@@ -79,6 +86,14 @@ class BriefingController(Controller):
         )
         self.delete_scene_act = QAction(
             translate("MainWindow", "&Delete scene"), w, triggered=self.delete_scene
+        )
+        self.scene_timing_act = QAction(  # issue 22: times typed (viewer/qt/timing_dialog.py)
+            translate("MainWindow", "Scene &timing…"), w, triggered=self.edit_scene_timing
+        )
+        self.annotation_timing_act = QAction(
+            translate("MainWindow", "When the last annotation shows…"),
+            w,
+            triggered=self.edit_annotation_timing,
         )
         self.scene_earlier_act = QAction(
             translate("MainWindow", "Move scene &earlier"),
@@ -222,9 +237,8 @@ class BriefingController(Controller):
             )
             if not path:
                 return False
-        if not path.endswith(".briefing.json"):
-            path = path.removesuffix(".json") + ".briefing.json"
-        return self._save_to(Path(path))
+        target = confirm_briefing_path(self.window, path)  # "x.json" is not changed silently
+        return self._save_to(Path(target)) if target else False
 
     def _save_to(self, path: Path) -> bool:
         briefing = self.session.snapshot(self.window.canvas.view, base=path.parent)
@@ -334,6 +348,7 @@ class BriefingController(Controller):
         for act in (
             self.add_scene_act,
             self.rename_scene_act,
+            self.scene_timing_act,
             self.delete_scene_act,
             self.scene_earlier_act,
             self.scene_later_act,
@@ -389,6 +404,40 @@ class BriefingController(Controller):
         if title.strip():
             scenes[index] = replace(scenes[index], title=title.strip())
             self.session.set_scenes(scenes, index)
+
+    @Slot()
+    def edit_scene_timing(self) -> None:
+        """The current scene's still time or range to play, typed (`timing_dialog`)."""
+        index = self.session.scene_index
+        if not self.session.briefing or index < 0:
+            return
+        scenes = self._scenes()
+        dialog = scene_timing_dialog(scenes[index], *self._zone_and_now(), self.window)
+        if self._run_dialog(dialog) and dialog.result_timing is not None:
+            scenes[index] = scene_with_timing(scenes[index], dialog.result_timing)
+            self.session.set_scenes(scenes, index)
+
+    @Slot()
+    def edit_annotation_timing(self) -> None:
+        """When the last annotation shows: always, or a range typed (`timing_dialog`)."""
+        b = self.session.briefing
+        if not b or not b.annotations:
+            return
+        *rest, last = b.annotations
+        dialog = annotation_timing_dialog(last, *self._zone_and_now(), self.window)
+        if self._run_dialog(dialog) and dialog.result_timing is not None:
+            changed = annotation_with_timing(last, dialog.result_timing)
+            self.session.edit(annotations=(*rest, changed))
+
+    def _zone_and_now(self) -> tuple[str, datetime | None]:
+        """The clock's zone, and its time while a replay is loaded."""
+        tl = self.session.timeline
+        now = datetime.fromtimestamp(tl.time, UTC) if self.session.tracks.items else None
+        return tl.zone, now
+
+    def _run_dialog(self, dialog) -> bool:
+        """``dialog.exec()``; tests replace it (a modal loop cannot run in them)."""
+        return bool(dialog.exec())
 
     @Slot()
     def delete_scene(self) -> None:

@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
             annotate.addAction(act)
         annotate.addSeparator()
         annotate.addAction(briefings.annotate_range_act)
+        annotate.addAction(briefings.annotation_timing_act)
         annotate.addAction(briefings.delete_annotation_act)
         self.tools_menu.addSeparator()
         self.tools_menu.addAction(authoring.underlay_act)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QProgressBar, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressBar, QPushButton
 
 from viewer.core.read_options import ReadOptions, asking_units, with_tz
 from viewer.core.timeline import ZONE_KEYS
@@ -19,6 +19,7 @@ from viewer.qt.controller import Controller
 from viewer.qt.i18n import translate
 from viewer.qt.import_dialog import ImportDialog
 from viewer.qt.report_dialog import ImportReportDialog
+from viewer.qt.time_zone_dialog import ask_time_zone
 from viewer.qt.track_loader import TrackLoader
 
 
@@ -141,7 +142,9 @@ class TrackFilesController(Controller):
     def _on_load_failed(self, key: str, message: str, error: object) -> None:
         self._loading.pop(key, None)
         self._update_progress()
-        if isinstance(error, TimeZoneRequired) and self._ask_time_zone_and_retry(key, message):
+        if isinstance(error, TimeZoneRequired) and self._ask_time_zone_and_retry(
+            key, message, error.example
+        ):
             return
         if isinstance(error, ColumnsUnknown) and self._ask_columns_and_retry(key, error):
             return
@@ -157,23 +160,12 @@ class TrackFilesController(Controller):
             translate("TrackFiles", "Loading {file} cancelled").format(file=Path(key).name), 8000
         )
 
-    def _ask_time_zone_and_retry(self, key: str, message: str) -> bool:
+    def _ask_time_zone_and_retry(self, key: str, message: str, example: str = "") -> bool:
         """Naive times: ask which zone they are in (never assume), then read again."""
         if QApplication.platformName() in ("offscreen", "minimal"):
             return False
-        zone, ok = QInputDialog.getItem(
-            self.window,
-            translate("TrackFiles", "Time zone of the file"),
-            message
-            + "\n\n"
-            + translate("TrackFiles", "In which time zone are the times of {file}?").format(
-                file=Path(key).name
-            ),
-            list(ZONE_KEYS),
-            0,  # Taipei
-            True,
-        )
-        if not ok or not zone:
+        zone = ask_time_zone(self.window, Path(key).name, message, example, list(ZONE_KEYS))
+        if not zone:
             return False
         self.open_files([key], with_tz(self._requested.get(key), zone))
         return True
@@ -182,7 +174,7 @@ class TrackFilesController(Controller):
         """Columns not recognised by name: let the user map them, then read again."""
         if QApplication.platformName() in ("offscreen", "minimal"):
             return False
-        dialog = ImportDialog(Path(key).name, error.columns, error.reason, self.window)
+        dialog = ImportDialog(Path(key).name, error.columns, error.reason, self.window, path=key)
         if dialog.exec() != ImportDialog.Accepted:
             return False
         self.open_files([key], dialog.options())
@@ -207,6 +199,7 @@ class TrackFilesController(Controller):
             mapping=error.mapping,
             unsure=error.units,
             zone=previous.tz if previous else None,
+            path=key,
         )
         self.import_dialog = dialog
 

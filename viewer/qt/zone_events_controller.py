@@ -11,11 +11,12 @@ import shapely
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget
 
-from viewer.core.counts import Counts, entries_by_bin, with_reported
-from viewer.core.zones import AREA, LINE, Zone, compute_zone_events
+from viewer.core.tracing import TRACED_PATH
+from viewer.core.zone_events import compute_zone_events
+from viewer.core.zones import AREA, LINE, Zone
 from viewer.qt.controller import Controller
 from viewer.qt.counts_chart import CountsPanel
-from viewer.qt.events_panel import EventsPanel, event_title
+from viewer.qt.events_panel import EventsPanel, event_notes, event_title
 from viewer.qt.i18n import translate
 from viewer.render.event_flash import EventFlashPainter
 
@@ -46,7 +47,6 @@ class ZoneEventsController(Controller):
         replay.qt_timeline.marker_clicked.connect(self._on_marker_clicked)
         self.counts_panel = CountsPanel()
         self.counts_panel.jump_to.connect(replay.jump_to)
-        self.counts_panel.zone.currentIndexChanged.connect(self.refresh_counts)
         counts_dock = QDockWidget(translate("Replay", "Counts"), window)
         counts_dock.setObjectName("counts_dock")
         counts_dock.setWidget(self.counts_panel)
@@ -117,6 +117,7 @@ class ZoneEventsController(Controller):
             translate("Replay", "{track}: {event} {zone}").format(
                 track=r.track_id, event=event_title(r.event), zone=r.zone_id
             )
+            + (f" ({notes})" if (notes := event_notes(r)) else "")
             for r in marks.itertuples()
         ]
         times = [t.timestamp() for t in marks["time"]]
@@ -127,36 +128,22 @@ class ZoneEventsController(Controller):
             self.refresh_counts()
 
     def refresh_counts(self, *_: object) -> None:
-        events = self.events_panel.all_events
-        zones = sorted(set(events["zone_id"])) if len(events) else []
-        combo = self.counts_panel.zone
-        current = combo.currentText() or "taiwan_adiz"
-        if zones != [combo.itemText(i) for i in range(combo.count())]:
-            self.counts_panel.set_zones(zones, current)
-        zone = combo.currentText()
-        briefing = self.session.briefing
-        reported = briefing.reported_counts if briefing else ()
-        if (not zone or not len(events)) and not reported:
-            self.counts_panel.bars.set_counts(None)
-            return
-        aircraft = {}
+        """The counts dock from the zone events, the aircraft each track stands for and the
+        reported figures (the panel counts them by its own definition)."""
+        aircraft, paths = {}, []
         for item in self.session.tracks.visible():
-            aircraft.update(
-                zip(map(str, item.trackset.ids), item.trackset.counts.tolist(), strict=True)
-            )
-        timeline = self.session.timeline
-        tz = timeline.zone if timeline.zone != "local" else "UTC"
-        # Reported figures are per day and per Taiwan ADIZ: then the chart counts per day too.
-        freq = "D" if reported else None
-        if len(events):
-            counts = entries_by_bin(events, aircraft, zone or "taiwan_adiz", tz=tz, freq=freq)
-        else:
-            counts = Counts(pd.DataFrame(dtype=float), "D", zone or "taiwan_adiz")
-        if not reported:
-            self.counts_panel.bars.set_counts(counts)
-            return
-        counts, table, source = with_reported(counts, reported, tz)
-        self.counts_panel.bars.set_counts(counts, table, source)
+            paths.append(str(item.path))
+            for tid, n in zip(item.trackset.ids, item.trackset.counts.tolist(), strict=True):
+                aircraft[(str(item.path), str(tid))] = int(n)
+        briefing = self.session.briefing
+        self.counts_panel.set_inputs(
+            self.events_panel.all_events,
+            aircraft,
+            briefing.reported_counts if briefing else (),
+            paths,
+            self.session.timeline.zone,
+            str(TRACED_PATH),
+        )
 
     def _on_marker_clicked(self, index: int) -> None:
         if self._marker_rows is not None and 0 <= index < len(self._marker_rows):
