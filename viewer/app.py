@@ -16,8 +16,12 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from viewer import __version__
+
+# Deferred on purpose: viewer.qt.main_window, viewer.cli (a sub-command starts without the window,
+# the window without the sub-commands).
 
 #: sub-command -> module in viewer.cli with ``add_arguments(parser)`` and ``run(args) -> int``.
 COMMANDS: dict[str, str] = {
@@ -85,8 +89,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _render_instead_of_window(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     out = Path(args.no_display_png or "adiz-viewer-default.png").resolve()
     print(
         "adiz-viewer: no display found (DISPLAY and WAYLAND_DISPLAY are unset), so no window can "

@@ -156,3 +156,19 @@ def test_a_load_that_finishes_after_the_window_closed_is_dropped(qtbot, window) 
     assert len(delivered) == 1 and not any(
         str(i.path) == "later.csv" for i in window.session.tracks.items
     )
+
+
+def test_the_window_is_a_shell_of_controllers_not_mixins(window):
+    """Issue 18: each part of the window is a controller given (session, window) explicitly."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from viewer.qt.controller import Controller
+    from viewer.qt.main_window import MainWindow
+
+    assert MainWindow.__bases__ == (QMainWindow,)
+    parts = ("map", "track_files", "replay", "zone_events", "briefings", "display", "exports")
+    for name in (*parts, "authoring"):
+        part = getattr(window, name)
+        assert isinstance(part, Controller), name
+        assert part.session is window.session and part.window is window
+    assert window.scene.session is window.session  # MapScene.for_session: the same session

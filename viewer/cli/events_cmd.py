@@ -20,7 +20,14 @@ from __future__ import annotations
 import argparse
 import sys
 
+import pandas as pd
+
 from viewer.cli.inspect_cmd import add_split_argument
+from viewer.core.catalog import load_catalog
+from viewer.core.projection import Projection
+from viewer.core.zone_events import compute_zone_events
+from viewer.io.registry import ReadOptions, load_trackset
+from viewer.io.report import TrackImportError
 
 OUTPUT_COLUMNS = (
     "time",
@@ -59,14 +66,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import pandas as pd
-
-    from viewer.core.catalog import load_catalog
-    from viewer.core.projection import Projection
-    from viewer.core.zone_events import compute_zone_events
-    from viewer.io.registry import ReadOptions, load_trackset
-    from viewer.io.report import TrackImportError
-
     try:
         projection = Projection.from_user_input(args.crs) if args.crs else None
     except ValueError as exc:

@@ -14,6 +14,11 @@ import argparse
 import json
 import sys
 
+from viewer.io.flights import parse_gap
+from viewer.io.read_stats import describe_stats, field_stats
+from viewer.io.registry import ReadOptions, read_tracks
+from viewer.io.report import TrackImportError
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="track files to check")
@@ -40,8 +45,6 @@ def add_split_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def _gap(text: str) -> float:
-    from viewer.io.flights import parse_gap
-
     try:
         return parse_gap(text)
     except ValueError as exc:
@@ -49,10 +52,6 @@ def _gap(text: str) -> float:
 
 
 def run(args: argparse.Namespace) -> int:
-    from viewer.io.read_stats import describe_stats, field_stats
-    from viewer.io.registry import ReadOptions, read_tracks
-    from viewer.io.report import TrackImportError
-
     options = ReadOptions(tz=args.tz, split_flights=args.split_flights)
     status = 0
     results = []

@@ -31,6 +31,9 @@ from viewer.core.zones import AREA, LINE, Zone
 if TYPE_CHECKING:
     import geopandas as gpd
 
+# Deferred on purpose: pandas, geopandas (heavy: imported by the functions that use them, so
+# importing the module stays quick (STYLE 12)).
+
 ZONE, LINE_KIND, POINTS, OVERLAP = "zone", "line", "points", "overlap"
 LAYER_KINDS = (ZONE, LINE_KIND, POINTS, OVERLAP)
 ROLE_AREA, ROLE_EDGE, ROLE_POINT = "area", "edge", "point"

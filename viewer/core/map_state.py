@@ -11,6 +11,8 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
+import numpy as np
+
 from viewer.core.catalog import Catalog, ReferenceLayer
 from viewer.core.constants import NAMING_EN, NAMINGS
 from viewer.core.evented import EventedModel
@@ -61,8 +63,6 @@ class MapState(EventedModel):
         """Keep time-bound layers in step with a replay clock at epoch seconds ``t``: ``when``
         changes (and the map repaints) only when ``t`` crosses the start or end of a feature's
         time in force, not on every frame."""
-        import numpy as np
-
         if self._boundaries is None:
             edges: list[float] = []
             for layer in [*self.catalog.layers, *self.extra_layers.values()]:

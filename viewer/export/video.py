@@ -15,6 +15,8 @@ from viewer.core.session import Session
 from viewer.core.view import MapView
 from viewer.render.map_scene import MapScene
 
+# Deferred on purpose: imageio_ffmpeg (ffmpeg's wrapper, only when a video is written).
+
 VIDEO_SUFFIXES = (".mp4", ".gif")
 
 

@@ -44,6 +44,9 @@ from viewer.io.report import UnitsUnsure
 if TYPE_CHECKING:
     from viewer.core.projection import Projection
 
+# Deferred on purpose: pandas, pyarrow, pyarrow.compute (heavy: imported by the functions that use
+# them, so importing the module stays quick (STYLE 12)).
+
 NUMERIC = (ALT_M, SPEED_KT, HEADING_DEG, COUNT)
 TEXT = (KIND, CALLSIGN, LABEL, SIDE)
 HANDLED = frozenset((TRACK_ID, TIME, LON, LAT, *NUMERIC, *TEXT))

@@ -17,6 +17,9 @@ from viewer.core.constants import CALLSIGN, HEADING_DEG, KIND, LAT, LON, SPEED_K
 from viewer.io.normalize import finish_frame
 from viewer.io.report import ImportCancelled, ImportReport, TrackImportError
 
+# Deferred on purpose: pandas, pyais (heavy: imported by the functions that use them, so importing
+# the module stays quick (STYLE 12)).
+
 POSITION_TYPES = {1, 2, 3, 18, 19, 27}
 TAG_TIME = re.compile(rb"\\(?:[^\\]*,)?c:(\d+)")
 PREFIX_TIME = re.compile(

@@ -7,12 +7,14 @@ trackset, report = load_trackset("sorties.csv")
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from viewer.core.projection import Projection
 from viewer.core.read_options import ReadOptions
+from viewer.core.tracks import TrackSet
 from viewer.io.report import ImportReport, TrackImportError
 from viewer.io.traced_format import is_traced_file
 
@@ -21,6 +23,10 @@ if TYPE_CHECKING:
 
     from viewer.core.projection import Projection
     from viewer.core.tracks import TrackSet
+
+# Deferred on purpose: viewer.io.acmi_reader, viewer.io.bounded, viewer.io.csv_reader,
+# viewer.io.csv_trackset, viewer.io.flights, viewer.io.json_tables, viewer.io.readsb_reader (the
+# readers and their helpers are imported when a file of their format is read, as `READERS` are).
 
 Progress = Callable[[float], None]
 Cancel = Callable[[], bool]
@@ -177,8 +183,6 @@ def load_trackset(
 
     A clean CSV is frozen straight from pyarrow's columns (`viewer.io.csv_trackset`); every
     other file, and a CSV with anything to repair, through the canonical table."""
-    from viewer.core.projection import Projection
-
     path = Path(path)
     options = options or ReadOptions()
     projection = projection or Projection.default()
@@ -187,8 +191,6 @@ def load_trackset(
     else:
         trackset, report = _freeze(path, read_tracks(path, options, progress, cancel), projection)
     if is_traced_file(path):  # drawn paths, not samples: no gaps between their vertices
-        from dataclasses import replace
-
         trackset = replace(trackset, traced=True)
         report.notice("tracks traced by hand (illustrative): their fixes are path vertices")
     return trackset, report
@@ -217,8 +219,6 @@ def _load_csv(
 def _freeze(
     path: Path, result: ReadResult, projection: Projection
 ) -> tuple[TrackSet, ImportReport]:
-    from viewer.core.tracks import TrackSet
-
     if len(result.frame) == 0 and not result.static_paths:
         reasons = result.report.skipped[:3]
         detail = "; ".join(f"line {r.line}: {r.reason}" if r.line else r.reason for r in reasons)

@@ -10,6 +10,7 @@ the RMS error, so a misplaced point stands out and can be unticked or deleted.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -53,8 +54,6 @@ def column_names() -> list[str]:
 
 def parse_lonlat(text: str) -> tuple[float, float]:
     """'121.5, 25.04' or '25.04N 121.5E' or '25°02.4′N 121°30′E' -> (lon, lat)."""
-    import re
-
     cleaned = text.strip().upper().replace("′", "'").replace("’", "'").replace(",", " ")
     parts = re.findall(r"(-?\d+(?:\.\d+)?)(?:°\s*(\d+(?:\.\d+)?)'?)?\s*([NSEW])?", cleaned)
     values = []

@@ -6,6 +6,7 @@ aircraft's day into flights."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from viewer.core.constants import ALT_M, HEADING_DEG, KIND, LAT, LON, SPEED_KT, TIME, TRACK_ID
 from viewer.core.read_options import ReadOptions
 from viewer.core.timeline import ZONE_KEYS
+from viewer.io.preview import preview_rows
 from viewer.qt.i18n import translate
 
 FIELDS = (
@@ -182,7 +184,6 @@ class ImportDialog(QDialog):
         """The recognised source and the first rows read with the choices as they stand."""
         if self.path is None:
             return
-        from viewer.io.preview import preview_rows
 
         options = self.options()
         found = preview_rows(self.path, options, rows=PREVIEW_ROWS)
@@ -249,8 +250,6 @@ class ImportDialog(QDialog):
 def _cell(field: str, value: object) -> str:
     """A preview cell: times in UTC to the second, coordinates to 5 decimals, altitude,
     speed and heading to 1 decimal; empty where there is no value."""
-    import math
-
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if field == TIME:

@@ -16,7 +16,7 @@ import numpy as np
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from viewer.core.tracing import TracedScenario, TracedTrack
+from viewer.core.tracing import TracedScenario, TracedTrack, TracingError
 from viewer.qt.i18n import translate
 from viewer.render.context import PaintContext, draw_text
 from viewer.render.qpolygon import polygon_from_xy
@@ -223,8 +223,6 @@ class TraceTool(QObject):
         return False
 
     def _apply(self, edit: Callable[[], TracedTrack]) -> None:
-        from viewer.core.tracing import TracingError
-
         try:
             new = edit()
         except TracingError as exc:

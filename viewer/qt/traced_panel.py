@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -490,8 +491,6 @@ class TracedPanel(QWidget):
 
 
 def duplicate_offset_minutes(parent, default: int = 10) -> int | None:
-    from PySide6.QtWidgets import QInputDialog
-
     minutes, ok = QInputDialog.getInt(
         parent,
         translate("TracedPanel", "Duplicate track"),

@@ -9,6 +9,7 @@ cosmetic pens (the fast path of Qt's raster engine).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -401,8 +402,6 @@ def _collides(rect: QRectF, placed: dict[tuple[int, int], list[QRectF]]) -> bool
 
 def colour_codes(ts, color_by: str, kinds: np.ndarray) -> tuple[np.ndarray, list[str]]:
     """Per-track colour index into a palette, by kind, by track or by side."""
-    import re
-
     if color_by == "track":
         n = len(TRACK_PALETTE)
         return np.arange(ts.n_tracks, dtype=np.int64) % n, list(TRACK_PALETTE)
