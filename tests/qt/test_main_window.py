@@ -171,4 +171,4 @@ def test_the_window_is_a_shell_of_controllers_not_mixins(window):
         part = getattr(window, name)
         assert isinstance(part, Controller), name
         assert part.session is window.session and part.window is window
-    assert window.scene.session is window.session  # MapScene.for_session: the same session
+    assert window.scene.tracks.tracks is window.session.tracks  # MapScene.for_session(session)

@@ -356,7 +356,7 @@ class Session(EventedModel):
             if any(i.path == TRACED_PATH for i in self.tracks.items):
                 self.tracks.remove(TRACED_PATH)
             return
-        self.tracks.add(LoadedTracks(TRACED_PATH, trackset, self.reports.get(str(TRACED_PATH))))
+        self.tracks.add(LoadedTracks(TRACED_PATH, trackset, None))  # the window writes its report
 
     # ------------------------------------------------------------------ scenes
     def scene_state(self, index: int) -> SceneState:

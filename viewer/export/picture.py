@@ -29,16 +29,17 @@ def map_picture(
         # the same ground extent, more pixels: fit the current view's width
         view = replace(view, scale=view.scale * view.width / width).resized(width, height)
     title = scene.title_clock
-    keep = scene.font_scale, (title.clock_visible, title.title_visible) if title else None
+    shown = (title.clock_visible, title.title_visible) if title is not None else None
+    font_scale = scene.font_scale
     scene.font_scale = max(1.0, view.width / SLIDE_WIDTH_PX)  # type that reads on a slide
     if title is not None:
         title.clock_visible = title.title_visible = title_clock
     try:
         image = scene.render_image(view)
     finally:
-        scene.font_scale = keep[0]
-        if title is not None and keep[1] is not None:
-            title.clock_visible, title.title_visible = keep[1]
+        scene.font_scale = font_scale
+        if title is not None and shown is not None:
+            title.clock_visible, title.title_visible = shown
     image.setDotsPerMeterX(round(dpi / INCH_M))
     image.setDotsPerMeterY(round(dpi / INCH_M))
     return image, view

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QImage, QKeySequence
-from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from viewer.core.georeference import Underlay, write_world_file
 from viewer.core.tracing import (
@@ -49,16 +49,20 @@ class AuthoringController(Controller):
         self.pictures: dict[str, QImage] = {}  # absolute path -> picture, read once
         self.track_dialog_class = TrackDialog  # tests put a non-blocking one here
         self.georef_panel = GeorefPanel(window.canvas)
-        self.georef_dock = QDockWidget(translate("Authoring", "Picture underlay"), window)
-        self.georef_dock.setObjectName("underlay_dock")
-        self.georef_dock.setWidget(self.georef_panel)
-        window.addDockWidget(Qt.RightDockWidgetArea, self.georef_dock)
+        self.georef_dock = window.add_dock(
+            translate("Authoring", "Picture underlay"),
+            "underlay_dock",
+            self.georef_panel,
+            Qt.RightDockWidgetArea,
+        )
         self.georef_dock.hide()
         self.traced_panel = TracedPanel()
-        self.traced_dock = QDockWidget(translate("Authoring", "Traced tracks"), window)
-        self.traced_dock.setObjectName("traced_dock")
-        self.traced_dock.setWidget(self.traced_panel)
-        window.addDockWidget(Qt.RightDockWidgetArea, self.traced_dock)
+        self.traced_dock = window.add_dock(
+            translate("Authoring", "Traced tracks"),
+            "traced_dock",
+            self.traced_panel,
+            Qt.RightDockWidgetArea,
+        )
         self.traced_dock.hide()
         self.trace_tool = TraceTool(
             window.canvas,

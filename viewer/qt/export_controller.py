@@ -113,15 +113,9 @@ class ExportController(Controller):
                 translate("Replay", "Load track files first: there is nothing to replay"),
             )
             return False
+        path = path or self._ask_video_path(translate("Replay", "Export video"), "replay.mp4")
         if not path:
-            path, _ = QFileDialog.getSaveFileName(
-                self.window,
-                translate("Replay", "Export video"),
-                "replay.mp4",
-                translate("Replay", "MP4 video (*.mp4);;GIF animation (*.gif)"),
-            )
-            if not path:
-                return False
+            return False
         canvas, timeline = self.window.canvas, self.session.timeline
         width, height = size or (canvas.width(), canvas.height())
         width, height = width - width % 2, height - height % 2  # H.264 wants even sizes
@@ -152,15 +146,10 @@ class ExportController(Controller):
                 translate("Replay", "The briefing has no scenes to play"),
             )
             return False
+        title = translate("Replay", "Export briefing video")
+        path = path or self._ask_video_path(title, "briefing.mp4")
         if not path:
-            path, _ = QFileDialog.getSaveFileName(
-                self.window,
-                translate("Replay", "Export briefing video"),
-                "briefing.mp4",
-                translate("Replay", "MP4 video (*.mp4);;GIF animation (*.gif)"),
-            )
-            if not path:
-                return False
+            return False
         session = self.session.fork(self.window.canvas.view)
         try:
             scene = MapScene.for_session(session, pictures=self.window.authoring.pictures)
@@ -172,6 +161,12 @@ class ExportController(Controller):
         plan = session.scene_plan(fps)
         frames = render_plan(scene, session, size[0], size[1], plan)
         return self._write_video(Path(path), frames, len(plan), fps, size)
+
+    def _ask_video_path(self, title: str, name: str) -> str:
+        """Where to save a video (MP4 or GIF); "" when the user cancels."""
+        kinds = translate("Replay", "MP4 video (*.mp4);;GIF animation (*.gif)")
+        path, _ = QFileDialog.getSaveFileName(self.window, title, name, kinds)
+        return path
 
     def _write_video(self, path: Path, frames, n: int, fps: float, size) -> bool:
         """Encode frames with a progress dialog and Cancel; a cancelled file is removed."""

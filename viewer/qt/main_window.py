@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
     QMessageBox,
+    QWidget,
 )
 
 from viewer import __version__
@@ -79,11 +80,10 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setWindowTitle(f"{APP_NAME} {__version__}")
         self.layer_panel = LayerPanel(self.state)
-        dock = QDockWidget(translate("MainWindow", "Layers"), self)
-        dock.setObjectName("layers_dock")
-        dock.setWidget(self.layer_panel)
-        self.addDockWidget(Qt.LeftDockWidgetArea, dock)
-        self.layers_dock = dock
+        left = Qt.LeftDockWidgetArea
+        self.layers_dock = self.add_dock(
+            translate("MainWindow", "Layers"), "layers_dock", self.layer_panel, left
+        )
         self.map = MapController(session, self)
         self.track_files = TrackFilesController(session, self)
         self.replay = ReplayController(session, self)
@@ -214,6 +214,25 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu(translate("MainWindow", "&Help"))
         self.help_menu.addAction(self.keys_act)
         self.help_menu.addAction(self.about_act)
+
+    def add_dock(
+        self,
+        title: str,
+        name: str,
+        widget: QWidget,
+        area: Qt.DockWidgetArea,
+        under: QDockWidget | None = None,
+    ) -> QDockWidget:
+        """A dock named ``name`` (its saved place) holding ``widget`` in ``area``; with ``under``,
+        a tab behind that dock, which stays in front."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        if under is not None:
+            self.tabifyDockWidget(under, dock)
+            under.raise_()
+        return dock
 
     def panel_docks(self) -> list[QDockWidget]:
         """The docks presentation mode hides."""

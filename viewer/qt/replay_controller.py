@@ -32,12 +32,13 @@ class ReplayController(Controller):
         self.timeline = session.timeline
         self.qt_timeline = QtTimeline(self.timeline)
         self.qt_timeline.setMaximumHeight(self.qt_timeline.sizeHint().height())  # map gets the rest
-        dock = QDockWidget(translate("Replay", "Timeline"), window)
-        dock.setObjectName("timeline_dock")
-        dock.setWidget(self.qt_timeline)
-        dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetClosable)
-        window.addDockWidget(Qt.BottomDockWidgetArea, dock)
-        self.timeline_dock = dock
+        bottom = Qt.BottomDockWidgetArea
+        self.timeline_dock = window.add_dock(
+            translate("Replay", "Timeline"), "timeline_dock", self.qt_timeline, bottom
+        )
+        self.timeline_dock.setFeatures(
+            QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetClosable
+        )
         assert window.scene.tracks is not None
         self.track_painter: TrackPainter = window.scene.tracks
         canvas = window.canvas
@@ -48,13 +49,13 @@ class ReplayController(Controller):
         self.details.setPlaceholderText(
             translate("Replay", "Click a track on the map to see its details.")
         )
-        details_dock = QDockWidget(translate("Replay", "Track details"), window)
-        details_dock.setObjectName("details_dock")
-        details_dock.setWidget(self.details)
-        window.addDockWidget(Qt.LeftDockWidgetArea, details_dock)
-        window.tabifyDockWidget(window.layers_dock, details_dock)
-        window.layers_dock.raise_()
-        self.details_dock = details_dock
+        self.details_dock = window.add_dock(
+            translate("Replay", "Track details"),
+            "details_dock",
+            self.details,
+            Qt.LeftDockWidgetArea,
+            under=window.layers_dock,
+        )
         self._details_track: tuple[str, int, str] | None = None  # redrawn when the units change
         self.create_actions()
         session.tracks.events.connect("changed", self._on_tracks_changed)

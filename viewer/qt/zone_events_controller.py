@@ -9,7 +9,6 @@ from concurrent.futures import ThreadPoolExecutor
 import pandas as pd
 import shapely
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget
 
 from viewer.core.tracing import TRACED_PATH
 from viewer.core.zone_events import compute_zone_events
@@ -37,23 +36,20 @@ class ZoneEventsController(Controller):
         replay = window.replay
         self.events_panel = EventsPanel()
         self.events_panel.event_activated.connect(self.on_event_activated)
-        events_dock = QDockWidget(translate("Replay", "Zone events"), window)
-        events_dock.setObjectName("events_dock")
-        events_dock.setWidget(self.events_panel)
-        window.addDockWidget(Qt.BottomDockWidgetArea, events_dock)
-        window.tabifyDockWidget(replay.timeline_dock, events_dock)
-        replay.timeline_dock.raise_()
-        self.events_dock = events_dock
+        bottom, timeline_dock = Qt.BottomDockWidgetArea, replay.timeline_dock
+        self.events_dock = window.add_dock(
+            translate("Replay", "Zone events"),
+            "events_dock",
+            self.events_panel,
+            bottom,
+            under=timeline_dock,
+        )
         replay.qt_timeline.marker_clicked.connect(self._on_marker_clicked)
         self.counts_panel = CountsPanel()
         self.counts_panel.jump_to.connect(replay.jump_to)
-        counts_dock = QDockWidget(translate("Replay", "Counts"), window)
-        counts_dock.setObjectName("counts_dock")
-        counts_dock.setWidget(self.counts_panel)
-        window.addDockWidget(Qt.BottomDockWidgetArea, counts_dock)
-        window.tabifyDockWidget(replay.timeline_dock, counts_dock)
-        replay.timeline_dock.raise_()
-        self.counts_dock = counts_dock
+        self.counts_dock = window.add_dock(
+            translate("Replay", "Counts"), "counts_dock", self.counts_panel, bottom, timeline_dock
+        )
         # the bottom docks start as tall as the timeline needs: the map gets the rest
         height = replay.qt_timeline.sizeHint().height() + 48
         QTimer.singleShot(

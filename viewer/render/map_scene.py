@@ -68,7 +68,6 @@ class MapScene:
         self.font_scale = 1.0
         self.units = Units()  # distance and altitude units of the read-outs (View > Units)
         self.theme: Theme = NORMAL  # or HIGH_CONTRAST (View > High-contrast theme)
-        self.session: Session | None = None
         self.tracks: TrackPainter | None = None
         self.notice: NoticeBanner | None = None
         self.title_clock: TitleAndClock | None = None
@@ -86,7 +85,6 @@ class MapScene:
         (the clock shown, the title hidden: the window shows it while presenting; the clock
         at the bottom, over the legend where they meet: the window's keeps clear of it)."""
         scene = cls(session.state, basemap)
-        scene.session = session
         briefing = session.briefing
         underlay = briefing.underlay if briefing else None
         if underlay is not None:
