@@ -1,0 +1,244 @@
+"""Zone alerts as feed messages arrive, with the very definitions used for files.
+
+`ZoneAlerter.process` takes the fixes that just extended their tracks in time order, builds a
+small `TrackSet` of the *new segments* — each track's last fix seen before plus its new fixes —
+and runs `viewer.core.zones.compute_zone_events` on it: entries, exits and line crossings with
+crossing times interpolated along each segment, exactly as for a file. What is live-only:
+
+- a track's first fix inside an area gives the entry "at track start" only when it is the first
+  fix of the track; later batches begin at a fix already judged, so their "track start" rows are
+  not events;
+- ``seconds_inside`` is known on the exit (the time since the entry this alerter saw); an entry's
+  is NaN, its exit is still to come;
+- a fix that arrives late (older than its track's last) is stored but raises no alert: the alerts
+  already given stand (the events table of a snapshot recomputes everything, late fixes too).
+
+Rules (`AlertRule`) filter by zone, kind, event, the side crossed to, and the track's side.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import numpy as np
+
+from viewer.core.constants import KIND_UNKNOWN
+from viewer.core.live_store import NS, Fix
+from viewer.core.projection import Projection
+from viewer.core.tracks import TrackSet
+from viewer.core.zones import EXIT, Zone, compute_zone_events
+
+
+@dataclass(frozen=True)
+class AlertRule:
+    """Which events alert. Each field is a set of accepted values, or None for any.
+
+    ``zones``: zone ids (a prefix before ':' matches too, e.g. 'pla_exercise');
+    ``kinds``: track kinds ('fighter', 'ship', ...); ``events``: 'entry', 'exit', 'crossing';
+    ``sides``: the side a line was crossed to ('east', 'west', ...);
+    ``affiliations``: the track's side as its feed says ('hostile', 'PLA', ...).
+    """
+
+    zones: frozenset[str] | None = None
+    kinds: frozenset[str] | None = None
+    events: frozenset[str] | None = None
+    sides: frozenset[str] | None = None
+    affiliations: frozenset[str] | None = None
+
+    def matches(self, alert: Alert) -> bool:
+        if self.zones is not None and not (
+            alert.zone_id in self.zones or alert.zone_id.split(":")[0] in self.zones
+        ):
+            return False
+        return (
+            (self.kinds is None or alert.kind in self.kinds)
+            and (self.events is None or alert.event in self.events)
+            and (self.sides is None or alert.side in self.sides)
+            and (self.affiliations is None or alert.affiliation in self.affiliations)
+        )
+
+
+@dataclass(frozen=True)
+class Alert:
+    """One zone event of a live track. ``time`` (epoch s) is the interpolated crossing time;
+    ``received`` the wall-clock time the message that revealed it arrived."""
+
+    time: float
+    track_id: str
+    kind: str
+    callsign: str
+    affiliation: str
+    zone_id: str
+    zone_title: str
+    event: str
+    side: str
+    lon: float
+    lat: float
+    seconds_inside: float
+    at_track_start: bool
+    approximate: bool
+    received: float
+
+    def line(self) -> str:
+        """One line for a terminal or a log: time, track, zone, event (and what else is known),
+        tab-separated: ``2021-10-04T06:12:03.5Z  8a0123  taiwan_adiz  entry ...``."""
+        when = datetime.fromtimestamp(self.time, UTC).isoformat(timespec="milliseconds")
+        parts = [
+            when.replace("+00:00", "Z"),
+            self.track_id,
+            self.zone_id,
+            self.event,
+            f"to={self.side}" if self.side else "",
+            f"kind={self.kind}",
+            f"callsign={self.callsign}" if self.callsign else "",
+            f"inside={self.seconds_inside:.0f}s" if math.isfinite(self.seconds_inside) else "",
+            "at-track-start" if self.at_track_start else "",
+            "approximate-edge" if self.approximate else "",
+            f"lon={self.lon:.5f}",
+            f"lat={self.lat:.5f}",
+        ]
+        return "\t".join(p for p in parts if p)
+
+
+class _Last:
+    __slots__ = ("affiliation", "callsign", "kind", "lat", "lon", "t")
+
+    def __init__(self) -> None:
+        self.t = -math.inf
+        self.lon = math.nan
+        self.lat = math.nan
+        self.kind = KIND_UNKNOWN
+        self.callsign = ""
+        self.affiliation = ""
+
+
+class ZoneAlerter:
+    """Zone events of live tracks, batch by batch (see the module docstring)."""
+
+    def __init__(
+        self,
+        zones: Sequence[Zone],
+        rules: Sequence[AlertRule] | None = None,
+        projection: Projection | None = None,
+    ) -> None:
+        self.zones = list(zones)
+        self.rules = list(rules) if rules else []
+        self.projection = projection or Projection.default()
+        self._titles = {z.id: z.title for z in self.zones}
+        self._last: dict[str, _Last] = {}
+        self._entered: dict[tuple[str, str], float] = {}
+        self.events_seen = 0
+
+    def forget(self, track_ids: Iterable[str]) -> None:
+        """Drop the state of tracks the store no longer holds."""
+        for track_id in track_ids:
+            self._last.pop(track_id, None)
+
+    def process(self, fixes: Sequence[Fix], received: float) -> list[Alert]:
+        """Alerts for fixes that extended their tracks in time order (`AddResult.appended`),
+        in time order; ``received``: the wall-clock time they arrived by."""
+        if not fixes or not self.zones:
+            self._remember(fixes)
+            return []
+        runs: dict[str, list[Fix]] = {}
+        for fix in fixes:
+            runs.setdefault(fix.track_id, []).append(fix)
+        ids, starts, t, lon, lat, first_is_new = [], [0], [], [], [], []
+        kinds, callsigns, sides = [], [], []
+        for track_id, run in runs.items():
+            last = self._last.get(track_id)
+            is_new = last is None
+            if last is None:
+                last = self._last[track_id] = _Last()
+            else:
+                t.append(last.t)
+                lon.append(last.lon)
+                lat.append(last.lat)
+            for fix in run:
+                t.append(fix.t_ns / NS)
+                lon.append(fix.lon)
+                lat.append(fix.lat)
+                last.kind = fix.kind or last.kind
+                last.callsign = fix.callsign or last.callsign
+                last.affiliation = fix.side or last.affiliation
+            last.t, last.lon, last.lat = t[-1], lon[-1], lat[-1]
+            ids.append(track_id)
+            starts.append(len(t))
+            first_is_new.append(is_new)
+            kinds.append(last.kind)
+            callsigns.append(last.callsign)
+            sides.append(last.affiliation)
+        segments = self._trackset(ids, starts, t, lon, lat, kinds)
+        events = compute_zone_events(segments, self.zones)
+        new_track = dict(zip(ids, first_is_new, strict=True))
+        callsign_of = dict(zip(ids, callsigns, strict=True))
+        side_of = dict(zip(ids, sides, strict=True))
+        alerts = []
+        for row in events.itertuples(index=False):
+            track_id = str(row.track_id)
+            if bool(row.at_track_start) and not new_track[track_id]:
+                continue  # the batch begins at a fix already judged: not an event
+            when = row.time.timestamp()
+            key = (track_id, str(row.zone_id))
+            seconds = math.nan
+            if row.event == EXIT:
+                entered = self._entered.pop(key, None)
+                if entered is not None:
+                    seconds = when - entered
+            elif row.event == "entry":
+                self._entered[key] = when
+            alert = Alert(
+                time=when,
+                track_id=track_id,
+                kind=str(row.kind),
+                callsign=callsign_of[track_id],
+                affiliation=side_of[track_id],
+                zone_id=str(row.zone_id),
+                zone_title=self._titles.get(str(row.zone_id), str(row.zone_id)),
+                event=str(row.event),
+                side=str(row.side) if isinstance(row.side, str) else "",
+                lon=float(row.lon),
+                lat=float(row.lat),
+                seconds_inside=seconds,
+                at_track_start=bool(row.at_track_start),
+                approximate=bool(row.approximate),
+                received=received,
+            )
+            self.events_seen += 1
+            if not self.rules or any(rule.matches(alert) for rule in self.rules):
+                alerts.append(alert)
+        return alerts
+
+    def _remember(self, fixes: Sequence[Fix]) -> None:
+        for fix in fixes:
+            last = self._last.setdefault(fix.track_id, _Last())
+            last.t, last.lon, last.lat = fix.t_ns / NS, fix.lon, fix.lat
+
+    def _trackset(self, ids, starts, t, lon, lat, kinds) -> TrackSet:
+        lon_a = np.asarray(lon, dtype=np.float64)
+        lat_a = np.asarray(lat, dtype=np.float64)
+        x, y = self.projection.forward(lon_a, lat_a)
+        n = len(t)
+        nan4 = np.full(n, np.nan, dtype=np.float32)
+        m = len(ids)
+        return TrackSet(
+            ids=np.array(ids, dtype=object),
+            offsets=np.asarray(starts, dtype=np.int64),
+            t=np.asarray(t, dtype=np.float64),
+            lon=lon_a,
+            lat=lat_a,
+            x=x,
+            y=y,
+            alt_m=nan4,
+            speed_kt=nan4,
+            heading_deg=nan4,
+            kinds=np.array(kinds, dtype=object),
+            callsigns=np.full(m, "", dtype=object),
+            labels=np.full(m, "", dtype=object),
+            counts=np.ones(m, dtype=np.int32),
+            projection=self.projection,
+            name="live segments",
+        )
