@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 import numpy as np
 
 from viewer.core.constants import KIND_UNKNOWN
-from viewer.core.live_store import NS, Fix
+from viewer.core.live_store import Fix, seconds
 from viewer.core.projection import Projection
 from viewer.core.tracks import TrackSet
 from viewer.core.zones import EXIT, Zone, compute_zone_events
@@ -132,10 +132,17 @@ class ZoneAlerter:
         self._entered: dict[tuple[str, str], float] = {}
         self.events_seen = 0
 
+    def tracks(self) -> set[str]:
+        """The tracks this alerter keeps state for."""
+        return set(self._last)
+
     def forget(self, track_ids: Iterable[str]) -> None:
         """Drop the state of tracks the store no longer holds."""
-        for track_id in track_ids:
+        gone = set(track_ids)
+        for track_id in gone:
             self._last.pop(track_id, None)
+        for key in [k for k in self._entered if k[0] in gone]:
+            del self._entered[key]
 
     def process(self, fixes: Sequence[Fix], received: float) -> list[Alert]:
         """Alerts for fixes that extended their tracks in time order (`AddResult.appended`),
@@ -158,7 +165,7 @@ class ZoneAlerter:
                 lon.append(last.lon)
                 lat.append(last.lat)
             for fix in run:
-                t.append(fix.t_ns / NS)
+                t.append(seconds(fix.t_ns))
                 lon.append(fix.lon)
                 lat.append(fix.lat)
                 last.kind = fix.kind or last.kind
@@ -183,11 +190,11 @@ class ZoneAlerter:
                 continue  # the batch begins at a fix already judged: not an event
             when = row.time.timestamp()
             key = (track_id, str(row.zone_id))
-            seconds = math.nan
+            inside = math.nan
             if row.event == EXIT:
                 entered = self._entered.pop(key, None)
                 if entered is not None:
-                    seconds = when - entered
+                    inside = when - entered
             elif row.event == "entry":
                 self._entered[key] = when
             alert = Alert(
@@ -202,7 +209,7 @@ class ZoneAlerter:
                 side=str(row.side) if isinstance(row.side, str) else "",
                 lon=float(row.lon),
                 lat=float(row.lat),
-                seconds_inside=seconds,
+                seconds_inside=inside,
                 at_track_start=bool(row.at_track_start),
                 approximate=bool(row.approximate),
                 received=received,
@@ -215,7 +222,7 @@ class ZoneAlerter:
     def _remember(self, fixes: Sequence[Fix]) -> None:
         for fix in fixes:
             last = self._last.setdefault(fix.track_id, _Last())
-            last.t, last.lon, last.lat = fix.t_ns / NS, fix.lon, fix.lat
+            last.t, last.lon, last.lat = seconds(fix.t_ns), fix.lon, fix.lat
 
     def _trackset(self, ids, starts, t, lon, lat, kinds) -> TrackSet:
         lon_a = np.asarray(lon, dtype=np.float64)

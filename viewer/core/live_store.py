@@ -38,6 +38,12 @@ from viewer.core.tracks import TrackSet
 NS = 1_000_000_000
 
 
+def seconds(t_ns: int) -> float:
+    """Epoch seconds from integer nanoseconds, rounded as `TrackSet.from_frame` rounds them
+    (int64 to float64, then / 1e9), so a live fix and the same fix read from a file agree."""
+    return float(t_ns) / 1e9
+
+
 class Fix(NamedTuple):
     """One position report as a feed decoder gives it.
 
@@ -248,7 +254,7 @@ class LiveTrackStore:
             if not ok[k]:
                 refused[REFUSED_POSITION] = refused.get(REFUSED_POSITION, 0) + 1
                 continue
-            t = fix.t_ns / NS  # as `TrackSet.from_frame` turns nanoseconds into seconds
+            t = seconds(fix.t_ns)
             if t > future:
                 refused[REFUSED_FUTURE] = refused.get(REFUSED_FUTURE, 0) + 1
                 continue

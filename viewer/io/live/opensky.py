@@ -91,4 +91,6 @@ class OpenSkyProtocol(Protocol):
 
 
 def _num(value) -> float:
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else math.nan
+    return (
+        float(value) if isinstance(value, int | float) and not isinstance(value, bool) else math.nan
+    )

@@ -310,7 +310,7 @@ class CotProtocol(Protocol):
         try:
             root = parse_xml("<cot>", event)
         except TrackImportError as exc:
-            self.skip(exc.reason)
+            self.skip("malformed XML" if exc.reason.startswith("malformed") else exc.reason)
             return None
         row = event_row(root)
         raw = event + b"\n"

@@ -82,9 +82,7 @@ def parse_source(text: str, token: str | None = None) -> FeedSpec:
     if transport == "http":
         if not host:
             raise ValueError(f"source {text!r}: no host")
-        clean = urlunsplit(
-            (parts.scheme, _netloc(host, parts.port), parts.path, parts.query, "")
-        )
+        clean = urlunsplit((parts.scheme, _netloc(host, parts.port), parts.path, parts.query, ""))
         return FeedSpec(
             url=clean,
             protocol=protocol,
