@@ -29,7 +29,7 @@ NOW = T0 + 7200.0
 
 
 def fix(track: str, seconds: float, lon: float = 121.0, lat: float = 24.0, **kw) -> Fix:
-    return Fix(track, int(round(seconds * NS)), lon, lat, **kw)
+    return Fix(track, round(seconds * NS), lon, lat, **kw)
 
 
 def frame_of(fixes: list[Fix]) -> pd.DataFrame:
@@ -187,5 +187,5 @@ def test_reprojection_is_a_data_change():
     mercator = Projection.from_user_input("EPSG:3857")
     store.set_projection(mercator)
     ts = store.snapshot(now=NOW).trackset
-    x, y = mercator.forward(np.array([121.0]), np.array([25.0]))
+    x, _y = mercator.forward(np.array([121.0]), np.array([25.0]))
     assert ts.projection is mercator and ts.x[0] == pytest.approx(x[0])

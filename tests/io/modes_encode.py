@@ -31,7 +31,7 @@ def identification(icao: str, callsign: str, category: int = 0, tc: int = 4) -> 
 
 
 def _altitude_code(feet: float) -> int:
-    n = int(round((feet + 1000) / 25))
+    n = round((feet + 1000) / 25)
     return ((n >> 4) << 5) | (1 << 4) | (n & 0xF)  # 25 ft steps: the Q bit set
 
 
@@ -58,9 +58,9 @@ def velocity(icao: str, speed_kt: float, track_deg: float, vrate_fpm: float = 0.
     v_ew = speed_kt * math.sin(math.radians(track_deg))
     v_ns = speed_kt * math.cos(math.radians(track_deg))
     me = (19 << 51) | (1 << 48)
-    me |= (int(v_ew < 0) << 42) | ((int(round(abs(v_ew))) + 1) << 32)
-    me |= (int(v_ns < 0) << 31) | ((int(round(abs(v_ns))) + 1) << 21)
-    me |= (int(vrate_fpm < 0) << 19) | ((int(round(abs(vrate_fpm) / 64)) + 1) << 10)
+    me |= (int(v_ew < 0) << 42) | ((round(abs(v_ew)) + 1) << 32)
+    me |= (int(v_ns < 0) << 31) | ((round(abs(v_ns)) + 1) << 21)
+    me |= (int(vrate_fpm < 0) << 19) | ((round(abs(vrate_fpm) / 64) + 1) << 10)
     return _df17(icao, me)
 
 

@@ -194,7 +194,8 @@ def test_beast_adsb_is_decoded_positions_from_the_first_frame():
     frames.append(modes.beast_frame(modes.velocity(icao, 450, 90.0), mlat=2))
     lons = [119.30 + 0.01 * i for i in range(6)]
     for i, lon in enumerate(lons):
-        frames.append(modes.beast_frame(modes.airborne_position(icao, 24.4, lon, 31000, i % 2 == 1)))
+        position = modes.airborne_position(icao, 24.4, lon, 31000, odd=i % 2 == 1)
+        frames.append(modes.beast_frame(position))
     data = b"\x00\x1a\x1a garbage" + b"".join(frames)
     beast = BeastProtocol()
     messages = run(beast, data, sizes=[5, 50])

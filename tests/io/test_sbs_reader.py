@@ -48,7 +48,7 @@ def test_a_median_line_crossing_at_the_time_worked_out_by_hand():
 
 
 def test_the_receivers_zone_is_asked_for_never_assumed():
-    with pytest.raises(TimeZoneRequired, match="2021/10/04 14:00:00.000"):
+    with pytest.raises(TimeZoneRequired, match=r"2021/10/04 14:00:00\.000"):
         load_trackset(SAMPLE)
 
 

@@ -24,12 +24,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import numpy as np
+import shapely
 
 from viewer.core.constants import KIND_UNKNOWN
 from viewer.core.live_store import Fix, seconds
 from viewer.core.projection import Projection
 from viewer.core.tracks import TrackSet
-from viewer.core.zones import EXIT, Zone, compute_zone_events
+from viewer.core.zones import AREA, EXIT, Zone, compute_zone_events
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,13 @@ class ZoneAlerter:
         self.rules = list(rules) if rules else []
         self.projection = projection or Projection.default()
         self._titles = {z.id: z.title for z in self.zones}
+        # each zone's edge (an area's boundary, a line itself), prepared once
+        self._edges = [
+            (z, z.geometry.boundary if z.kind == AREA else z.geometry) for z in self.zones
+        ]
+        for zone, edge in self._edges:
+            shapely.prepare(edge)
+            shapely.prepare(zone.geometry)
         self._last: dict[str, _Last] = {}
         self._entered: dict[tuple[str, str], float] = {}
         self.events_seen = 0
@@ -178,8 +186,25 @@ class ZoneAlerter:
             kinds.append(last.kind)
             callsigns.append(last.callsign)
             sides.append(last.affiliation)
-        segments = self._trackset(ids, starts, t, lon, lat, kinds)
-        events = compute_zone_events(segments, self.zones)
+        offsets = np.asarray(starts, dtype=np.int64)
+        lon_a = np.asarray(lon, dtype=np.float64)
+        lat_a = np.asarray(lat, dtype=np.float64)
+        tracks, zones = self._candidates(offsets, lon_a, lat_a, np.asarray(first_is_new))
+        if not zones:
+            return []
+        keep = np.asarray(sorted(tracks), dtype=np.int64)
+        rows = np.concatenate([np.arange(offsets[k], offsets[k + 1]) for k in keep])
+        sub_offsets = np.zeros(len(keep) + 1, dtype=np.int64)
+        np.cumsum(offsets[keep + 1] - offsets[keep], out=sub_offsets[1:])
+        segments = self._trackset(
+            [ids[k] for k in keep],
+            sub_offsets,
+            np.asarray(t, dtype=np.float64)[rows],
+            lon_a[rows],
+            lat_a[rows],
+            [kinds[k] for k in keep],
+        )
+        events = compute_zone_events(segments, zones)
         new_track = dict(zip(ids, first_is_new, strict=True))
         callsign_of = dict(zip(ids, callsigns, strict=True))
         side_of = dict(zip(ids, sides, strict=True))
@@ -219,22 +244,57 @@ class ZoneAlerter:
                 alerts.append(alert)
         return alerts
 
+    def _candidates(self, offsets, lon, lat, is_new) -> tuple[set[int], list[Zone]]:
+        """The tracks (indices) and zones that can have an event in this batch: a new segment
+        that meets the zone's edge, or a new track whose first fix is in an area. A necessary
+        condition under any definition of the events, and cheap (vectorised shapely), so the
+        full `compute_zone_events` runs only where something may have happened."""
+        owner = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
+        seg = np.flatnonzero(owner[:-1] == owner[1:])
+        x0, x1, y0, y1 = lon[seg], lon[seg + 1], lat[seg], lat[seg + 1]
+        lo_x, hi_x = np.minimum(x0, x1), np.maximum(x0, x1)
+        lo_y, hi_y = np.minimum(y0, y1), np.maximum(y0, y1)
+        firsts = offsets[:-1][is_new & (np.diff(offsets) > 0)]
+        tracks: set[int] = set()
+        zones: list[Zone] = []
+        for zone, edge in self._edges:
+            bx0, by0, bx1, by1 = zone.geometry.bounds
+            near = np.flatnonzero((hi_x >= bx0) & (lo_x <= bx1) & (hi_y >= by0) & (lo_y <= by1))
+            hit: set[int] = set()
+            if len(near):
+                lines = shapely.linestrings(
+                    np.stack(
+                        [
+                            np.column_stack([x0[near], y0[near]]),
+                            np.column_stack([x1[near], y1[near]]),
+                        ],
+                        axis=1,
+                    )
+                )
+                crossing = shapely.intersects(lines, edge)
+                hit.update(owner[seg[near[crossing]]].tolist())
+            if zone.kind == AREA and len(firsts):
+                inside = shapely.intersects_xy(zone.geometry, lon[firsts], lat[firsts])
+                hit.update(owner[firsts[inside]].tolist())
+            if hit:
+                tracks |= hit
+                zones.append(zone)
+        return tracks, zones
+
     def _remember(self, fixes: Sequence[Fix]) -> None:
         for fix in fixes:
             last = self._last.setdefault(fix.track_id, _Last())
             last.t, last.lon, last.lat = seconds(fix.t_ns), fix.lon, fix.lat
 
-    def _trackset(self, ids, starts, t, lon, lat, kinds) -> TrackSet:
-        lon_a = np.asarray(lon, dtype=np.float64)
-        lat_a = np.asarray(lat, dtype=np.float64)
+    def _trackset(self, ids, offsets, t, lon_a, lat_a, kinds) -> TrackSet:
         x, y = self.projection.forward(lon_a, lat_a)
         n = len(t)
         nan4 = np.full(n, np.nan, dtype=np.float32)
         m = len(ids)
         return TrackSet(
             ids=np.array(ids, dtype=object),
-            offsets=np.asarray(starts, dtype=np.int64),
-            t=np.asarray(t, dtype=np.float64),
+            offsets=offsets,
+            t=t,
             lon=lon_a,
             lat=lat_a,
             x=x,

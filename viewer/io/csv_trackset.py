@@ -233,5 +233,5 @@ def _is_text(kind) -> bool:
 def _timestamp(current, ns: int, pick):
     import pandas as pd
 
-    value = pd.Timestamp(ns, tz="UTC").to_pydatetime()
+    value = pd.Timestamp(int(ns) // 1000 * 1000, tz="UTC").to_pydatetime()  # to the µs
     return value if current is None else pick(current, value)

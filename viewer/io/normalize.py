@@ -362,8 +362,9 @@ def finish_frame(
     report.tracks += tracks if tracks is not None else int(out[TRACK_ID].nunique())
     if len(out):
         t_out = t_int if in_order else out[TIME].to_numpy(dtype="datetime64[ns]").view(np.int64)
-        first = pd.Timestamp(int(t_out.min()), tz="UTC").to_pydatetime()
-        last = pd.Timestamp(int(t_out.max()), tz="UTC").to_pydatetime()
+        # the report's span to the microsecond (a datetime has no nanoseconds)
+        first = pd.Timestamp(int(t_out.min()) // 1000 * 1000, tz="UTC").to_pydatetime()
+        last = pd.Timestamp(int(t_out.max()) // 1000 * 1000, tz="UTC").to_pydatetime()
         report.time_start = first if report.time_start is None else min(report.time_start, first)
         report.time_end = last if report.time_end is None else max(report.time_end, last)
     columns = [c for c in CANONICAL_ORDER if c in out.columns]

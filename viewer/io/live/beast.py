@@ -15,7 +15,8 @@ aircraft) is decoded *locally against a reference*: the aircraft's own position 
 from the last minute, else the receiver's position (``ref``, by default 23.7°N 121.0°E, the
 middle of Taiwan). Local CPR decoding is unambiguous within 180 NM of the reference (half a
 latitude zone), which covers what a receiver hears around Taiwan; a receiver elsewhere must give
-its own ``ref``. Fix times are the arrival times (the MLAT counter is not a wall clock).
+its own ``ref``. Fix times are the arrival times (the MLAT counter is not a wall clock), spread
+within one read by the counter's differences (frames read together were received apart).
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ PAYLOAD = {0x31: 2, 0x32: 7, 0x33: 14}  # type -> Mode A/C or Mode S bytes after
 HEADER = 7  # MLAT timestamp (6) + signal level (1)
 MAX_FRAME = 2 + 2 * (HEADER + 14)  # every byte escaped
 TAIWAN_REFERENCE = (23.7, 121.0)
-LOCAL_REF_S = 60.0  # an aircraft's own position serves as reference this long
+LOCAL_REF_S = 60.0
+MLAT_HZ = 12_000_000  # the Beast timestamp counter
+MAX_MLAT_SPREAD_S = 60.0  # an aircraft's own position serves as reference this long
 
 
 class _Aircraft:
@@ -73,6 +76,7 @@ class BeastProtocol(Protocol):
         self._buf += data
         buf = self._buf
         out: list[Message] = []
+        frames: list[tuple[bytes, int, bytes]] = []  # raw, MLAT counter, Mode S message
         pos = 0
         n = len(buf)
         while True:
@@ -104,14 +108,17 @@ class BeastProtocol(Protocol):
                     self.skip(f"Beast frame type 0x{ftype:02x} (not 1, 2, 3 or 4)")
                 pos = end
                 continue
-            raw = bytes(buf[pos:end])
+            frames.append(
+                (bytes(buf[pos:end]), int.from_bytes(body[:6], "big"), bytes(body[HEADER:]))
+            )
             pos = end
-            self.last_mlat = int.from_bytes(body[:6], "big")
-            message = self._decode(raw, bytes(body[HEADER:]), arrival_ns)
+        del buf[:pos]
+        for (raw, mlat, payload), when in zip(frames, _times(frames, arrival_ns), strict=True):
+            self.last_mlat = mlat
+            message = self._decode(raw, payload, when)
             if message is not None:
                 self.messages += 1
                 out.append(message)
-        del buf[:pos]
         return out
 
     def end(self, arrival_ns: int, datagram: bool = False) -> list[Message]:
@@ -187,6 +194,24 @@ class BeastProtocol(Protocol):
         if lat is not None and lon is not None:
             self.local_positions += 1
         return lat, lon
+
+
+def _times(frames: list[tuple[bytes, int, bytes]], arrival_ns: int) -> list[int]:
+    """Each frame's time: the arrival time of the read, less what the 12 MHz MLAT counter says
+    passed between the frame and the read's last frame (frames that arrive together were not
+    received together). A zero counter (no MLAT data) or one that runs backwards or jumps by
+    more than ``MAX_MLAT_SPREAD_S`` gives the arrival time."""
+    if not frames:
+        return []
+    last = frames[-1][1]
+    out = []
+    for _, mlat, _ in frames:
+        ticks = last - mlat
+        if mlat and last and 0 <= ticks <= MAX_MLAT_SPREAD_S * MLAT_HZ:
+            out.append(arrival_ns - ticks * NS // MLAT_HZ)
+        else:
+            out.append(arrival_ns)
+    return out
 
 
 def _kind(result: dict) -> str:
