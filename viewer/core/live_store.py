@@ -104,27 +104,30 @@ REFUSED_OLD = "older than the retention window"
 REFUSED_DUPLICATE = "duplicate (same track and time)"
 
 
+# rows of a track's blocks
+T, LON, LAT, X, Y = range(5)  # float64 block
+ALT, SPD, HDG = range(3)  # float32 block
+
+
 class _Track:
-    """One track's fixes: arrays ``[start, start + n)`` hold them, sorted by time."""
+    """One track's fixes: columns ``[start, start + n)`` of two blocks hold them, sorted by
+    time — ``f8`` (t, lon, lat, x, y) and ``f4`` (alt_m, speed_kt, heading_deg) — so freezing
+    many tracks is two concatenations, each row coming out contiguous."""
 
     __slots__ = (
-        "alt",
         "callsign",
         "cap",
-        "hdg",
+        "f4",
+        "f8",
         "id",
         "kind",
         "label",
         "last_arrival",
-        "lat",
-        "lon",
         "n",
         "side",
-        "spd",
         "start",
-        "t",
-        "x",
-        "y",
+        "t0",
+        "t1",
     )
 
     def __init__(self, track_id: str, cap: int = 16) -> None:
@@ -132,65 +135,69 @@ class _Track:
         self.start = 0
         self.n = 0
         self.cap = cap
-        self.t = np.empty(cap)
-        self.lon = np.empty(cap)
-        self.lat = np.empty(cap)
-        self.x = np.empty(cap)
-        self.y = np.empty(cap)
-        self.alt = np.empty(cap, dtype=np.float32)
-        self.spd = np.empty(cap, dtype=np.float32)
-        self.hdg = np.empty(cap, dtype=np.float32)
+        self.f8 = np.empty((5, cap))
+        self.f4 = np.empty((3, cap), dtype=np.float32)
         self.kind = KIND_UNKNOWN
         self.callsign = ""
         self.side = ""
         self.label = ""
         self.last_arrival = -math.inf
-
-    _FIELDS = ("t", "lon", "lat", "x", "y", "alt", "spd", "hdg")
+        self.t0 = math.inf  # first and last fix time, kept as Python floats (read per snapshot)
+        self.t1 = -math.inf
 
     def _make_room(self) -> None:
         """Room for one more fix at the end: compact when half is dead, else double."""
         if self.start + self.n < self.cap:
             return
-        if self.start >= self.cap // 2:
-            for name in self._FIELDS:
-                arr = getattr(self, name)
-                arr[: self.n] = arr[self.start : self.start + self.n]
+        s, n = self.start, self.n
+        if s >= self.cap // 2:
+            self.f8[:, :n] = self.f8[:, s : s + n]
+            self.f4[:, :n] = self.f4[:, s : s + n]
         else:
             self.cap *= 2
-            for name in self._FIELDS:
-                arr = getattr(self, name)
-                grown = np.empty(self.cap, dtype=arr.dtype)
-                grown[: self.n] = arr[self.start : self.start + self.n]
-                setattr(self, name, grown)
+            f8 = np.empty((5, self.cap))
+            f4 = np.empty((3, self.cap), dtype=np.float32)
+            f8[:, :n] = self.f8[:, s : s + n]
+            f4[:, :n] = self.f4[:, s : s + n]
+            self.f8, self.f4 = f8, f4
         self.start = 0
 
     def times(self) -> np.ndarray:
-        return self.t[self.start : self.start + self.n]
+        return self.f8[T, self.start : self.start + self.n]
 
     def last_t(self) -> float:
-        return float(self.t[self.start + self.n - 1]) if self.n else -math.inf
+        return self.t1
 
-    def put(self, pos: int, values: tuple) -> None:
+    def first_t(self) -> float:
+        return self.t0
+
+    def put(self, pos: int, f8: tuple, f4: tuple) -> None:
         """Insert a fix at position ``pos`` (0..n) of the track (pos == n: append)."""
         self._make_room()
         s, n = self.start, self.n
-        for name, value in zip(self._FIELDS, values, strict=True):
-            arr = getattr(self, name)
-            if pos < n:
-                arr[s + pos + 1 : s + n + 1] = arr[s + pos : s + n].copy()
-            arr[s + pos] = value
+        at = s + pos
+        if pos < n:
+            self.f8[:, at + 1 : s + n + 1] = self.f8[:, at : s + n].copy()
+            self.f4[:, at + 1 : s + n + 1] = self.f4[:, at : s + n].copy()
+        self.f8[:, at] = f8
+        self.f4[:, at] = f4
         self.n += 1
+        if pos == 0:
+            self.t0 = f8[T]
+        if pos == n:
+            self.t1 = f8[T]
 
     def drop_before(self, cutoff: float) -> int:
         """Drop the fixes older than ``cutoff`` (epoch s); how many went."""
-        k = int(np.searchsorted(self.times(), cutoff, side="left"))
+        if cutoff <= self.t0:
+            return 0
+        k = int(self.times().searchsorted(cutoff, side="left"))
         self.start += k
         self.n -= k
+        self.t0 = float(self.f8[T, self.start]) if self.n else math.inf
+        if not self.n:
+            self.t1 = -math.inf
         return k
-
-    def view(self, name: str, lo: int = 0) -> np.ndarray:
-        return getattr(self, name)[self.start + lo : self.start + self.n]
 
 
 @dataclass(frozen=True, eq=False)
@@ -265,9 +272,10 @@ class LiveTrackStore:
             if track is None:
                 track = self._new_track(fix.track_id)
                 result.new_tracks.add(fix.track_id)
-            values = (t, lon[k], lat[k], x[k], y[k], fix.alt_m, fix.speed_kt, fix.heading_deg)
+            f8 = (t, lon[k], lat[k], x[k], y[k])
+            f4 = (fix.alt_m, fix.speed_kt, fix.heading_deg)
             if t > track.last_t():
-                track.put(track.n, values)
+                track.put(track.n, f8, f4)
                 result.appended.append(fix)
             else:
                 times = track.times()
@@ -276,7 +284,7 @@ class LiveTrackStore:
                     refused[REFUSED_DUPLICATE] = refused.get(REFUSED_DUPLICATE, 0) + 1
                     track.last_arrival = now
                     continue
-                track.put(pos, values)
+                track.put(pos, f8, f4)
                 result.inserted.append(fix)
             self._describe(track, fix)
             track.last_arrival = now
@@ -356,7 +364,7 @@ class LiveTrackStore:
                 del self._tracks[track_id]
                 self._sorted_ids.remove(track_id)
             else:
-                oldest = min(oldest, float(track.t[track.start]))
+                oldest = min(oldest, track.first_t())
         self._oldest = oldest
         if dropped:
             self.n_fixes -= dropped
@@ -376,9 +384,10 @@ class LiveTrackStore:
         """Re-project every fix into another display CRS (a data change)."""
         self.projection = projection
         for track in self._tracks.values():
-            x, y = projection.forward(track.view("lon"), track.view("lat"))
-            track.view("x")[:] = x
-            track.view("y")[:] = y
+            live = slice(track.start, track.start + track.n)
+            track.f8[X, live], track.f8[Y, live] = projection.forward(
+                track.f8[LON, live], track.f8[LAT, live]
+            )
         self.version += 1
 
     def snapshot(self, now: float, since: float | None = None, name: str = "live") -> LiveSnapshot:
@@ -394,8 +403,7 @@ class LiveTrackStore:
             trackset = self._snapshot
         else:
             trackset = self._freeze(tracks, since, name)
-            keep = set(trackset.ids.tolist())
-            tracks = [tr for tr in tracks if tr.id in keep]
+            tracks = [tr for tr in tracks if tr.last_t() >= since]
         last = np.array([tr.last_arrival for tr in tracks], dtype=np.float64)
         limit = np.array(
             [
@@ -410,41 +418,44 @@ class LiveTrackStore:
 
     def _freeze(self, tracks: list[_Track], since: float | None, name: str) -> TrackSet:
         if since is None:
-            first = [0] * len(tracks)
+            spans = [(tr, tr.start) for tr in tracks]
         else:
-            first = [
-                max(int(np.searchsorted(tr.times(), since, side="left")) - 1, 0) for tr in tracks
+            spans = [
+                (
+                    tr,
+                    tr.start
+                    if tr.t0 >= since
+                    else tr.start + int(tr.times().searchsorted(since)) - 1,
+                )
+                for tr in tracks
+                if tr.t1 >= since
             ]
-            chosen = [k for k, tr in enumerate(tracks) if tr.last_t() >= since]
-            tracks = [tracks[k] for k in chosen]
-            first = [first[k] for k in chosen]
-        if not tracks:
+        if not spans:
             return TrackSet.empty(self.projection, name)
-        counts = np.array([tr.n - lo for tr, lo in zip(tracks, first, strict=True)], np.int64)
-        offsets = np.zeros(len(tracks) + 1, dtype=np.int64)
+        counts = np.fromiter((tr.start + tr.n - a for tr, a in spans), np.int64, len(spans))
+        offsets = np.zeros(len(spans) + 1, dtype=np.int64)
         np.cumsum(counts, out=offsets[1:])
-
-        def joined(attr: str) -> np.ndarray:
-            return np.concatenate([tr.view(attr, lo) for tr, lo in zip(tracks, first, strict=True)])
+        f8 = np.concatenate([tr.f8[:, a : tr.start + tr.n] for tr, a in spans], axis=1)
+        f4 = np.concatenate([tr.f4[:, a : tr.start + tr.n] for tr, a in spans], axis=1)
 
         def text(attr: str) -> np.ndarray:
-            return np.array([getattr(tr, attr) for tr in tracks], dtype=object)
+            return np.array([getattr(tr, attr) for tr, _ in spans], dtype=object)
 
         return TrackSet(
-            ids=np.array([tr.id for tr in tracks], dtype=object),
+            ids=text("id"),
             offsets=offsets,
-            t=joined("t"),
-            lon=joined("lon"),
-            lat=joined("lat"),
-            x=joined("x"),
-            y=joined("y"),
-            alt_m=joined("alt"),
-            speed_kt=joined("spd"),
-            heading_deg=joined("hdg"),
+            t=f8[T],
+            lon=f8[LON],
+            lat=f8[LAT],
+            x=f8[X],
+            y=f8[Y],
+            alt_m=f4[ALT],
+            speed_kt=f4[SPD],
+            heading_deg=f4[HDG],
             kinds=text("kind"),
             callsigns=text("callsign"),
             labels=text("label"),
-            counts=np.ones(len(tracks), dtype=np.int32),
+            counts=np.ones(len(spans), dtype=np.int32),
             projection=self.projection,
             name=name,
             sides=text("side"),
