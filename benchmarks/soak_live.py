@@ -7,8 +7,9 @@ messages a second for ``--minutes``; this process runs the listen pipeline (deco
 store, zone alerts, a poll every 100 ms, and a store snapshot every second as a window would
 take). The retention window is shortened (``--retention-s``, default 2 min) so that it fills
 within the run: from then on the store drops as much as arrives, and resident memory must stay
-flat. Printed every 30 s: RSS, fixes held, tracks, messages. Judged: RSS growth from the end of
-the first retention window + 1 min to the end (goal: under 5 %).
+flat. Printed every 30 s: RSS, fixes held, tracks, messages. Judged, over the samples from the
+retention window + 1 min on: the highest RSS of their second half against the highest of their
+first half (a single sample swings with the arrays a snapshot allocates; goal: under 5 %).
 """
 
 from __future__ import annotations
@@ -90,11 +91,13 @@ def main() -> int:
         hub.stop()
         proc.terminate()
     settled = [rss for t, rss in samples if t >= args.retention_s + 60]
-    if len(settled) >= 2:
-        growth = (settled[-1] - settled[0]) / settled[0] * 100
+    if len(settled) >= 4:
+        half = len(settled) // 2
+        first, second = max(settled[:half]), max(settled[half:])
+        growth = (second - first) / first * 100
         print(
-            f"RSS after the retention window filled: {settled[0]:.1f} -> {settled[-1]:.1f} MB "
-            f"({growth:+.1f} %; goal: under 5 %)"
+            f"RSS once the retention window is full, highest of the first half of the samples vs "
+            f"the second: {first:.1f} -> {second:.1f} MB ({growth:+.1f} %; goal: under 5 %)"
         )
     return 0
 

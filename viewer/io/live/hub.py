@@ -25,6 +25,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from viewer.core.live_alerts import Alert, AlertRule, ZoneAlerter
 from viewer.core.live_store import Fix, LiveSnapshot, LiveTrackStore, StoreConfig, TrackInfo
@@ -165,9 +166,11 @@ class LiveHub:
         if now - self._expired_at >= EXPIRE_EVERY_S:
             self._expired_at = now
             self.store.expire()
-        if self.alerter is not None and now - self._forgot_at >= FORGET_EVERY_S:
+        if now - self._forgot_at >= FORGET_EVERY_S:
             self._forgot_at = now
-            self.alerter.forget(self.alerter.tracks() - set(self.store.track_ids()))
+            if self.alerter is not None:
+                self.alerter.forget(self.alerter.tracks() - set(self.store.track_ids()))
+            _trim_memory()
         update.changed = self.store.version != before
         update.version = self.store.version
         update.feeds = self.status(now)
@@ -196,3 +199,24 @@ class LiveHub:
         if missing <= 0:
             return []
         return list(self.alerts)[-min(missing, len(self.alerts)) :]
+
+
+def _trim_memory() -> None:
+    """Give the C heap's free pages back to the system (glibc's ``malloc_trim``): snapshots and
+    decoding allocate and free large arrays from several threads, and without it the resident
+    size of a long live session creeps up on memory that is free but kept."""
+    global _MALLOC_TRIM
+    if _MALLOC_TRIM is None:
+        try:
+            import ctypes
+            import ctypes.util
+
+            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+            _MALLOC_TRIM = libc.malloc_trim
+        except (OSError, AttributeError):  # not glibc (macOS, Windows, musl): nothing to do
+            _MALLOC_TRIM = False
+    if _MALLOC_TRIM:
+        _MALLOC_TRIM(0)
+
+
+_MALLOC_TRIM: Any = None
