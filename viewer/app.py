@@ -7,6 +7,7 @@ stays fast:
 - ``inspect`` prints each track file's import report
 - ``events``  writes zone entry/exit and median-line crossing events as CSV
 - ``listen``  records live feeds (ADS-B, AIS, CoT, polled JSON) and prints zone events live
+- ``acmi``    writes track files as a Tacview ACMI 2.2 recording
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "inspect": "viewer.cli.inspect_cmd",
     "events": "viewer.cli.events_cmd",
     "listen": "viewer.cli.listen_cmd",
+    "acmi": "viewer.cli.acmi_cmd",
 }
 
 
