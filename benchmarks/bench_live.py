@@ -38,23 +38,23 @@ T_START = 1_633_327_200.0  # 2021-10-04T06:00:00Z
 
 
 def aircraft(n: int, seed: int = 3):
+    """Start positions, headings and speeds of ``n`` aircraft on straight legs, and their
+    degrees of longitude and latitude a second."""
     import numpy as np
 
     rng = np.random.default_rng(seed)
     lon0 = rng.uniform(116.0, 127.0, n)
     lat0 = rng.uniform(19.0, 30.0, n)
     heading = rng.uniform(0, 360, n)
-    speed_kt = rng.uniform(250, 500, n)
-    return lon0, lat0, heading, speed_kt
+    speed = rng.uniform(250, 500, n)
+    dlon = speed / 3600 / 60 * np.sin(np.radians(heading)) / np.cos(np.radians(lat0))
+    dlat = speed / 3600 / 60 * np.cos(np.radians(heading))
+    return lon0, lat0, heading, speed, dlon, dlat
 
 
 def sbs_messages(n_messages: int, rate: float) -> list[bytes]:
     """SBS-1 lines as dump1090 writes them, times in UTC (the feed says ?tz=UTC)."""
-    import numpy as np
-
-    lon0, lat0, heading, speed = aircraft(N_AIRCRAFT)
-    dlon = speed / 3600 / 60 * np.sin(np.radians(heading)) / np.cos(np.radians(lat0))
-    dlat = speed / 3600 / 60 * np.cos(np.radians(heading))
+    lon0, lat0, heading, speed, dlon, dlat = aircraft(N_AIRCRAFT)
     out = []
     for k in range(n_messages):
         a = k % N_AIRCRAFT
@@ -79,13 +79,9 @@ def sbs_messages(n_messages: int, rate: float) -> list[bytes]:
 
 
 def beast_messages(n_messages: int, rate: float) -> list[bytes]:
-    import numpy as np
-
     from tests.io import modes_encode as modes
 
-    lon0, lat0, heading, speed = aircraft(N_AIRCRAFT)
-    dlon = speed / 3600 / 60 * np.sin(np.radians(heading)) / np.cos(np.radians(lat0))
-    dlat = speed / 3600 / 60 * np.cos(np.radians(heading))
+    lon0, lat0, heading, speed, dlon, dlat = aircraft(N_AIRCRAFT)
     out = []
     for k in range(n_messages):
         a = k % N_AIRCRAFT
@@ -105,14 +101,20 @@ def beast_messages(n_messages: int, rate: float) -> list[bytes]:
     return out
 
 
-def sender(port: int, messages: list[bytes], rate: float | None, ready) -> None:
-    """Plays ``messages`` to the first client, ``rate`` a second (None: as fast as it can)."""
+def first_client(port: int, ready) -> tuple[socket.socket, socket.socket]:
+    """Listen on 127.0.0.1:``port``, say so (``ready``), and wait for the feed to connect."""
     srv = socket.socket()
     srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     srv.bind(("127.0.0.1", port))
     srv.listen(1)
     ready.set()
     conn, _ = srv.accept()
+    return srv, conn
+
+
+def sender(port: int, messages: list[bytes], rate: float | None, ready) -> None:
+    """Plays ``messages`` to the first client, ``rate`` a second (None: as fast as it can)."""
+    srv, conn = first_client(port, ready)
     start = time.monotonic()
     batch = 50  # messages per write: every 10 ms at 5,000 a second
     for i in range(0, len(messages), batch):

@@ -105,14 +105,9 @@ def main() -> int:
 def _looping_sender(port, minute, rate, loops, ready) -> None:
     """Plays the minute of lines ``loops`` times, each time with its times moved on a minute,
     ``rate`` lines a second, to the first client."""
-    import socket
+    from bench_live import first_client
 
-    srv = socket.socket()
-    srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    srv.bind(("127.0.0.1", port))
-    srv.listen(1)
-    ready.set()
-    conn, _ = srv.accept()
+    srv, conn = first_client(port, ready)
     start = time.monotonic()
     sent = 0
     try:
