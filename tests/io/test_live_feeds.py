@@ -322,6 +322,8 @@ def test_a_polled_json_endpoint_with_credentials(tmp_path, opensky):
     (raw,) = recorded(hub, ".json")
     assert b"s3cret" not in (raw.parent / "feed.json").read_bytes()
     assert len(raw.read_bytes().splitlines()) >= 5
+    # the responses, one a line, read back as OpenSky states: the same fixes
+    assert_same(load_trackset(raw)[0], ts, text=False)
 
 
 def test_wrong_credentials_are_said_not_retried_in_a_loop(tmp_path, opensky):

@@ -32,6 +32,8 @@ from viewer.core.projection import Projection
 from viewer.core.tracks import TrackSet
 from viewer.core.zones import AREA, EXIT, Zone, compute_zone_events
 
+NEAR_DEG = 0.01  # about 1 km: closer than this to a zone's edge, a fix or segment is looked at
+
 
 @dataclass(frozen=True)
 class AlertRule:
@@ -189,7 +191,8 @@ class ZoneAlerter:
         offsets = np.asarray(starts, dtype=np.int64)
         lon_a = np.asarray(lon, dtype=np.float64)
         lat_a = np.asarray(lat, dtype=np.float64)
-        tracks, zones = self._candidates(offsets, lon_a, lat_a, np.asarray(first_is_new))
+        t_a = np.asarray(t, dtype=np.float64)
+        tracks, zones = self._candidates(offsets, t_a, lon_a, lat_a, np.asarray(first_is_new))
         if not zones:
             return []
         keep = np.asarray(sorted(tracks), dtype=np.int64)
@@ -199,7 +202,7 @@ class ZoneAlerter:
         segments = self._trackset(
             [ids[k] for k in keep],
             sub_offsets,
-            np.asarray(t, dtype=np.float64)[rows],
+            t_a[rows],
             lon_a[rows],
             lat_a[rows],
             [kinds[k] for k in keep],
@@ -244,16 +247,21 @@ class ZoneAlerter:
                 alerts.append(alert)
         return alerts
 
-    def _candidates(self, offsets, lon, lat, is_new) -> tuple[set[int], list[Zone]]:
+    def _candidates(self, offsets, t, lon, lat, is_new) -> tuple[set[int], list[Zone]]:
         """The tracks (indices) and zones that can have an event in this batch: a new segment
-        that meets the zone's edge, or a new track whose first fix is in an area. A necessary
-        condition under any definition of the events, and cheap (vectorised shapely), so the
-        full `compute_zone_events` runs only where something may have happened."""
+        that comes near the zone's edge, a new track whose first fix is in or near an area, a
+        segment during which a time-bound zone comes into force. A necessary condition, and
+        cheap (vectorised shapely), so the full `compute_zone_events` runs only where something
+        may have happened. "Near" is generous: the zone analysis draws segments straight in the
+        display projection and these tests are in lon/lat, where a segment of L degrees bows
+        from it by about 0.02 L² degrees around Taiwan; the margin is 0.01 + 0.05 L²."""
         owner = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
         seg = np.flatnonzero(owner[:-1] == owner[1:])
         x0, x1, y0, y1 = lon[seg], lon[seg + 1], lat[seg], lat[seg + 1]
-        lo_x, hi_x = np.minimum(x0, x1), np.maximum(x0, x1)
-        lo_y, hi_y = np.minimum(y0, y1), np.maximum(y0, y1)
+        length = np.maximum(np.abs(x1 - x0), np.abs(y1 - y0))
+        margin = NEAR_DEG + 0.05 * length**2
+        lo_x, hi_x = np.minimum(x0, x1) - margin, np.maximum(x0, x1) + margin
+        lo_y, hi_y = np.minimum(y0, y1) - margin, np.maximum(y0, y1) + margin
         firsts = offsets[:-1][is_new & (np.diff(offsets) > 0)]
         tracks: set[int] = set()
         zones: list[Zone] = []
@@ -271,10 +279,15 @@ class ZoneAlerter:
                         axis=1,
                     )
                 )
-                crossing = shapely.intersects(lines, edge)
-                hit.update(owner[seg[near[crossing]]].tolist())
+                close = shapely.dwithin(lines, edge, margin[near])
+                hit.update(owner[seg[near[close]]].tolist())
+            if zone.valid_from is not None and len(seg):
+                start = zone.valid_from.timestamp()
+                during = (t[seg] <= start) & (start <= t[seg + 1])
+                hit.update(owner[seg[during]].tolist())
             if zone.kind == AREA and len(firsts):
-                inside = shapely.intersects_xy(zone.geometry, lon[firsts], lat[firsts])
+                points = shapely.points(lon[firsts], lat[firsts])
+                inside = shapely.dwithin(points, zone.geometry, NEAR_DEG)
                 hit.update(owner[firsts[inside]].tolist())
             if hit:
                 tracks |= hit

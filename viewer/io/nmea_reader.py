@@ -3,7 +3,9 @@
 AIS sentences carry no date, so each line needs a time: an NMEA 4.10 tag block with a ``c:``
 Unix time (``\\c:1633305600*hh\\!AIVDM,...``) or a leading ISO 8601 / epoch time
 (``2021-10-04T00:00:00Z !AIVDM,...``). Multi-sentence messages are joined; lines that are not
-AIS, or fail their checksum, are skipped with their line number. The sentences are decoded by
+AIS, or fail their checksum, are skipped with their line number. AIS 'not available' values
+are missing, never positions or directions: heading 511 (the course is used instead), SOG
+102.3, COG 360, latitude 91, longitude 181. The sentences are decoded by
 `viewer.io.ais_decoder`, the same decoder live AIS feeds use.
 """
 
