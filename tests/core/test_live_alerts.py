@@ -68,6 +68,17 @@ def test_batch_by_batch_alerts_are_the_files_events(batch):
     assert got == want
 
 
+def test_a_fix_on_the_line_gives_its_crossing_once_fix_by_fix():
+    # the median line (27N 122E - 23N 118E) passes 24.4N at 119.4E: the middle fix is on it
+    fixes = [fix("a", T0 + 10 * i, 119.35 + 0.05 * i, 24.4) for i in range(3)]
+    alerter = ZoneAlerter([MEDIAN])
+    alerts = [a for f in fixes for a in alerter.process([f], received=0.0)]
+    expected = events_of_file(fixes).query("zone_id == 'median_line'")
+    assert len(expected) == 1
+    assert [(a.event, a.side) for a in alerts] == [("crossing", "east")]
+    assert alerts[0].time == pytest.approx(expected.time.iloc[0].timestamp(), abs=1e-3)
+
+
 def test_a_track_starting_inside_enters_at_its_start_once():
     alerter = ZoneAlerter([BOX])
     first = alerter.process([fix("a", T0, 120.5, 23.5)], received=0.0)

@@ -1,9 +1,11 @@
 """Zone alerts as feed messages arrive, with the very definitions used for files.
 
 `ZoneAlerter.process` takes the fixes that just extended their tracks in time order, builds a
-small `TrackSet` of the *new segments* — each track's last fix seen before plus its new fixes —
-and runs `viewer.core.zones.compute_zone_events` on it: entries, exits and line crossings with
-crossing times interpolated along each segment, exactly as for a file. What is live-only:
+small `TrackSet` of the *new segments* — each track's last three fixes seen before (a fix on a
+boundary is judged with the fixes on both sides of it) plus its new fixes — and runs
+`viewer.core.zones.compute_zone_events` on it: entries, exits and line crossings with crossing
+times interpolated along each segment, exactly as for a file; an event found again from the
+fixes kept for context is not given twice. What is live-only:
 
 - a track's first fix inside an area gives the entry "at track start" only when it is the first
   fix of the track; later batches begin at a fix already judged, so their "track start" rows are
@@ -33,6 +35,10 @@ from viewer.core.tracks import TrackSet
 from viewer.core.zones import AREA, EXIT, Zone, compute_zone_events
 
 NEAR_DEG = 0.01  # about 1 km: closer than this to a zone's edge, a fix or segment is looked at
+# Fixes of a track kept before each batch: a fix on a boundary (within the zone analysis's 1 m)
+# is judged with the fixes on both sides of it, so the one before it must still be there.
+CONTEXT = 3
+SAME_S = 0.01  # an event found again from the kept fixes lands within this of its first time
 
 
 @dataclass(frozen=True)
@@ -107,12 +113,14 @@ class Alert:
 
 
 class _Last:
-    __slots__ = ("affiliation", "callsign", "kind", "lat", "lon", "t")
+    """What the alerter remembers of a track: its last ``CONTEXT`` fixes (t, lon, lat), the
+    events already given that they could give again, and its description."""
+
+    __slots__ = ("affiliation", "callsign", "given", "history", "kind")
 
     def __init__(self) -> None:
-        self.t = -math.inf
-        self.lon = math.nan
-        self.lat = math.nan
+        self.history: list[tuple[float, float, float]] = []
+        self.given: list[tuple[str, str, float]] = []  # (zone, event, time)
         self.kind = KIND_UNKNOWN
         self.callsign = ""
         self.affiliation = ""
@@ -170,10 +178,11 @@ class ZoneAlerter:
             is_new = last is None
             if last is None:
                 last = self._last[track_id] = _Last()
-            else:
-                t.append(last.t)
-                lon.append(last.lon)
-                lat.append(last.lat)
+            first = len(t)
+            for when, x, y in last.history:
+                t.append(when)
+                lon.append(x)
+                lat.append(y)
             for fix in run:
                 t.append(seconds(fix.t_ns))
                 lon.append(fix.lon)
@@ -181,7 +190,7 @@ class ZoneAlerter:
                 last.kind = fix.kind or last.kind
                 last.callsign = fix.callsign or last.callsign
                 last.affiliation = fix.side or last.affiliation
-            last.t, last.lon, last.lat = t[-1], lon[-1], lat[-1]
+            last.history = list(zip(t[first:], lon[first:], lat[first:], strict=True))[-CONTEXT:]
             ids.append(track_id)
             starts.append(len(t))
             first_is_new.append(is_new)
@@ -217,6 +226,13 @@ class ZoneAlerter:
             if bool(row.at_track_start) and not new_track[track_id]:
                 continue  # the batch begins at a fix already judged: not an event
             when = row.time.timestamp()
+            state = self._last[track_id]
+            if any(
+                z == row.zone_id and e == row.event and abs(w - when) < SAME_S
+                for z, e, w in state.given
+            ):
+                continue  # found again from the fixes kept for context: given already
+            state.given.append((str(row.zone_id), str(row.event), when))
             key = (track_id, str(row.zone_id))
             inside = math.nan
             if row.event == EXIT:
@@ -245,6 +261,11 @@ class ZoneAlerter:
             self.events_seen += 1
             if not self.rules or any(rule.matches(alert) for rule in self.rules):
                 alerts.append(alert)
+        for track_id in ids:  # what the kept fixes can no longer give again
+            state = self._last[track_id]
+            if state.given:
+                oldest = state.history[0][0] - SAME_S
+                state.given = [g for g in state.given if g[2] >= oldest]
         return alerts
 
     def _candidates(self, offsets, t, lon, lat, is_new) -> tuple[set[int], list[Zone]]:
@@ -297,7 +318,7 @@ class ZoneAlerter:
     def _remember(self, fixes: Sequence[Fix]) -> None:
         for fix in fixes:
             last = self._last.setdefault(fix.track_id, _Last())
-            last.t, last.lon, last.lat = seconds(fix.t_ns), fix.lon, fix.lat
+            last.history = [*last.history, (seconds(fix.t_ns), fix.lon, fix.lat)][-CONTEXT:]
 
     def _trackset(self, ids, offsets, t, lon_a, lat_a, kinds) -> TrackSet:
         x, y = self.projection.forward(lon_a, lat_a)
