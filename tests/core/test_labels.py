@@ -186,7 +186,7 @@ def test_bad_candidates_are_refused_with_a_clear_message():
 def test_many_labels_never_overlap():
     rng = np.random.default_rng(7)
     cands = [
-        point(f"p{i}", tuple(rng.uniform(0, 400, 2)), size=tuple(rng.uniform(20, 80, 1)) + (10,))
+        point(f"p{i}", tuple(rng.uniform(0, 400, 2)), size=(float(rng.uniform(20, 80)), 10.0))
         for i in range(200)
     ]
     placed = place_labels(cands, VIEW, 7, pad=0)

@@ -3,6 +3,8 @@
 import pandas as pd
 import pytest
 
+from viewer.qt.events_panel import COLUMNS
+
 T0 = pd.Timestamp("2021-10-04T00:00:00Z")
 
 
@@ -32,14 +34,18 @@ def test_events_are_listed_and_marked_on_the_timeline(with_events):
 
 def test_filter_by_zone(with_events):
     panel = with_events.events_panel
-    panel.zone_filter.setCurrentText("taiwan_adiz")
+    panel.zone_filter.setCurrentText("Taiwan ADIZ")  # the zone by its name, not its id
+    assert panel.zone_filter.currentData() == "taiwan_adiz"
     assert panel.model.rowCount() == 2
     assert "2 of" in panel.count_label.text()
+    zone_column = [c for c, _ in COLUMNS].index("zone_id")
+    shown = {panel.proxy.index(r, zone_column).data() for r in range(panel.proxy.rowCount())}
+    assert shown == {"Taiwan ADIZ (approx.)"}  # no internal id (taiwan_adiz) on screen
 
 
 def test_clicking_an_event_jumps_the_replay_there(with_events):
     panel = with_events.events_panel
-    panel.zone_filter.setCurrentText("taiwan_adiz")
+    panel.zone_filter.setCurrentIndex(panel.zone_filter.findData("taiwan_adiz"))
     index = panel.proxy.index(0, 0)
     panel.table.clicked.emit(index)
     row = panel.model.frame.iloc[panel.proxy.mapToSource(index).row()]
