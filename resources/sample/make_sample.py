@@ -487,9 +487,10 @@ def build_briefing() -> bf.Briefing:
         bf.Scene(
             title="An ADIZ is not territory",
             note=(
-                "Taiwan's air defence identification zone, set in 1959, is an area where Taiwan "
-                "asks aircraft to identify themselves; it is not Taiwan's territory, and as "
-                "usually drawn it even covers part of mainland China's coast. Territorial "
+                "Taiwan's air defence identification zone, set in the 1950s (sources give 1953 "
+                "or 1959), is an area where Taiwan asks aircraft to identify themselves; it is "
+                "not Taiwan's territory, and as usually drawn it even covers part of mainland "
+                "China's coast. Territorial "
                 "airspace reaches only 12 nautical miles (22 km) from the coast, under Article "
                 "3 of the UN Convention on the Law of the Sea. Ask the class why the zones of "
                 "Taiwan, China and Japan overlap, and what an aircraft inside one is (and is "
@@ -535,7 +536,7 @@ def build_briefing() -> bf.Briefing:
         bf.Scene(
             title="The Senkaku contiguous zone",
             note=(
-                "Around the Senkaku (Diaoyu) Islands Japan counts 12 nautical miles of "
+                "Around the Senkaku / Diaoyu / Diaoyutai Islands Japan counts 12 nautical miles of "
                 "territorial sea and 12 to 24 nautical miles of contiguous zone (Articles 3 and "
                 "33 of the Law of the Sea convention); China and Taiwan also claim the islands. "
                 "The Japan Coast Guard reported China Coast Guard ships in this contiguous zone "

@@ -340,6 +340,10 @@
         <translation>斜線：公表値</translation>
     </message>
     <message>
+        <source>definition changes</source>
+        <translation>定義の変更</translation>
+    </message>
+    <message>
         <source>Zone whose entries are counted</source>
         <translation>進入を数える区域</translation>
     </message>
@@ -791,7 +795,7 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>地名</translation>
     </message>
     <message>
-        <source>Senkaku Islands</source>
+        <source>Senkaku / Diaoyu / Diaoyutai Islands</source>
         <translation>尖閣諸島</translation>
     </message>
     <message>
