@@ -462,6 +462,7 @@ REGION_LAYERS = (
     "senkaku_24nmi",
     "overlap_taiwan_ecs",
     "landmarks",
+    "place_names",
 )
 ALL_LAYERS = (
     *REGION_LAYERS[:4],
@@ -514,7 +515,7 @@ def build_briefing() -> bf.Briefing:
             ),
             view=bf.ViewSpec(119.6, 22.5, 420.0, "lcc"),
             time_range=day_wave,
-            layers=("taiwan_adiz", "median_line", "landmarks"),
+            layers=("taiwan_adiz", "median_line", "landmarks", "place_names"),
             speed=120.0,
             pause_at_end=True,
         ),
@@ -530,7 +531,7 @@ def build_briefing() -> bf.Briefing:
             ),
             view=bf.ViewSpec(119.9, 24.0, 800.0, "lcc"),
             time_range=bf.TimeRange(*EVENING_WAVE),
-            layers=("taiwan_adiz", "median_line", "overlap_taiwan_ecs", "landmarks"),
+            layers=("taiwan_adiz", "median_line", "overlap_taiwan_ecs", "landmarks", "place_names"),
             speed=90.0,
         ),
         bf.Scene(
@@ -546,7 +547,14 @@ def build_briefing() -> bf.Briefing:
             ),
             view=bf.ViewSpec(123.62, 25.82, 110.0, "lcc"),
             time_range=bf.TimeRange(DAY, DAY + timedelta(hours=17, minutes=30)),
-            layers=("senkaku", "senkaku_12nmi", "senkaku_24nmi", "japan_adiz", "china_ecs_adiz"),
+            layers=(
+                "senkaku",
+                "senkaku_12nmi",
+                "senkaku_24nmi",
+                "japan_adiz",
+                "china_ecs_adiz",
+                "place_names",
+            ),
             speed=600.0,
         ),
     )
