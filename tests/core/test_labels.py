@@ -196,3 +196,19 @@ def test_many_labels_never_overlap():
         assert a[:, 0].min() >= 0 and a[:, 0].max() <= VIEW[0]
         for b in quads[i + 1 :]:
             assert not quads_overlap(a, b)
+
+
+def test_a_thin_zone_gets_its_name_along_its_edge_on_the_inner_side():
+    band = shapely.box(50, 100, 350, 110)  # 10 px tall: a 12 px label cannot fit inside
+    (p,) = place_labels([LabelCandidate("z", "Zone", (60, 12), AREA, band, gap=0)], VIEW, 7)
+    assert p.angle == 0.0
+    assert 100 < p.y < 110  # centred inside the band, along its edge
+    assert not shapely.Polygon(p.corners).within(band)
+
+
+def test_a_line_in_pieces_is_labelled_on_its_longest_visible_piece():
+    short = np.array([(10.0, 50.0), (60.0, 50.0)])
+    long = np.array([(100.0, 200.0), (380.0, 200.0)])
+    cand = LabelCandidate("l", "l", (40, 10), LINE, [short, long], gap=0)
+    (p,) = place_labels([cand], VIEW, 7)
+    assert (p.x, p.y) == pytest.approx((240.0, 195.0))

@@ -10,7 +10,8 @@ shapely polygon in pixels). `place_labels` then takes the candidates greedily by
   the line (above, then below) where a stretch as long as the text is nearly straight;
 - **area** labels go inside the visible part of the polygon: first at its pole of inaccessibility
   (the inside point farthest from the edge), then at other inside points, farthest from the edge
-  first; the whole text must fit inside.
+  first; the whole text must fit inside. Where it cannot, the label runs along the zone's edge
+  on its inner side (a zone larger than the screen, or long and thin).
 
 A label is dropped when the view is zoomed out past its ``min_zoom`` (thinning by scale), when it
 would leave the viewport, or when every position overlaps a label already placed or one of the
@@ -55,6 +56,7 @@ class LabelCandidate:
     ``size``: the text's (width, height) in pixels. ``geometry``: an (x, y) pair for a point, an
     (n, 2) array for a line, a shapely (Multi)Polygon for an area, all in screen pixels.
     ``priority``: higher is placed first. ``min_zoom``: not shown below this zoom level.
+    A line may come in pieces: a list of (n, 2) arrays.
     ``gap``: pixels kept between a point and its label (the marker's radius and a margin) or
     between a line and its label. ``around``: point labels beside the point, not centred on it.
     """
@@ -262,9 +264,16 @@ def _point_positions(cand: LabelCandidate):
 
 
 def _line_positions(cand: LabelCandidate, placer: _Placer):
-    xy = np.asarray(cand.geometry, dtype=float).reshape(-1, 2)
+    parts = cand.geometry if isinstance(cand.geometry, list | tuple) else [cand.geometry]
+    pieces = []
+    for part in parts:
+        xy = np.asarray(part, dtype=float).reshape(-1, 2)
+        pieces += _visible_pieces(xy, placer.width, placer.height)
+    yield from _along(pieces, cand)
+
+
+def _along(pieces: list[np.ndarray], cand: LabelCandidate):
     w, h = cand.size
-    pieces = _visible_pieces(xy, placer.width, placer.height)
     pieces.sort(key=lambda p: -_length(p))
     for piece in pieces:
         cum = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(piece, axis=0).T))])
@@ -283,7 +292,8 @@ def _line_positions(cand: LabelCandidate, placer: _Placer):
                 continue
             inner = piece[(cum > a) & (cum < b)]
             if len(inner):  # the stretch must be nearly straight: within a third of the height
-                d = np.abs(np.cross(chord, inner - pa)) / length
+                rel = inner - pa
+                d = np.abs(chord[0] * rel[:, 1] - chord[1] * rel[:, 0]) / length
                 if d.max() > h / 3:
                     continue
             angle = upright(math.degrees(math.atan2(chord[1], chord[0])))
@@ -341,6 +351,15 @@ def _area_positions(cand: LabelCandidate, placer: _Placer):
             quad = rectangle(x, y, w, h)
             if shapely.Polygon(quad).within(poly):
                 yield x, y, 0.0
+    # No room inside: along the zone's edge on screen, inside it (the side away from the edge).
+    for poly in polys:
+        for ring in (poly.exterior, *poly.interiors):
+            pieces = _visible_pieces(
+                np.asarray(shapely.get_coordinates(ring)), placer.width, placer.height
+            )
+            for x, y, angle in _along(pieces, cand):
+                if poly.contains(shapely.Point(x, y)):
+                    yield x, y, angle
 
 
 def _inside_points(poly: shapely.Polygon, w: float, h: float) -> list[tuple[float, float]]:
