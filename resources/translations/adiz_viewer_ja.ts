@@ -395,10 +395,6 @@ Save as {name}?</source>
         <translation>（ほかに艦船・種別不明 {m}、別計上）</translation>
     </message>
     <message>
-        <source>Zone whose entries are counted</source>
-        <translation>進入を数える区域</translation>
-    </message>
-    <message>
         <source>The day the counts are per: MND reports run 06:00 to 06:00 Taipei time</source>
         <translation>集計の単位となる日：台湾国防部の報告は台北時間 06:00 から 06:00 まで</translation>
     </message>
@@ -441,6 +437,10 @@ Save as {name}?</source>
     <message>
         <source>Published: {title}</source>
         <translation>公表値：{title}</translation>
+    </message>
+    <message>
+        <source>Zone whose entries are counted: each aircraft once per day (or hour) it enters, also between two fixes and across gaps in the data; one already inside at its first fix, or when the zone came into force, counts as entering then</source>
+        <translation>進入を数える区域：各機は進入した日（または時間）ごとに1回数えます。2つの位置の間やデータの欠落をまたぐ進入も含みます。最初の位置で、または区域の発効時にすでに区域内にいた機は、その時点で進入したものとして数えます</translation>
     </message>
     <message>
         <source>Zone</source>
@@ -536,6 +536,42 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>Inside</source>
         <translation>区域内の時間</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>注記</translation>
+    </message>
+    <message>
+        <source>inside at its first fix</source>
+        <translation>最初の位置で区域内</translation>
+    </message>
+    <message>
+        <source>The track starts inside the zone: counted as entering at its first fix.</source>
+        <translation>航跡は区域内から始まります：最初の位置で進入したものとして数えます。</translation>
+    </message>
+    <message>
+        <source>inside when the zone came into force</source>
+        <translation>区域の発効時に区域内</translation>
+    </message>
+    <message>
+        <source>The track was already inside when the zone came into force: not a crossing.</source>
+        <translation>区域が発効した時点で航跡はすでに区域内にいました：境界の横断ではありません。</translation>
+    </message>
+    <message>
+        <source>inferred across a gap</source>
+        <translation>データの欠落をまたいで推定</translation>
+    </message>
+    <message>
+        <source>No fixes here for longer than the track&apos;s gap threshold (drawn dashed): the crossing is inferred from the straight line across the gap.</source>
+        <translation>ここでは航跡の欠落判定の間隔より長く位置がありません（破線で表示）：境界の横断は欠落をまたぐ直線から推定したものです。</translation>
+    </message>
+    <message>
+        <source>near the line: depends on how it is drawn</source>
+        <translation>線の近く：線の描き方によります</translation>
+    </message>
+    <message>
+        <source>The track stays within 5 km of the line here. Only the line&apos;s two ends are published; the map draws it straight in longitude/latitude, and a rhumb line or a geodesic between the same ends lies up to a few kilometres away and could remove this crossing.</source>
+        <translation>ここでは航跡が線から5 km以内にとどまっています。この線は両端だけが公表されており、地図では経緯度で直線として描いています。同じ両端を結ぶ航程線や測地線は数キロメートル離れることがあり、この横断がなくなる可能性があります。</translation>
     </message>
     <message>
         <source>entry</source>
@@ -815,6 +851,34 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>種別</translation>
     </message>
     <message>
+        <source>Track</source>
+        <translation>航跡</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>時刻 (UTC)</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>緯度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>経度</translation>
+    </message>
+    <message>
+        <source>Altitude (m)</source>
+        <translation>高度 (m)</translation>
+    </message>
+    <message>
+        <source>Speed (kt)</source>
+        <translation>速度（ノット）</translation>
+    </message>
+    <message>
+        <source>Heading (°)</source>
+        <translation>針路 (°)</translation>
+    </message>
+    <message>
         <source>metres</source>
         <translation>メートル</translation>
     </message>
@@ -857,6 +921,30 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>Times are in</source>
         <translation>時刻のタイムゾーン</translation>
+    </message>
+    <message>
+        <source>Split each aircraft into flights</source>
+        <translation>機体ごとにフライトへ分割</translation>
+    </message>
+    <message>
+        <source>A new track where the callsign changes or no fix comes for longer than the gap</source>
+        <translation>コールサインが変わるか、間隔より長く測位がない所で新しい航跡にする</translation>
+    </message>
+    <message>
+        <source> min gap</source>
+        <translation> 分の間隔</translation>
+    </message>
+    <message>
+        <source>Recognised as: {schema}</source>
+        <translation>認識した形式: {schema}</translation>
+    </message>
+    <message>
+        <source>Columns matched by their names</source>
+        <translation>列名から列を対応付けました</translation>
+    </message>
+    <message>
+        <source>Cannot show the rows: {reason}</source>
+        <translation>行を表示できません: {reason}</translation>
     </message>
     <message>
         <source>Unit not given in the file (column &apos;{column}&apos;): {reason}. Check it.</source>

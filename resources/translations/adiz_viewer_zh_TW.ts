@@ -395,10 +395,6 @@ Save as {name}?</source>
         <translation>（另有 {m} 艘艦船或不明，另計）</translation>
     </message>
     <message>
-        <source>Zone whose entries are counted</source>
-        <translation>統計進入次數的區域</translation>
-    </message>
-    <message>
         <source>The day the counts are per: MND reports run 06:00 to 06:00 Taipei time</source>
         <translation>統計所依的日：國防部的報告以臺北時間 06:00 至 06:00 為一日</translation>
     </message>
@@ -441,6 +437,10 @@ Save as {name}?</source>
     <message>
         <source>Published: {title}</source>
         <translation>公開資料：{title}</translation>
+    </message>
+    <message>
+        <source>Zone whose entries are counted: each aircraft once per day (or hour) it enters, also between two fixes and across gaps in the data; one already inside at its first fix, or when the zone came into force, counts as entering then</source>
+        <translation>計算進入次數的區域：每架航空器在其進入的每一天（或每小時）計一次，包括在兩個定位點之間及跨越資料缺口的進入；第一個定位點即在區域內、或區域生效時已在區域內者，於該時計為進入</translation>
     </message>
     <message>
         <source>Zone</source>
@@ -536,6 +536,42 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>Inside</source>
         <translation>區內時間</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>附註</translation>
+    </message>
+    <message>
+        <source>inside at its first fix</source>
+        <translation>第一個定位點即在區域內</translation>
+    </message>
+    <message>
+        <source>The track starts inside the zone: counted as entering at its first fix.</source>
+        <translation>航跡自區域內開始：於第一個定位點計為進入。</translation>
+    </message>
+    <message>
+        <source>inside when the zone came into force</source>
+        <translation>區域生效時已在區域內</translation>
+    </message>
+    <message>
+        <source>The track was already inside when the zone came into force: not a crossing.</source>
+        <translation>區域生效時航跡已在區域內：並非穿越邊界。</translation>
+    </message>
+    <message>
+        <source>inferred across a gap</source>
+        <translation>跨越資料缺口推定</translation>
+    </message>
+    <message>
+        <source>No fixes here for longer than the track&apos;s gap threshold (drawn dashed): the crossing is inferred from the straight line across the gap.</source>
+        <translation>此處無定位點的時間超過該航跡的缺口門檻（以虛線表示）：邊界的穿越是依跨越缺口的直線推定的。</translation>
+    </message>
+    <message>
+        <source>near the line: depends on how it is drawn</source>
+        <translation>接近該線：取決於線的畫法</translation>
+    </message>
+    <message>
+        <source>The track stays within 5 km of the line here. Only the line&apos;s two ends are published; the map draws it straight in longitude/latitude, and a rhumb line or a geodesic between the same ends lies up to a few kilometres away and could remove this crossing.</source>
+        <translation>此處航跡與該線的距離保持在 5 公里以內。該線僅公布兩個端點；地圖以經緯度直線繪製，連接相同端點的恆向線或測地線最多可相差數公里，可能使這次穿越不成立。</translation>
     </message>
     <message>
         <source>entry</source>
@@ -815,6 +851,34 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>類型</translation>
     </message>
     <message>
+        <source>Track</source>
+        <translation>航跡</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>時間 (UTC)</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>緯度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>經度</translation>
+    </message>
+    <message>
+        <source>Altitude (m)</source>
+        <translation>高度 (公尺)</translation>
+    </message>
+    <message>
+        <source>Speed (kt)</source>
+        <translation>速度（節）</translation>
+    </message>
+    <message>
+        <source>Heading (°)</source>
+        <translation>航向 (°)</translation>
+    </message>
+    <message>
         <source>metres</source>
         <translation>公尺</translation>
     </message>
@@ -857,6 +921,30 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>Times are in</source>
         <translation>時間所屬時區</translation>
+    </message>
+    <message>
+        <source>Split each aircraft into flights</source>
+        <translation>將每架航空器分為各次飛行</translation>
+    </message>
+    <message>
+        <source>A new track where the callsign changes or no fix comes for longer than the gap</source>
+        <translation>呼號改變或超過間隔時間沒有定位時，另起一條航跡</translation>
+    </message>
+    <message>
+        <source> min gap</source>
+        <translation> 分鐘間隔</translation>
+    </message>
+    <message>
+        <source>Recognised as: {schema}</source>
+        <translation>辨識為：{schema}</translation>
+    </message>
+    <message>
+        <source>Columns matched by their names</source>
+        <translation>依欄位名稱對應欄位</translation>
+    </message>
+    <message>
+        <source>Cannot show the rows: {reason}</source>
+        <translation>無法顯示資料列：{reason}</translation>
     </message>
     <message>
         <source>Unit not given in the file (column &apos;{column}&apos;): {reason}. Check it.</source>

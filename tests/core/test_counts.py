@@ -121,3 +121,21 @@ def test_reported_figures_sit_on_the_day_they_name():
     assert cmp.source == "MND"
     with pytest.raises(ValueError, match="per day"):
         with_reported(entries_by_bin(events, {}, "taiwan_adiz", day=hourly("UTC")), reported)
+
+
+def test_counts_follow_the_events_found_between_fixes():
+    # two sparse tracks on 30 Dec 2025 (UTC+8): one passes through the "north" zone between two
+    # fixes outside it; a ship is inside before the zone comes into force at 08:00
+    from tests.core.zone_answers import tracks
+    from viewer.core.catalog import load_catalog
+    from viewer.core.zones import compute_zone_events
+
+    north = next(z for z in load_catalog().analysis_zones() if z.id == "exercise_2025_12:north")
+    n = [("2025-12-30T09:00+08:00", 121.4, 26.1), ("2025-12-30T10:00+08:00", 122.9, 26.1)]
+    s = [("2025-12-30T07:00+08:00", 122.0, 26.0), ("2025-12-30T19:00+08:00", 122.1, 26.1)]
+    ts = tracks(("N", n, "fighter"), ("S", s, "ship"))
+    events = compute_zone_events(ts, [north])
+    c = entries_by_bin(events, {"N": 2}, north.id, day=hourly("Asia/Taipei"))
+    fighters = {t.hour: n for t, n in c.table["fighter"].items() if n}
+    ships = {t.hour: n for t, n in c.apart["ship"].items() if n}
+    assert fighters == {9: 2.0} and ships == {8: 1.0}  # the ship at 08:00, when in force

@@ -116,8 +116,11 @@ def entries_by_bin(
 
     Each track counts once per bin however often it crosses into the zone, weighted by the
     number of aircraft it stands for (``aircraft``: track id, or (path, track id) when events
-    carry a ``path`` column, -> count); tracks already inside at their first fix count as
-    entering then. ``paths``: only the events of those files (the tracks the user chose).
+    carry a ``path`` column, -> count). The entries are the events'
+    (`viewer.core.zones.compute_zone_events`): a segment through the zone between two fixes
+    enters it, across a gap in the data too; a track already inside at its first fix, or when a
+    time-bound zone comes into force, counts as entering then. ``paths``: only the events of
+    those files (the tracks the user chose).
     """
     if day is None:
         day = MND_DAY if freq is None else DayDefinition(HOURLY if freq == "h" else CALENDAR, tz)

@@ -352,7 +352,14 @@ class CountsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.zone = QComboBox()
-        self.zone.setToolTip(translate("CountsChart", "Zone whose entries are counted"))
+        self.zone.setToolTip(
+            translate(
+                "CountsChart",
+                "Zone whose entries are counted: each aircraft once per day (or hour) it enters, "
+                "also between two fixes and across gaps in the data; one already inside at its "
+                "first fix, or when the zone came into force, counts as entering then",
+            )
+        )
         self.zone.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.day = QComboBox()
         self.day.setToolTip(

@@ -329,7 +329,7 @@ class ReplayMixin:
         self.events_panel.set_events(events)
         self.event_flash.set_events(events)
         self._refresh_counts()
-        from viewer.qt.events_panel import event_title
+        from viewer.qt.events_panel import event_notes, event_title
 
         marks = events[events["event"] != "exit"]
         self._marker_rows = marks
@@ -337,6 +337,7 @@ class ReplayMixin:
             translate("Replay", "{track}: {event} {zone}").format(
                 track=r.track_id, event=event_title(r.event), zone=r.zone_id
             )
+            + (f" ({notes})" if (notes := event_notes(r)) else "")
             for r in marks.itertuples()
         ]
         times = [t.timestamp() for t in marks["time"]]

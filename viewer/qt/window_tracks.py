@@ -149,7 +149,7 @@ class TrackFilesMixin:
             return False
         from viewer.qt.import_dialog import ImportDialog
 
-        dialog = ImportDialog(Path(key).name, error.columns, error.reason, self)
+        dialog = ImportDialog(Path(key).name, error.columns, error.reason, self, path=key)
         if dialog.exec() != ImportDialog.Accepted:
             return False
         self.open_files([key], dialog.options())
@@ -176,6 +176,7 @@ class TrackFilesMixin:
             mapping=error.mapping,
             unsure=error.units,
             zone=tz_of(previous),
+            path=key,
         )
         self.import_dialog = dialog
 
