@@ -41,7 +41,7 @@ def test_reference_figures_are_those_of_the_reference():
     series = {s.id: s for s in reference_figures()}
     pla = series["pla_aircraft_taiwan_adiz"]
     assert pla.values[2022] == 1727 and pla.values[2024] == 3070
-    assert series["ccg_days_senkaku_cz"].values[2025] == 356
+    assert series["ccg_days_senkaku_cz"].values[2025] == 357  # Kyodo, 31 Dec 2025
 
 
 def _entries(times, tracks, kinds, paths=None) -> pd.DataFrame:

@@ -4,6 +4,7 @@ against."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
@@ -230,12 +231,30 @@ def with_reported(
 
 @dataclass(frozen=True)
 class ReferenceSeries:
+    """A published yearly series. ``definitions`` names what each kind of figure counts;
+    ``year_definitions`` gives the year's (a series can change definition: S9's figures count
+    ADIZ entries to 2023 and aircraft around Taiwan from 2024)."""
+
     id: str
     title: str
     unit: str
     source: str
     values: dict[int, float]
     notes: dict[int, str]
+    definitions: dict[str, str] = field(default_factory=dict)
+    year_definitions: dict[int, str] = field(default_factory=dict)
+
+    def definition_of(self, year: int) -> str:
+        return self.year_definitions.get(year, "")
+
+    def breaks(self) -> list[int]:
+        """The years whose figure counts something else than the year before's."""
+        years = sorted(self.values)
+        return [
+            b
+            for a, b in itertools.pairwise(years)
+            if self.definition_of(a) != self.definition_of(b)
+        ]
 
 
 def reference_figures(path: Path = FIGURES) -> list[ReferenceSeries]:
@@ -243,9 +262,26 @@ def reference_figures(path: Path = FIGURES) -> list[ReferenceSeries]:
     doc = json.loads(path.read_text(encoding="utf-8"))
     out = []
     for s in doc["series"]:
-        values = {int(y): float(v["value"]) for y, v in s["years"].items()}
-        notes = {int(y): v.get("note", "") for y, v in s["years"].items()}
-        out.append(ReferenceSeries(s["id"], s["title"], s["unit"], s["source"], values, notes))
+        years = {int(y): v for y, v in s["years"].items()}
+        definitions = dict(s.get("definitions", {}))
+        for year, v in years.items():
+            if v.get("definition", "") and v["definition"] not in definitions:
+                raise ValueError(
+                    f"{path}: series {s['id']!r}, {year}: definition {v['definition']!r} is "
+                    f"not one of {sorted(definitions)}"
+                )
+        out.append(
+            ReferenceSeries(
+                s["id"],
+                s["title"],
+                s["unit"],
+                s["source"],
+                {y: float(v["value"]) for y, v in years.items()},
+                {y: v.get("note", "") for y, v in years.items()},
+                definitions,
+                {y: v.get("definition", "") for y, v in years.items()},
+            )
+        )
     return out
 
 
