@@ -171,8 +171,15 @@ class ZoneAlerter:
         runs: dict[str, list[Fix]] = {}
         for fix in fixes:
             runs.setdefault(fix.track_id, []).append(fix)
-        ids, starts, t, lon, lat, first_is_new = [], [0], [], [], [], []
-        kinds, callsigns, sides = [], [], []
+        ids: list[str] = []
+        starts = [0]
+        t: list[float] = []
+        lon: list[float] = []
+        lat: list[float] = []
+        first_is_new: list[bool] = []
+        kinds: list[str] = []
+        callsigns: list[str] = []
+        sides: list[str] = []
         for track_id, run in runs.items():
             last = self._last.get(track_id)
             is_new = last is None
