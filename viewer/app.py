@@ -6,6 +6,7 @@ stays fast:
 - ``render``  renders the map (and tracks) to PNG/MP4/GIF/frames headless
 - ``inspect`` prints each track file's import report
 - ``events``  writes zone entry/exit and median-line crossing events as CSV
+- ``listen``  records live feeds (ADS-B, AIS, CoT, polled JSON) and prints zone events live
 - ``acmi``    writes track files as a Tacview ACMI 2.2 recording
 """
 
@@ -24,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "render": "viewer.cli.render_cmd",
     "inspect": "viewer.cli.inspect_cmd",
     "events": "viewer.cli.events_cmd",
+    "listen": "viewer.cli.listen_cmd",
     "acmi": "viewer.cli.acmi_cmd",
 }
 
