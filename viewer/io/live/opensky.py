@@ -19,6 +19,7 @@ import math
 
 from viewer.core.constants import KIND_HELICOPTER, KIND_UAV, KIND_UNKNOWN, KT_IN_MPS
 from viewer.core.live_store import NS, Fix
+from viewer.io.json_tables import STATE_FIELDS
 from viewer.io.live.protocols import Message, Protocol
 
 MAX_BODY = 64 * 1024 * 1024
@@ -59,7 +60,8 @@ class OpenSkyProtocol(Protocol):
         if not isinstance(state, list) or len(state) < 17:
             self.skip("state vector that is not an array of 17 or more values")
             return None
-        icao, when, lon, lat = state[0], state[3], state[5], state[6]
+        sv = dict(zip(STATE_FIELDS, state, strict=False))  # the file reader's names
+        icao, when, lon, lat = sv["icao24"], sv["time_position"], sv["longitude"], sv["latitude"]
         if not isinstance(icao, str) or not icao.strip():
             self.skip("state vector without an icao24")
             return None
@@ -73,20 +75,21 @@ class OpenSkyProtocol(Protocol):
         if self._last.get(icao) == seconds:
             return None
         self._last[icao] = seconds
-        alt = _num(state[7])
+        alt = _num(sv["baro_altitude"])
         if math.isnan(alt):
-            alt = _num(state[13])
-        category = state[17] if len(state) > 17 else None
+            alt = _num(sv["geo_altitude"])
+        category = sv.get("category")
+        callsign = sv["callsign"]
         return Fix(
             icao,
             seconds * NS,
             float(lon),
             float(lat),
             alt_m=alt,
-            speed_kt=_num(state[9]) / KT_IN_MPS,
-            heading_deg=_num(state[10]),
+            speed_kt=_num(sv["velocity"]) / KT_IN_MPS,
+            heading_deg=_num(sv["true_track"]),
             kind=CATEGORY_KIND.get(category, KIND_UNKNOWN) if isinstance(category, int) else "",
-            callsign=(state[1] or "").strip() if isinstance(state[1], str) else "",
+            callsign=callsign.strip() if isinstance(callsign, str) else "",
         )
 
 
