@@ -12,9 +12,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from viewer.core import package_data
 from viewer.core.constants import KINDS
 
-FIGURES = Path(__file__).resolve().parents[2] / "resources" / "reference_figures.json"
+FIGURES = package_data.resource("reference_figures.json")
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer import __version__
+from viewer.core import package_data
 from viewer.core.basemap import ATTRIBUTION, RESOLUTION_NAMES
 from viewer.core.catalog import Catalog, load_catalog
 from viewer.core.constants import NAMING_ALL, NAMING_EN, NAMING_JA, NAMING_ZH_CN, NAMING_ZH_TW
@@ -908,7 +909,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("adiz-viewer")  # Wayland matches the window to its .desktop entry
-    icon = DEFAULT_BRIEFING.parents[1] / "icons" / "adiz-viewer.svg"
+    icon = package_data.resource("icons", "adiz-viewer.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     font = QFont(app.font())
