@@ -30,6 +30,7 @@ from viewer.core.constants import NAMING_ALL, NAMING_EN, NAMING_JA, NAMING_ZH_CN
 from viewer.core.map_state import MapState
 from viewer.core.projection import PRESETS, Projection
 from viewer.core.track_layers import TrackLayers
+from viewer.export.metadata import stamp_png
 from viewer.qt.app_settings import (
     APP_NAME,
     DEFAULT_BRIEFING,
@@ -623,7 +624,7 @@ class MainWindow(
             self.scene.font_scale, self.show_title_clock = keep_scale, keep_flag
         image.setDotsPerMeterX(round(dpi / 0.0254))
         image.setDotsPerMeterY(round(dpi / 0.0254))
-        if not image.save(path):
+        if not stamp_png(image).save(path):
             self.show_error(
                 translate("MainWindow", "Export failed"),
                 translate("MainWindow", "{path}: could not write the PNG").format(path=path),
