@@ -251,6 +251,77 @@
     </message>
 </context>
 <context>
+    <name>CountMappingDialog</name>
+    <message>
+        <source>(not used)</source>
+        <translation>（使用しない）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <source>Kind or aircraft type (one row per kind)</source>
+        <translation>種別または機種（種別ごとに 1 行）</translation>
+    </message>
+    <message>
+        <source>Count (one row per kind)</source>
+        <translation>機数（種別ごとに 1 行）</translation>
+    </message>
+    <message>
+        <source>Total aircraft</source>
+        <translation>航空機の合計</translation>
+    </message>
+    <message>
+        <source>Count of: {kind}</source>
+        <translation>機数：{kind}</translation>
+    </message>
+    <message>
+        <source>Median-line crossings</source>
+        <translation>中間線越え</translation>
+    </message>
+    <message>
+        <source>Balloons</source>
+        <translation>気球</translation>
+    </message>
+    <message>
+        <source>Map the columns of the counts</source>
+        <translation>機数表の列を対応付ける</translation>
+    </message>
+    <message>
+        <source>year-month-day (2021-10-04)</source>
+        <translation>年-月-日（2021-10-04）</translation>
+    </message>
+    <message>
+        <source>month/day/year (10/4/2021)</source>
+        <translation>月/日/年（10/4/2021）</translation>
+    </message>
+    <message>
+        <source>day/month/year (4/10/2021)</source>
+        <translation>日/月/年（4/10/2021）</translation>
+    </message>
+    <message>
+        <source>Say what each column holds: a date, and either a kind column with a count column (one row per day and kind) or one column per kind.</source>
+        <translation>各列の内容を指定してください：日付と、「種別の列と機数の列」（1 日・1 種別につき 1 行）または「種別ごとに 1 列」のどちらか。</translation>
+    </message>
+    <message>
+        <source>Dates written as</source>
+        <translation>日付の書き方</translation>
+    </message>
+    <message>
+        <source>Choose exactly one {role} column.</source>
+        <translation>「{role}」の列はちょうど 1 つ選んでください。</translation>
+    </message>
+    <message>
+        <source>Choose a kind column and a count column, or at least one column of counts of a kind.</source>
+        <translation>種別の列と機数の列を選ぶか、種別ごとの機数の列を 1 つ以上選んでください。</translation>
+    </message>
+</context>
+<context>
     <name>CountsChart</name>
     <message>
         <source>No entries into this zone in the loaded tracks</source>
@@ -1488,6 +1559,26 @@ Files
         <translation>出典</translation>
     </message>
     <message>
+        <source>e.g. MND press release 2021-10-04</source>
+        <translation>例：台湾国防部 2021-10-04 発表</translation>
+    </message>
+    <message>
+        <source>Given to every new or imported row without a source of its own</source>
+        <translation>出典のない新規行・読み込んだ行すべてに付けます</translation>
+    </message>
+    <message>
+        <source>Apply to rows without one</source>
+        <translation>出典のない行に適用</translation>
+    </message>
+    <message>
+        <source>Fill down</source>
+        <translation>下へコピー</translation>
+    </message>
+    <message>
+        <source>Copy the first selected row&apos;s source to the other selected rows</source>
+        <translation>選択した最初の行の出典を、選択した他の行にコピーします</translation>
+    </message>
+    <message>
         <source>Add row</source>
         <translation>行を追加</translation>
     </message>
@@ -1500,20 +1591,36 @@ Files
         <translation>CSV を読み込む…</translation>
     </message>
     <message>
-        <source>A CSV with the columns date, kind, count and (optional) source</source>
-        <translation>date、kind、count と（省略可の）source 列を持つ CSV</translation>
-    </message>
-    <message>
         <source>The figures as published (e.g. Taiwan MND&apos;s daily report of aircraft entering the ADIZ), one row per day and kind.</source>
         <translation>公表された数値（例：台湾国防部が毎日公表する防空識別圏進入機数）を、1 日・1 種別につき 1 行で入力します。</translation>
     </message>
     <message>
-        <source>Imported {n} rows from {name}</source>
-        <translation>{name} から {n} 行を読み込みました</translation>
+        <source>Source for all rows:</source>
+        <translation>全行の出典：</translation>
+    </message>
+    <message>
+        <source>Imported {n} rows from {name} ({layout})</source>
+        <translation>{name} から {n} 行を読み込みました（{layout}）</translation>
+    </message>
+    <message>
+        <source>median-line crossings</source>
+        <translation>中間線越え</translation>
+    </message>
+    <message>
+        <source>balloons</source>
+        <translation>気球</translation>
+    </message>
+    <message>
+        <source>Also in the file: {figures} — not aircraft by kind, so not in the counts chart.</source>
+        <translation>ファイルには他に {figures} があります。種別ごとの航空機数ではないため、集計グラフには含めません。</translation>
     </message>
     <message>
         <source>Import reported counts</source>
         <translation>公表された機数を読み込む</translation>
+    </message>
+    <message>
+        <source>A table (CSV): date, kind, count, source; the Taiwan ADIZ Violations Database&apos;s daily totals; MND daily report figures; or any other, its columns mapped by hand</source>
+        <translation>表（CSV）：date、kind、count、source の列、台湾 ADIZ 侵入データベースの日別合計、台湾国防部の日報の数値、またはその他の表（列を手動で対応付け）</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.tsv *.txt)</source>

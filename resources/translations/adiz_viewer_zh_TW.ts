@@ -251,6 +251,77 @@
     </message>
 </context>
 <context>
+    <name>CountMappingDialog</name>
+    <message>
+        <source>(not used)</source>
+        <translation>（不使用）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>Kind or aircraft type (one row per kind)</source>
+        <translation>類型或機型（每種一列）</translation>
+    </message>
+    <message>
+        <source>Count (one row per kind)</source>
+        <translation>架次（每種一列）</translation>
+    </message>
+    <message>
+        <source>Total aircraft</source>
+        <translation>航空器總數</translation>
+    </message>
+    <message>
+        <source>Count of: {kind}</source>
+        <translation>架次：{kind}</translation>
+    </message>
+    <message>
+        <source>Median-line crossings</source>
+        <translation>逾越中線</translation>
+    </message>
+    <message>
+        <source>Balloons</source>
+        <translation>氣球</translation>
+    </message>
+    <message>
+        <source>Map the columns of the counts</source>
+        <translation>對應架次表的欄位</translation>
+    </message>
+    <message>
+        <source>year-month-day (2021-10-04)</source>
+        <translation>年-月-日（2021-10-04）</translation>
+    </message>
+    <message>
+        <source>month/day/year (10/4/2021)</source>
+        <translation>月/日/年（10/4/2021）</translation>
+    </message>
+    <message>
+        <source>day/month/year (4/10/2021)</source>
+        <translation>日/月/年（4/10/2021）</translation>
+    </message>
+    <message>
+        <source>Say what each column holds: a date, and either a kind column with a count column (one row per day and kind) or one column per kind.</source>
+        <translation>請指出每一欄的內容：日期，以及「類型欄加架次欄」（每日每種一列）或「每種類型一欄」。</translation>
+    </message>
+    <message>
+        <source>Dates written as</source>
+        <translation>日期寫法</translation>
+    </message>
+    <message>
+        <source>Choose exactly one {role} column.</source>
+        <translation>「{role}」欄請只選一欄。</translation>
+    </message>
+    <message>
+        <source>Choose a kind column and a count column, or at least one column of counts of a kind.</source>
+        <translation>請選擇一個類型欄和一個架次欄，或至少一個某類型的架次欄。</translation>
+    </message>
+</context>
+<context>
     <name>CountsChart</name>
     <message>
         <source>No entries into this zone in the loaded tracks</source>
@@ -1488,6 +1559,26 @@ Files
         <translation>來源</translation>
     </message>
     <message>
+        <source>e.g. MND press release 2021-10-04</source>
+        <translation>例如：國防部 2021-10-04 新聞稿</translation>
+    </message>
+    <message>
+        <source>Given to every new or imported row without a source of its own</source>
+        <translation>套用到每一筆沒有來源的新增或匯入列</translation>
+    </message>
+    <message>
+        <source>Apply to rows without one</source>
+        <translation>套用到沒有來源的列</translation>
+    </message>
+    <message>
+        <source>Fill down</source>
+        <translation>向下填滿</translation>
+    </message>
+    <message>
+        <source>Copy the first selected row&apos;s source to the other selected rows</source>
+        <translation>將第一個選取列的來源複製到其他選取列</translation>
+    </message>
+    <message>
         <source>Add row</source>
         <translation>新增一列</translation>
     </message>
@@ -1500,20 +1591,36 @@ Files
         <translation>匯入 CSV…</translation>
     </message>
     <message>
-        <source>A CSV with the columns date, kind, count and (optional) source</source>
-        <translation>含 date、kind、count 與（可省略的）source 欄位的 CSV</translation>
-    </message>
-    <message>
         <source>The figures as published (e.g. Taiwan MND&apos;s daily report of aircraft entering the ADIZ), one row per day and kind.</source>
         <translation>依公布內容填寫（例如國防部每日公布進入防空識別區的共機架次），每天每種類型一列。</translation>
     </message>
     <message>
-        <source>Imported {n} rows from {name}</source>
-        <translation>已從 {name} 匯入 {n} 列</translation>
+        <source>Source for all rows:</source>
+        <translation>所有列的來源：</translation>
+    </message>
+    <message>
+        <source>Imported {n} rows from {name} ({layout})</source>
+        <translation>已從 {name} 匯入 {n} 列（{layout}）</translation>
+    </message>
+    <message>
+        <source>median-line crossings</source>
+        <translation>逾越中線</translation>
+    </message>
+    <message>
+        <source>balloons</source>
+        <translation>氣球</translation>
+    </message>
+    <message>
+        <source>Also in the file: {figures} — not aircraft by kind, so not in the counts chart.</source>
+        <translation>檔案中另有：{figures}——不是依類型計的航空器，因此不列入架次圖。</translation>
     </message>
     <message>
         <source>Import reported counts</source>
         <translation>匯入公布的架次</translation>
+    </message>
+    <message>
+        <source>A table (CSV): date, kind, count, source; the Taiwan ADIZ Violations Database&apos;s daily totals; MND daily report figures; or any other, its columns mapped by hand</source>
+        <translation>表格（CSV）：date、kind、count、source；台灣 ADIZ 違規資料庫的每日總數；國防部每日報告數字；或任何其他表格（以手動對應欄位）</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.tsv *.txt)</source>

@@ -35,6 +35,8 @@ READERS: dict[str, tuple[str, str]] = {
     "parquet": ("viewer.io.ogr_reader", "read_parquet"),
     "nmea": ("viewer.io.nmea_reader", "read_nmea"),
     "cot": ("viewer.io.cot_reader", "read_cot"),
+    "readsb": ("viewer.io.readsb_reader", "read_readsb"),
+    "acmi": ("viewer.io.acmi_reader", "read_acmi"),
 }
 EXTENSIONS = {
     ".csv": "csv",
@@ -58,6 +60,7 @@ EXTENSIONS = {
     ".nm4": "nmea",
     ".cot": "cot",
     ".xml": "cot",
+    ".acmi": "acmi",
 }
 
 
@@ -130,7 +133,15 @@ def detect_format(path: str | Path) -> str:
     if path.is_dir():
         if any(path.rglob("*.parquet")):
             return "parquet"
-        raise TrackImportError(path, "a folder without Parquet files; expected a track file")
+        from viewer.io.readsb_reader import is_readsb_folder
+
+        if is_readsb_folder(path):
+            return "readsb"
+        raise TrackImportError(
+            path,
+            "a folder without Parquet files or readsb traces; expected a track file, a "
+            "partitioned Parquet folder or a globe-history folder of trace_full_*.json",
+        )
     fmt = EXTENSIONS.get(path.suffix.lower())
     if fmt is not None and fmt not in ("csv", "cot", "geojson"):
         return fmt
@@ -139,6 +150,9 @@ def detect_format(path: str | Path) -> str:
             head = fh.read(4096)
     except OSError as exc:
         raise TrackImportError(path, f"cannot open the file ({exc.strerror})") from None
+    sniffed = _sniff_sources(path, head)
+    if sniffed is not None:
+        return sniffed
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if text.startswith((b"PK\x03\x04",)):
         return "kmz"
@@ -157,6 +171,22 @@ def detect_format(path: str | Path) -> str:
     if text.startswith((b"!", b"\\")) or b"!AIVDM" in head or b"!AIVDO" in head:
         return "nmea"
     return fmt or "csv"
+
+
+def _sniff_sources(path: Path, head: bytes) -> str | None:
+    """Formats told by their content whatever the file is called: readsb/tar1090 JSON (often
+    gzip-compressed under a ``.json`` name) and Tacview ACMI text."""
+    from viewer.io.acmi_reader import sniff_acmi
+    from viewer.io.bounded import GZIP_MAGIC, head_bytes
+    from viewer.io.readsb_reader import sniff_readsb
+
+    if head.startswith(GZIP_MAGIC):
+        head = head_bytes(path)
+    if sniff_readsb(head):
+        return "readsb"
+    if sniff_acmi(head):
+        return "acmi"
+    return None
 
 
 def read_tracks(
