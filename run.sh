@@ -14,7 +14,7 @@ APT_PACKAGES=(
   libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1 libx11-xcb1
   fontconfig fonts-noto-cjk fonts-dejavu-core
   xvfb xauth xdotool
-  desktop-file-utils
+  desktop-file-utils unzip
 )
 
 log() { printf 'run.sh: %s\n' "$*" >&2; }
