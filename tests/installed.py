@@ -85,6 +85,7 @@ def clean_copy(dest: Path) -> Path:
         target = dest / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(src, target, follow_symlinks=False)
+    assert not list(dest.rglob("*.qm")), "git ignores the compiled translations"
     return dest
 
 
