@@ -3,8 +3,8 @@
 Every user-visible string in `viewer.qt` goes through ``translate("Context", "text")`` with a
 fixed context per module (not ``self.tr``: the main window is built from mixins, and the runtime
 class would not match the context lupdate extracts). ``resources/translations/update.sh`` runs
-pyside6-lupdate into the ``.ts`` files; ``pyside6-lrelease`` builds the ``.qm`` files (run.sh and
-packaging/build_bundle.sh do; they are build output, not committed).
+pyside6-lupdate into the ``.ts`` files; ``pyside6-lrelease`` builds the ``.qm`` files (run.sh,
+packaging/build_bundle.sh and the wheel's build backend do; they are build output, not committed).
 
 The language is ``--lang``, else ``$ADIZ_LANG``, else the saved setting (View > Language), else
 the system's. Without its ``.qm`` file the interface stays in English (a log line says why).
