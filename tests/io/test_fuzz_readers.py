@@ -5,6 +5,7 @@ import contextlib
 import json
 import os
 import zipfile
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -64,6 +65,22 @@ VALID = {
     b"0,ReferenceTime=2021-10-04T06:00:00Z\n0,ReferenceLongitude=121\n0,ReferenceLatitude=24\n#0\na01,T=-1.5|-2|7000,Type=Air+FixedWing,"
     b"Name=J-16\nb01,T=1.2|0.5|0,Type=Sea+Watercraft\n#60.5\na01,T=-1.4|-1.9|7100|0|1|90\n-b01\n",
 }
+
+# the schema-recognised exports of tests/data (issue 16)
+DATA = Path(__file__).resolve().parents[1] / "data"
+for _name in (
+    "aiscatcher.jsonl",
+    "opensky_states_all.json",
+    "opensky_states_2021-10-04-00.csv",
+    "marinecadastre_ais.csv",
+    "dma_ais.csv",
+    "flightradar24_flight.csv",
+    "traffic_export.csv",
+):
+    VALID[_name] = (DATA / _name).read_bytes()
+VALID["traffic_records.json"] = json.dumps(
+    json.loads((DATA / "traffic_belevingsvlucht_slice.json").read_text())[:8]
+).encode()
 
 
 def mutate(data: bytes, edits) -> bytes:

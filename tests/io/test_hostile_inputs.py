@@ -126,6 +126,27 @@ def test_input_files_are_never_written_to(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(VALID)  # nothing new beside them
 
 
+def test_a_kmz_needing_a_newer_zip_version_is_a_clear_error(tmp_path):
+    """zipfile raises NotImplementedError ("zip file version 6.4") for an entry whose
+    'version needed to extract' is too new: said as a damaged KMZ, never a crash (found by
+    the mutation fuzzer)."""
+    import zipfile
+
+    from viewer.io.registry import read_tracks
+    from viewer.io.report import TrackImportError
+
+    path = tmp_path / "new.kmz"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("doc.kml", "<kml/>")
+    data = bytearray(path.read_bytes())
+    central = data.index(b"PK\x01\x02")
+    data[central + 6] = 64  # version needed to extract: 6.4
+    path.write_bytes(bytes(data))
+    with pytest.raises(TrackImportError) as err:
+        read_tracks(path)
+    assert "not a valid zip file" in str(err.value)
+
+
 # readsb (gzip-compressed JSON under a .json name) and Tacview's zipped ACMI
 
 

@@ -78,6 +78,8 @@ class ReferenceLayer:
     features: gpd.GeoDataFrame
     time_bound: bool = False
     derived: dict[str, Any] = field(default_factory=dict)
+    # a line drawn between published ends only: how far other drawings of it lie (metres)
+    drawing_uncertainty_m: float = 0.0
 
     def title(self, naming: str = NAMING_EN) -> str:
         if naming == NAMING_ALL:
@@ -173,7 +175,16 @@ class Catalog:
                     )
             elif layer.kind == LINE_KIND:
                 lines = shapely.line_merge(shapely.union_all(feats.geometry.to_numpy()))
-                zones.append(Zone(layer.id, layer.title(), LINE, lines, approximate=approximate))
+                zones.append(
+                    Zone(
+                        layer.id,
+                        layer.title(),
+                        LINE,
+                        lines,
+                        approximate=approximate,
+                        drawing_uncertainty_m=layer.drawing_uncertainty_m,
+                    )
+                )
         return zones
 
 
@@ -231,6 +242,7 @@ def load_catalog(folder: Path | None = None) -> Catalog:
             features=features,
             time_bound=bool(entry.get("time_bound", False)),
             derived=entry.get("derived", {}),
+            drawing_uncertainty_m=float(entry.get("drawing_uncertainty_m", 0.0)),
         )
         layers.append(layer)
         by_id[layer.id] = layer

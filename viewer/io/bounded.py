@@ -74,7 +74,7 @@ def safe_zip_entry(
     ``max_ratio`` (told by the header and checked while reading)."""
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, OSError, NotImplementedError) as exc:  # "zip file version 6.4"
         raise TrackImportError(path, f"not a valid zip file ({exc})") from None
     with zf:
         infos = zf.infolist()

@@ -37,6 +37,7 @@ READERS: dict[str, tuple[str, str]] = {
     "cot": ("viewer.io.cot_reader", "read_cot"),
     "readsb": ("viewer.io.readsb_reader", "read_readsb"),
     "acmi": ("viewer.io.acmi_reader", "read_acmi"),
+    "json": ("viewer.io.json_tables", "read_json_table"),
 }
 EXTENSIONS = {
     ".csv": "csv",
@@ -45,6 +46,8 @@ EXTENSIONS = {
     ".tab": "csv",
     ".geojson": "geojson",
     ".json": "geojson",
+    ".jsonl": "json",
+    ".ndjson": "json",
     ".gpx": "gpx",
     ".kml": "kml",
     ".kmz": "kmz",
@@ -76,6 +79,8 @@ class ReadOptions:
     instead of warning and reading on (the command line's way).
     ``confirmed_units``: fields ('alt_m', 'speed_kt') whose unit above the user confirmed; the
     report records it.
+    ``split_flights``: seconds; when set, each track is cut into flights where its callsign
+    changes or two fixes are further apart than this (`viewer.io.flights`).
     """
 
     tz: str | None = None
@@ -85,6 +90,7 @@ class ReadOptions:
     time_range: tuple[Any, Any] | None = None
     confirm_units: bool = False
     confirmed_units: tuple[str, ...] = ()
+    split_flights: float | None = None
 
 
 def options_for_ref(ref: TrackFileRef) -> ReadOptions | None:
@@ -167,7 +173,9 @@ def detect_format(path: str | Path) -> str:
         if b"<event" in low:
             return "cot"
     if text.startswith((b"{", b"[")):
-        return "geojson"
+        from viewer.io.json_tables import json_kind
+
+        return json_kind(text)
     if text.startswith((b"!", b"\\")) or b"!AIVDM" in head or b"!AIVDO" in head:
         return "nmea"
     return fmt or "csv"
@@ -201,10 +209,19 @@ def read_tracks(
     module, func = READERS[_checked_format(path)]
     reader = getattr(import_module(module), func)
     result = _guarded(path, lambda: reader(path, options, progress, cancel))
-    if isinstance(result, ReadResult):
+    if not isinstance(result, ReadResult):
+        result = ReadResult(*result)
+    return _split(result, options)
+
+
+def _split(result: ReadResult, options: ReadOptions) -> ReadResult:
+    """The tracks cut into flights when the options ask (`ReadOptions.split_flights`)."""
+    if options.split_flights is None or len(result.frame) == 0:
         return result
-    frame, report = result
-    return ReadResult(frame, report)
+    from viewer.io.flights import split_flights
+
+    frame = split_flights(result.frame, options.split_flights, result.report)
+    return ReadResult(frame, result.report, result.static_paths)
 
 
 def load_trackset(
@@ -250,7 +267,7 @@ def _load_csv(
     trackset = _guarded(path, lambda: clean_trackset(parsed, options, projection, path.name))
     if trackset is None:  # something to skip, sort or convert: the canonical table's way
         frame, report = _guarded(path, lambda: canonical_table(parsed, options, progress))
-        return _freeze(path, ReadResult(frame, report), projection)
+        return _freeze(path, _split(ReadResult(frame, report), options), projection)
     if progress is not None:
         progress(1.0)
     return trackset, parsed.report

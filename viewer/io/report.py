@@ -108,6 +108,7 @@ class TimeZoneRequired(TrackImportError):
             "zone they are in (for example Asia/Taipei or UTC) — times are never assumed",
         )
         self.column = column
+        self.example = example  # a time as the file writes it
 
 
 class ColumnsUnknown(TrackImportError):
