@@ -260,6 +260,41 @@ def test_a_direction_is_never_the_track_id(write, direction):
     assert result.report.tracks == 1
 
 
+# A teacher's file: "track" names the tracks. Text is not a direction, so it is the id (the
+# events command's known-answer file is written this way, tests/cli/test_events_cmd.py).
+HAND_NAMED = (
+    "track,time,lat,lon\n"
+    "N,2021-10-04T00:00:00Z,26.1,121.4\nN,2021-10-04T01:00:00Z,26.1,122.9\n"
+    "M,2021-10-04T00:00:00Z,25.5,119.5\nM,2021-10-04T01:00:00Z,25.5,121.5\n"
+)
+
+
+@pytest.mark.parametrize("direction", ["track", "trk", "course"])
+def test_a_direction_column_of_names_is_the_track_id(write, direction):
+    path = write("lesson.csv", HAND_NAMED.replace("track", direction, 1))
+    result = read_tracks(path)
+    assert result.report.column_map[TRACK_ID] == direction
+    assert HEADING_DEG not in result.report.column_map
+    assert any("holds names (e.g. 'N')" in n for n in result.report.notices)
+    trackset, report = load_trackset(path)  # the window's way (the fast CSV path)
+    assert sorted(trackset.ids) == ["M", "N"] and report.fixes == 4
+
+
+def test_a_direction_property_of_names_is_the_track_id_in_geojson(write):
+    rows = [r.split(",") for r in HAND_NAMED.splitlines()[1:]]
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
+            "properties": {"track": name, "time": t},
+        }
+        for name, t, lat, lon in rows
+    ]
+    path = write("lesson.geojson", json.dumps({"type": "FeatureCollection", "features": features}))
+    trackset, report = load_trackset(path)
+    assert sorted(trackset.ids) == ["M", "N"] and report.column_map[TRACK_ID] == "track"
+
+
 @pytest.mark.parametrize("transponder", ["icao24", "hex", "icao", "mmsi", "uid"])
 def test_a_transponder_id_is_preferred_to_a_callsign(write, transponder):
     text = (

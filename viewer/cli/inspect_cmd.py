@@ -72,9 +72,6 @@ def run(args: argparse.Namespace) -> int:
         results.append({"path": path, "ok": report.fixes > 0, **report.to_dict(), "stats": stats})
         if not args.json:
             print(report.summary())
-            if report.column_map:
-                mapped = ", ".join(f"{k} ← '{v}'" for k, v in report.column_map.items())
-                print(f"  columns: {mapped}")
             for line in describe_stats(stats):
                 print(f"  {line}")
     if args.json:

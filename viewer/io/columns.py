@@ -1,8 +1,10 @@
 """Column detection: which file column is the time, latitude, track id, altitude... and in which
 unit. A known source is recognised as a whole (`viewer.io.schemas`); any other header is matched
 name by name, with two rules: a direction (track, course, heading...) is never the track id, and
-a transponder or registry id (icao24, hex, mmsi, uid) is preferred to a callsign or a name.
-Shared by the CSV, Parquet, JSON and GIS-attribute readers."""
+a transponder or registry id (icao24, hex, mmsi, uid) is preferred to a callsign or a name. A
+direction-named column that holds names rather than numbers is no direction: a hand-made file's
+"track" column of track names is the id (`names_not_directions`). Shared by the CSV, Parquet,
+JSON and GIS-attribute readers."""
 
 from __future__ import annotations
 
@@ -143,10 +145,6 @@ class ColumnMap:
     #: ALT_M / SPEED_KT -> how the unit was known, e.g. "ft (documented by traffic)"
     unit_notes: dict[str, str] = field(default_factory=dict)
 
-    def describe(self) -> str:
-        parts = [f"{canon}←'{col}'" for canon, col in self.columns.items()]
-        return ", ".join(parts)
-
     def set_unit(self, canon: str, unit: str, how: str) -> None:
         """Read ``canon`` (ALT_M / SPEED_KT) in ``unit``, known ``how``."""
         factor = FACTORS[canon][unit]
@@ -232,6 +230,33 @@ def detect_columns(
         )
         _choose_unit(cmap, SPEED_KT, speed_unit, header, spd)
     return cmap
+
+
+def names_not_directions(cmap: ColumnMap, sample) -> str | None:
+    """A direction-named column ('track', 'trk'...) that holds names, not numbers, is the track
+    id: a teacher's ``track,time,lat,lon`` file with tracks called "N" and "M". Moved in ``cmap``
+    when no id column was found and no schema was recognised; ``sample(column)`` gives some of
+    the column's values (text or numbers). Returns the report's notice, else None."""
+    col = cmap.columns.get(HEADING_DEG)
+    if col is None or TRACK_ID in cmap.columns or cmap.schema is not None:
+        return None
+    values = [v for v in list(sample(col))[:1000] if v is not None and str(v).strip() != ""]
+    if not values:
+        return None
+    if sum(_is_number(str(v)) for v in values) >= 0.9 * len(values):
+        return None
+    del cmap.columns[HEADING_DEG]
+    cmap.columns[TRACK_ID] = col
+    example = next(str(v) for v in values if not _is_number(str(v)))
+    return f"column '{col}' holds names (e.g. '{example}'), not directions: read as the track id"
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.replace(",", "."))
+    except ValueError:
+        return False
+    return True
 
 
 def _choose_unit(

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from viewer.core.constants import ALT_M, SPEED_KT, TIME
-from viewer.io.columns import DATE, ColumnMap, detect_columns, settle_units
+from viewer.io.columns import DATE, ColumnMap, detect_columns, names_not_directions, settle_units
 from viewer.io.normalize import finish_frame
 from viewer.io.report import (
     ColumnsUnknown,
@@ -153,6 +153,10 @@ def parse_csv(
             if attempt == "strings":
                 raise TrackImportError(path, f"not a readable CSV file ({_short(exc)})") from None
     assert table is not None
+    if options.column_map is None:
+        named = names_not_directions(cmap, lambda col: table.column(col).slice(0, 1000).to_pylist())
+        if named:
+            report.notice(named)
     return ParsedCsv(path, report, table, cmap, names, encoding, decimal, body.invalid_rows)
 
 
@@ -197,7 +201,6 @@ def canonical_table(
             converted = _numeric(raw[col], decimal)
             if converted.notna().any():
                 raw[col] = converted
-    report.notice(f"columns: {cmap.describe()}")
     frame = finish_frame(raw, report, path=path, tz=options.tz, line_of=line_of)
     if progress:
         progress(1.0)

@@ -171,7 +171,6 @@ def clean_trackset(
     # the file is clean: report as the table's way does
     note_judged(cmap, unsure, options, parsed.report)
     report = parsed.report
-    report.notice(f"columns: {cmap.describe()}")
     report.rows_read += n
     report.fixes += n
     report.tracks += len(starts)

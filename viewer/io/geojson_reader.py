@@ -22,7 +22,13 @@ from viewer.core.constants import (
     TIME,
     TRACK_ID,
 )
-from viewer.io.columns import CANDIDATES, ColumnMap, detect_columns, settle_units
+from viewer.io.columns import (
+    CANDIDATES,
+    ColumnMap,
+    detect_columns,
+    names_not_directions,
+    settle_units,
+)
 from viewer.io.normalize import CANONICAL_ORDER, LINE, finish_frame
 from viewer.io.report import ImportReport, TrackImportError
 from viewer.io.schemas import apply_schema
@@ -40,7 +46,7 @@ def _prop(props: dict, names: tuple[str, ...]):
     return None
 
 
-def _property_map(features: list, options) -> ColumnMap:
+def _property_map(features: list, options, report: ImportReport) -> ColumnMap:
     """The properties' meanings, from the names the features use (first 1,000 features)."""
     names: dict[str, None] = {}
     for feat in features[:1000]:
@@ -50,9 +56,21 @@ def _property_map(features: list, options) -> ColumnMap:
     overrides = {
         k: v for k, v in (options.column_map or {}).items() if v in names
     }  # a map given for another file's columns does not apply here
-    return detect_columns(
+    cmap = detect_columns(
         list(names), overrides, options.altitude_unit, options.speed_unit, positions=True
     )
+    if not options.column_map:
+        named = names_not_directions(
+            cmap,
+            lambda col: [
+                f["properties"].get(col)
+                for f in features[:1000]
+                if isinstance(f, dict) and isinstance(f.get("properties"), dict)
+            ],
+        )
+        if named:
+            report.notice(named)
+    return cmap
 
 
 def _value(props: dict, column: str | None):
@@ -78,7 +96,7 @@ def read_geojson(path: Path, options, progress=None, cancel=None):
         raise TrackImportError(path, "expected a GeoJSON FeatureCollection or Feature")
     if not isinstance(features, list):
         raise TrackImportError(path, "'features' is not a list")
-    cmap = _property_map(features, options)
+    cmap = _property_map(features, options, report)
     col = cmap.columns.get
     rows: dict[str, list] = {k: [] for k in (*CANONICAL_ORDER, LINE) if k != SIDE}
     static = 0
@@ -179,8 +197,6 @@ def _units(raw, cmap: ColumnMap, path: Path, options, report: ImportReport):
         raw[ALT_M] = pd.to_numeric(raw[ALT_M], errors="coerce") * cmap.alt_factor
     if SPEED_KT in raw.columns:
         raw[SPEED_KT] = pd.to_numeric(raw[SPEED_KT], errors="coerce") * cmap.speed_factor
-    if cmap.columns:
-        report.notice(f"properties: {cmap.describe()}")
     return raw
 
 

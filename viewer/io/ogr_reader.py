@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from viewer.core.constants import ALT_M, LAT, LON, SPEED_KT, TIME
-from viewer.io.columns import DATE, detect_columns, settle_units
+from viewer.io.columns import DATE, detect_columns, names_not_directions, settle_units
 from viewer.io.normalize import finish_frame
 from viewer.io.report import ImportCancelled, ImportReport, TrackImportError
 from viewer.io.schemas import apply_schema
@@ -30,6 +30,10 @@ def _attributes_to_raw(df, path: Path, options, report: ImportReport, lon=None, 
             path,
             f"no time attribute: fields are {names}; expected a field such as time or timestamp",
         )
+    if not options.column_map:
+        named = names_not_directions(cmap, lambda col: df[col].head(1000).tolist())
+        if named:
+            report.notice(named)
     raw = df[list(dict.fromkeys(cmap.columns.values()))].copy()
     raw.columns = [str(c) for c in raw.columns]
     raw = pd.DataFrame({canon: raw[col] for canon, col in cmap.columns.items()})
@@ -49,7 +53,6 @@ def _attributes_to_raw(df, path: Path, options, report: ImportReport, lon=None, 
     if SPEED_KT in raw.columns:
         speed = pd.to_numeric(raw[SPEED_KT], errors="coerce").astype("float64")
         raw[SPEED_KT] = speed * cmap.speed_factor
-    report.notice(f"columns: {cmap.describe()}")
     return raw
 
 
