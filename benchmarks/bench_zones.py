@@ -30,8 +30,7 @@ def main() -> int:
     import shapely
 
     from viewer.core.catalog import load_catalog
-    from viewer.core.zone_events import compute_zone_events
-    from viewer.core.zones import AREA
+    from viewer.core.zones import AREA, compute_zone_events
     from viewer.io.registry import load_trackset
 
     zones = load_catalog().analysis_zones()

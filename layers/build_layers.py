@@ -16,6 +16,9 @@ S8) and are written into each zone's features, which the map and the zone analys
 The Senkaku 12/24 nmi zones are computed when the catalog loads (`viewer.core.catalog`).
 Straight edges are kept as their two published vertices; the app densifies them in lon/lat so that
 drawing and zone analysis use the same line.
+
+The place-name layer is written from `place_names.csv` (names and their sources, kept by hand;
+see `place_names.py`).
 """
 
 from __future__ import annotations
@@ -36,6 +39,9 @@ sys.path.insert(0, str(ROOT))
 from viewer.core.basemap import GshhgResolution  # noqa: E402
 from viewer.core.constants import NMI_IN_M  # noqa: E402
 from viewer.core.geodesy import geodesic_buffer  # noqa: E402
+
+sys.path.insert(0, str(HERE))
+from place_names import place_name_features  # noqa: E402
 
 DEFAULT_POINTS = ROOT.parent / "shared" / "reference" / "points.csv"
 RANK = {"O": 0, "S": 1, "U": 2}
@@ -331,6 +337,10 @@ def mainland_land() -> tuple[shapely.Geometry, shapely.Polygon]:
     return eurasia, shapely.Polygon(yonaguni[0])
 
 
+def manifest_sources() -> set[str]:
+    return set(json.loads((HERE / "manifest.json").read_text(encoding="utf-8"))["sources"])
+
+
 def write(name: str, feats: list[dict]) -> None:
     path = HERE / f"{name}.geojson"
     doc = {"type": "FeatureCollection", "name": name, "features": feats}
@@ -342,6 +352,7 @@ def main(argv: list[str]) -> int:
     pts = read_points(Path(argv[1]) if len(argv) > 1 else DEFAULT_POINTS)
     eurasia, yonaguni = mainland_land()
     write("taiwan_adiz", taiwan_adiz(pts))
+    write("place_names", place_name_features(HERE / "place_names.csv", manifest_sources()))
     write("china_ecs_adiz", china_ecs_adiz(pts, eurasia))
     write("japan_adiz", japan_adiz(pts, yonaguni))
     write("kadiz", polyline_layer(pts["kadiz"]["southern_segment"]))

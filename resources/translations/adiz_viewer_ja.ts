@@ -367,6 +367,10 @@ Save as {name}?</source>
         <translation>斜線：公表値</translation>
     </message>
     <message>
+        <source>definition changes</source>
+        <translation>定義の変更</translation>
+    </message>
+    <message>
         <source>MND day ({start:02d}:00–{start:02d}:00 {tz})</source>
         <translation>国防部の日（{tz} {start:02d}:00–{start:02d}:00）</translation>
     </message>
@@ -966,7 +970,7 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>地名</translation>
     </message>
     <message>
-        <source>Senkaku Islands</source>
+        <source>Senkaku / Diaoyu / Diaoyutai Islands</source>
         <translation>尖閣諸島</translation>
     </message>
     <message>

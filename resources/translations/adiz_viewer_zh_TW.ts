@@ -367,6 +367,10 @@ Save as {name}?</source>
         <translation>斜線：公布數字</translation>
     </message>
     <message>
+        <source>definition changes</source>
+        <translation>定義改變</translation>
+    </message>
+    <message>
         <source>MND day ({start:02d}:00–{start:02d}:00 {tz})</source>
         <translation>國防部日（{tz} {start:02d}:00–{start:02d}:00）</translation>
     </message>
@@ -959,14 +963,14 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     </message>
     <message>
         <source>PLA exercise zones</source>
-        <translation>共軍演習區</translation>
+        <translation>解放軍演習區</translation>
     </message>
     <message>
         <source>Places</source>
         <translation>地點</translation>
     </message>
     <message>
-        <source>Senkaku Islands</source>
+        <source>Senkaku / Diaoyu / Diaoyutai Islands</source>
         <translation>釣魚臺列嶼</translation>
     </message>
     <message>
@@ -1775,7 +1779,7 @@ Files
     </message>
     <message>
         <source>The figures as published (e.g. Taiwan MND&apos;s daily report of aircraft entering the ADIZ), one row per day and kind.</source>
-        <translation>依公布內容填寫（例如國防部每日公布進入防空識別區的共機架次），每天每種類型一列。</translation>
+        <translation>依公布內容填寫（例如國防部每日公布進入防空識別區的解放軍機架次），每天每種類型一列。</translation>
     </message>
     <message>
         <source>Source for all rows:</source>

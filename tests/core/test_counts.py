@@ -41,7 +41,7 @@ def test_reference_figures_are_those_of_the_reference():
     series = {s.id: s for s in reference_figures()}
     pla = series["pla_aircraft_taiwan_adiz"]
     assert pla.values[2022] == 1727 and pla.values[2024] == 3070
-    assert series["ccg_days_senkaku_cz"].values[2025] == 356
+    assert series["ccg_days_senkaku_cz"].values[2025] == 357  # Kyodo, 31 Dec 2025
 
 
 def _entries(times, tracks, kinds, paths=None) -> pd.DataFrame:
@@ -128,7 +128,7 @@ def test_counts_follow_the_events_found_between_fixes():
     # fixes outside it; a ship is inside before the zone comes into force at 08:00
     from tests.core.zone_answers import tracks
     from viewer.core.catalog import load_catalog
-    from viewer.core.zone_events import compute_zone_events
+    from viewer.core.zones import compute_zone_events
 
     north = next(z for z in load_catalog().analysis_zones() if z.id == "exercise_2025_12:north")
     n = [("2025-12-30T09:00+08:00", 121.4, 26.1), ("2025-12-30T10:00+08:00", 122.9, 26.1)]

@@ -134,7 +134,7 @@ def test_the_default_day_count_is_the_documented_record_day(
     on MND's day of 4 Oct 2021); ships are counted apart, as ships, never as aircraft."""
     from viewer.core.counts import MND_DAY, entries_by_bin
     from viewer.core.tracks import TrackSet
-    from viewer.core.zone_events import compute_zone_events
+    from viewer.core.zones import compute_zone_events
     from viewer.io.registry import read_tracks
 
     documented = re.search(

@@ -17,8 +17,7 @@ from hypothesis import strategies as st
 from tests.core.zone_answers import FROM_LCC, drawn, drawn_geometry
 from viewer.core.catalog import load_catalog
 from viewer.core.tracks import TrackSet
-from viewer.core.zone_events import compute_zone_events
-from viewer.core.zones import AREA
+from viewer.core.zones import AREA, compute_zone_events
 
 ZONES = load_catalog().analysis_zones()
 PLAIN = [z for z in ZONES if z.kind == AREA and z.valid_from is None]  # no hours of force

@@ -23,7 +23,6 @@ from tests.core.zone_answers import (
 from viewer.core.catalog import load_catalog
 from viewer.core.constants import NMI_IN_M
 from viewer.core.geodesy import distance_m
-from viewer.core.zone_events import compute_zone_events
 from viewer.core.zones import (
     AREA,
     CROSSING,
@@ -32,6 +31,7 @@ from viewer.core.zones import (
     EXIT,
     LINE,
     Zone,
+    compute_zone_events,
 )
 
 T0 = "2021-10-04T00:00:00Z"

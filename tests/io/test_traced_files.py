@@ -21,7 +21,7 @@ from viewer.core.tracing import (
     scenario_frame,
 )
 from viewer.core.tracks import TrackSet
-from viewer.core.zone_events import compute_zone_events
+from viewer.core.zones import compute_zone_events
 from viewer.io.registry import load_trackset
 from viewer.io.report import TrackImportError
 from viewer.io.reported_counts import read_reported_counts

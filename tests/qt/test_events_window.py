@@ -35,14 +35,18 @@ def test_events_are_listed_and_marked_on_the_timeline(with_events):
 
 def test_filter_by_zone(with_events):
     panel = with_events.zone_events.events_panel
-    panel.zone_filter.setCurrentText("taiwan_adiz")
+    panel.zone_filter.setCurrentText("Taiwan ADIZ")  # the zone by its name, not its id
+    assert panel.zone_filter.currentData() == "taiwan_adiz"
     assert panel.model.rowCount() == 2
     assert "2 of" in panel.count_label.text()
+    zone_column = [c for c, _ in COLUMNS].index("zone_id")
+    shown = {panel.proxy.index(r, zone_column).data() for r in range(panel.proxy.rowCount())}
+    assert shown == {"Taiwan ADIZ (approx.)"}  # no internal id (taiwan_adiz) on screen
 
 
 def test_clicking_an_event_jumps_the_replay_there(with_events):
     panel = with_events.zone_events.events_panel
-    panel.zone_filter.setCurrentText("taiwan_adiz")
+    panel.zone_filter.setCurrentIndex(panel.zone_filter.findData("taiwan_adiz"))
     index = panel.proxy.index(0, 0)
     panel.table.clicked.emit(index)
     row = panel.model.frame.iloc[panel.proxy.mapToSource(index).row()]
@@ -93,12 +97,12 @@ def test_flags_are_shown_in_words(qtbot, window, tmp_path):
             panel.model.data(panel.model.index(r, notes)) for r in range(panel.model.rowCount())
         ]
 
-    panel.zone_filter.setCurrentText("exercise_2025_12:north")
+    panel.zone_filter.setCurrentIndex(panel.zone_filter.findData("exercise_2025_12:north"))
     assert shown_notes() == ["inside when the zone came into force"]
     tip = panel.model.data(panel.model.index(0, notes), Qt.ToolTipRole)
     assert "not a crossing" in tip
     assert panel.model.frame.iloc[0]["time"] == pd.Timestamp("2025-12-30T08:00+08:00")
-    panel.zone_filter.setCurrentText("taiwan_adiz")
+    panel.zone_filter.setCurrentIndex(panel.zone_filter.findData("taiwan_adiz"))
     panel.kind_filter.setCurrentIndex(panel.kind_filter.findData("fighter"))
     assert shown_notes() == ["inferred across a gap"]
     labels = window.replay.qt_timeline.strip.marker_labels

@@ -25,7 +25,7 @@ import pandas as pd
 from viewer.cli.inspect_cmd import add_split_argument
 from viewer.core.catalog import load_catalog
 from viewer.core.projection import Projection
-from viewer.core.zone_events import compute_zone_events
+from viewer.core.zones import compute_zone_events
 from viewer.io.registry import ReadOptions, load_trackset
 from viewer.io.report import TrackImportError
 

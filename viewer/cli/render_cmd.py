@@ -28,6 +28,7 @@ from viewer.cli.headless import open_session
 from viewer.core.briefing import BriefingError
 from viewer.core.timeline import Timeline
 from viewer.core.units import Units
+from viewer.export.metadata import describe_inputs, stamp_png
 from viewer.export.video import frame_times, render_frames, render_plan, write_output
 from viewer.io.report import TrackImportError
 from viewer.render.map_scene import MapScene
@@ -150,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
     if kind == ".png":
         image = next(iter(render_frames(scene, session, view, [start])))
         out.parent.mkdir(parents=True, exist_ok=True)
-        if not image.save(str(out)):
+        if not stamp_png(image, describe_inputs(args.inputs)).save(str(out)):
             return _fail(f"{out}: could not write the PNG")
         elapsed = time.perf_counter() - started
         print(f"wrote {out.resolve()} ({width}x{height}, 1 frame, {elapsed:.2f} s)")
@@ -167,7 +168,9 @@ def run(args: argparse.Namespace) -> int:
         frames = render_frames(scene, session, view, frame_times(start, end, n))
     t0 = time.perf_counter()
     try:
-        written = write_output(out, frames, n, args.fps, (width, height))
+        written = write_output(
+            out, frames, n, args.fps, (width, height), description=describe_inputs(args.inputs)
+        )
     except (OSError, ValueError) as exc:
         return _fail(f"{out}: {exc}")
     rate = written / max(time.perf_counter() - t0, 1e-9)

@@ -4,6 +4,7 @@ against."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
@@ -14,10 +15,11 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
+from viewer.core import package_data
 from viewer.core.constants import KIND_SHIP, KIND_UNKNOWN, KINDS
 from viewer.core.timeline import zone_info
 
-FIGURES = Path(__file__).resolve().parents[2] / "resources" / "reference_figures.json"
+FIGURES = package_data.resource("reference_figures.json")
 
 
 # What "aircraft entering the ADIZ" counts: aircraft kinds only. Ships and tracks of unknown kind
@@ -116,7 +118,7 @@ def entries_by_bin(
     Each track counts once per bin however often it crosses into the zone, weighted by the
     number of aircraft it stands for (``aircraft``: track id, or (path, track id) when events
     carry a ``path`` column, -> count). The entries are the events'
-    (`viewer.core.zone_events.compute_zone_events`): a segment through the zone between two fixes
+    (`viewer.core.zones.compute_zone_events`): a segment through the zone between two fixes
     enters it, across a gap in the data too; a track already inside at its first fix, or when a
     time-bound zone comes into force, counts as entering then. ``paths``: only the events of
     those files (the tracks the user chose).
@@ -230,12 +232,30 @@ def with_reported(
 
 @dataclass(frozen=True)
 class ReferenceSeries:
+    """A published yearly series. ``definitions`` names what each kind of figure counts;
+    ``year_definitions`` gives the year's (a series can change definition: S9's figures count
+    ADIZ entries to 2023 and aircraft around Taiwan from 2024)."""
+
     id: str
     title: str
     unit: str
     source: str
     values: dict[int, float]
     notes: dict[int, str]
+    definitions: dict[str, str] = field(default_factory=dict)
+    year_definitions: dict[int, str] = field(default_factory=dict)
+
+    def definition_of(self, year: int) -> str:
+        return self.year_definitions.get(year, "")
+
+    def breaks(self) -> list[int]:
+        """The years whose figure counts something else than the year before's."""
+        years = sorted(self.values)
+        return [
+            b
+            for a, b in itertools.pairwise(years)
+            if self.definition_of(a) != self.definition_of(b)
+        ]
 
 
 def reference_figures(path: Path = FIGURES) -> list[ReferenceSeries]:
@@ -243,9 +263,26 @@ def reference_figures(path: Path = FIGURES) -> list[ReferenceSeries]:
     doc = json.loads(path.read_text(encoding="utf-8"))
     out = []
     for s in doc["series"]:
-        values = {int(y): float(v["value"]) for y, v in s["years"].items()}
-        notes = {int(y): v.get("note", "") for y, v in s["years"].items()}
-        out.append(ReferenceSeries(s["id"], s["title"], s["unit"], s["source"], values, notes))
+        years = {int(y): v for y, v in s["years"].items()}
+        definitions = dict(s.get("definitions", {}))
+        for year, v in years.items():
+            if v.get("definition", "") and v["definition"] not in definitions:
+                raise ValueError(
+                    f"{path}: series {s['id']!r}, {year}: definition {v['definition']!r} is "
+                    f"not one of {sorted(definitions)}"
+                )
+        out.append(
+            ReferenceSeries(
+                s["id"],
+                s["title"],
+                s["unit"],
+                s["source"],
+                {y: float(v["value"]) for y, v in years.items()},
+                {y: v.get("note", "") for y, v in years.items()},
+                definitions,
+                {y: v.get("definition", "") for y, v in years.items()},
+            )
+        )
     return out
 
 

@@ -1,14 +1,12 @@
 """The events table from boundary pieces (`viewer.core.crossings`): entries and exits paired into
 stays, clipped to each zone's time in force, line crossings with their side, and the flags.
 
-`compute_zone_events` is the public entry point and documents the result (`viewer.core.zones`
-says what a zone and an event are).
+`compute_zone_events` (`viewer.core.zones`) is the public entry point and documents the result.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 import numpy as np
 import pandas as pd
@@ -28,62 +26,15 @@ from viewer.core.crossings import (
 from viewer.core.projection import Projection
 from viewer.core.slicing import DEFAULT_GAP_S, gap_thresholds
 from viewer.core.tracks import TrackSet
-from viewer.core.zones import AREA, CROSSING, ENTRY, EVENT_COLUMNS, EXIT, LINE, Zone, side_names
-
-
-def compute_zone_events(trackset, zones, *, at=None, gap=None):
-    """Entry/exit events for area zones and crossings of line zones, one row per event.
-
-    Events come from the segments between consecutive fixes of each track, straight in the
-    display projection as the map draws them (see the module's docstring), crossed at a
-    constant rate: ``time`` and ``lon``/``lat`` are where the drawn segment meets the drawn
-    boundary. Within 1 m of a boundary is on it: a track that touches a boundary or runs along
-    it without going in gives no event, and a fix on a boundary or vertex gives its event once;
-    one that runs along a boundary and then goes in enters where it leaves the boundary, one
-    that comes out onto it exits where it first meets it. A zone the display projection cannot
-    place whole gives no events.
-
-    Areas: ``entry`` where the track goes in, ``exit`` where it comes out; a track whose first
-    fix is inside gets an entry there (``at_track_start``); one that ends inside gets no exit.
-    ``seconds_inside`` on an entry and its exit: the time inside (to the track's last fix or
-    the end of the zone's time in force, when there is no exit).
-    Time-bound zones (``valid_from <= t < valid_to``): events only while in force; a track
-    inside when the zone comes into force gets an entry at that instant with
-    ``inside_when_in_force`` (not a crossing); one still inside when it goes out of force gets
-    no exit, as at the end of a track, and its time inside ends then.
-    Lines: ``crossing`` where a segment crosses from one side to the other (``side``: the side
-    crossed to, 'east'/'west' or 'north'/'south'); ``near_line`` when the track stays within
-    the zone's ``drawing_uncertainty_m`` of the line between this crossing and the one before
-    or after (or the track's start or end): another drawing of the line could remove it.
-    ``across_gap``: the event lies inside a segment longer than the track's gap threshold
-    (`viewer.core.slicing.gap_thresholds`, the segments the replay dashes): inferred across
-    missing data. ``approximate``: the zone has an edge that is only the usual drawing.
-
-    ``at``: only zones in force at that time (datetime), when given. ``gap``: the gap threshold
-    in seconds (default: the replay's). Returns a pandas DataFrame with `EVENT_COLUMNS`, sorted
-    by time.
-    """
-    zones = [z for z in zones if at is None or _in_force(z, at)]
-    for zone in zones:
-        if zone.kind not in (AREA, LINE):
-            raise ValueError(
-                f"zone {zone.id!r}: kind must be {AREA!r} or {LINE!r}; got {zone.kind!r}"
-            )
-    if trackset.n_fixes == 0 or not zones:
-        return _empty_events()
-    return zone_events(trackset, zones, gap=gap)
-
-
-def _empty_events():
-    df = pd.DataFrame({c: [] for c in EVENT_COLUMNS})
-    df["time"] = pd.to_datetime(df["time"], utc=True)
-    return df
-
-
-def _in_force(zone: Zone, at: datetime) -> bool:
-    return (zone.valid_from is None or zone.valid_from <= at) and (
-        zone.valid_to is None or at < zone.valid_to
-    )
+from viewer.core.zone_types import (
+    CROSSING,
+    ENTRY,
+    EVENT_COLUMNS,
+    EXIT,
+    Zone,
+    empty_events,
+    side_names,
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -118,7 +69,7 @@ class _Track:
 
 
 def zone_events(ts: TrackSet, zones: list[Zone], gap: float | None = None) -> pd.DataFrame:
-    """See `viewer.core.zone_events.compute_zone_events`."""
+    """See `viewer.core.zones.compute_zone_events`."""
     projection: Projection = ts.projection
     eps = EPS_M * projection.units_per_metre
     t_lo, t_hi = float(ts.t.min()), float(ts.t.max())
@@ -423,7 +374,7 @@ def _gap_flags(track: _Track, events: pd.DataFrame, gap: float | None) -> pd.Dat
 
 def _frame(parts: list[pd.DataFrame], ts, shapes) -> pd.DataFrame:
     if not parts:
-        return _empty_events()
+        return empty_events()
     ev = parts[0].reset_index(drop=True)
     seg, s = ev["seg"].to_numpy(), ev["s"].to_numpy()
     lon, lat = _Track(ts, np.zeros(0)).lonlat_at(seg.astype(np.int64), s)

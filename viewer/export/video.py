@@ -13,6 +13,7 @@ from PySide6.QtGui import QImage
 
 from viewer.core.session import Session
 from viewer.core.view import MapView
+from viewer.export.metadata import ffmpeg_metadata, stamp_png
 from viewer.render.map_scene import MapScene
 
 # Deferred on purpose: imageio_ffmpeg (ffmpeg's wrapper, only when a video is written).
@@ -72,15 +73,17 @@ def write_output(
     size: tuple[int, int],
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
+    description: str | None = None,
 ) -> int:
-    """Frames to ``out`` (.mp4, .gif, or an existing folder of PNGs); returns how many."""
+    """Frames to ``out`` (.mp4, .gif, or an existing folder of PNGs); returns how many. PNGs
+    and MP4s carry the software's name and version and ``description`` (`metadata`)."""
     suffix = out.suffix.lower()
     written = 0
     if out.is_dir():
         for i, image in enumerate(frames):
             if cancel and cancel():
                 raise ExportCancelled()
-            image.save(str(out / f"frame_{i:05d}.png"))
+            stamp_png(image, description).save(str(out / f"frame_{i:05d}.png"))
             written += 1
             if progress:
                 progress(written, n)
@@ -101,6 +104,7 @@ def write_output(
             quality=8,
             macro_block_size=2,
             ffmpeg_log_level="error",
+            output_params=ffmpeg_metadata(description),
         )
     else:
         writer = imageio_ffmpeg.write_frames(

@@ -3,7 +3,7 @@ briefing, and a helper for list settings."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from viewer.core import package_data
 
 APP_NAME = "ADIZ Viewer"
 
@@ -19,9 +19,7 @@ TRACK_FILTER = f"Track files ({TRACK_PATTERNS});;All files (*)"
 
 MAX_RECENT = 10
 
-DEFAULT_BRIEFING = (
-    Path(__file__).resolve().parents[2] / "resources" / "sample" / "default.briefing.json"
-)
+DEFAULT_BRIEFING = package_data.resource("sample", "default.briefing.json")
 
 VECTOR_PATTERNS = "*.geojson *.json *.gpkg *.shp *.kml *.fgb"
 VECTOR_FILTER = f"Vector layers ({VECTOR_PATTERNS});;All files (*)"

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.core.zone_names import naming_for_language, zone_title
 from viewer.core.zones import EVENT_COLUMNS
-from viewer.qt.i18n import translate
+from viewer.qt.i18n import current_language, translate
 from viewer.render.track_painter import kind_name
 
 COLUMNS = (
@@ -155,6 +156,11 @@ class EventsModel(QAbstractTableModel):
             return "\n".join(t for t in tips if t) or None
         if role != Qt.DisplayRole:
             return None
+        value = (
+            zone_title(value, naming_for_language(current_language()))
+            if col == "zone_id"
+            else value
+        )
         if col == "time":
             return value.strftime("%Y-%m-%d %H:%M:%S")
         if col == "seconds_inside":
@@ -224,7 +230,7 @@ class EventsPanel(QWidget):
     def _item_title(col: str, value: str) -> str:
         if col == "kind":
             return kind_name(value)
-        return value  # zone ids are data
+        return zone_title(value, naming_for_language(current_language()))  # ids are data
 
     def shown(self) -> pd.DataFrame:
         ev = self.all_events

@@ -10,6 +10,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog
 
+from viewer.export.metadata import stamp_png
 from viewer.export.picture import map_picture
 from viewer.export.video import (
     ExportCancelled,
@@ -82,7 +83,7 @@ class ExportController(Controller):
         image, view = map_picture(
             self.window.scene, self.window.canvas.view, size, dpi, title_clock
         )
-        if not image.save(path):
+        if not stamp_png(image).save(path):
             self.show_error(
                 translate("MainWindow", "Export failed"),
                 translate("MainWindow", "{path}: could not write the PNG").format(path=path),

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer import __version__
+from viewer.core import package_data
 from viewer.core.briefing import discard_recovery
 from viewer.core.catalog import load_catalog
 from viewer.core.map_state import MapState
@@ -361,7 +362,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("adiz-viewer")  # Wayland matches the window to its .desktop entry
-    icon = DEFAULT_BRIEFING.parents[1] / "icons" / "adiz-viewer.svg"
+    icon = package_data.resource("icons", "adiz-viewer.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     font = QFont(app.font())

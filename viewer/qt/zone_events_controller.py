@@ -11,8 +11,7 @@ import shapely
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from viewer.core.tracing import TRACED_PATH
-from viewer.core.zone_events import compute_zone_events
-from viewer.core.zones import AREA, LINE, Zone
+from viewer.core.zones import AREA, LINE, Zone, compute_zone_events
 from viewer.qt.controller import Controller
 from viewer.qt.counts_chart import CountsPanel
 from viewer.qt.events_panel import EventsPanel, event_notes, event_title

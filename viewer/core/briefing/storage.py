@@ -17,6 +17,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from viewer.core import package_data
 from viewer.core.briefing.codec import dumps, from_dict
 from viewer.core.briefing.model import BACKUP_SUFFIX, SUFFIX, Briefing, TrackFileRef
 from viewer.core.briefing.validation import BriefingError
@@ -218,9 +219,8 @@ def rebase(briefing: Briefing, old_base: str | Path, new_base: str | Path) -> Br
 
 # ---------------------------------------------------------------------------------- resources
 def resources_dir() -> Path:
-    """``$ADIZ_RESOURCES_DIR``, else the ``resources/`` folder next to the package."""
-    env = os.environ.get("ADIZ_RESOURCES_DIR")
-    return Path(env) if env else Path(__file__).resolve().parents[3] / "resources"
+    """The bundled resources (`viewer.core.package_data`, the one data lookup)."""
+    return package_data.resources_dir()
 
 
 def default_briefing_path() -> Path:
