@@ -26,7 +26,7 @@ from viewer.core.constants import (
     NMI_IN_M,
 )
 from viewer.core.geodesy import WGS84_GEOD, geodesic_buffer
-from viewer.core.zones import AREA, LINE, Zone
+from viewer.core.zone_types import AREA, LINE, Zone
 
 if TYPE_CHECKING:
     import geopandas as gpd

@@ -31,7 +31,6 @@ from viewer.io.traced_files import open_traced, save_traced
 from viewer.qt.controller import Controller
 from viewer.qt.georef_panel import GeorefPanel
 from viewer.qt.i18n import translate
-from viewer.qt.reported_counts_dialog import ReportedCountsDialog
 from viewer.qt.trace_tool import TraceTool
 from viewer.qt.traced_panel import (
     DEFAULT_SPEED_KT,
@@ -41,6 +40,9 @@ from viewer.qt.traced_panel import (
     offset,
 )
 from viewer.render.underlay_painter import PictureError, UnderlayPainter, load_picture
+
+# Deferred on purpose: viewer.qt.reported_counts_dialog (opened on demand: it loads the readers
+# of published count tables, off the start-up path).
 
 
 class AuthoringController(Controller):
@@ -424,6 +426,8 @@ class AuthoringController(Controller):
     def edit_reported_counts(self) -> None:
         current = self.session.briefing.reported_counts if self.session.briefing else ()
         day = self._default_start().astimezone().date()
+        from viewer.qt.reported_counts_dialog import ReportedCountsDialog
+
         dialog = ReportedCountsDialog(tuple(current), day, self.window)
         if dialog.exec() == QDialog.Accepted:
             self.set_reported_counts(dialog.result_counts)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.zone_names import naming_for_language, zone_title
-from viewer.core.zones import EVENT_COLUMNS
+from viewer.core.zone_types import EVENT_COLUMNS
 from viewer.qt.i18n import current_language, translate
 from viewer.render.track_painter import kind_name
 

@@ -11,12 +11,15 @@ import shapely
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from viewer.core.tracing import TRACED_PATH
-from viewer.core.zones import AREA, LINE, Zone, compute_zone_events
+from viewer.core.zone_types import AREA, LINE, Zone
 from viewer.qt.controller import Controller
 from viewer.qt.counts_chart import CountsPanel
 from viewer.qt.events_panel import EventsPanel, event_notes, event_title
 from viewer.qt.i18n import translate
 from viewer.render.event_flash import EventFlashPainter
+
+# Deferred on purpose: viewer.core.zones (the analysis and its geometry load with the first
+# events, in the worker thread, not on the start-up path).
 
 
 class _Results(QObject):
@@ -71,6 +74,8 @@ class ZoneEventsController(Controller):
         ready = self._results.ready
 
         def work():
+            from viewer.core.zones import compute_zone_events
+
             frames = []
             for item in items:
                 ev = compute_zone_events(item.trackset, zones)
