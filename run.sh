@@ -15,6 +15,7 @@ APT_PACKAGES=(
   fontconfig fonts-noto-cjk fonts-dejavu-core
   xvfb xauth xdotool
   desktop-file-utils
+  postgresql postgis postgresql-postgis
 )
 
 log() { printf 'run.sh: %s\n' "$*" >&2; }

@@ -1,0 +1,307 @@
+"""Zone events counted in the engine, for a whole archive, with the app's definition
+(`viewer.core.zones.compute_zone_events`): every crossing of a zone's boundary by a segment between
+two consecutive fixes of a track counts, at the point where the segment meets the boundary (time
+interpolated along the segment); a track whose first fix is inside an area enters there; a zone
+bound in time counts only what happens while it is in force.
+
+No spatial extension is needed: the boundaries go to the engine as a table of edges (areas
+oriented with their inside on the left of every edge) and a grid of cells each edge passes
+through; a segment is tested only against the edges of the cells it passes through (a hash join),
+with the orientation test of two segments written in plain arithmetic. The half-open convention
+of the test (a point exactly on an edge's line counts as on its right, outside) makes a fix on a
+boundary count as outside, as `shapely.contains_xy` says, and a segment through a vertex cross one
+edge; a segment that only touches a corner gives an entry and an exit at the same point, which
+cancel (a touch is not a crossing).
+
+The archive is read in time chunks; the last fix of every track is carried from one chunk to the
+next, so a segment across a chunk's edge (or a gap of days) is tested like any other, and memory
+holds one chunk.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+
+from viewer.core.zones import AREA, LINE, Zone
+from viewer.io.archive.dialect import Dialect, number
+
+CELL_DEG = 0.05  # grid cell for the edge index: about 5.5 km, the length of the densified edges
+MAX_CELLS = 16  # a segment over more cells is tested against every edge near it (rare: gaps)
+_CELL_OFFSET = 1 << 20  # cell (cx, cy) -> one BIGINT key
+_CELL_MUL = 1 << 22
+
+# Temporary tables of a run (the engine's session only).
+EDGES, CELLS, ZONES = "adiz_zone_edges", "adiz_zone_cells", "adiz_zones"
+CHUNK, SEGMENTS, CARRY, FIRST, EVENTS = (
+    "adiz_chunk",
+    "adiz_segments",
+    "adiz_carry",
+    "adiz_first",
+    "adiz_events",
+)
+
+
+@dataclass(frozen=True)
+class ZoneTables:
+    """The zones as rows for the engine: ``zones`` (zone, is_line, valid_from, valid_to: epoch
+    seconds or NaN), ``edges`` (zone, edge, ax, ay, bx, by) and ``cells`` (zone, edge, cell)."""
+
+    zones: list[Zone]
+    zone_rows: dict[str, np.ndarray]
+    edge_rows: dict[str, np.ndarray]
+    cell_rows: dict[str, np.ndarray]
+    bbox: tuple[float, float, float, float]
+
+    @classmethod
+    def build(cls, zones: list[Zone], cell: float = CELL_DEG) -> ZoneTables:
+        ids, lines, vf, vt = [], [], [], []
+        parts: list[np.ndarray] = []
+        zone_of: list[np.ndarray] = []
+        for k, zone in enumerate(zones):
+            if zone.kind not in (AREA, LINE):
+                raise ValueError(
+                    f"zone {zone.id!r}: kind must be {AREA!r} or {LINE!r}; got {zone.kind!r}"
+                )
+            ids.append(k)
+            lines.append(zone.kind == LINE)
+            vf.append(zone.valid_from.timestamp() if zone.valid_from else math.nan)
+            vt.append(zone.valid_to.timestamp() if zone.valid_to else math.nan)
+            segs = _edges(zone)
+            parts.append(segs)
+            zone_of.append(np.full(len(segs), k, dtype=np.int32))
+        edges = np.concatenate(parts) if parts else np.empty((0, 4))
+        zone_idx = np.concatenate(zone_of) if zone_of else np.empty(0, np.int32)
+        edge_idx = np.arange(len(edges), dtype=np.int32)
+        cz, ce, ck = _cells(edges, zone_idx, edge_idx, cell)
+        if len(edges):
+            xs, ys = edges[:, [0, 2]], edges[:, [1, 3]]
+            bbox = (float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()))
+        else:
+            bbox = (0.0, 0.0, 0.0, 0.0)
+        return cls(
+            zones=list(zones),
+            zone_rows={
+                "zone": np.asarray(ids, np.int32),
+                "is_line": np.asarray(lines, bool),
+                "valid_from": np.asarray(vf, np.float64),
+                "valid_to": np.asarray(vt, np.float64),
+            },
+            edge_rows={
+                "zone": zone_idx,
+                "edge": edge_idx,
+                "ax": edges[:, 0].copy(),
+                "ay": edges[:, 1].copy(),
+                "bx": edges[:, 2].copy(),
+                "by": edges[:, 3].copy(),
+            },
+            cell_rows={"zone": cz, "edge": ce, "cell": ck},
+            bbox=bbox,
+        )
+
+
+def _edges(zone: Zone) -> np.ndarray:
+    """(n, 4) edges ax, ay, bx, by: area rings oriented with the inside on the left (exterior
+    counter-clockwise, holes clockwise); lines as drawn."""
+    geom = zone.geometry
+    rings = []
+    if zone.kind == AREA:
+        geom = shapely.orient_polygons(geom, exterior_cw=False)
+        for poly in getattr(geom, "geoms", [geom]):
+            rings.append(np.asarray(poly.exterior.coords))
+            rings += [np.asarray(r.coords) for r in poly.interiors]
+    else:
+        for line in getattr(geom, "geoms", [geom]):
+            rings.append(np.asarray(line.coords))
+    out = [np.column_stack([r[:-1, 0], r[:-1, 1], r[1:, 0], r[1:, 1]]) for r in rings if len(r) > 1]
+    edges = np.concatenate(out) if out else np.empty((0, 4))
+    keep = (edges[:, 0] != edges[:, 2]) | (edges[:, 1] != edges[:, 3])  # no zero-length edges
+    return edges[keep]
+
+
+def cell_key(cx, cy):
+    return (cx + _CELL_OFFSET) * _CELL_MUL + (cy + _CELL_OFFSET)
+
+
+def _cells(edges: np.ndarray, zone_idx: np.ndarray, edge_idx: np.ndarray, cell: float):
+    """Every cell each edge passes through (the cells of the bounding boxes of pieces of the edge
+    no longer than a cell, so a long diagonal edge does not claim its whole bounding box)."""
+    zs, es, ks = [], [], []
+    for (ax, ay, bx, by), z, e in zip(edges, zone_idx, edge_idx, strict=True):
+        pieces = max(1, math.ceil(math.hypot(bx - ax, by - ay) / cell))
+        f = np.linspace(0.0, 1.0, pieces + 1)
+        px, py = ax + f * (bx - ax), ay + f * (by - ay)
+        keys = set()
+        for i in range(pieces):
+            x0, x1 = sorted((px[i], px[i + 1]))
+            y0, y1 = sorted((py[i], py[i + 1]))
+            for cx in range(math.floor(x0 / cell), math.floor(x1 / cell) + 1):
+                for cy in range(math.floor(y0 / cell), math.floor(y1 / cell) + 1):
+                    keys.add(cell_key(cx, cy))
+        zs += [z] * len(keys)
+        es += [e] * len(keys)
+        ks += sorted(keys)
+    return (
+        np.asarray(zs, np.int32),
+        np.asarray(es, np.int32),
+        np.asarray(ks, np.int64),
+    )
+
+
+class ZoneCountSQL:
+    """The statements of a run, for one dialect. ``fixes(window)`` (from the `FixQuery`) gives a
+    relation of canonical fields ``track_id, time, lon, lat`` (and ``kind``, ``count`` when the
+    archive has them)."""
+
+    def __init__(self, dialect: Dialect, tables: ZoneTables, cell: float = CELL_DEG) -> None:
+        self.d = dialect
+        self.tables = tables
+        self.cell = cell
+
+    def create_state(self) -> list[str]:
+        t = self.d.text_type
+        f = self.d.double_type
+        return [
+            f"CREATE TEMP TABLE {CARRY} (track {t}, t {f}, lon {f}, lat {f})",
+            f"CREATE TEMP TABLE {FIRST} (track {t}, t {f}, lon {f}, lat {f}, kind {t}, n {f})",
+            f"CREATE TEMP TABLE {EVENTS} (zone INTEGER, track {t}, t {f}, dir INTEGER, "
+            "at_start INTEGER)",
+        ]
+
+    def drop_state(self) -> list[str]:
+        return [
+            f"DROP TABLE IF EXISTS {name}"
+            for name in (CHUNK, SEGMENTS, CARRY, FIRST, EVENTS, EDGES, CELLS, ZONES)
+        ] + [f"DROP TABLE IF EXISTS {CARRY}_next"]
+
+    def load_chunk(self, fixes_relation: str, has_kind: bool, has_count: bool) -> list[str]:
+        """The chunk's fixes into a table; the first fix of each track not seen before."""
+        q = self.d.ident
+        kind = q("kind") if has_kind else self.d.as_text("NULL")
+        n = q("count") if has_count else self.d.as_double("NULL")
+        return [
+            f"DROP TABLE IF EXISTS {CHUNK}",
+            f"CREATE TEMP TABLE {CHUNK} AS SELECT {q('track_id')} AS track, {q('time')} AS t, "
+            f"{q('lon')} AS lon, {q('lat')} AS lat, {kind} AS kind, {n} AS n "
+            f"FROM {fixes_relation} AS f",
+            f"INSERT INTO {FIRST} SELECT track, t, lon, lat, kind, n FROM ("
+            "SELECT c.*, row_number() OVER (PARTITION BY c.track ORDER BY c.t, c.lon, c.lat) AS rn "
+            f"FROM {CHUNK} AS c WHERE NOT EXISTS "
+            f"(SELECT 1 FROM {CARRY} AS p WHERE p.track = c.track)) AS q WHERE rn = 1",
+        ]
+
+    def segments(self) -> list[str]:
+        """The segments ending in this chunk (from the carried last fix on) that come near an
+        active zone, with the cells their bounding box covers."""
+        c = number(self.cell)
+        x0, y0, x1, y1 = self.tables.bbox
+        d = self.d
+        near = (
+            f"greatest(x0, x1) >= {number(x0)} AND least(x0, x1) <= {number(x1)} AND "
+            f"greatest(y0, y1) >= {number(y0)} AND least(y0, y1) <= {number(y1)}"
+        )
+        return [
+            f"DROP TABLE IF EXISTS {SEGMENTS}",
+            f"CREATE TEMP TABLE {SEGMENTS} AS SELECT row_number() OVER () AS sid, s.*, "
+            f"{d.floor_int(f'least(x0, x1) / {c}')} AS cx0, "
+            f"{d.floor_int(f'greatest(x0, x1) / {c}')} AS cx1, "
+            f"{d.floor_int(f'least(y0, y1) / {c}')} AS cy0, "
+            f"{d.floor_int(f'greatest(y0, y1) / {c}')} AS cy1 FROM ("
+            "SELECT track, t0, x0, y0, t AS t1, lon AS x1, lat AS y1 FROM ("
+            "SELECT track, t, lon, lat, lag(t) OVER w AS t0, lag(lon) OVER w AS x0, "
+            "lag(lat) OVER w AS y0 FROM ("
+            f"SELECT track, t, lon, lat FROM {CARRY} UNION ALL "
+            f"SELECT track, t, lon, lat FROM {CHUNK}) AS fx "
+            "WINDOW w AS (PARTITION BY track ORDER BY t, lon, lat)) AS q "
+            "WHERE t0 IS NOT NULL AND (x0 <> lon OR y0 <> lat)) AS s "
+            f"WHERE {near}",
+        ]
+
+    def crossings(self, active: list[int]) -> str:
+        """Insert the boundary crossings of this chunk's segments into the events table: dir +1
+        entering an area (or crossing a line to its left), -1 leaving (to the right)."""
+        d = self.d
+        zones = ", ".join(str(int(z)) for z in active) or "-1"
+        key = f"(gx.cx + {_CELL_OFFSET}) * {_CELL_MUL} + (gy.cy + {_CELL_OFFSET})"
+        ncells = "(s.cx1 - s.cx0 + 1) * (s.cy1 - s.cy0 + 1)"
+        d0 = "((e.bx - e.ax) * (s.y0 - e.ay) - (e.by - e.ay) * (s.x0 - e.ax))"
+        d1 = "((e.bx - e.ax) * (s.y1 - e.ay) - (e.by - e.ay) * (s.x1 - e.ax))"
+        e0 = "((s.x1 - s.x0) * (e.ay - s.y0) - (s.y1 - s.y0) * (e.ax - s.x0))"
+        e1 = "((s.x1 - s.x0) * (e.by - s.y0) - (s.y1 - s.y0) * (e.bx - s.x0))"
+        cross = f"(({d0} > 0) <> ({d1} > 0)) AND (({e0} > 0) <> ({e1} > 0))"
+        box = (
+            "greatest(e.ax, e.bx) >= least(s.x0, s.x1) "
+            "AND least(e.ax, e.bx) <= greatest(s.x0, s.x1) "
+            "AND greatest(e.ay, e.by) >= least(s.y0, s.y1) "
+            "AND least(e.ay, e.by) <= greatest(s.y0, s.y1)"
+        )
+        in_force = (
+            "(z.valid_from IS NULL OR h.t >= z.valid_from) "
+            "AND (z.valid_to IS NULL OR h.t < z.valid_to)"
+        )
+        return (
+            f"INSERT INTO {EVENTS} "
+            "WITH cand AS ("
+            f"SELECT DISTINCT s.sid, c.zone, c.edge FROM {SEGMENTS} AS s "
+            "CROSS JOIN LATERAL generate_series(s.cx0, s.cx1) AS gx(cx) "
+            "CROSS JOIN LATERAL generate_series(s.cy0, s.cy1) AS gy(cy) "
+            f"JOIN {CELLS} AS c ON c.cell = {key} "
+            f"WHERE {ncells} <= {MAX_CELLS} AND c.zone IN ({zones}) "
+            "UNION "
+            f"SELECT s.sid, e.zone, e.edge FROM {SEGMENTS} AS s JOIN {EDGES} AS e ON {box} "
+            f"WHERE {ncells} > {MAX_CELLS} AND e.zone IN ({zones})"
+            "), hit AS ("
+            f"SELECT s.sid, s.track, e.zone, s.t0, s.t1, {d0} / ({d0} - {d1}) AS frac, "
+            f"CASE WHEN {d1} > 0 THEN 1 ELSE -1 END AS dir "
+            f"FROM cand JOIN {SEGMENTS} AS s ON s.sid = cand.sid "
+            f"JOIN {EDGES} AS e ON e.zone = cand.zone AND e.edge = cand.edge WHERE {cross}"
+            "), net AS ("
+            "SELECT sid, zone, min(track) AS track, min(t0 + frac * (t1 - t0)) AS t, "
+            f"sum(dir) AS dir FROM hit GROUP BY sid, zone, {d.floor_int('frac * 1e9 + 0.5')}"
+            ") "
+            "SELECT h.zone, h.track, h.t, CASE WHEN h.dir > 0 THEN 1 ELSE -1 END, 0 "
+            f"FROM net AS h JOIN {ZONES} AS z ON z.zone = h.zone WHERE h.dir <> 0 AND {in_force}"
+        )
+
+    def carry(self) -> list[str]:
+        """The last fix of every track so far, for the next chunk's first segments."""
+        return [
+            f"CREATE TEMP TABLE {CARRY}_next AS SELECT track, t, lon, lat FROM ("
+            "SELECT track, t, lon, lat, row_number() OVER (PARTITION BY track "
+            "ORDER BY t DESC, lon DESC, lat DESC) AS rn FROM ("
+            f"SELECT track, t, lon, lat FROM {CARRY} UNION ALL "
+            f"SELECT track, t, lon, lat FROM {CHUNK}) AS fx) AS q WHERE rn = 1",
+            f"DROP TABLE {CARRY}",
+            f"ALTER TABLE {CARRY}_next RENAME TO {CARRY}",
+            f"DROP TABLE IF EXISTS {CHUNK}",
+            f"DROP TABLE IF EXISTS {SEGMENTS}",
+        ]
+
+    def starts_postgis(self) -> str:
+        """Entries at the first fix of tracks that start inside an area (PostGIS's
+        ``ST_Contains``: a point on the boundary is outside, as `shapely.contains_xy` says)."""
+        return (
+            f"INSERT INTO {EVENTS} SELECT z.zone, f.track, f.t, 1, 1 FROM {FIRST} AS f "
+            f"JOIN {ZONES} AS z ON NOT z.is_line "
+            "AND ST_Contains(z.geom, ST_SetSRID(ST_MakePoint(f.lon, f.lat), 4326)) "
+            "WHERE (z.valid_from IS NULL OR f.t >= z.valid_from) "
+            "AND (z.valid_to IS NULL OR f.t < z.valid_to)"
+        )
+
+    def events(self) -> str:
+        return f"SELECT zone, track, t, dir, at_start FROM {EVENTS} ORDER BY t, track, zone"
+
+    def per_day(self, tz: str) -> str:
+        """Per zone, local day and track: the entries into an area (crossings of a line), with the
+        track's kind and aircraft count (from its first fix)."""
+        day = self.d.local_date("e.t", tz)
+        return (
+            f"SELECT e.zone, {day} AS day, e.track, count(*) AS events, "
+            "min(f.kind) AS kind, min(f.n) AS n "
+            f"FROM {EVENTS} AS e JOIN {ZONES} AS z ON z.zone = e.zone "
+            f"JOIN {FIRST} AS f ON f.track = e.track "
+            "WHERE z.is_line OR e.dir = 1 GROUP BY e.zone, 2, e.track"
+        )
