@@ -9,15 +9,11 @@ One question runs at a time per archive.
 from __future__ import annotations
 
 import itertools
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
-import shapely
 
-from viewer.core.constants import COUNT, KIND, KIND_UNKNOWN, LAT, LON, TIME, TRACK_ID
-from viewer.io.archive import zone_sql as zs
 from viewer.io.archive.engine import Cancel, Engine
 from viewer.io.archive.model import (
     DEFAULT_REPLAY_BUDGET,
@@ -199,105 +195,19 @@ class Archive:
         None), chunk by chunk, with the app's definition of an event (see
         `viewer.io.archive.zone_sql`). ``keep_events``: also return every event (a year of a
         busy region is a few million rows: for a window or a test)."""
-        started = time.perf_counter()
+        from viewer.io.archive.zone_counts import count_zone_events
+
         self._begin()
-        engine = self.engine
         window = window or Window()
-        tables = zs.ZoneTables.build(list(zones))
-        sql = zs.ZoneCountSQL(engine.dialect, tables)
-        engine.execute(sql.drop_state(), cancel)
-        try:
-            self._load_zone_tables(tables)
-            engine.execute(sql.create_state(), cancel)
-            chunks = self._chunks(window, chunk_fixes, cancel)
-            has_kind, has_count = self.schema.has(KIND), self.schema.has(COUNT)
-            fields = (
-                (TRACK_ID, TIME, LON, LAT)
-                + ((KIND,) if has_kind else ())
-                + ((COUNT,) if has_count else ())
-            )
-            for k, (c0, c1) in enumerate(chunks):
-                part = Window(_at(c0), _at(c1), window.bbox)
-                active = [
-                    i
-                    for i, z in enumerate(tables.zones)
-                    if z.valid_from is None or z.valid_from.timestamp() < c1
-                ]
-                relation = self.query(part).fixes_relation(part, fields)
-                engine.execute(sql.load_chunk(relation, has_kind, has_count), cancel)
-                engine.execute(sql.segments(), cancel)
-                engine.execute(sql.crossings(active), cancel)
-                engine.execute(sql.carry(), cancel)
-                if progress is not None:
-                    progress(0.95 * (k + 1) / len(chunks))
-            self._start_events(sql, tables, cancel)
-            per_day = engine.fetch(sql.per_day(tz), cancel).to_pandas()
-            events = (
-                _events_frame(engine.fetch(sql.events(), cancel).to_pandas(), tables)
-                if keep_events
-                else None
-            )
-        finally:
-            engine.reset_cancel()
-            engine.execute(sql.drop_state())
-        if progress is not None:
-            progress(1.0)
-        return ZoneCounts(
-            _day_table(per_day, tables, tz),
+        return count_zone_events(
+            self,
+            list(zones),
+            window,
             tz,
-            seconds=time.perf_counter() - started,
-            chunks=len(chunks),
-            events=events,
-        )
-
-    def _load_zone_tables(self, tables: zs.ZoneTables) -> None:
-        self.engine.load_table(zs.ZONES, tables.zone_rows)
-        self.engine.load_table(zs.EDGES, tables.edge_rows)
-        self.engine.load_table(zs.CELLS, tables.cell_rows)
-
-    def _start_events(self, sql: zs.ZoneCountSQL, tables: zs.ZoneTables, cancel) -> None:
-        """Entries at the first fix of tracks that start inside an area: PostGIS tests them in the
-        engine; elsewhere the first fixes (one per track) are tested here with
-        `shapely.contains_xy`, the app's own test, and go back to the engine."""
-        if self.engine.has_postgis:
-            self.engine.execute(sql.starts_postgis(), cancel)
-            return
-        import shapely
-
-        first = self.engine.fetch(f"SELECT track, t, lon, lat FROM {zs.FIRST}", cancel)
-        t = first.column("t").to_numpy()
-        lon, lat = first.column("lon").to_numpy(), first.column("lat").to_numpy()
-        rows_zone, rows_track, rows_t = [], [], []
-        tracks = first.column("track").to_numpy(zero_copy_only=False)
-        for k, zone in enumerate(tables.zones):
-            if zone.kind != "area" or not len(t):
-                continue
-            inside = shapely.contains_xy(zone.geometry, lon, lat)
-            if zone.valid_from is not None:
-                inside &= t >= zone.valid_from.timestamp()
-            if zone.valid_to is not None:
-                inside &= t < zone.valid_to.timestamp()
-            idx = np.flatnonzero(inside)
-            rows_zone.append(np.full(len(idx), k, np.int32))
-            rows_track.append(tracks[idx])
-            rows_t.append(t[idx])
-        if not rows_zone or not sum(len(r) for r in rows_zone):
-            return
-        name = "adiz_start_events"
-        self.engine.load_table(
-            name,
-            {
-                "zone": np.concatenate(rows_zone),
-                "track": np.concatenate(rows_track).astype(object),
-                "t": np.concatenate(rows_t),
-            },
-        )
-        self.engine.execute(
-            [
-                f"INSERT INTO {zs.EVENTS} SELECT zone, track, t, 1, 1 FROM {name}",
-                f"DROP TABLE {name}",
-            ],
+            self._chunks(window, chunk_fixes, cancel),
             cancel,
+            progress,
+            keep_events,
         )
 
     def _chunks(self, window: Window, chunk_fixes: int, cancel) -> list[tuple[float, float]]:
@@ -328,78 +238,6 @@ class Archive:
         if window.end_s is not None:
             cuts[-1] = window.end_s
         return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
-
-
-def _at(seconds: float):
-    from datetime import UTC, datetime
-
-    return datetime.fromtimestamp(seconds, UTC)
-
-
-def _events_frame(rows, tables: zs.ZoneTables):
-    """The engine's events as the app's events table has them: time (UTC), track_id, zone_id,
-    event (entry/exit/crossing), side (the side of a line crossed to), at_track_start."""
-    import pandas as pd
-
-    from viewer.core.zones import CROSSING, ENTRY, EXIT, LINE, _side_names
-
-    zone = rows["zone"].to_numpy().astype(np.int64)
-    is_line = np.array([z.kind == LINE for z in tables.zones], dtype=bool)[zone]
-    forward = rows["dir"].to_numpy() > 0
-    sides = []
-    for z in tables.zones:
-        coords = shapely.get_coordinates(z.geometry) if z.kind == LINE else None
-        sides.append(_side_names(coords) if coords is not None and len(coords) > 1 else ("", ""))
-    side = np.array(
-        [
-            sides[k][0 if f else 1] if line else ""
-            for k, f, line in zip(zone, forward, is_line, strict=True)
-        ],
-        dtype=object,
-    )
-    return pd.DataFrame(
-        {
-            "time": pd.to_datetime(rows["t"].to_numpy(), unit="s", utc=True),
-            "track_id": rows["track"].astype(str).to_numpy(),
-            "zone_id": np.array([z.id for z in tables.zones], dtype=object)[zone],
-            "event": np.where(is_line, CROSSING, np.where(forward, ENTRY, EXIT)),
-            "side": side,
-            "at_track_start": rows["at_start"].to_numpy() == 1,
-        }
-    )
-
-
-def _day_table(per_day, tables: zs.ZoneTables, tz: str):
-    """The engine's (zone, day, track, events, kind, n) rows -> per zone, day and kind: events,
-    tracks and aircraft, kinds normalised as the readers do, a track's aircraft as `TrackSet`
-    counts them (its first fix's count, at least 1)."""
-    import pandas as pd
-
-    from viewer.io.normalize import normalise_kind
-
-    columns = ["zone_id", "day", "kind", "events", "tracks", "aircraft"]
-    if not len(per_day):
-        return pd.DataFrame({c: [] for c in columns})
-    ids = np.array([z.id for z in tables.zones], dtype=object)
-    kinds_raw = per_day["kind"].astype(object)
-    known = {v: normalise_kind(v) for v in pd.unique(kinds_raw.dropna())}
-    kind = kinds_raw.map(lambda v: known.get(v, KIND_UNKNOWN) if v is not None else KIND_UNKNOWN)
-    n = pd.to_numeric(per_day["n"], errors="coerce").to_numpy(dtype=np.float64)
-    with np.errstate(invalid="ignore"):
-        aircraft = np.where(np.isfinite(n) & (n >= 1), np.trunc(n), 1.0)
-    days = pd.to_datetime(per_day["day"]).dt.tz_localize(tz)
-    rows = pd.DataFrame(
-        {
-            "zone_id": ids[per_day["zone"].to_numpy().astype(np.int64)],
-            "day": days,
-            "kind": kind.fillna(KIND_UNKNOWN).to_numpy(),
-            "events": per_day["events"].to_numpy().astype(np.int64),
-            "tracks": 1,
-            "aircraft": aircraft,
-        }
-    )
-    out = rows.groupby(["zone_id", "day", "kind"], as_index=False, sort=True).sum()
-    return out[columns]
 
 
 __all__ = ["CHUNK_FIXES", "DEFAULT_TZ", "Archive"]

@@ -1,17 +1,22 @@
 """Zone events counted in the engine, for a whole archive, with the app's definition
-(`viewer.core.zones.compute_zone_events`): every crossing of a zone's boundary by a segment between
-two consecutive fixes of a track counts, at the point where the segment meets the boundary (time
-interpolated along the segment); a track whose first fix is inside an area enters there; a zone
-bound in time counts only what happens while it is in force.
+(`viewer.core.zones.compute_zone_events`): every crossing of a zone's boundary by a segment
+between two consecutive fixes of a track counts, where the segment meets the boundary as the map
+draws both — straight lines in the display projection (the region's Lambert conformal conic, the
+default) between projected fixes and projected zone vertices — at the time interpolated along
+the segment; a track whose first fix is inside an area enters there; a zone bound in time counts
+only what happens while it is in force, and a track inside when it comes into force enters then.
 
-No spatial extension is needed: the boundaries go to the engine as a table of edges (areas
-oriented with their inside on the left of every edge) and a grid of cells each edge passes
-through; a segment is tested only against the edges of the cells it passes through (a hash join),
+No spatial extension is needed: the boundaries go to the engine as a table of edges (in display
+metres; areas oriented with their inside on the left of every edge) and a grid of lon/lat cells
+each edge passes through; a segment is tested only against the edges of the cells it passes
+through (a hash join) — its ends projected in SQL (Snyder's formulas, as `Projection.forward`) —
 with the orientation test of two segments written in plain arithmetic. The half-open convention
-of the test (a point exactly on an edge's line counts as on its right, outside) makes a fix on a
+of that test (a point exactly on an edge's line counts as on its right, outside) makes a fix on a
 boundary count as outside, as `shapely.contains_xy` says, and a segment through a vertex cross one
 edge; a segment that only touches a corner gives an entry and an exit at the same point, which
-cancel (a touch is not a crossing).
+cancel (a touch is not a crossing). The app decides such cases within 1 m (`EPS_M` of its
+crossings); here they are decided exactly: the two differ only for fixes within a metre of a
+boundary.
 
 The archive is read in time chunks; the last fix of every track is carried from one chunk to the
 next, so a segment across a chunk's edge (or a gap of days) is tested like any other, and memory
@@ -26,38 +31,56 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
+from viewer.core.projection import Projection, _lcc_constants
 from viewer.core.zones import AREA, LINE, Zone
 from viewer.io.archive.dialect import Dialect, number
 
 CELL_DEG = 0.05  # grid cell for the edge index: about 5.5 km, the length of the densified edges
 MAX_CELLS = 16  # a segment over more cells is tested against every edge near it (rare: gaps)
+# A segment straight in the display projection strays from the straight lon/lat line between its
+# ends by at most L^2 / (8 rho) (rho > 8,000 km for the region's cone): its cells are widened by
+# this much, so every edge it may meet is a candidate.
+MARGIN_DEG = 0.002
+BOW_PER_DEG2 = 0.002  # extra margin per square degree of a long segment's length
 _CELL_OFFSET = 1 << 20  # cell (cx, cy) -> one BIGINT key
 _CELL_MUL = 1 << 22
 
 # Temporary tables of a run (the engine's session only).
 EDGES, CELLS, ZONES = "adiz_zone_edges", "adiz_zone_cells", "adiz_zones"
-CHUNK, SEGMENTS, CARRY, FIRST, EVENTS = (
+CHUNK, SEGMENTS, CARRY, FIRST, EVENTS, AT_FORCE = (
     "adiz_chunk",
     "adiz_segments",
     "adiz_carry",
     "adiz_first",
     "adiz_events",
+    "adiz_at_force",
 )
 
 
 @dataclass(frozen=True)
 class ZoneTables:
     """The zones as rows for the engine: ``zones`` (zone, is_line, valid_from, valid_to: epoch
-    seconds or NaN), ``edges`` (zone, edge, ax, ay, bx, by) and ``cells`` (zone, edge, cell)."""
+    seconds or NaN), ``edges`` (zone, edge, ax, ay, bx, by in display metres, and the lon/lat
+    box lx0, ly0, lx1, ly1) and ``cells`` (zone, edge, cell); ``projection`` the display
+    projection the edges and segments are straight in."""
 
     zones: list[Zone]
     zone_rows: dict[str, np.ndarray]
     edge_rows: dict[str, np.ndarray]
     cell_rows: dict[str, np.ndarray]
     bbox: tuple[float, float, float, float]
+    projection: Projection
 
     @classmethod
-    def build(cls, zones: list[Zone], cell: float = CELL_DEG) -> ZoneTables:
+    def build(
+        cls, zones: list[Zone], cell: float = CELL_DEG, projection: Projection | None = None
+    ) -> ZoneTables:
+        projection = projection or Projection.default()
+        if _lcc_constants(projection.definition) is None:
+            raise ValueError(
+                "zone counts in the engine are drawn in the region's Lambert conformal conic "
+                f"(the default projection); got {projection.definition!r}"
+            )
         ids, lines, vf, vt = [], [], [], []
         parts: list[np.ndarray] = []
         zone_of: list[np.ndarray] = []
@@ -82,6 +105,8 @@ class ZoneTables:
             bbox = (float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()))
         else:
             bbox = (0.0, 0.0, 0.0, 0.0)
+        ax, ay = projection.forward(edges[:, 0], edges[:, 1])
+        bx, by = projection.forward(edges[:, 2], edges[:, 3])
         return cls(
             zones=list(zones),
             zone_rows={
@@ -93,13 +118,18 @@ class ZoneTables:
             edge_rows={
                 "zone": zone_idx,
                 "edge": edge_idx,
-                "ax": edges[:, 0].copy(),
-                "ay": edges[:, 1].copy(),
-                "bx": edges[:, 2].copy(),
-                "by": edges[:, 3].copy(),
+                "ax": np.asarray(ax, np.float64),
+                "ay": np.asarray(ay, np.float64),
+                "bx": np.asarray(bx, np.float64),
+                "by": np.asarray(by, np.float64),
+                "lx0": np.minimum(edges[:, 0], edges[:, 2]),
+                "ly0": np.minimum(edges[:, 1], edges[:, 3]),
+                "lx1": np.maximum(edges[:, 0], edges[:, 2]),
+                "ly1": np.maximum(edges[:, 1], edges[:, 3]),
             },
             cell_rows={"zone": cz, "edge": ce, "cell": ck},
             bbox=bbox,
+            projection=projection,
         )
 
 
@@ -151,6 +181,25 @@ def _cells(edges: np.ndarray, zone_idx: np.ndarray, edge_idx: np.ndarray, cell: 
     )
 
 
+def lcc_sql(dialect: Dialect, projection: Projection, lon: str, lat: str) -> tuple[str, str]:
+    """SQL for the region's Lambert conformal conic forward of ``lon``/``lat`` (degrees) in
+    metres: Snyder (1987) 15-1 to 15-10 with `Projection`'s own constants, as its NumPy forward
+    computes them (equal within micrometres)."""
+    constants = _lcc_constants(projection.definition)
+    assert constants is not None
+    n, a_f, rho0, e, lon0, x0, y0 = constants
+    u = f"tan({lat} * {number(math.pi / 360.0)})"
+    sin_phi = f"(2.0 * {u} / (1.0 + {u} * {u}))"
+    ln_t = f"({number(e)} * atanh({number(e)} * {sin_phi}) - atanh({sin_phi}))"
+    rho = f"({number(a_f)} * exp({number(n)} * {ln_t}))"
+    theta = f"(({lon} - {number(lon0)}) * {number(n * math.pi / 180.0)})"
+    del dialect
+    return (
+        f"({rho} * sin({theta}) + {number(x0)})",
+        f"({number(rho0 + y0)} - {rho} * cos({theta}))",
+    )
+
+
 class ZoneCountSQL:
     """The statements of a run, for one dialect. ``fixes(window)`` (from the `FixQuery`) gives a
     relation of canonical fields ``track_id, time, lon, lat`` (and ``kind``, ``count`` when the
@@ -168,14 +217,14 @@ class ZoneCountSQL:
             f"CREATE TEMP TABLE {CARRY} (track {t}, t {f}, lon {f}, lat {f})",
             f"CREATE TEMP TABLE {FIRST} (track {t}, t {f}, lon {f}, lat {f}, kind {t}, n {f})",
             f"CREATE TEMP TABLE {EVENTS} (zone INTEGER, track {t}, t {f}, dir INTEGER, "
-            "at_start INTEGER)",
+            "at_start INTEGER, in_force INTEGER)",
+            f"CREATE TEMP TABLE {AT_FORCE} (zone INTEGER, track {t}, t0 {f}, x0 {f}, y0 {f}, "
+            f"t1 {f}, x1 {f}, y1 {f})",
         ]
 
     def drop_state(self) -> list[str]:
-        return [
-            f"DROP TABLE IF EXISTS {name}"
-            for name in (CHUNK, SEGMENTS, CARRY, FIRST, EVENTS, EDGES, CELLS, ZONES)
-        ] + [f"DROP TABLE IF EXISTS {CARRY}_next"]
+        names = (CHUNK, SEGMENTS, CARRY, FIRST, EVENTS, AT_FORCE, EDGES, CELLS, ZONES)
+        return [f"DROP TABLE IF EXISTS {name}" for name in (*names, f"{CARRY}_next")]
 
     def load_chunk(self, fixes_relation: str, has_kind: bool, has_count: bool) -> list[str]:
         """The chunk's fixes into a table; the first fix of each track not seen before."""
@@ -194,22 +243,25 @@ class ZoneCountSQL:
         ]
 
     def segments(self) -> list[str]:
-        """The segments ending in this chunk (from the carried last fix on) that come near an
-        active zone, with the cells their bounding box covers."""
-        c = number(self.cell)
+        """The segments ending in this chunk (from the carried last fix on) that come near a
+        zone, with the lon/lat cells their bounding box covers (widened by the margin), and the
+        segments of each track across the instant a zone comes into force."""
+        c, m = number(self.cell), number(MARGIN_DEG)
         x0, y0, x1, y1 = self.tables.bbox
         d = self.d
         near = (
-            f"greatest(x0, x1) >= {number(x0)} AND least(x0, x1) <= {number(x1)} AND "
-            f"greatest(y0, y1) >= {number(y0)} AND least(y0, y1) <= {number(y1)}"
+            f"greatest(x0, x1) >= {number(x0 - MARGIN_DEG)} "
+            f"AND least(x0, x1) <= {number(x1 + MARGIN_DEG)} "
+            f"AND greatest(y0, y1) >= {number(y0 - MARGIN_DEG)} "
+            f"AND least(y0, y1) <= {number(y1 + MARGIN_DEG)}"
         )
         return [
             f"DROP TABLE IF EXISTS {SEGMENTS}",
             f"CREATE TEMP TABLE {SEGMENTS} AS SELECT row_number() OVER () AS sid, s.*, "
-            f"{d.floor_int(f'least(x0, x1) / {c}')} AS cx0, "
-            f"{d.floor_int(f'greatest(x0, x1) / {c}')} AS cx1, "
-            f"{d.floor_int(f'least(y0, y1) / {c}')} AS cy0, "
-            f"{d.floor_int(f'greatest(y0, y1) / {c}')} AS cy1 FROM ("
+            f"{d.floor_int(f'(least(x0, x1) - {m}) / {c}')} AS cx0, "
+            f"{d.floor_int(f'(greatest(x0, x1) + {m}) / {c}')} AS cx1, "
+            f"{d.floor_int(f'(least(y0, y1) - {m}) / {c}')} AS cy0, "
+            f"{d.floor_int(f'(greatest(y0, y1) + {m}) / {c}')} AS cy1 FROM ("
             "SELECT track, t0, x0, y0, t AS t1, lon AS x1, lat AS y1 FROM ("
             "SELECT track, t, lon, lat, lag(t) OVER w AS t0, lag(lon) OVER w AS x0, "
             "lag(lat) OVER w AS y0 FROM ("
@@ -218,6 +270,9 @@ class ZoneCountSQL:
             "WINDOW w AS (PARTITION BY track ORDER BY t, lon, lat)) AS q "
             "WHERE t0 IS NOT NULL AND (x0 <> lon OR y0 <> lat)) AS s "
             f"WHERE {near}",
+            f"INSERT INTO {AT_FORCE} SELECT z.zone, s.track, s.t0, s.x0, s.y0, s.t1, s.x1, s.y1 "
+            f"FROM {SEGMENTS} AS s JOIN {ZONES} AS z ON NOT z.is_line "
+            "AND z.valid_from IS NOT NULL AND s.t0 < z.valid_from AND s.t1 >= z.valid_from",
         ]
 
     def crossings(self, active: list[int]) -> str:
@@ -227,16 +282,21 @@ class ZoneCountSQL:
         zones = ", ".join(str(int(z)) for z in active) or "-1"
         key = f"(gx.cx + {_CELL_OFFSET}) * {_CELL_MUL} + (gy.cy + {_CELL_OFFSET})"
         ncells = "(s.cx1 - s.cx0 + 1) * (s.cy1 - s.cy0 + 1)"
-        d0 = "((e.bx - e.ax) * (s.y0 - e.ay) - (e.by - e.ay) * (s.x0 - e.ax))"
-        d1 = "((e.bx - e.ax) * (s.y1 - e.ay) - (e.by - e.ay) * (s.x1 - e.ax))"
-        e0 = "((s.x1 - s.x0) * (e.ay - s.y0) - (s.y1 - s.y0) * (e.ax - s.x0))"
-        e1 = "((s.x1 - s.x0) * (e.by - s.y0) - (s.y1 - s.y0) * (e.bx - s.x0))"
+        proj = self.tables.projection
+        px0, py0 = lcc_sql(d, proj, "s.x0", "s.y0")
+        px1, py1 = lcc_sql(d, proj, "s.x1", "s.y1")
+        d0 = "((e.bx - e.ax) * (p.y0 - e.ay) - (e.by - e.ay) * (p.x0 - e.ax))"
+        d1 = "((e.bx - e.ax) * (p.y1 - e.ay) - (e.by - e.ay) * (p.x1 - e.ax))"
+        e0 = "((p.x1 - p.x0) * (e.ay - p.y0) - (p.y1 - p.y0) * (e.ax - p.x0))"
+        e1 = "((p.x1 - p.x0) * (e.by - p.y0) - (p.y1 - p.y0) * (e.bx - p.x0))"
         cross = f"(({d0} > 0) <> ({d1} > 0)) AND (({e0} > 0) <> ({e1} > 0))"
+        bow = (
+            f"({number(MARGIN_DEG)} + {number(BOW_PER_DEG2)} * "
+            "((s.x1 - s.x0) * (s.x1 - s.x0) + (s.y1 - s.y0) * (s.y1 - s.y0)))"
+        )
         box = (
-            "greatest(e.ax, e.bx) >= least(s.x0, s.x1) "
-            "AND least(e.ax, e.bx) <= greatest(s.x0, s.x1) "
-            "AND greatest(e.ay, e.by) >= least(s.y0, s.y1) "
-            "AND least(e.ay, e.by) <= greatest(s.y0, s.y1)"
+            f"e.lx1 >= least(s.x0, s.x1) - {bow} AND e.lx0 <= greatest(s.x0, s.x1) + {bow} "
+            f"AND e.ly1 >= least(s.y0, s.y1) - {bow} AND e.ly0 <= greatest(s.y0, s.y1) + {bow}"
         )
         in_force = (
             "(z.valid_from IS NULL OR h.t >= z.valid_from) "
@@ -253,16 +313,19 @@ class ZoneCountSQL:
             "UNION "
             f"SELECT s.sid, e.zone, e.edge FROM {SEGMENTS} AS s JOIN {EDGES} AS e ON {box} "
             f"WHERE {ncells} > {MAX_CELLS} AND e.zone IN ({zones})"
+            "), p AS ("
+            f"SELECT s.sid, s.track, s.t0, s.t1, {px0} AS x0, {py0} AS y0, {px1} AS x1, "
+            f"{py1} AS y1 FROM {SEGMENTS} AS s WHERE s.sid IN (SELECT sid FROM cand)"
             "), hit AS ("
-            f"SELECT s.sid, s.track, e.zone, s.t0, s.t1, {d0} / ({d0} - {d1}) AS frac, "
+            f"SELECT p.sid, p.track, e.zone, p.t0, p.t1, {d0} / ({d0} - {d1}) AS frac, "
             f"CASE WHEN {d1} > 0 THEN 1 ELSE -1 END AS dir "
-            f"FROM cand JOIN {SEGMENTS} AS s ON s.sid = cand.sid "
+            "FROM cand JOIN p ON p.sid = cand.sid "
             f"JOIN {EDGES} AS e ON e.zone = cand.zone AND e.edge = cand.edge WHERE {cross}"
             "), net AS ("
             "SELECT sid, zone, min(track) AS track, min(t0 + frac * (t1 - t0)) AS t, "
             f"sum(dir) AS dir FROM hit GROUP BY sid, zone, {d.floor_int('frac * 1e9 + 0.5')}"
             ") "
-            "SELECT h.zone, h.track, h.t, CASE WHEN h.dir > 0 THEN 1 ELSE -1 END, 0 "
+            "SELECT h.zone, h.track, h.t, CASE WHEN h.dir > 0 THEN 1 ELSE -1 END, 0, 0 "
             f"FROM net AS h JOIN {ZONES} AS z ON z.zone = h.zone WHERE h.dir <> 0 AND {in_force}"
         )
 
@@ -284,7 +347,7 @@ class ZoneCountSQL:
         """Entries at the first fix of tracks that start inside an area (PostGIS's
         ``ST_Contains``: a point on the boundary is outside, as `shapely.contains_xy` says)."""
         return (
-            f"INSERT INTO {EVENTS} SELECT z.zone, f.track, f.t, 1, 1 FROM {FIRST} AS f "
+            f"INSERT INTO {EVENTS} SELECT z.zone, f.track, f.t, 1, 1, 0 FROM {FIRST} AS f "
             f"JOIN {ZONES} AS z ON NOT z.is_line "
             "AND ST_Contains(z.geom, ST_SetSRID(ST_MakePoint(f.lon, f.lat), 4326)) "
             "WHERE (z.valid_from IS NULL OR f.t >= z.valid_from) "
@@ -292,7 +355,9 @@ class ZoneCountSQL:
         )
 
     def events(self) -> str:
-        return f"SELECT zone, track, t, dir, at_start FROM {EVENTS} ORDER BY t, track, zone"
+        return (
+            f"SELECT zone, track, t, dir, at_start, in_force FROM {EVENTS} ORDER BY t, track, zone"
+        )
 
     def per_day(self, tz: str) -> str:
         """Per zone, local day and track: the entries into an area (crossings of a line), with the
