@@ -60,3 +60,35 @@ def zones():
     from viewer.core.catalog import load_catalog
 
     return load_catalog().analysis_zones()
+
+
+def postgres_required() -> bool:
+    """In CI and under `bash run.sh test` (which installs PostgreSQL) the PostGIS tests must run:
+    a missing server fails them instead of skipping."""
+    import os
+
+    return bool(os.environ.get("CI")) or os.environ.get("ADIZ_REQUIRE_POSTGRES") == "1"
+
+
+@pytest.fixture(scope="session")
+def postgres(flights_table):
+    """A throwaway PostgreSQL + PostGIS server holding the flights in two tables."""
+    import psycopg
+
+    from tests.archive.pg_cluster import ThrowawayPostgres, postgis_available, postgres_bindir
+    from tests.archive.postgis_data import GEOM_TABLE, PLAIN_TABLE, load_fixes
+
+    bindir = postgres_bindir()
+    if bindir is None or not postgis_available(bindir):
+        why = "PostgreSQL with PostGIS is not installed (Debian: postgresql postgis)"
+        if postgres_required():
+            pytest.fail(why + ": required here (CI or ADIZ_REQUIRE_POSTGRES=1)")
+        pytest.skip(why)
+    server = ThrowawayPostgres().start()
+    try:
+        with psycopg.connect(server.url, autocommit=True) as con:
+            load_fixes(con, flights_table, GEOM_TABLE, postgis=True)
+            load_fixes(con, flights_table, PLAIN_TABLE, postgis=False)
+        yield server
+    finally:
+        server.stop()

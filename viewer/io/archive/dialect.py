@@ -130,6 +130,14 @@ class Dialect:
         zone = self.string(check_zone_name(tz))
         return f"CAST(timezone({zone}, to_timestamp({seconds_expr})) AS DATE)"
 
+    def analyze(self, *tables: str) -> list[str]:
+        """Statements that give the planner the sizes of freshly made temporary tables."""
+        return []
+
+    def index(self, table: str, columns: str) -> list[str]:
+        """An index where the engine's planner uses one for a lookup join (DuckDB hashes)."""
+        return []
+
     # ---------------------------------------------------------------- aggregates
     def count_distinct(self, expr: str, approximate: bool) -> str:
         return f"approx_count_distinct({expr})" if approximate else f"count(DISTINCT {expr})"
@@ -149,6 +157,12 @@ class PostgresDialect(Dialect):
 
     def count_distinct(self, expr: str, approximate: bool) -> str:
         return f"count(DISTINCT {expr})"  # PostgreSQL has no approximate distinct count
+
+    def analyze(self, *tables: str) -> list[str]:
+        return [f"ANALYZE {t}" for t in tables]
+
+    def index(self, table: str, columns: str) -> list[str]:
+        return [f"CREATE INDEX ON {table} ({columns})"]
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,7 @@ class PostgresEngine(Engine):
         if self.has_postgis:
             self.name = "PostgreSQL/PostGIS"
         self.con.execute("SET TimeZone = 'UTC'")
+        self.con.execute("SET jit = off")  # compiling the zone tests' arithmetic took seconds
         self.con.execute("SET DateStyle = 'ISO'")
 
     def _connect(self, conninfo, url, ask_password, remember):

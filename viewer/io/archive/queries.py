@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from viewer.core.constants import LAT, LON, TIME, TRACK_ID
 from viewer.io.archive.dialect import DUCKDB, Dialect, number
 from viewer.io.archive.model import Grid, Window
-from viewer.io.archive.schema import FixSchema
+from viewer.io.archive.schema import POSTGIS_POINT, FixSchema
 
 __all__ = ["DUCKDB", "FixQuery", "HourPartition", "intersect_bbox"]
 
@@ -78,6 +78,9 @@ class FixQuery:
             conds += self._hour_filter(window)
         if window.bbox is not None:
             w, so, e, n = (number(v) for v in window.bbox)
+            if s.position == POSTGIS_POINT:  # the point's GiST index answers the box
+                geom = d.ident(s.geometry or "geom")
+                conds.append(f"{geom} && ST_MakeEnvelope({w}, {so}, {e}, {n}, 4326)")
             conds += [f"{lon} >= {w}", f"{lon} <= {e}", f"{lat} >= {so}", f"{lat} <= {n}"]
         else:
             conds += [f"{lon} BETWEEN -180 AND 180", f"{lat} BETWEEN -90 AND 90"]

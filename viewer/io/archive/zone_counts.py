@@ -90,6 +90,14 @@ def _load_zone_tables(archive: Archive, tables: zs.ZoneTables) -> None:
     engine.load_table(zs.ZONES, tables.zone_rows)
     engine.load_table(zs.EDGES, tables.edge_rows)
     engine.load_table(zs.CELLS, tables.cell_rows)
+    d = engine.dialect
+    engine.execute(
+        [
+            *d.index(zs.CELLS, "cell"),
+            *d.index(zs.EDGES, "zone, edge"),
+            *d.analyze(zs.ZONES, zs.EDGES, zs.CELLS),
+        ]
+    )
     if engine.has_postgis:
         wkb = np.array([shapely.to_wkb(z.geometry, hex=True) for z in tables.zones], dtype=object)
         engine.load_table("adiz_zone_wkb", {"zone": tables.zone_rows["zone"], "wkb": wkb})

@@ -55,6 +55,7 @@ CHUNK, SEGMENTS, CARRY, FIRST, EVENTS, AT_FORCE = (
     "adiz_events",
     "adiz_at_force",
 )
+CANDIDATES, PROJECTED, SEGMENT_CELLS = "adiz_candidates", "adiz_projected", "adiz_segment_cells"
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,7 @@ class ZoneCountSQL:
 
     def drop_state(self) -> list[str]:
         names = (CHUNK, SEGMENTS, CARRY, FIRST, EVENTS, AT_FORCE, EDGES, CELLS, ZONES)
+        names += (CANDIDATES, PROJECTED, SEGMENT_CELLS)
         return [f"DROP TABLE IF EXISTS {name}" for name in (*names, f"{CARRY}_next")]
 
     def load_chunk(self, fixes_relation: str, has_kind: bool, has_count: bool) -> list[str]:
@@ -270,17 +272,21 @@ class ZoneCountSQL:
             "WINDOW w AS (PARTITION BY track ORDER BY t, lon, lat)) AS q "
             "WHERE t0 IS NOT NULL AND (x0 <> lon OR y0 <> lat)) AS s "
             f"WHERE {near}",
+            *self.d.analyze(SEGMENTS),
             f"INSERT INTO {AT_FORCE} SELECT z.zone, s.track, s.t0, s.x0, s.y0, s.t1, s.x1, s.y1 "
             f"FROM {SEGMENTS} AS s JOIN {ZONES} AS z ON NOT z.is_line "
             "AND z.valid_from IS NOT NULL AND s.t0 < z.valid_from AND s.t1 >= z.valid_from",
         ]
 
-    def crossings(self, active: list[int]) -> str:
+    def crossings(self, active: list[int]) -> list[str]:
         """Insert the boundary crossings of this chunk's segments into the events table: dir +1
-        entering an area (or crossing a line to its left), -1 leaving (to the right)."""
+        entering an area (or crossing a line to its left), -1 leaving (to the right). Three
+        steps: the (segment, edge) pairs that share a cell; the ends of those segments projected;
+        the crossing test and the events."""
         d = self.d
         zones = ", ".join(str(int(z)) for z in active) or "-1"
         key = f"(gx.cx + {_CELL_OFFSET}) * {_CELL_MUL} + (gy.cy + {_CELL_OFFSET})"
+        key0 = f"(s.cx0 + {_CELL_OFFSET}) * {_CELL_MUL} + (s.cy0 + {_CELL_OFFSET})"
         ncells = "(s.cx1 - s.cx0 + 1) * (s.cy1 - s.cy0 + 1)"
         proj = self.tables.projection
         px0, py0 = lcc_sql(d, proj, "s.x0", "s.y0")
@@ -289,7 +295,6 @@ class ZoneCountSQL:
         d1 = "((e.bx - e.ax) * (p.y1 - e.ay) - (e.by - e.ay) * (p.x1 - e.ax))"
         e0 = "((p.x1 - p.x0) * (e.ay - p.y0) - (p.y1 - p.y0) * (e.ax - p.x0))"
         e1 = "((p.x1 - p.x0) * (e.by - p.y0) - (p.y1 - p.y0) * (e.bx - p.x0))"
-        cross = f"(({d0} > 0) <> ({d1} > 0)) AND (({e0} > 0) <> ({e1} > 0))"
         bow = (
             f"({number(MARGIN_DEG)} + {number(BOW_PER_DEG2)} * "
             "((s.x1 - s.x0) * (s.x1 - s.x0) + (s.y1 - s.y0) * (s.y1 - s.y0)))"
@@ -302,32 +307,44 @@ class ZoneCountSQL:
             "(z.valid_from IS NULL OR h.t >= z.valid_from) "
             "AND (z.valid_to IS NULL OR h.t < z.valid_to)"
         )
-        return (
-            f"INSERT INTO {EVENTS} "
-            "WITH cand AS ("
-            f"SELECT DISTINCT s.sid, c.zone, c.edge FROM {SEGMENTS} AS s "
+        return [
+            f"DROP TABLE IF EXISTS {SEGMENT_CELLS}",
+            f"CREATE TEMP TABLE {SEGMENT_CELLS} AS SELECT s.sid, {key0} AS cell "
+            f"FROM {SEGMENTS} AS s WHERE s.cx0 = s.cx1 AND s.cy0 = s.cy1 "
+            f"UNION ALL SELECT s.sid, {key} AS cell FROM {SEGMENTS} AS s "
             "CROSS JOIN LATERAL generate_series(s.cx0, s.cx1) AS gx(cx) "
             "CROSS JOIN LATERAL generate_series(s.cy0, s.cy1) AS gy(cy) "
-            f"JOIN {CELLS} AS c ON c.cell = {key} "
-            f"WHERE {ncells} <= {MAX_CELLS} AND c.zone IN ({zones}) "
-            "UNION "
+            f"WHERE {ncells} BETWEEN 2 AND {MAX_CELLS}",
+            *self.d.analyze(SEGMENT_CELLS),
+            f"DROP TABLE IF EXISTS {CANDIDATES}",
+            f"CREATE TEMP TABLE {CANDIDATES} AS SELECT DISTINCT sid, zone, edge FROM ("
+            f"SELECT sc.sid, c.zone, c.edge FROM {SEGMENT_CELLS} AS sc "
+            f"JOIN {CELLS} AS c ON c.cell = sc.cell WHERE c.zone IN ({zones}) "
+            "UNION ALL "
             f"SELECT s.sid, e.zone, e.edge FROM {SEGMENTS} AS s JOIN {EDGES} AS e ON {box} "
-            f"WHERE {ncells} > {MAX_CELLS} AND e.zone IN ({zones})"
-            "), p AS ("
-            f"SELECT s.sid, s.track, s.t0, s.t1, {px0} AS x0, {py0} AS y0, {px1} AS x1, "
-            f"{py1} AS y1 FROM {SEGMENTS} AS s WHERE s.sid IN (SELECT sid FROM cand)"
-            "), hit AS ("
-            f"SELECT p.sid, p.track, e.zone, p.t0, p.t1, {d0} / ({d0} - {d1}) AS frac, "
-            f"CASE WHEN {d1} > 0 THEN 1 ELSE -1 END AS dir "
-            "FROM cand JOIN p ON p.sid = cand.sid "
-            f"JOIN {EDGES} AS e ON e.zone = cand.zone AND e.edge = cand.edge WHERE {cross}"
+            f"WHERE {ncells} > {MAX_CELLS} AND e.zone IN ({zones})) AS q",
+            f"DROP TABLE IF EXISTS {PROJECTED}",
+            f"CREATE TEMP TABLE {PROJECTED} AS SELECT s.sid, s.track, s.t0, s.t1, "
+            f"{px0} AS x0, {py0} AS y0, {px1} AS x1, {py1} AS y1 FROM {SEGMENTS} AS s "
+            f"WHERE s.sid IN (SELECT sid FROM {CANDIDATES})",
+            *self.d.analyze(CANDIDATES, PROJECTED),
+            f"INSERT INTO {EVENTS} "
+            "WITH hit AS ("
+            f"SELECT p.sid, p.track, e.zone, p.t0, p.t1, {d0} AS d0, {d1} AS d1, {e0} AS e0, "
+            f"{e1} AS e1 FROM {CANDIDATES} AS c JOIN {PROJECTED} AS p ON p.sid = c.sid "
+            f"JOIN {EDGES} AS e ON e.zone = c.zone AND e.edge = c.edge"
+            "), cross_at AS ("
+            "SELECT sid, track, zone, t0, t1, d0 / (d0 - d1) AS frac, "
+            "CASE WHEN d1 > 0 THEN 1 ELSE -1 END AS dir FROM hit "
+            "WHERE ((d0 > 0) <> (d1 > 0)) AND ((e0 > 0) <> (e1 > 0))"
             "), net AS ("
             "SELECT sid, zone, min(track) AS track, min(t0 + frac * (t1 - t0)) AS t, "
-            f"sum(dir) AS dir FROM hit GROUP BY sid, zone, {d.floor_int('frac * 1e9 + 0.5')}"
+            f"sum(dir) AS dir FROM cross_at GROUP BY sid, zone, "
+            f"{d.floor_int('frac * 1e9 + 0.5')}"
             ") "
             "SELECT h.zone, h.track, h.t, CASE WHEN h.dir > 0 THEN 1 ELSE -1 END, 0, 0 "
-            f"FROM net AS h JOIN {ZONES} AS z ON z.zone = h.zone WHERE h.dir <> 0 AND {in_force}"
-        )
+            f"FROM net AS h JOIN {ZONES} AS z ON z.zone = h.zone WHERE h.dir <> 0 AND {in_force}",
+        ]
 
     def carry(self) -> list[str]:
         """The last fix of every track so far, for the next chunk's first segments."""
@@ -341,6 +358,9 @@ class ZoneCountSQL:
             f"ALTER TABLE {CARRY}_next RENAME TO {CARRY}",
             f"DROP TABLE IF EXISTS {CHUNK}",
             f"DROP TABLE IF EXISTS {SEGMENTS}",
+            f"DROP TABLE IF EXISTS {CANDIDATES}",
+            f"DROP TABLE IF EXISTS {PROJECTED}",
+            f"DROP TABLE IF EXISTS {SEGMENT_CELLS}",
         ]
 
     def starts_postgis(self) -> str:
