@@ -224,9 +224,9 @@ class ZoneCountSQL:
         ]
 
     def drop_state(self) -> list[str]:
-        names = (CHUNK, SEGMENTS, CARRY, FIRST, EVENTS, AT_FORCE, EDGES, CELLS, ZONES)
-        names += (CANDIDATES, PROJECTED, SEGMENT_CELLS)
-        return [f"DROP TABLE IF EXISTS {name}" for name in (*names, f"{CARRY}_next")]
+        names = [CHUNK, SEGMENTS, CARRY, FIRST, EVENTS, AT_FORCE, EDGES, CELLS, ZONES]
+        names += [CANDIDATES, PROJECTED, SEGMENT_CELLS, f"{CARRY}_next"]
+        return [f"DROP TABLE IF EXISTS {name}" for name in names]
 
     def load_chunk(self, fixes_relation: str, has_kind: bool, has_count: bool) -> list[str]:
         """The chunk's fixes into a table; the first fix of each track not seen before."""
