@@ -63,6 +63,7 @@ def count_zone_events(
             if progress is not None:
                 progress(0.95 * (k + 1) / len(chunks))
         _status_events(archive, sql, tables, cancel)
+        engine.execute(sql.net_events(), cancel)
         per_day = engine.fetch(sql.per_day(tz), cancel).to_pandas()
         events = None
         if keep_events:

@@ -10,13 +10,12 @@ No spatial extension is needed: the boundaries go to the engine as a table of ed
 metres; areas oriented with their inside on the left of every edge) and a grid of lon/lat cells
 each edge passes through; a segment is tested only against the edges of the cells it passes
 through (a hash join) — its ends projected in SQL (Snyder's formulas, as `Projection.forward`) —
-with the orientation test of two segments written in plain arithmetic. The half-open convention
-of that test (a point exactly on an edge's line counts as on its right, outside) makes a fix on a
-boundary count as outside, as `shapely.contains_xy` says, and a segment through a vertex cross one
-edge; a segment that only touches a corner gives an entry and an exit at the same point, which
-cancel (a touch is not a crossing). The app decides such cases within 1 m (`EPS_M` of its
-crossings); here they are decided exactly: the two differ only for fixes within a metre of a
-boundary.
+with the orientation test of two segments written in plain arithmetic. As the app decides it,
+a point within `EPS_M` (1 m) of a line is on it; on it counts as on the line's right (outside an
+area): a segment through a vertex crosses one of its two edges, and a fix on a boundary reached
+and left on the same side gives a crossing out and one back at the same instant, which cancel (a
+touch is not a crossing; `ZoneCountSQL.net_events`), as do an entry and an exit within a metre
+along one segment (a corner touched).
 
 The archive is read in time chunks; the last fix of every track is carried from one chunk to the
 next, so a segment across a chunk's edge (or a gap of days) is tested like any other, and memory
@@ -42,6 +41,7 @@ MAX_CELLS = 16  # a segment over more cells is tested against every edge near it
 # this much, so every edge it may meet is a candidate.
 MARGIN_DEG = 0.002
 BOW_PER_DEG2 = 0.002  # extra margin per square degree of a long segment's length
+EPS_M = 1.0  # metres: a fix this close to an edge's line lies on it, as the app decides
 _CELL_OFFSET = 1 << 20  # cell (cx, cy) -> one BIGINT key
 _CELL_MUL = 1 << 22
 
@@ -123,6 +123,7 @@ class ZoneTables:
                 "ay": np.asarray(ay, np.float64),
                 "bx": np.asarray(bx, np.float64),
                 "by": np.asarray(by, np.float64),
+                "len": np.hypot(np.asarray(bx) - ax, np.asarray(by) - ay),
                 "lx0": np.minimum(edges[:, 0], edges[:, 2]),
                 "ly0": np.minimum(edges[:, 1], edges[:, 3]),
                 "lx1": np.maximum(edges[:, 0], edges[:, 2]),
@@ -225,7 +226,7 @@ class ZoneCountSQL:
 
     def drop_state(self) -> list[str]:
         names = [CHUNK, SEGMENTS, CARRY, FIRST, EVENTS, AT_FORCE, EDGES, CELLS, ZONES]
-        names += [CANDIDATES, PROJECTED, SEGMENT_CELLS, f"{CARRY}_next"]
+        names += [CANDIDATES, PROJECTED, SEGMENT_CELLS, f"{CARRY}_next", f"{EVENTS}_net"]
         return [f"DROP TABLE IF EXISTS {name}" for name in names]
 
     def load_chunk(self, fixes_relation: str, has_kind: bool, has_count: bool) -> list[str]:
@@ -291,6 +292,11 @@ class ZoneCountSQL:
         proj = self.tables.projection
         px0, py0 = lcc_sql(d, proj, "s.x0", "s.y0")
         px1, py1 = lcc_sql(d, proj, "s.x1", "s.y1")
+
+        def snap(cross: str, length: str) -> str:
+            """A cross product whose point lies within EPS_M of the line: on it (0)."""
+            return f"(CASE WHEN abs({cross}) <= {number(EPS_M)} * {length} THEN 0 ELSE {cross} END)"
+
         d0 = "((e.bx - e.ax) * (p.y0 - e.ay) - (e.by - e.ay) * (p.x0 - e.ax))"
         d1 = "((e.bx - e.ax) * (p.y1 - e.ay) - (e.by - e.ay) * (p.x1 - e.ax))"
         e0 = "((p.x1 - p.x0) * (e.ay - p.y0) - (p.y1 - p.y0) * (e.ax - p.x0))"
@@ -327,20 +333,24 @@ class ZoneCountSQL:
             f"CREATE TEMP TABLE {PROJECTED} AS SELECT s.sid, s.track, s.t0, s.t1, "
             f"{px0} AS x0, {py0} AS y0, {px1} AS x1, {py1} AS y1 FROM {SEGMENTS} AS s "
             f"WHERE s.sid IN (SELECT sid FROM {CANDIDATES})",
+            f"ALTER TABLE {PROJECTED} ADD COLUMN len {d.double_type}",
+            f"UPDATE {PROJECTED} SET len = sqrt((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0))",
             *self.d.analyze(CANDIDATES, PROJECTED),
             f"INSERT INTO {EVENTS} "
             "WITH hit AS ("
-            f"SELECT p.sid, p.track, e.zone, p.t0, p.t1, {d0} AS d0, {d1} AS d1, {e0} AS e0, "
-            f"{e1} AS e1 FROM {CANDIDATES} AS c JOIN {PROJECTED} AS p ON p.sid = c.sid "
+            f"SELECT p.sid, p.track, e.zone, p.t0, p.t1, p.len, {snap(d0, 'e.len')} AS d0, "
+            f"{snap(d1, 'e.len')} AS d1, {snap(e0, 'p.len')} AS e0, {snap(e1, 'p.len')} AS e1 "
+            f"FROM {CANDIDATES} AS c JOIN {PROJECTED} AS p ON p.sid = c.sid "
             f"JOIN {EDGES} AS e ON e.zone = c.zone AND e.edge = c.edge"
             "), cross_at AS ("
-            "SELECT sid, track, zone, t0, t1, d0 / (d0 - d1) AS frac, "
+            "SELECT sid, track, zone, t0, t1, len, d0 / (d0 - d1) AS frac, "
             "CASE WHEN d1 > 0 THEN 1 ELSE -1 END AS dir FROM hit "
             "WHERE ((d0 > 0) <> (d1 > 0)) AND ((e0 > 0) <> (e1 > 0))"
             "), net AS ("
-            "SELECT sid, zone, min(track) AS track, min(t0 + frac * (t1 - t0)) AS t, "
+            "SELECT sid, zone, min(track) AS track, "
+            "min(CASE WHEN frac = 1 THEN t1 ELSE t0 + frac * (t1 - t0) END) AS t, "
             f"sum(dir) AS dir FROM cross_at GROUP BY sid, zone, "
-            f"{d.floor_int('frac * 1e9 + 0.5')}"
+            f"{d.floor_int(f'frac * len / {number(EPS_M)} + 0.5')}"
             ") "
             "SELECT h.zone, h.track, h.t, CASE WHEN h.dir > 0 THEN 1 ELSE -1 END, 0, 0 "
             f"FROM net AS h JOIN {ZONES} AS z ON z.zone = h.zone WHERE h.dir <> 0 AND {in_force}",
@@ -373,6 +383,21 @@ class ZoneCountSQL:
             "WHERE (z.valid_from IS NULL OR f.t >= z.valid_from) "
             "AND (z.valid_to IS NULL OR f.t < z.valid_to)"
         )
+
+    def net_events(self) -> list[str]:
+        """Events of a track at the same instant and zone cancel in pairs: a fix on a boundary
+        reached and left on the same side (a touch) gives a crossing out and one back in at that
+        fix, which is no crossing; reached from one side and left to the other, one remains."""
+        t = f"{self.d.floor_int('t * 1e6 + 0.5')}"
+        return [
+            f"DROP TABLE IF EXISTS {EVENTS}_net",
+            f"CREATE TEMP TABLE {EVENTS}_net AS SELECT zone, track, min(t) AS t, "
+            "CASE WHEN sum(dir) > 0 THEN 1 ELSE -1 END AS dir, max(at_start) AS at_start, "
+            f"max(in_force) AS in_force FROM {EVENTS} GROUP BY zone, track, {t} "
+            "HAVING sum(dir) <> 0",
+            f"DROP TABLE {EVENTS}",
+            f"ALTER TABLE {EVENTS}_net RENAME TO {EVENTS}",
+        ]
 
     def events(self) -> str:
         return (
