@@ -25,7 +25,7 @@ ENGINE_MEMORY_LIMIT = "1GB"
 MAX_DENSITY_CELLS = 4_000_000
 
 
-class ArchiveError(Exception):
+class ArchiveError(ValueError):
     """An archive or database that cannot be opened or queried; the message names the source
     and what was wrong."""
 
