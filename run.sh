@@ -77,6 +77,7 @@ build_translations
 if [ "${1:-}" = "test" ]; then
   shift
   export QT_QPA_PLATFORM=offscreen
+  export ADIZ_REQUIRE_POSTGRES=1  # PostgreSQL and PostGIS are installed above: their tests must run
   log "ruff"; .venv/bin/ruff check .
   log "ruff format"; .venv/bin/ruff format --check . >/dev/null || { .venv/bin/ruff format --check .; exit 1; }
   log "import contracts (the core never imports Qt)"; .venv/bin/lint-imports

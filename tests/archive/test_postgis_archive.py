@@ -81,3 +81,67 @@ def test_cancel_stops_the_query_in_the_server(archive) -> None:
     threading.Timer(0.3, flag.set).start()
     with pytest.raises(QueryCancelled):
         archive.engine.fetch("SELECT pg_sleep(30)", cancel=flag.is_set)
+
+
+# ---------------------------------------------------------------- passwords
+class MemoryKeyring:
+    """A keyring backend holding passwords in memory (the keyring API, no system service)."""
+
+    def __init__(self) -> None:
+        import keyring.backend
+
+        class _Backend(keyring.backend.KeyringBackend):
+            priority = 1  # type: ignore[assignment]
+            store: dict = {}
+
+            def get_password(self, service, username):
+                return self.store.get((service, username))
+
+            def set_password(self, service, username, password):
+                self.store[(service, username)] = password
+
+            def delete_password(self, service, username):
+                self.store.pop((service, username), None)
+
+        self.backend = _Backend()
+
+
+@pytest.fixture
+def analyst(postgres):
+    """A database user with a password: local connections as anyone but the superuser need it."""
+    import psycopg
+
+    hba = postgres.folder / "data" / "pg_hba.conf"
+    hba.write_text("local all adiz trust\nlocal all all scram-sha-256\n")
+    with psycopg.connect(postgres.url, autocommit=True) as con:
+        con.execute("DROP ROLE IF EXISTS analyst")
+        con.execute("CREATE ROLE analyst LOGIN PASSWORD 'correct horse'")
+        con.execute(f"GRANT SELECT ON {GEOM_TABLE} TO analyst")
+        con.execute("SELECT pg_reload_conf()")
+    return postgres.url.replace("adiz@", "analyst@") + f"&table={GEOM_TABLE}"
+
+
+def test_a_password_from_the_keyring_or_asked_never_kept(analyst) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    from viewer.io.archive import ArchiveError, credentials
+
+    previous = keyring.get_keyring()
+    try:
+        keyring.set_keyring(fail.Keyring())
+        with pytest.raises(ArchiveError, match="asks for a password.*no system keyring"):
+            open_archive(analyst)
+        asked = []
+        with open_archive(analyst, ask_password=lambda p: asked.append(p) or "correct horse") as a:
+            assert a.count(Window("2024-05-01T00:00Z", "2024-05-01T06:00Z")) > 0
+            assert "correct horse" not in a.source  # shown and saved without it
+        assert asked == [f"Password for {credentials.account(analyst)}"]
+        with pytest.raises(ArchiveError, match="password authentication failed"):
+            open_archive(analyst, ask_password=lambda p: "wrong")
+        keyring.set_keyring(MemoryKeyring().backend)
+        assert credentials.set_password(analyst, "correct horse") == ""
+        with open_archive(analyst) as a:  # the keyring answers, nothing asked
+            assert a.info.fixes > 0
+    finally:
+        keyring.set_keyring(previous)

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 DEFAULT_TABLE = "fixes"
+MAX_ASKS = 3  # a wrong password is asked again this many times
 TEXT_COLUMNS = ("track_id", "track", "kind", "callsign", "label", "side", "wkb")
 
 
@@ -78,6 +79,7 @@ class PostgresEngine(Engine):
     def _connect(self, conninfo, url, ask_password, remember):
         psycopg = self._psycopg
         tried_keyring = False
+        asks = 0
         password: str | None = None
         while True:
             try:
@@ -99,10 +101,11 @@ class PostgresEngine(Engine):
                         "the database asks for a password: none given"
                         + (f" ({why})" if why else " and none in the keyring"),
                     ) from None
+                asks += 1
                 asked = ask_password(f"Password for {credentials.account(url)}")
                 if asked is None:
                     raise ArchiveError(self.source, "no password given") from None
-                if password == asked:
+                if password == asked or asks > MAX_ASKS:
                     raise ArchiveError(self.source, f"cannot connect ({message})") from None
                 password = asked
                 continue
