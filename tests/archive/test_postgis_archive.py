@@ -92,7 +92,10 @@ class MemoryKeyring:
 
         class _Backend(keyring.backend.KeyringBackend):
             priority = 1  # type: ignore[assignment]
-            store: dict = {}
+
+            def __init__(self) -> None:
+                super().__init__()
+                self.store: dict = {}
 
             def get_password(self, service, username):
                 return self.store.get((service, username))
@@ -130,7 +133,7 @@ def test_a_password_from_the_keyring_or_asked_never_kept(analyst) -> None:
     previous = keyring.get_keyring()
     try:
         keyring.set_keyring(fail.Keyring())
-        with pytest.raises(ArchiveError, match="asks for a password.*no system keyring"):
+        with pytest.raises(ArchiveError, match=r"asks for a password.*no system keyring"):
             open_archive(analyst)
         asked = []
         with open_archive(analyst, ask_password=lambda p: asked.append(p) or "correct horse") as a:
