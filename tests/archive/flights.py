@@ -30,10 +30,13 @@ def flights(
     with_kind: bool = False,
     region: tuple[float, float, float, float] = REGION,
     keep_within: tuple[float, float, float, float] | None = None,
+    aircraft: int | None = None,
 ) -> pa.Table:
     """``n_flights`` flights starting within the UTC day at ``day_start`` (epoch seconds) in
     ``region``, each with its own icao24 (``first_id`` + its number, as six hex digits), sorted by
-    time; with ``keep_within`` (a box), only the flights that stay inside it."""
+    time; with ``keep_within`` (a box), only the flights that stay inside it; with ``aircraft``,
+    the icao24 of flight k is k modulo ``aircraft`` (a fleet flying again days later: its track
+    has gaps of days)."""
     n = n_flights
     duration = rng.uniform(*duration_s, n)
     start = day_start + rng.uniform(0, 86_400 - duration_s[1], n)
@@ -61,7 +64,8 @@ def flights(
     dx = np.cumsum(step_m * np.sin(h) / (M_PER_DEG * coslat))
     lon = lon0[flight] + dx - np.repeat(dx[first], fixes)
     alt = rng.uniform(3000.0, 12_000.0, n)[flight] + rng.normal(0, 30, total)
-    ids = np.char.mod("%06x", first_id + np.arange(n))
+    numbers = first_id + np.arange(n)
+    ids = np.char.mod("%06x", numbers % aircraft if aircraft else numbers)
     callsigns = np.char.add("CAL", np.char.mod("%04d", (first_id + np.arange(n)) % 10_000))
     keep = np.ones(total, dtype=bool)
     if keep_within is not None:

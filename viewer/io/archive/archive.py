@@ -101,8 +101,9 @@ class Archive:
             tracks=table.column("tracks").to_numpy().astype(np.int64),
             bin_seconds=bin_seconds,
         )
-        if window is None and bin_seconds == 3600.0:
-            self._activity = out
+        whole = window is None or (window.start is None and window.end is None and not window.bbox)
+        if whole and bin_seconds == 3600.0:
+            self._activity = out  # the chunks of a whole-archive zone count are cut from it
         return out
 
     def density(

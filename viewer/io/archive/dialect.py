@@ -134,6 +134,18 @@ class Dialect:
         """Statements that give the planner the sizes of freshly made temporary tables."""
         return []
 
+    def fix_per_track(self, source: str, columns: tuple[str, ...], last: bool = False) -> str:
+        """Each track's first (or last) row of ``source`` by (t, lon, lat): ``track`` and
+        ``columns`` (the first three ``t, lon, lat``). DuckDB: the least of a struct, a hash
+        aggregate (no sort)."""
+        fields = ", ".join(f"{c} := {c}" for c in columns)
+        pick = "max" if last else "min"
+        out = ", ".join(f"struct_extract(f, '{c}') AS {c}" for c in columns)
+        return (
+            f"SELECT track, {out} FROM (SELECT track, {pick}(struct_pack({fields})) AS f "
+            f"FROM {source} AS s GROUP BY track) AS q"
+        )
+
     def index(self, table: str, columns: str) -> list[str]:
         """An index where the engine's planner uses one for a lookup join (DuckDB hashes)."""
         return []
@@ -160,6 +172,14 @@ class PostgresDialect(Dialect):
 
     def analyze(self, *tables: str) -> list[str]:
         return [f"ANALYZE {t}" for t in tables]
+
+    def fix_per_track(self, source: str, columns: tuple[str, ...], last: bool = False) -> str:
+        order = " DESC" if last else ""
+        keys = ", ".join(f"{c}{order}" for c in columns[:3])
+        return (
+            f"SELECT DISTINCT ON (track) track, {', '.join(columns)} FROM {source} AS s "
+            f"ORDER BY track, {keys}"
+        )
 
     def index(self, table: str, columns: str) -> list[str]:
         return [f"CREATE INDEX ON {table} ({columns})"]

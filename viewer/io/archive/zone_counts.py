@@ -57,7 +57,11 @@ def count_zone_events(
             ]
             relation = archive.query(part).fixes_relation(part, fields)
             engine.execute(sql.load_chunk(relation, has_kind, has_count), cancel)
-            engine.execute(sql.segments(), cancel)
+            if engine.dialect.name == "duckdb":
+                engine.execute(sql.quiet_stretches(), cancel)
+                engine.execute(sql.segments(zs.KEPT), cancel)
+            else:  # PostgreSQL sorts for DISTINCT ON as for the window: nothing saved
+                engine.execute(sql.segments(), cancel)
             engine.execute(sql.crossings(active), cancel)
             engine.execute(sql.carry(), cancel)
             if progress is not None:
@@ -91,6 +95,8 @@ def _load_zone_tables(archive: Archive, tables: zs.ZoneTables) -> None:
     engine.load_table(zs.ZONES, tables.zone_rows)
     engine.load_table(zs.EDGES, tables.edge_rows)
     engine.load_table(zs.CELLS, tables.cell_rows)
+    if tables.coarse_rows is not None:
+        engine.load_table(zs.COARSE, tables.coarse_rows)
     d = engine.dialect
     engine.execute(
         [

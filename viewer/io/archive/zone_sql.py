@@ -42,6 +42,12 @@ MAX_CELLS = 16  # a segment over more cells is tested against every edge near it
 MARGIN_DEG = 0.002
 BOW_PER_DEG2 = 0.002  # extra margin per square degree of a long segment's length
 EPS_M = 1.0  # metres: a fix this close to an edge's line lies on it, as the app decides
+# Quiet stretches (DuckDB): a track's fixes in BUCKET_S seconds whose box, on a coarse grid of
+# QUIET_CELL_DEG, meets no cell a boundary passes through cannot cross one: only their first and
+# last fix go into the segments (the segment between them stays in the same box). This keeps the
+# window function's sort to the fixes near boundaries.
+BUCKET_S = 300
+QUIET_CELL_DEG = 0.2
 _CELL_OFFSET = 1 << 20  # cell (cx, cy) -> one BIGINT key
 _CELL_MUL = 1 << 22
 
@@ -56,6 +62,7 @@ CHUNK, SEGMENTS, CARRY, FIRST, EVENTS, AT_FORCE = (
     "adiz_at_force",
 )
 CANDIDATES, PROJECTED, SEGMENT_CELLS = "adiz_candidates", "adiz_projected", "adiz_segment_cells"
+BUCKETS, LOUD, KEPT, COARSE = "adiz_buckets", "adiz_loud", "adiz_kept", "adiz_coarse_cells"
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,7 @@ class ZoneTables:
     cell_rows: dict[str, np.ndarray]
     bbox: tuple[float, float, float, float]
     projection: Projection
+    coarse_rows: dict[str, np.ndarray] | None = None  # cells of QUIET_CELL_DEG boundaries meet
 
     @classmethod
     def build(
@@ -101,6 +109,7 @@ class ZoneTables:
         zone_idx = np.concatenate(zone_of) if zone_of else np.empty(0, np.int32)
         edge_idx = np.arange(len(edges), dtype=np.int32)
         cz, ce, ck = _cells(edges, zone_idx, edge_idx, cell)
+        coarse = np.unique(_cells(edges, zone_idx, edge_idx, QUIET_CELL_DEG)[2])
         if len(edges):
             xs, ys = edges[:, [0, 2]], edges[:, [1, 3]]
             bbox = (float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()))
@@ -132,6 +141,7 @@ class ZoneTables:
             cell_rows={"zone": cz, "edge": ce, "cell": ck},
             bbox=bbox,
             projection=projection,
+            coarse_rows={"cell": coarse},
         )
 
 
@@ -227,6 +237,7 @@ class ZoneCountSQL:
     def drop_state(self) -> list[str]:
         names = [CHUNK, SEGMENTS, CARRY, FIRST, EVENTS, AT_FORCE, EDGES, CELLS, ZONES]
         names += [CANDIDATES, PROJECTED, SEGMENT_CELLS, f"{CARRY}_next", f"{EVENTS}_net"]
+        names += [BUCKETS, LOUD, KEPT, COARSE]
         return [f"DROP TABLE IF EXISTS {name}" for name in names]
 
     def load_chunk(self, fixes_relation: str, has_kind: bool, has_count: bool) -> list[str]:
@@ -239,16 +250,53 @@ class ZoneCountSQL:
             f"CREATE TEMP TABLE {CHUNK} AS SELECT {q('track_id')} AS track, {q('time')} AS t, "
             f"{q('lon')} AS lon, {q('lat')} AS lat, {kind} AS kind, {n} AS n "
             f"FROM {fixes_relation} AS f",
-            f"INSERT INTO {FIRST} SELECT track, t, lon, lat, kind, n FROM ("
-            "SELECT c.*, row_number() OVER (PARTITION BY c.track ORDER BY c.t, c.lon, c.lat) AS rn "
-            f"FROM {CHUNK} AS c WHERE NOT EXISTS "
-            f"(SELECT 1 FROM {CARRY} AS p WHERE p.track = c.track)) AS q WHERE rn = 1",
+            f"INSERT INTO {FIRST} "
+            + self.d.fix_per_track(
+                f"(SELECT * FROM {CHUNK} AS c WHERE NOT EXISTS "
+                f"(SELECT 1 FROM {CARRY} AS p WHERE p.track = c.track))",
+                ("t", "lon", "lat", "kind", "n"),
+            ),
         ]
 
-    def segments(self) -> list[str]:
+    def quiet_stretches(self) -> list[str]:
+        """The chunk's fixes but the inside of quiet stretches (DuckDB; see `BUCKET_S`)."""
+        d = self.d
+        m, q = number(MARGIN_DEG), number(QUIET_CELL_DEG)
+        key = f"(gx.cx + {_CELL_OFFSET}) * {_CELL_MUL} + (gy.cy + {_CELL_OFFSET})"
+        ncells = "(k.cx1 - k.cx0 + 1) * (k.cy1 - k.cy0 + 1)"
+        bucket = d.floor_int(f"t / {BUCKET_S}")
+        fix = "struct_pack(t := t, lon := lon, lat := lat)"
+        return [
+            f"DROP TABLE IF EXISTS {BUCKETS}",
+            f"CREATE TEMP TABLE {BUCKETS} AS SELECT track, {bucket} AS b, "
+            f"{d.floor_int(f'(min(lon) - {m}) / {q}')} AS cx0, "
+            f"{d.floor_int(f'(max(lon) + {m}) / {q}')} AS cx1, "
+            f"{d.floor_int(f'(min(lat) - {m}) / {q}')} AS cy0, "
+            f"{d.floor_int(f'(max(lat) + {m}) / {q}')} AS cy1, "
+            f"min({fix}) AS first, max({fix}) AS last FROM {CHUNK} GROUP BY 1, 2",
+            f"DROP TABLE IF EXISTS {LOUD}",
+            f"CREATE TEMP TABLE {LOUD} AS SELECT DISTINCT track, b FROM ("
+            f"SELECT k.track, k.b FROM {BUCKETS} AS k "
+            "CROSS JOIN LATERAL generate_series(k.cx0, k.cx1) AS gx(cx) "
+            "CROSS JOIN LATERAL generate_series(k.cy0, k.cy1) AS gy(cy) "
+            f"JOIN {COARSE} AS c ON c.cell = {key} WHERE {ncells} <= 64 "
+            f"UNION ALL SELECT track, b FROM {BUCKETS} AS k WHERE {ncells} > 64) AS q",
+            f"DROP TABLE IF EXISTS {KEPT}",
+            f"CREATE TEMP TABLE {KEPT} AS "
+            f"SELECT c.track, c.t, c.lon, c.lat FROM {CHUNK} AS c "
+            f"JOIN {LOUD} AS l ON l.track = c.track AND l.b = {bucket.replace('t /', 'c.t /')} "
+            "UNION ALL SELECT k.track, k.first.t, k.first.lon, k.first.lat FROM "
+            f"{BUCKETS} AS k ANTI JOIN {LOUD} AS l ON l.track = k.track AND l.b = k.b "
+            "UNION ALL SELECT k.track, k.last.t, k.last.lon, k.last.lat FROM "
+            f"{BUCKETS} AS k ANTI JOIN {LOUD} AS l ON l.track = k.track AND l.b = k.b "
+            "WHERE k.first <> k.last",
+        ]
+
+    def segments(self, source: str = CHUNK) -> list[str]:
         """The segments ending in this chunk (from the carried last fix on) that come near a
         zone, with the lon/lat cells their bounding box covers (widened by the margin), and the
-        segments of each track across the instant a zone comes into force."""
+        segments of each track across the instant a zone comes into force. ``source``: the
+        chunk's fixes, or those `quiet_stretches` kept."""
         c, m = number(self.cell), number(MARGIN_DEG)
         x0, y0, x1, y1 = self.tables.bbox
         d = self.d
@@ -269,7 +317,7 @@ class ZoneCountSQL:
             "SELECT track, t, lon, lat, lag(t) OVER w AS t0, lag(lon) OVER w AS x0, "
             "lag(lat) OVER w AS y0 FROM ("
             f"SELECT track, t, lon, lat FROM {CARRY} UNION ALL "
-            f"SELECT track, t, lon, lat FROM {CHUNK}) AS fx "
+            f"SELECT track, t, lon, lat FROM {source}) AS fx "
             "WINDOW w AS (PARTITION BY track ORDER BY t, lon, lat)) AS q "
             "WHERE t0 IS NOT NULL AND (x0 <> lon OR y0 <> lat)) AS s "
             f"WHERE {near}",
@@ -359,11 +407,13 @@ class ZoneCountSQL:
     def carry(self) -> list[str]:
         """The last fix of every track so far, for the next chunk's first segments."""
         return [
-            f"CREATE TEMP TABLE {CARRY}_next AS SELECT track, t, lon, lat FROM ("
-            "SELECT track, t, lon, lat, row_number() OVER (PARTITION BY track "
-            "ORDER BY t DESC, lon DESC, lat DESC) AS rn FROM ("
-            f"SELECT track, t, lon, lat FROM {CARRY} UNION ALL "
-            f"SELECT track, t, lon, lat FROM {CHUNK}) AS fx) AS q WHERE rn = 1",
+            f"CREATE TEMP TABLE {CARRY}_next AS "
+            + self.d.fix_per_track(
+                f"(SELECT track, t, lon, lat FROM {CARRY} UNION ALL "
+                f"SELECT track, t, lon, lat FROM {CHUNK})",
+                ("t", "lon", "lat"),
+                last=True,
+            ),
             f"DROP TABLE {CARRY}",
             f"ALTER TABLE {CARRY}_next RENAME TO {CARRY}",
             f"DROP TABLE IF EXISTS {CHUNK}",
@@ -371,6 +421,9 @@ class ZoneCountSQL:
             f"DROP TABLE IF EXISTS {CANDIDATES}",
             f"DROP TABLE IF EXISTS {PROJECTED}",
             f"DROP TABLE IF EXISTS {SEGMENT_CELLS}",
+            f"DROP TABLE IF EXISTS {BUCKETS}",
+            f"DROP TABLE IF EXISTS {LOUD}",
+            f"DROP TABLE IF EXISTS {KEPT}",
         ]
 
     def starts_postgis(self) -> str:
