@@ -3,6 +3,7 @@ same rows read as one CSV."""
 
 from __future__ import annotations
 
+import shutil
 import threading
 import time
 
@@ -211,3 +212,26 @@ def test_errors_name_the_source_and_what_was_expected(tmp_path) -> None:
         Window(bbox=(122, 20, 121, 25))
     with pytest.raises(ValueError, match=r"ends .* before it starts"):
         Window("2024-05-02T00:00Z", "2024-05-01T00:00Z")
+
+
+def test_rows_a_reader_skips_are_skipped_and_clean_files_are_not_checked(
+    archive_files, flights_table, csv_trackset, tmp_path
+) -> None:
+    """A clean archive's statistics spare the per-row checks; one bad file brings them back,
+    and its bad rows are left out as the CSV reader skips them."""
+    with open_archive(archive_files["hive"]) as clean:
+        assert clean.engine.rows_valid
+        assert "BETWEEN" not in clean.query(None).count(None)
+    folder = tmp_path / "dirty"
+    shutil.copytree(archive_files["hive"], folder)
+    bad = flights_table.slice(0, 4).to_pandas()
+    bad["icao24"] = ["", None, "bad1", "bad2"]
+    bad.loc[2, "lat"] = 95.0
+    bad.loc[3, "lon"] = float("nan")
+    path = folder / "date=2024-05-01" / "hour=00" / "part-1.parquet"
+    pq.write_table(pa.Table.from_pandas(bad, preserve_index=False), path)
+    with open_archive(folder) as dirty:
+        assert not dirty.engine.rows_valid
+        assert dirty.count() == csv_trackset.n_fixes
+        trackset, _ = dirty.load_window(Window())
+        assert_same_tracks(trackset, csv_trackset)

@@ -61,6 +61,7 @@ class Archive:
             self.schema,
             self.engine.relation(window),
             self.engine.hour_partition,
+            self.engine.rows_valid,
         )
 
     def cancel(self) -> None:

@@ -130,6 +130,57 @@ class DuckDBEngine(Engine):
                 )
         return None
 
+    def metadata_summary(self, schema) -> tuple[int, float, float] | None:
+        """From the Parquet footers alone (no row read): (rows, first, last time in epoch
+        seconds) when every row group's statistics show the time, track id and position present
+        and in range — then the rows need no checks (`rows_valid`); None otherwise."""
+        import pandas as pd
+
+        from viewer.core.constants import LAT, LON, TIME, TRACK_ID
+        from viewer.io.archive.dialect import EPOCH_MS, EPOCH_S, TIMESTAMPTZ
+        from viewer.io.archive.schema import LONLAT
+
+        if schema.position != LONLAT or schema.time_kind not in (TIMESTAMPTZ, EPOCH_S, EPOCH_MS):
+            return None
+        names = {c: schema.columns[c] for c in (TIME, TRACK_ID, LON, LAT)}
+        listed = ", ".join(DUCKDB.string(str(f)) for f in self.files)
+        wanted = ", ".join(DUCKDB.string(n) for n in names.values())
+        rows = self.con.execute(
+            "SELECT file_name, row_group_id, row_group_num_rows, path_in_schema, "
+            "stats_min_value, stats_max_value, stats_null_count "
+            f"FROM parquet_metadata([{listed}]) WHERE path_in_schema IN ({wanted})"
+        ).fetchall()
+        if not rows:
+            return None
+        frame = pd.DataFrame(rows, columns=["file", "group", "n", "column", "lo", "hi", "nulls"])
+        groups = frame.drop_duplicates(["file", "group"])
+        if len(frame) != len(groups) * len(set(names.values())):
+            return None  # a column missing from some file: read the rows
+        if frame["nulls"].isna().any() or (frame["nulls"] > 0).any():
+            return None
+        if frame["lo"].isna().any() or frame["hi"].isna().any():
+            return None
+        try:
+            for canon, bound in ((LON, 180.0), (LAT, 90.0)):
+                sel = frame[frame["column"] == names[canon]]
+                lo, hi = sel["lo"].astype(float), sel["hi"].astype(float)
+                if not ((lo >= -bound).all() and (hi <= bound).all()):
+                    return None
+            if (frame[frame["column"] == names[TRACK_ID]]["lo"] == "").any():
+                return None
+            times = frame[frame["column"] == names[TIME]]
+            if schema.time_kind == TIMESTAMPTZ:
+                t_lo = pd.to_datetime(times["lo"], utc=True).min().timestamp()
+                t_hi = pd.to_datetime(times["hi"], utc=True).max().timestamp()
+            else:
+                scale = 1000.0 if schema.time_kind == EPOCH_MS else 1.0
+                t_lo = float(times["lo"].astype(float).min()) / scale
+                t_hi = float(times["hi"].astype(float).max()) / scale
+        except (ValueError, TypeError):
+            return None
+        self.rows_valid = True
+        return int(groups["n"].sum()), float(t_lo), float(t_hi)
+
     # ---------------------------------------------------------------- the relation
     def files_for(self, window: Window | None) -> list[Path]:
         if window is None or (window.start is None and window.end is None):

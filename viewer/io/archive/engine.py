@@ -30,6 +30,9 @@ class Engine:
     name: str = "engine"
     hour_partition: HourPartition | None = None
     has_postgis: bool = False
+    #: every row has a time, a track id and a position in range (known from statistics): the
+    #: queries need not check them row by row
+    rows_valid: bool = False
 
     def __init__(self, source: str) -> None:
         self.source = source

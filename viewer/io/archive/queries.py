@@ -39,11 +39,13 @@ class FixQuery:
         schema: FixSchema,
         relation: str,
         hour_partition: HourPartition | None = None,
+        rows_valid: bool = False,
     ) -> None:
         self.dialect = dialect
         self.schema = schema
         self.relation = relation
         self.hour_partition = hour_partition
+        self.rows_valid = rows_valid
 
     # ------------------------------------------------------------------ pieces
     def field(self, canon: str) -> str:
@@ -64,7 +66,8 @@ class FixQuery:
 
     def where(self, window: Window | None) -> str:
         """The window on the archive's own columns, and the rows a reader would skip left out
-        (no position, out of range, no time, no track id)."""
+        (no position, out of range, no time, no track id) unless ``rows_valid`` says the
+        statistics already rule them out."""
         d, s = self.dialect, self.schema
         lon, lat = s.raw(d, LON), s.raw(d, LAT)
         tcol, track = s.raw(d, TIME), s.raw(d, TRACK_ID)
@@ -82,10 +85,11 @@ class FixQuery:
                 geom = d.ident(s.geometry or "geom")
                 conds.append(f"{geom} && ST_MakeEnvelope({w}, {so}, {e}, {n}, 4326)")
             conds += [f"{lon} >= {w}", f"{lon} <= {e}", f"{lat} >= {so}", f"{lat} <= {n}"]
-        else:
+        elif not self.rows_valid:
             conds += [f"{lon} BETWEEN -180 AND 180", f"{lat} BETWEEN -90 AND 90"]
-        conds += [f"{tcol} IS NOT NULL", f"{track} IS NOT NULL", f"{d.as_text(track)} <> ''"]
-        return " AND ".join(conds)
+        if not self.rows_valid:
+            conds += [f"{tcol} IS NOT NULL", f"{track} IS NOT NULL", f"{d.as_text(track)} <> ''"]
+        return " AND ".join(conds) or "TRUE"
 
     def _hour_filter(self, window: Window) -> list[str]:
         part = self.hour_partition

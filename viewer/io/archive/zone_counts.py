@@ -57,7 +57,7 @@ def count_zone_events(
             ]
             relation = archive.query(part).fixes_relation(part, fields)
             engine.execute(sql.load_chunk(relation, has_kind, has_count), cancel)
-            if engine.dialect.name == "duckdb":
+            if sql.buckets:
                 engine.execute(sql.quiet_stretches(), cancel)
                 engine.execute(sql.segments(zs.KEPT), cancel)
             else:  # PostgreSQL sorts for DISTINCT ON as for the window: nothing saved

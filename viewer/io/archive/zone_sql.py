@@ -221,6 +221,9 @@ class ZoneCountSQL:
         self.d = dialect
         self.tables = tables
         self.cell = cell
+        # DuckDB: quiet stretches (struct min/max, ANTI JOIN); PostgreSQL sorts for DISTINCT ON
+        # as much as for the window function, so it takes every fix
+        self.buckets = dialect.name == "duckdb"
 
     def create_state(self) -> list[str]:
         t = self.d.text_type
@@ -250,11 +253,17 @@ class ZoneCountSQL:
             f"CREATE TEMP TABLE {CHUNK} AS SELECT {q('track_id')} AS track, {q('time')} AS t, "
             f"{q('lon')} AS lon, {q('lat')} AS lat, {kind} AS kind, {n} AS n "
             f"FROM {fixes_relation} AS f",
-            f"INSERT INTO {FIRST} "
-            + self.d.fix_per_track(
-                f"(SELECT * FROM {CHUNK} AS c WHERE NOT EXISTS "
-                f"(SELECT 1 FROM {CARRY} AS p WHERE p.track = c.track))",
-                ("t", "lon", "lat", "kind", "n"),
+            *(
+                []
+                if self.buckets  # from the stretches' ends instead (`quiet_stretches`)
+                else [
+                    f"INSERT INTO {FIRST} "
+                    + self.d.fix_per_track(
+                        f"(SELECT * FROM {CHUNK} AS c WHERE NOT EXISTS "
+                        f"(SELECT 1 FROM {CARRY} AS p WHERE p.track = c.track))",
+                        ("t", "lon", "lat", "kind", "n"),
+                    )
+                ]
             ),
         ]
 
@@ -265,7 +274,7 @@ class ZoneCountSQL:
         key = f"(gx.cx + {_CELL_OFFSET}) * {_CELL_MUL} + (gy.cy + {_CELL_OFFSET})"
         ncells = "(k.cx1 - k.cx0 + 1) * (k.cy1 - k.cy0 + 1)"
         bucket = d.floor_int(f"t / {BUCKET_S}")
-        fix = "struct_pack(t := t, lon := lon, lat := lat)"
+        fix = "struct_pack(t := t, lon := lon, lat := lat, kind := kind, n := n)"
         return [
             f"DROP TABLE IF EXISTS {BUCKETS}",
             f"CREATE TEMP TABLE {BUCKETS} AS SELECT track, {bucket} AS b, "
@@ -290,6 +299,9 @@ class ZoneCountSQL:
             "UNION ALL SELECT k.track, k.last.t, k.last.lon, k.last.lat FROM "
             f"{BUCKETS} AS k ANTI JOIN {LOUD} AS l ON l.track = k.track AND l.b = k.b "
             "WHERE k.first <> k.last",
+            f"INSERT INTO {FIRST} SELECT track, f.t, f.lon, f.lat, f.kind, f.n FROM ("
+            f"SELECT k.track, min(k.first) AS f FROM {BUCKETS} AS k ANTI JOIN {CARRY} AS p "
+            "ON p.track = k.track GROUP BY k.track) AS q",
         ]
 
     def segments(self, source: str = CHUNK) -> list[str]:
@@ -406,11 +418,13 @@ class ZoneCountSQL:
 
     def carry(self) -> list[str]:
         """The last fix of every track so far, for the next chunk's first segments."""
+        fixes = f"SELECT track, t, lon, lat FROM {CHUNK}"
+        if self.buckets:  # the stretches' last fixes: a tenth of the rows
+            fixes = f"SELECT track, last.t AS t, last.lon AS lon, last.lat AS lat FROM {BUCKETS}"
         return [
             f"CREATE TEMP TABLE {CARRY}_next AS "
             + self.d.fix_per_track(
-                f"(SELECT track, t, lon, lat FROM {CARRY} UNION ALL "
-                f"SELECT track, t, lon, lat FROM {CHUNK})",
+                f"(SELECT track, t, lon, lat FROM {CARRY} UNION ALL {fixes})",
                 ("t", "lon", "lat"),
                 last=True,
             ),
