@@ -90,10 +90,11 @@ def _child(kind: str, *args: str) -> dict:
 
 
 def _subset(archive: Path, days: int, into: Path) -> Path:
-    """The first ``days`` day folders of the archive (symbolic links)."""
-    into.mkdir(parents=True, exist_ok=True)
+    """The first ``days`` day folders of the archive (their files linked)."""
     for day in sorted(archive.iterdir())[:days]:
-        (into / day.name).symlink_to(day)
+        (into / day.name).mkdir(parents=True, exist_ok=True)
+        for part in day.iterdir():
+            (into / day.name / part.name).symlink_to(part)
     return into
 
 
@@ -127,6 +128,7 @@ def main() -> int:
     parser.add_argument("--zones", default="taiwan_adiz", help="zone ids counted, comma-separated")
     parser.add_argument("--keep", action="store_true", help="keep the generated data")
     parser.add_argument("--skip-postgis", action="store_true")
+    parser.add_argument("--only-load-all", action="store_true", help="just the load-it-all rows")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -143,13 +145,14 @@ def main() -> int:
     if not archive.exists():
         n, seconds, _ = _timed(lambda: write_year(archive, args.fixes))
         print(f"generated {n:,} fixes in {seconds:.0f} s into {archive}")
-    print(f"DuckDB over {archive} ({sum(1 for _ in archive.iterdir())} day files):")
-    result = _child("archive", str(archive), args.zones)
-    for key in ("open", "activity", "overview", "density_year", "hour", "counts_year"):
-        print(f"  {key:13s} {_fmt(result.get(key))}")
-    print(f"  fixes {result.get('fixes'):,}, hour window {result.get('hour_fixes'):,} fixes, ")
-    print(f"  {result.get('entries'):,} entries in {result.get('counts_chunks')} chunks")
-    print(f"  peak memory {result.get('peak_mb', 0):.0f} MB")
+    if not args.only_load_all:
+        print(f"DuckDB over {archive} ({sum(1 for _ in archive.iterdir())} day files):")
+        result = _child("archive", str(archive), args.zones)
+        for key in ("open", "activity", "overview", "density_year", "hour", "counts_year"):
+            print(f"  {key:13s} {_fmt(result.get(key))}")
+        print(f"  fixes {result.get('fixes'):,}, hour window {result.get('hour_fixes'):,} fixes,")
+        print(f"  {result.get('entries'):,} entries in {result.get('counts_chunks')} chunks")
+        print(f"  peak memory {result.get('peak_mb', 0):.0f} MB")
     print("Load it all (the file readers, every fix into a TrackSet):")
     for days in (1, 10, 36):
         sub = _subset(archive, days, args.data / f"subset-{days}")
@@ -164,7 +167,7 @@ def main() -> int:
             f"peak {one['peak_mb']:.0f} MB | archive overview {_fmt(arch.get('overview'))}, "
             f"peak {arch.get('peak_mb', 0):.0f} MB"
         )
-    if not args.skip_postgis:
+    if not args.skip_postgis and not args.only_load_all:
         from tests.archive.pg_cluster import ThrowawayPostgres
 
         pg_year = args.data / f"pg-year-{args.pg_fixes // 1_000_000}m"
@@ -172,7 +175,9 @@ def main() -> int:
             write_year(pg_year, args.pg_fixes, seed=10)
         with ThrowawayPostgres() as pg:
             seconds = _load_postgis(pg_year, pg)
-            print(f"PostgreSQL/PostGIS, {args.pg_fixes:,} fixes over a year (COPY: {seconds:.0f} s):")
+            print(
+                f"PostgreSQL/PostGIS, {args.pg_fixes:,} fixes over a year (COPY: {seconds:.0f} s):"
+            )
             result = _child("archive", f"{pg.url}&table=fixes", args.zones)
             for key in ("open", "activity", "overview", "density_year", "hour", "counts_year"):
                 print(f"  {key:13s} {_fmt(result.get(key))}")

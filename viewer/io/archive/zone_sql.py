@@ -224,6 +224,9 @@ class ZoneCountSQL:
         # DuckDB: quiet stretches (struct min/max, ANTI JOIN); PostgreSQL sorts for DISTINCT ON
         # as much as for the window function, so it takes every fix
         self.buckets = dialect.name == "duckdb"
+        # DuckDB reads the chunk's Parquet twice (stretches, then the fixes kept) rather than
+        # copying it into a table; PostgreSQL copies it once rather than reading the table thrice
+        self.chunk_kind = "VIEW" if self.buckets else "TABLE"
 
     def create_state(self) -> list[str]:
         t = self.d.text_type
@@ -238,10 +241,13 @@ class ZoneCountSQL:
         ]
 
     def drop_state(self) -> list[str]:
-        names = [CHUNK, SEGMENTS, CARRY, FIRST, EVENTS, AT_FORCE, EDGES, CELLS, ZONES]
+        names = [SEGMENTS, CARRY, FIRST, EVENTS, AT_FORCE, EDGES, CELLS, ZONES]
         names += [CANDIDATES, PROJECTED, SEGMENT_CELLS, f"{CARRY}_next", f"{EVENTS}_net"]
         names += [BUCKETS, LOUD, KEPT, COARSE]
-        return [f"DROP TABLE IF EXISTS {name}" for name in names]
+        return [
+            f"DROP {self.chunk_kind} IF EXISTS {CHUNK}",
+            *(f"DROP TABLE IF EXISTS {name}" for name in names),
+        ]
 
     def load_chunk(self, fixes_relation: str, has_kind: bool, has_count: bool) -> list[str]:
         """The chunk's fixes into a table; the first fix of each track not seen before."""
@@ -249,8 +255,9 @@ class ZoneCountSQL:
         kind = q("kind") if has_kind else self.d.as_text("NULL")
         n = q("count") if has_count else self.d.as_double("NULL")
         return [
-            f"DROP TABLE IF EXISTS {CHUNK}",
-            f"CREATE TEMP TABLE {CHUNK} AS SELECT {q('track_id')} AS track, {q('time')} AS t, "
+            f"DROP {self.chunk_kind} IF EXISTS {CHUNK}",
+            f"CREATE TEMP {self.chunk_kind} {CHUNK} AS SELECT {q('track_id')} AS track, "
+            f"{q('time')} AS t, "
             f"{q('lon')} AS lon, {q('lat')} AS lat, {kind} AS kind, {n} AS n "
             f"FROM {fixes_relation} AS f",
             *(
@@ -430,7 +437,7 @@ class ZoneCountSQL:
             ),
             f"DROP TABLE {CARRY}",
             f"ALTER TABLE {CARRY}_next RENAME TO {CARRY}",
-            f"DROP TABLE IF EXISTS {CHUNK}",
+            f"DROP {self.chunk_kind} IF EXISTS {CHUNK}",
             f"DROP TABLE IF EXISTS {SEGMENTS}",
             f"DROP TABLE IF EXISTS {CANDIDATES}",
             f"DROP TABLE IF EXISTS {PROJECTED}",
