@@ -55,6 +55,7 @@ def measure_archive(source: str, zone_ids: list[str]) -> dict:
     out["overview"] = [out["open"][0] + t[0], out["open"][1] + t[1]]
     out["fixes"] = activity.total_fixes
     density, *t = _timed(lambda: archive.density(Grid(*GRID)))
+    out["density_total"] = density.total
     out["density_year"] = t
     (trackset, _), *t = _timed(lambda: archive.load_window(Window(*HOUR)))
     out["hour"] = t
