@@ -133,11 +133,20 @@ class FixQuery:
         d = self.dialect
         b = number(bin_seconds)
         t, track = d.ident(TIME), d.ident(TRACK_ID)
+        bin_start = f"{d.floor_int(f'{t} / {b}')} * {b}"
+        relation = self.fixes_relation(window, (TRACK_ID, TIME))
+        if approximate:
+            return (
+                f"SELECT {bin_start} AS bin_start, count(*) AS fixes, "
+                f"{d.count_distinct(track, True)} AS tracks FROM {relation} AS f "
+                "GROUP BY 1 ORDER BY 1"
+            )
+        # exact: the (bin, track) pairs first, a hash aggregate (a count of distinct values is
+        # a sort in PostgreSQL)
         return (
-            f"SELECT {d.floor_int(f'{t} / {b}')} * {b} AS bin_start, count(*) AS fixes, "
-            f"{d.count_distinct(track, approximate)} AS tracks "
-            f"FROM {self.fixes_relation(window, (TRACK_ID, TIME))} AS f "
-            "GROUP BY 1 ORDER BY 1"
+            "SELECT bin_start, sum(n) AS fixes, count(*) AS tracks FROM ("
+            f"SELECT {bin_start} AS bin_start, {track}, count(*) AS n FROM {relation} AS f "
+            "GROUP BY 1, 2) AS pairs GROUP BY 1 ORDER BY 1"
         )
 
     def density(self, window: Window | None, grid: Grid) -> str:
