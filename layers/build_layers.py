@@ -11,9 +11,14 @@ vertex). Two pieces are derived, and say so in their properties:
   sea + 2 nmi, S2/S3) from the island's GSHHG coastline, taken as its baseline, computed
   geodesically.
 
+The hours the exercise zones were in force come from `manifest.json` (``in_force``, as published,
+S8) and are written into each zone's features, which the map and the zone analysis both read.
 The Senkaku 12/24 nmi zones are computed when the catalog loads (`viewer.core.catalog`).
 Straight edges are kept as their two published vertices; the app densifies them in lon/lat so that
 drawing and zone analysis use the same line.
+
+The place-name layer is written from `place_names.csv` (names and their sources, kept by hand;
+see `place_names.py`).
 """
 
 from __future__ import annotations
@@ -34,6 +39,9 @@ sys.path.insert(0, str(ROOT))
 from viewer.core.basemap import GshhgResolution  # noqa: E402
 from viewer.core.constants import NMI_IN_M  # noqa: E402
 from viewer.core.geodesy import geodesic_buffer  # noqa: E402
+
+sys.path.insert(0, str(HERE))
+from place_names import place_name_features  # noqa: E402
 
 DEFAULT_POINTS = ROOT.parent / "shared" / "reference" / "points.csv"
 RANK = {"O": 0, "S": 1, "U": 2}
@@ -225,9 +233,16 @@ def polyline_layer(rows: list[dict]) -> list[dict]:
     return edges_of(rows, closed=False)
 
 
-def exercise_layer(parts: dict[str, list[dict]], valid_from: str, valid_to: str) -> list[dict]:
+def exercise_layer(parts: dict[str, list[dict]], in_force: list[dict]) -> list[dict]:
+    """One area and its edges per zone, each with the instants it was in force (the manifest's
+    ``in_force``: ``parts`` with ``valid_from``/``valid_to``, ISO 8601 with the zone's offset)."""
+    hours = {part: entry for entry in in_force for part in entry["parts"]}
+    missing = [name for name in parts if name not in hours]
+    if missing:
+        raise ValueError(f"manifest.json: no in_force hours for exercise zone(s) {missing}")
     feats = []
     for name, rows in parts.items():
+        valid_from, valid_to = hours[name]["valid_from"], hours[name]["valid_to"]
         ring = [(r["lon"], r["lat"]) for r in rows]
         conf = worst(*(r["confidence"] for r in rows))
         notes = "; ".join(dict.fromkeys(r["note"] for r in rows if r["note"]))
@@ -322,6 +337,10 @@ def mainland_land() -> tuple[shapely.Geometry, shapely.Polygon]:
     return eurasia, shapely.Polygon(yonaguni[0])
 
 
+def manifest_sources() -> set[str]:
+    return set(json.loads((HERE / "manifest.json").read_text(encoding="utf-8"))["sources"])
+
+
 def write(name: str, feats: list[dict]) -> None:
     path = HERE / f"{name}.geojson"
     doc = {"type": "FeatureCollection", "name": name, "features": feats}
@@ -333,24 +352,17 @@ def main(argv: list[str]) -> int:
     pts = read_points(Path(argv[1]) if len(argv) > 1 else DEFAULT_POINTS)
     eurasia, yonaguni = mainland_land()
     write("taiwan_adiz", taiwan_adiz(pts))
+    write("place_names", place_name_features(HERE / "place_names.csv", manifest_sources()))
     write("china_ecs_adiz", china_ecs_adiz(pts, eurasia))
     write("japan_adiz", japan_adiz(pts, yonaguni))
     write("kadiz", polyline_layer(pts["kadiz"]["southern_segment"]))
     write("median_line", polyline_layer(pts["median_line"]["line"]))
     write("senkaku", senkaku_points(pts["senkaku"]))
     write("landmarks", landmark_points(pts["landmark"]))
-    write(
-        "exercise_2022_08",
-        exercise_layer(
-            pts["exercise_2022_08"], "2022-08-04T00:00:00+08:00", "2022-08-08T00:00:00+08:00"
-        ),
-    )
-    write(
-        "exercise_2025_12",
-        exercise_layer(
-            pts["exercise_2025_12"], "2025-12-29T00:00:00+08:00", "2025-12-31T00:00:00+08:00"
-        ),
-    )
+    manifest = json.loads((HERE / "manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["layers"]:
+        if entry.get("time_bound") and "file" in entry:
+            write(entry["id"], exercise_layer(pts[entry["id"]], entry["in_force"]))
     return 0
 
 

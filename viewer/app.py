@@ -6,6 +6,7 @@ stays fast:
 - ``render``  renders the map (and tracks) to PNG/MP4/GIF/frames headless
 - ``inspect`` prints each track file's import report
 - ``events``  writes zone entry/exit and median-line crossing events as CSV
+- ``acmi``    writes track files as a Tacview ACMI 2.2 recording
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "render": "viewer.cli.render_cmd",
     "inspect": "viewer.cli.inspect_cmd",
     "events": "viewer.cli.events_cmd",
+    "acmi": "viewer.cli.acmi_cmd",
 }
 
 

@@ -462,6 +462,7 @@ REGION_LAYERS = (
     "senkaku_24nmi",
     "overlap_taiwan_ecs",
     "landmarks",
+    "place_names",
 )
 ALL_LAYERS = (
     *REGION_LAYERS[:4],
@@ -487,9 +488,10 @@ def build_briefing() -> bf.Briefing:
         bf.Scene(
             title="An ADIZ is not territory",
             note=(
-                "Taiwan's air defence identification zone, set in 1959, is an area where Taiwan "
-                "asks aircraft to identify themselves; it is not Taiwan's territory, and as "
-                "usually drawn it even covers part of mainland China's coast. Territorial "
+                "Taiwan's air defence identification zone, set in the 1950s (sources give 1953 "
+                "or 1959), is an area where Taiwan asks aircraft to identify themselves; it is "
+                "not Taiwan's territory, and as usually drawn it even covers part of mainland "
+                "China's coast. Territorial "
                 "airspace reaches only 12 nautical miles (22 km) from the coast, under Article "
                 "3 of the UN Convention on the Law of the Sea. Ask the class why the zones of "
                 "Taiwan, China and Japan overlap, and what an aircraft inside one is (and is "
@@ -513,7 +515,7 @@ def build_briefing() -> bf.Briefing:
             ),
             view=bf.ViewSpec(119.6, 22.5, 420.0, "lcc"),
             time_range=day_wave,
-            layers=("taiwan_adiz", "median_line", "landmarks"),
+            layers=("taiwan_adiz", "median_line", "landmarks", "place_names"),
             speed=120.0,
             pause_at_end=True,
         ),
@@ -529,13 +531,13 @@ def build_briefing() -> bf.Briefing:
             ),
             view=bf.ViewSpec(119.9, 24.0, 800.0, "lcc"),
             time_range=bf.TimeRange(*EVENING_WAVE),
-            layers=("taiwan_adiz", "median_line", "overlap_taiwan_ecs", "landmarks"),
+            layers=("taiwan_adiz", "median_line", "overlap_taiwan_ecs", "landmarks", "place_names"),
             speed=90.0,
         ),
         bf.Scene(
             title="The Senkaku contiguous zone",
             note=(
-                "Around the Senkaku (Diaoyu) Islands Japan counts 12 nautical miles of "
+                "Around the Senkaku / Diaoyu / Diaoyutai Islands Japan counts 12 nautical miles of "
                 "territorial sea and 12 to 24 nautical miles of contiguous zone (Articles 3 and "
                 "33 of the Law of the Sea convention); China and Taiwan also claim the islands. "
                 "The Japan Coast Guard reported China Coast Guard ships in this contiguous zone "
@@ -545,7 +547,14 @@ def build_briefing() -> bf.Briefing:
             ),
             view=bf.ViewSpec(123.62, 25.82, 110.0, "lcc"),
             time_range=bf.TimeRange(DAY, DAY + timedelta(hours=17, minutes=30)),
-            layers=("senkaku", "senkaku_12nmi", "senkaku_24nmi", "japan_adiz", "china_ecs_adiz"),
+            layers=(
+                "senkaku",
+                "senkaku_12nmi",
+                "senkaku_24nmi",
+                "japan_adiz",
+                "china_ecs_adiz",
+                "place_names",
+            ),
             speed=600.0,
         ),
     )

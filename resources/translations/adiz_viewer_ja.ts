@@ -251,34 +251,196 @@
     </message>
 </context>
 <context>
-    <name>CountsChart</name>
+    <name>BriefingName</name>
     <message>
-        <source>No entries into this zone in the loaded tracks</source>
-        <translation>読み込んだ航跡にはこの区域への進入がありません</translation>
+        <source>Save briefing</source>
+        <translation>ブリーフィングを保存</translation>
     </message>
     <message>
-        <source>drawn</source>
-        <translation>描画</translation>
+        <source>Briefings are saved with names ending in .briefing.json, so that ADIZ Viewer and the desktop know them from track files.
+
+Save as {name}?</source>
+        <translation>ブリーフィングは名前の末尾を .briefing.json として保存します。ADIZ Viewer とデスクトップが航跡ファイルと区別できるようにするためです。
+
+{name} として保存しますか？</translation>
+    </message>
+    <message>
+        <source>Save as {name}</source>
+        <translation>{name} として保存</translation>
+    </message>
+</context>
+<context>
+    <name>CountMappingDialog</name>
+    <message>
+        <source>(not used)</source>
+        <translation>（使用しない）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <source>Kind or aircraft type (one row per kind)</source>
+        <translation>種別または機種（種別ごとに 1 行）</translation>
+    </message>
+    <message>
+        <source>Count (one row per kind)</source>
+        <translation>機数（種別ごとに 1 行）</translation>
+    </message>
+    <message>
+        <source>Total aircraft</source>
+        <translation>航空機の合計</translation>
+    </message>
+    <message>
+        <source>Count of: {kind}</source>
+        <translation>機数：{kind}</translation>
+    </message>
+    <message>
+        <source>Median-line crossings</source>
+        <translation>中間線越え</translation>
+    </message>
+    <message>
+        <source>Balloons</source>
+        <translation>気球</translation>
+    </message>
+    <message>
+        <source>Map the columns of the counts</source>
+        <translation>機数表の列を対応付ける</translation>
+    </message>
+    <message>
+        <source>year-month-day (2021-10-04)</source>
+        <translation>年-月-日（2021-10-04）</translation>
+    </message>
+    <message>
+        <source>month/day/year (10/4/2021)</source>
+        <translation>月/日/年（10/4/2021）</translation>
+    </message>
+    <message>
+        <source>day/month/year (4/10/2021)</source>
+        <translation>日/月/年（4/10/2021）</translation>
+    </message>
+    <message>
+        <source>Say what each column holds: a date, and either a kind column with a count column (one row per day and kind) or one column per kind.</source>
+        <translation>各列の内容を指定してください：日付と、「種別の列と機数の列」（1 日・1 種別につき 1 行）または「種別ごとに 1 列」のどちらか。</translation>
+    </message>
+    <message>
+        <source>Dates written as</source>
+        <translation>日付の書き方</translation>
+    </message>
+    <message>
+        <source>Choose exactly one {role} column.</source>
+        <translation>「{role}」の列はちょうど 1 つ選んでください。</translation>
+    </message>
+    <message>
+        <source>Choose a kind column and a count column, or at least one column of counts of a kind.</source>
+        <translation>種別の列と機数の列を選ぶか、種別ごとの機数の列を 1 つ以上選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>CountsChart</name>
+    <message>
+        <source>aircraft</source>
+        <translation>航空機</translation>
     </message>
     <message>
         <source>reported</source>
         <translation>公表</translation>
     </message>
     <message>
+        <source>apart</source>
+        <translation>別計上</translation>
+    </message>
+    <message>
+        <source>No entries into this zone in the chosen tracks</source>
+        <translation>選んだ航跡にはこの区域への進入がありません</translation>
+    </message>
+    <message>
+        <source>{kind} (counted apart)</source>
+        <translation>{kind}（別計上）</translation>
+    </message>
+    <message>
         <source>hatched: reported</source>
         <translation>斜線：公表値</translation>
     </message>
     <message>
-        <source>Zone whose entries are counted</source>
-        <translation>進入を数える区域</translation>
+        <source>definition changes</source>
+        <translation>定義の変更</translation>
     </message>
     <message>
-        <source>Loaded tracks: aircraft entering per day / hour</source>
-        <translation>読み込んだ航跡：1 日／1 時間ごとの進入機数</translation>
+        <source>MND day ({start:02d}:00–{start:02d}:00 {tz})</source>
+        <translation>国防部の日（{tz} {start:02d}:00–{start:02d}:00）</translation>
+    </message>
+    <message>
+        <source>hour ({tz})</source>
+        <translation>時間（{tz}）</translation>
+    </message>
+    <message>
+        <source>calendar day ({tz})</source>
+        <translation>暦日（{tz}）</translation>
+    </message>
+    <message>
+        <source>Aircraft entering {zone} per {day}, from {source}; ships and unknown kinds counted apart.</source>
+        <translation>{zone} に進入した航空機（{day}ごと、{source}から）。艦船と種別不明は別に数えます。</translation>
+    </message>
+    <message>
+        <source>{day}: {n} aircraft</source>
+        <translation>{day}：航空機 {n} 機</translation>
+    </message>
+    <message>
+        <source> (+{m} ships or unknown, apart)</source>
+        <translation>（ほかに艦船・種別不明 {m}、別計上）</translation>
+    </message>
+    <message>
+        <source>The day the counts are per: MND reports run 06:00 to 06:00 Taipei time</source>
+        <translation>集計の単位となる日：台湾国防部の報告は台北時間 06:00 から 06:00 まで</translation>
+    </message>
+    <message>
+        <source>Which tracks are counted (and set against the reported figures)</source>
+        <translation>数える航跡（公表値と比べる航跡）</translation>
+    </message>
+    <message>
+        <source>Loaded tracks: aircraft entering a zone</source>
+        <translation>読み込んだ航跡：区域に進入した航空機</translation>
+    </message>
+    <message>
+        <source>Per</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>航跡</translation>
+    </message>
+    <message>
+        <source>all loaded tracks</source>
+        <translation>読み込んだすべての航跡</translation>
+    </message>
+    <message>
+        <source>traced tracks</source>
+        <translation>トレースした航跡</translation>
+    </message>
+    <message>
+        <source>The reported figures are per day: count per day to see them.</source>
+        <translation>公表値は日ごとです。日ごとに数えると表示されます。</translation>
+    </message>
+    <message>
+        <source>Hatched: reported for that day ({source}).</source>
+        <translation>斜線：その日の公表値（{source}）。</translation>
+    </message>
+    <message>
+        <source>no source given</source>
+        <translation>出典なし</translation>
     </message>
     <message>
         <source>Published: {title}</source>
         <translation>公表値：{title}</translation>
+    </message>
+    <message>
+        <source>Zone whose entries are counted: each aircraft once per day (or hour) it enters, also between two fixes and across gaps in the data; one already inside at its first fix, or when the zone came into force, counts as entering then</source>
+        <translation>進入を数える区域：各機は進入した日（または時間）ごとに1回数えます。2つの位置の間やデータの欠落をまたぐ進入も含みます。最初の位置で、または区域の発効時にすでに区域内にいた機は、その時点で進入したものとして数えます</translation>
     </message>
     <message>
         <source>Zone</source>
@@ -374,6 +536,42 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>Inside</source>
         <translation>区域内の時間</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>注記</translation>
+    </message>
+    <message>
+        <source>inside at its first fix</source>
+        <translation>最初の位置で区域内</translation>
+    </message>
+    <message>
+        <source>The track starts inside the zone: counted as entering at its first fix.</source>
+        <translation>航跡は区域内から始まります：最初の位置で進入したものとして数えます。</translation>
+    </message>
+    <message>
+        <source>inside when the zone came into force</source>
+        <translation>区域の発効時に区域内</translation>
+    </message>
+    <message>
+        <source>The track was already inside when the zone came into force: not a crossing.</source>
+        <translation>区域が発効した時点で航跡はすでに区域内にいました：境界の横断ではありません。</translation>
+    </message>
+    <message>
+        <source>inferred across a gap</source>
+        <translation>データの欠落をまたいで推定</translation>
+    </message>
+    <message>
+        <source>No fixes here for longer than the track&apos;s gap threshold (drawn dashed): the crossing is inferred from the straight line across the gap.</source>
+        <translation>ここでは航跡の欠落判定の間隔より長く位置がありません（破線で表示）：境界の横断は欠落をまたぐ直線から推定したものです。</translation>
+    </message>
+    <message>
+        <source>near the line: depends on how it is drawn</source>
+        <translation>線の近く：線の描き方によります</translation>
+    </message>
+    <message>
+        <source>The track stays within 5 km of the line here. Only the line&apos;s two ends are published; the map draws it straight in longitude/latitude, and a rhumb line or a geodesic between the same ends lies up to a few kilometres away and could remove this crossing.</source>
+        <translation>ここでは航跡が線から5 km以内にとどまっています。この線は両端だけが公表されており、地図では経緯度で直線として描いています。同じ両端を結ぶ航程線や測地線は数キロメートル離れることがあり、この横断がなくなる可能性があります。</translation>
     </message>
     <message>
         <source>entry</source>
@@ -653,6 +851,34 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>種別</translation>
     </message>
     <message>
+        <source>Track</source>
+        <translation>航跡</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>時刻 (UTC)</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>緯度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>経度</translation>
+    </message>
+    <message>
+        <source>Altitude (m)</source>
+        <translation>高度 (m)</translation>
+    </message>
+    <message>
+        <source>Speed (kt)</source>
+        <translation>速度（ノット）</translation>
+    </message>
+    <message>
+        <source>Heading (°)</source>
+        <translation>針路 (°)</translation>
+    </message>
+    <message>
         <source>metres</source>
         <translation>メートル</translation>
     </message>
@@ -697,6 +923,30 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>時刻のタイムゾーン</translation>
     </message>
     <message>
+        <source>Split each aircraft into flights</source>
+        <translation>機体ごとにフライトへ分割</translation>
+    </message>
+    <message>
+        <source>A new track where the callsign changes or no fix comes for longer than the gap</source>
+        <translation>コールサインが変わるか、間隔より長く測位がない所で新しい航跡にする</translation>
+    </message>
+    <message>
+        <source> min gap</source>
+        <translation> 分の間隔</translation>
+    </message>
+    <message>
+        <source>Recognised as: {schema}</source>
+        <translation>認識した形式: {schema}</translation>
+    </message>
+    <message>
+        <source>Columns matched by their names</source>
+        <translation>列名から列を対応付けました</translation>
+    </message>
+    <message>
+        <source>Cannot show the rows: {reason}</source>
+        <translation>行を表示できません: {reason}</translation>
+    </message>
+    <message>
         <source>Unit not given in the file (column &apos;{column}&apos;): {reason}. Check it.</source>
         <translation>ファイルに単位の記載がありません（列「{column}」）：{reason}。確認してください。</translation>
     </message>
@@ -720,7 +970,7 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>地名</translation>
     </message>
     <message>
-        <source>Senkaku Islands</source>
+        <source>Senkaku / Diaoyu / Diaoyutai Islands</source>
         <translation>尖閣諸島</translation>
     </message>
     <message>
@@ -926,6 +1176,14 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>&amp;Delete scene</source>
         <translation>シーンを削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Scene &amp;timing…</source>
+        <translation>シーンの時刻(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>When the last annotation shows…</source>
+        <translation>最後の注記を表示する時間…</translation>
     </message>
     <message>
         <source>Move scene &amp;earlier</source>
@@ -1488,6 +1746,26 @@ Files
         <translation>出典</translation>
     </message>
     <message>
+        <source>e.g. MND press release 2021-10-04</source>
+        <translation>例：台湾国防部 2021-10-04 発表</translation>
+    </message>
+    <message>
+        <source>Given to every new or imported row without a source of its own</source>
+        <translation>出典のない新規行・読み込んだ行すべてに付けます</translation>
+    </message>
+    <message>
+        <source>Apply to rows without one</source>
+        <translation>出典のない行に適用</translation>
+    </message>
+    <message>
+        <source>Fill down</source>
+        <translation>下へコピー</translation>
+    </message>
+    <message>
+        <source>Copy the first selected row&apos;s source to the other selected rows</source>
+        <translation>選択した最初の行の出典を、選択した他の行にコピーします</translation>
+    </message>
+    <message>
         <source>Add row</source>
         <translation>行を追加</translation>
     </message>
@@ -1500,20 +1778,36 @@ Files
         <translation>CSV を読み込む…</translation>
     </message>
     <message>
-        <source>A CSV with the columns date, kind, count and (optional) source</source>
-        <translation>date、kind、count と（省略可の）source 列を持つ CSV</translation>
-    </message>
-    <message>
         <source>The figures as published (e.g. Taiwan MND&apos;s daily report of aircraft entering the ADIZ), one row per day and kind.</source>
         <translation>公表された数値（例：台湾国防部が毎日公表する防空識別圏進入機数）を、1 日・1 種別につき 1 行で入力します。</translation>
     </message>
     <message>
-        <source>Imported {n} rows from {name}</source>
-        <translation>{name} から {n} 行を読み込みました</translation>
+        <source>Source for all rows:</source>
+        <translation>全行の出典：</translation>
+    </message>
+    <message>
+        <source>Imported {n} rows from {name} ({layout})</source>
+        <translation>{name} から {n} 行を読み込みました（{layout}）</translation>
+    </message>
+    <message>
+        <source>median-line crossings</source>
+        <translation>中間線越え</translation>
+    </message>
+    <message>
+        <source>balloons</source>
+        <translation>気球</translation>
+    </message>
+    <message>
+        <source>Also in the file: {figures} — not aircraft by kind, so not in the counts chart.</source>
+        <translation>ファイルには他に {figures} があります。種別ごとの航空機数ではないため、集計グラフには含めません。</translation>
     </message>
     <message>
         <source>Import reported counts</source>
         <translation>公表された機数を読み込む</translation>
+    </message>
+    <message>
+        <source>A table (CSV): date, kind, count, source; the Taiwan ADIZ Violations Database&apos;s daily totals; MND daily report figures; or any other, its columns mapped by hand</source>
+        <translation>表（CSV）：date、kind、count、source の列、台湾 ADIZ 侵入データベースの日別合計、台湾国防部の日報の数値、またはその他の表（列を手動で対応付け）</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.tsv *.txt)</source>
@@ -1526,6 +1820,159 @@ Files
     <message>
         <source>Row {n}: the count {text!r} is not a whole number</source>
         <translation>{n} 行目：機数 {text!r} が整数ではありません</translation>
+    </message>
+</context>
+<context>
+    <name>TimeEntry</name>
+    <message>
+        <source>Type a time, e.g. {examples}</source>
+        <translation>時刻を入力してください（例：{examples}）</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a time: write it as {examples}</source>
+        <translation>{text!r} は時刻ではありません。{examples} のように書いてください</translation>
+    </message>
+    <message>
+        <source>{text!r}: write the date year first (2021-10-04), a day-first date is ambiguous</source>
+        <translation>{text!r}：日付は年から書いてください（2021-10-04）。日が先の書き方はあいまいです</translation>
+    </message>
+    <message>
+        <source>{text!r} has no time of day: add it, e.g. {text} 10:20</source>
+        <translation>{text!r} に時刻がありません。例：{text} 10:20</translation>
+    </message>
+    <message>
+        <source>{text!r} has no date: write it as 2021-10-04 {text}</source>
+        <translation>{text!r} に日付がありません。2021-10-04 {text} のように書いてください</translation>
+    </message>
+    <message>
+        <source>{text!r}: {field} {value} is out of range ({allowed})</source>
+        <translation>{text!r}：{field} {value} は範囲外です（{allowed}）</translation>
+    </message>
+    <message>
+        <source>{text!r}: {value} is not a date of the calendar</source>
+        <translation>{text!r}：{value} は暦にない日付です</translation>
+    </message>
+    <message>
+        <source>{text!r}: the offset {value} is not a UTC offset (from -14:00 to +14:00)</source>
+        <translation>{text!r}：時差 {value} は UTC の時差ではありません（-14:00〜+14:00）</translation>
+    </message>
+    <message>
+        <source>{text!r}: {value} is not a time zone known here (e.g. Asia/Taipei, UTC)</source>
+        <translation>{text!r}：{value} は既知のタイムゾーンではありません（例：Asia/Taipei、UTC）</translation>
+    </message>
+    <message>
+        <source>{text!r}: {zone} is {actual} on that date, not {typed}</source>
+        <translation>{text!r}：その日の {zone} は {typed} ではなく {actual} です</translation>
+    </message>
+    <message>
+        <source>{text!r}: {time} does not exist in {zone} (the clocks skip it): type the offset</source>
+        <translation>{text!r}：{zone} に {time} は存在しません（時計が飛ばします）。時差を入力してください</translation>
+    </message>
+    <message>
+        <source>{text!r}: {time} happens twice in {zone}: add the offset, e.g. {time} {offsets}</source>
+        <translation>{text!r}：{zone} では {time} が二度あります。時差を加えてください（例：{time} {offsets}）</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>時</translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>e.g. 10:20 or 2021-10-04 10:20</source>
+        <translation>例：10:20 または 2021-10-04 10:20</translation>
+    </message>
+    <message>
+        <source>Type a time in {zone}: {examples}. A time without a date stays on the date shown; a time with Z, an offset or a zone name is read in that zone.</source>
+        <translation>{zone} の時刻を入力：{examples}。日付のない時刻は表示中の日付のまま、Z・時差・タイムゾーン名つきの時刻はそのゾーンで読みます。</translation>
+    </message>
+    <message>
+        <source>Date…</source>
+        <translation>日付…</translation>
+    </message>
+    <message>
+        <source>Pick the date (keeps the time)</source>
+        <translation>日付を選ぶ（時刻はそのまま）</translation>
+    </message>
+    <message>
+        <source>reads as {shown} = {utc}</source>
+        <translation>{shown} = {utc} と読みます</translation>
+    </message>
+</context>
+<context>
+    <name>TimeRange</name>
+    <message>
+        <source>Replay times</source>
+        <translation>再生の時刻</translation>
+    </message>
+    <message>
+        <source>blank: from the start</source>
+        <translation>空欄：最初から</translation>
+    </message>
+    <message>
+        <source>blank: to the end</source>
+        <translation>空欄：最後まで</translation>
+    </message>
+    <message>
+        <source>The tracks run from {start} to {end}.</source>
+        <translation>航跡は {start} から {end} までです。</translation>
+    </message>
+    <message>
+        <source>Time ({tz})</source>
+        <translation>時刻（{tz}）</translation>
+    </message>
+    <message>
+        <source>In point</source>
+        <translation>イン点</translation>
+    </message>
+    <message>
+        <source>Out point</source>
+        <translation>アウト点</translation>
+    </message>
+    <message>
+        <source>{what}: {time} is outside the tracks&apos; time</source>
+        <translation>{what}：{time} は航跡の時間外です</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>The out point is not after the in point</source>
+        <translation>アウト点がイン点より後ではありません</translation>
+    </message>
+</context>
+<context>
+    <name>TimeZoneDialog</name>
+    <message>
+        <source>Time zone of the file</source>
+        <translation>ファイルのタイムゾーン</translation>
+    </message>
+    <message>
+        <source>In which time zone are the times of {file}?</source>
+        <translation>{file} の時刻はどのタイムゾーンですか？</translation>
+    </message>
+    <message>
+        <source>Pick a zone or type its IANA name, e.g. Asia/Taipei</source>
+        <translation>ゾーンを選ぶか IANA 名を入力（例：Asia/Taipei）</translation>
+    </message>
+    <message>
+        <source>{zone!r} is not a time zone known here (e.g. Asia/Taipei)</source>
+        <translation>{zone!r} は既知のタイムゾーンではありません（例：Asia/Taipei）</translation>
+    </message>
+    <message>
+        <source>e.g. {example!r}, read as a time in {zone}</source>
+        <translation>例：{example!r} を {zone} の時刻として読みます</translation>
+    </message>
+    <message>
+        <source>{example!r} in the file is then {shown} = {utc}</source>
+        <translation>ファイルの {example!r} は {shown} = {utc} になります</translation>
     </message>
 </context>
 <context>
@@ -1667,6 +2114,14 @@ Files
         <translation>時間範囲全体を再生します</translation>
     </message>
     <message>
+        <source>&amp;Type times…</source>
+        <translation>時刻を入力(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Type the replay time and the in and out points (Ctrl+G)</source>
+        <translation>再生時刻とイン点・アウト点を入力（Ctrl+G）</translation>
+    </message>
+    <message>
         <source>&amp;Slower</source>
         <translation>遅く(&amp;S)</translation>
     </message>
@@ -1685,6 +2140,65 @@ Files
     <message>
         <source>&amp;Pause</source>
         <translation>一時停止(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>Timing</name>
+    <message>
+        <source>At ({tz})</source>
+        <translation>時刻（{tz}）</translation>
+    </message>
+    <message>
+        <source>From ({tz})</source>
+        <translation>開始（{tz}）</translation>
+    </message>
+    <message>
+        <source>To ({tz})</source>
+        <translation>終了（{tz}）</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>The end is not after the start</source>
+        <translation>終了が開始より後ではありません</translation>
+    </message>
+    <message>
+        <source>Timing of {scene}</source>
+        <translation>{scene} の時刻</translation>
+    </message>
+    <message>
+        <source>A still at one time</source>
+        <translation>ある時刻で静止</translation>
+    </message>
+    <message>
+        <source>Play from one time to another</source>
+        <translation>ある時刻から別の時刻まで再生</translation>
+    </message>
+    <message>
+        <source>Keep the previous scene&apos;s time</source>
+        <translation>前のシーンの時刻のまま</translation>
+    </message>
+    <message>
+        <source>When the annotation shows</source>
+        <translation>注記を表示する時間</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>常に</translation>
+    </message>
+    <message>
+        <source>From one time to another</source>
+        <translation>ある時刻から別の時刻まで</translation>
     </message>
 </context>
 <context>
@@ -1727,10 +2241,6 @@ Files
     <message>
         <source>Unknown</source>
         <translation>不明</translation>
-    </message>
-    <message>
-        <source>{text!r} is not a time: write 10:05, 10:05:30 or 2021-10-04 10:05</source>
-        <translation>{text!r} は時刻ではありません：10:05、10:05:30 または 2021-10-04 10:05 の形で入力してください</translation>
     </message>
     <message>
         <source>Traced track</source>
@@ -1777,10 +2287,6 @@ Files
         <translation>終了（{tz}）</translation>
     </message>
     <message>
-        <source>Times in {tz}; two at least (10:05 is on the start&apos;s date)</source>
-        <translation>時刻は {tz}。2 つ以上必要（10:05 は開始日の時刻）</translation>
-    </message>
-    <message>
         <source>Id / callsign shown</source>
         <translation>表示する ID / コールサイン</translation>
     </message>
@@ -1807,6 +2313,10 @@ Files
     <message>
         <source>another traced track is called {id!r}</source>
         <translation>{id!r} という名前の航跡がすでにあります</translation>
+    </message>
+    <message>
+        <source>Vertex {n}: {reason}</source>
+        <translation>頂点 {n}：{reason}</translation>
     </message>
     <message>
         <source>Trace a track</source>
@@ -1851,6 +2361,10 @@ Files
     <message>
         <source>Start</source>
         <translation>開始</translation>
+    </message>
+    <message>
+        <source>Times in {tz}; two at least (a time without a date, 10:05, is on the date of the time above it)</source>
+        <translation>時刻は {tz}。少なくとも二つ（日付のない時刻 10:05 は上の行の時刻と同じ日付）</translation>
     </message>
     <message>
         <source>End</source>
@@ -1926,14 +2440,6 @@ Files
     <message>
         <source>Loading {file} cancelled</source>
         <translation>{file} の読み込みを中止しました</translation>
-    </message>
-    <message>
-        <source>Time zone of the file</source>
-        <translation>ファイルのタイムゾーン</translation>
-    </message>
-    <message>
-        <source>In which time zone are the times of {file}?</source>
-        <translation>{file} の時刻はどのタイムゾーンですか？</translation>
     </message>
     <message>
         <source>{name} does not say which unit some columns are in. Check the highlighted units (the guesses are pre-selected), then load.</source>

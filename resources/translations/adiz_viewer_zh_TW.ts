@@ -251,34 +251,196 @@
     </message>
 </context>
 <context>
-    <name>CountsChart</name>
+    <name>BriefingName</name>
     <message>
-        <source>No entries into this zone in the loaded tracks</source>
-        <translation>已載入的航跡中沒有進入此區域的紀錄</translation>
+        <source>Save briefing</source>
+        <translation>儲存簡報</translation>
     </message>
     <message>
-        <source>drawn</source>
-        <translation>描繪</translation>
+        <source>Briefings are saved with names ending in .briefing.json, so that ADIZ Viewer and the desktop know them from track files.
+
+Save as {name}?</source>
+        <translation>簡報的檔名以 .briefing.json 結尾，ADIZ Viewer 與桌面才能將它與航跡檔區分。
+
+儲存為 {name}？</translation>
+    </message>
+    <message>
+        <source>Save as {name}</source>
+        <translation>儲存為 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>CountMappingDialog</name>
+    <message>
+        <source>(not used)</source>
+        <translation>（不使用）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>Kind or aircraft type (one row per kind)</source>
+        <translation>類型或機型（每種一列）</translation>
+    </message>
+    <message>
+        <source>Count (one row per kind)</source>
+        <translation>架次（每種一列）</translation>
+    </message>
+    <message>
+        <source>Total aircraft</source>
+        <translation>航空器總數</translation>
+    </message>
+    <message>
+        <source>Count of: {kind}</source>
+        <translation>架次：{kind}</translation>
+    </message>
+    <message>
+        <source>Median-line crossings</source>
+        <translation>逾越中線</translation>
+    </message>
+    <message>
+        <source>Balloons</source>
+        <translation>氣球</translation>
+    </message>
+    <message>
+        <source>Map the columns of the counts</source>
+        <translation>對應架次表的欄位</translation>
+    </message>
+    <message>
+        <source>year-month-day (2021-10-04)</source>
+        <translation>年-月-日（2021-10-04）</translation>
+    </message>
+    <message>
+        <source>month/day/year (10/4/2021)</source>
+        <translation>月/日/年（10/4/2021）</translation>
+    </message>
+    <message>
+        <source>day/month/year (4/10/2021)</source>
+        <translation>日/月/年（4/10/2021）</translation>
+    </message>
+    <message>
+        <source>Say what each column holds: a date, and either a kind column with a count column (one row per day and kind) or one column per kind.</source>
+        <translation>請指出每一欄的內容：日期，以及「類型欄加架次欄」（每日每種一列）或「每種類型一欄」。</translation>
+    </message>
+    <message>
+        <source>Dates written as</source>
+        <translation>日期寫法</translation>
+    </message>
+    <message>
+        <source>Choose exactly one {role} column.</source>
+        <translation>「{role}」欄請只選一欄。</translation>
+    </message>
+    <message>
+        <source>Choose a kind column and a count column, or at least one column of counts of a kind.</source>
+        <translation>請選擇一個類型欄和一個架次欄，或至少一個某類型的架次欄。</translation>
+    </message>
+</context>
+<context>
+    <name>CountsChart</name>
+    <message>
+        <source>aircraft</source>
+        <translation>航空器</translation>
     </message>
     <message>
         <source>reported</source>
         <translation>公布</translation>
     </message>
     <message>
+        <source>apart</source>
+        <translation>另計</translation>
+    </message>
+    <message>
+        <source>No entries into this zone in the chosen tracks</source>
+        <translation>所選航跡中沒有進入此區域的紀錄</translation>
+    </message>
+    <message>
+        <source>{kind} (counted apart)</source>
+        <translation>{kind}（另計）</translation>
+    </message>
+    <message>
         <source>hatched: reported</source>
         <translation>斜線：公布數字</translation>
     </message>
     <message>
-        <source>Zone whose entries are counted</source>
-        <translation>統計進入次數的區域</translation>
+        <source>definition changes</source>
+        <translation>定義改變</translation>
     </message>
     <message>
-        <source>Loaded tracks: aircraft entering per day / hour</source>
-        <translation>已載入航跡：每日／每小時進入的航空器</translation>
+        <source>MND day ({start:02d}:00–{start:02d}:00 {tz})</source>
+        <translation>國防部日（{tz} {start:02d}:00–{start:02d}:00）</translation>
+    </message>
+    <message>
+        <source>hour ({tz})</source>
+        <translation>小時（{tz}）</translation>
+    </message>
+    <message>
+        <source>calendar day ({tz})</source>
+        <translation>日曆日（{tz}）</translation>
+    </message>
+    <message>
+        <source>Aircraft entering {zone} per {day}, from {source}; ships and unknown kinds counted apart.</source>
+        <translation>進入 {zone} 的航空器，每{day}，資料來自{source}；艦船與不明類型另計。</translation>
+    </message>
+    <message>
+        <source>{day}: {n} aircraft</source>
+        <translation>{day}：{n} 架航空器</translation>
+    </message>
+    <message>
+        <source> (+{m} ships or unknown, apart)</source>
+        <translation>（另有 {m} 艘艦船或不明，另計）</translation>
+    </message>
+    <message>
+        <source>The day the counts are per: MND reports run 06:00 to 06:00 Taipei time</source>
+        <translation>統計所依的日：國防部的報告以臺北時間 06:00 至 06:00 為一日</translation>
+    </message>
+    <message>
+        <source>Which tracks are counted (and set against the reported figures)</source>
+        <translation>統計哪些航跡（並與公布數字對照）</translation>
+    </message>
+    <message>
+        <source>Loaded tracks: aircraft entering a zone</source>
+        <translation>已載入的航跡：進入區域的航空器</translation>
+    </message>
+    <message>
+        <source>Per</source>
+        <translation>每</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>航跡</translation>
+    </message>
+    <message>
+        <source>all loaded tracks</source>
+        <translation>全部已載入的航跡</translation>
+    </message>
+    <message>
+        <source>traced tracks</source>
+        <translation>描繪的航跡</translation>
+    </message>
+    <message>
+        <source>The reported figures are per day: count per day to see them.</source>
+        <translation>公布數字以日為單位：改為每日統計才會顯示。</translation>
+    </message>
+    <message>
+        <source>Hatched: reported for that day ({source}).</source>
+        <translation>斜線：當日公布數字（{source}）。</translation>
+    </message>
+    <message>
+        <source>no source given</source>
+        <translation>未註明來源</translation>
     </message>
     <message>
         <source>Published: {title}</source>
         <translation>公開資料：{title}</translation>
+    </message>
+    <message>
+        <source>Zone whose entries are counted: each aircraft once per day (or hour) it enters, also between two fixes and across gaps in the data; one already inside at its first fix, or when the zone came into force, counts as entering then</source>
+        <translation>計算進入次數的區域：每架航空器在其進入的每一天（或每小時）計一次，包括在兩個定位點之間及跨越資料缺口的進入；第一個定位點即在區域內、或區域生效時已在區域內者，於該時計為進入</translation>
     </message>
     <message>
         <source>Zone</source>
@@ -374,6 +536,42 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>Inside</source>
         <translation>區內時間</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>附註</translation>
+    </message>
+    <message>
+        <source>inside at its first fix</source>
+        <translation>第一個定位點即在區域內</translation>
+    </message>
+    <message>
+        <source>The track starts inside the zone: counted as entering at its first fix.</source>
+        <translation>航跡自區域內開始：於第一個定位點計為進入。</translation>
+    </message>
+    <message>
+        <source>inside when the zone came into force</source>
+        <translation>區域生效時已在區域內</translation>
+    </message>
+    <message>
+        <source>The track was already inside when the zone came into force: not a crossing.</source>
+        <translation>區域生效時航跡已在區域內：並非穿越邊界。</translation>
+    </message>
+    <message>
+        <source>inferred across a gap</source>
+        <translation>跨越資料缺口推定</translation>
+    </message>
+    <message>
+        <source>No fixes here for longer than the track&apos;s gap threshold (drawn dashed): the crossing is inferred from the straight line across the gap.</source>
+        <translation>此處無定位點的時間超過該航跡的缺口門檻（以虛線表示）：邊界的穿越是依跨越缺口的直線推定的。</translation>
+    </message>
+    <message>
+        <source>near the line: depends on how it is drawn</source>
+        <translation>接近該線：取決於線的畫法</translation>
+    </message>
+    <message>
+        <source>The track stays within 5 km of the line here. Only the line&apos;s two ends are published; the map draws it straight in longitude/latitude, and a rhumb line or a geodesic between the same ends lies up to a few kilometres away and could remove this crossing.</source>
+        <translation>此處航跡與該線的距離保持在 5 公里以內。該線僅公布兩個端點；地圖以經緯度直線繪製，連接相同端點的恆向線或測地線最多可相差數公里，可能使這次穿越不成立。</translation>
     </message>
     <message>
         <source>entry</source>
@@ -653,6 +851,34 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>類型</translation>
     </message>
     <message>
+        <source>Track</source>
+        <translation>航跡</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>時間 (UTC)</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>緯度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>經度</translation>
+    </message>
+    <message>
+        <source>Altitude (m)</source>
+        <translation>高度 (公尺)</translation>
+    </message>
+    <message>
+        <source>Speed (kt)</source>
+        <translation>速度（節）</translation>
+    </message>
+    <message>
+        <source>Heading (°)</source>
+        <translation>航向 (°)</translation>
+    </message>
+    <message>
         <source>metres</source>
         <translation>公尺</translation>
     </message>
@@ -697,6 +923,30 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>時間所屬時區</translation>
     </message>
     <message>
+        <source>Split each aircraft into flights</source>
+        <translation>將每架航空器分為各次飛行</translation>
+    </message>
+    <message>
+        <source>A new track where the callsign changes or no fix comes for longer than the gap</source>
+        <translation>呼號改變或超過間隔時間沒有定位時，另起一條航跡</translation>
+    </message>
+    <message>
+        <source> min gap</source>
+        <translation> 分鐘間隔</translation>
+    </message>
+    <message>
+        <source>Recognised as: {schema}</source>
+        <translation>辨識為：{schema}</translation>
+    </message>
+    <message>
+        <source>Columns matched by their names</source>
+        <translation>依欄位名稱對應欄位</translation>
+    </message>
+    <message>
+        <source>Cannot show the rows: {reason}</source>
+        <translation>無法顯示資料列：{reason}</translation>
+    </message>
+    <message>
         <source>Unit not given in the file (column &apos;{column}&apos;): {reason}. Check it.</source>
         <translation>檔案未註明單位（欄位「{column}」）：{reason}。請確認。</translation>
     </message>
@@ -713,14 +963,14 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     </message>
     <message>
         <source>PLA exercise zones</source>
-        <translation>共軍演習區</translation>
+        <translation>解放軍演習區</translation>
     </message>
     <message>
         <source>Places</source>
         <translation>地點</translation>
     </message>
     <message>
-        <source>Senkaku Islands</source>
+        <source>Senkaku / Diaoyu / Diaoyutai Islands</source>
         <translation>釣魚臺列嶼</translation>
     </message>
     <message>
@@ -926,6 +1176,14 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>&amp;Delete scene</source>
         <translation>刪除場景(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Scene &amp;timing…</source>
+        <translation>場景時間(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>When the last annotation shows…</source>
+        <translation>最後一個註記的顯示時間…</translation>
     </message>
     <message>
         <source>Move scene &amp;earlier</source>
@@ -1488,6 +1746,26 @@ Files
         <translation>來源</translation>
     </message>
     <message>
+        <source>e.g. MND press release 2021-10-04</source>
+        <translation>例如：國防部 2021-10-04 新聞稿</translation>
+    </message>
+    <message>
+        <source>Given to every new or imported row without a source of its own</source>
+        <translation>套用到每一筆沒有來源的新增或匯入列</translation>
+    </message>
+    <message>
+        <source>Apply to rows without one</source>
+        <translation>套用到沒有來源的列</translation>
+    </message>
+    <message>
+        <source>Fill down</source>
+        <translation>向下填滿</translation>
+    </message>
+    <message>
+        <source>Copy the first selected row&apos;s source to the other selected rows</source>
+        <translation>將第一個選取列的來源複製到其他選取列</translation>
+    </message>
+    <message>
         <source>Add row</source>
         <translation>新增一列</translation>
     </message>
@@ -1500,20 +1778,36 @@ Files
         <translation>匯入 CSV…</translation>
     </message>
     <message>
-        <source>A CSV with the columns date, kind, count and (optional) source</source>
-        <translation>含 date、kind、count 與（可省略的）source 欄位的 CSV</translation>
-    </message>
-    <message>
         <source>The figures as published (e.g. Taiwan MND&apos;s daily report of aircraft entering the ADIZ), one row per day and kind.</source>
-        <translation>依公布內容填寫（例如國防部每日公布進入防空識別區的共機架次），每天每種類型一列。</translation>
+        <translation>依公布內容填寫（例如國防部每日公布進入防空識別區的解放軍機架次），每天每種類型一列。</translation>
     </message>
     <message>
-        <source>Imported {n} rows from {name}</source>
-        <translation>已從 {name} 匯入 {n} 列</translation>
+        <source>Source for all rows:</source>
+        <translation>所有列的來源：</translation>
+    </message>
+    <message>
+        <source>Imported {n} rows from {name} ({layout})</source>
+        <translation>已從 {name} 匯入 {n} 列（{layout}）</translation>
+    </message>
+    <message>
+        <source>median-line crossings</source>
+        <translation>逾越中線</translation>
+    </message>
+    <message>
+        <source>balloons</source>
+        <translation>氣球</translation>
+    </message>
+    <message>
+        <source>Also in the file: {figures} — not aircraft by kind, so not in the counts chart.</source>
+        <translation>檔案中另有：{figures}——不是依類型計的航空器，因此不列入架次圖。</translation>
     </message>
     <message>
         <source>Import reported counts</source>
         <translation>匯入公布的架次</translation>
+    </message>
+    <message>
+        <source>A table (CSV): date, kind, count, source; the Taiwan ADIZ Violations Database&apos;s daily totals; MND daily report figures; or any other, its columns mapped by hand</source>
+        <translation>表格（CSV）：date、kind、count、source；台灣 ADIZ 違規資料庫的每日總數；國防部每日報告數字；或任何其他表格（以手動對應欄位）</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.tsv *.txt)</source>
@@ -1526,6 +1820,159 @@ Files
     <message>
         <source>Row {n}: the count {text!r} is not a whole number</source>
         <translation>第 {n} 列：架次 {text!r} 不是整數</translation>
+    </message>
+</context>
+<context>
+    <name>TimeEntry</name>
+    <message>
+        <source>Type a time, e.g. {examples}</source>
+        <translation>請輸入時間，例如 {examples}</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a time: write it as {examples}</source>
+        <translation>{text!r} 不是時間：請寫成 {examples}</translation>
+    </message>
+    <message>
+        <source>{text!r}: write the date year first (2021-10-04), a day-first date is ambiguous</source>
+        <translation>{text!r}：日期請以年份開頭（2021-10-04），日在前的寫法有歧義</translation>
+    </message>
+    <message>
+        <source>{text!r} has no time of day: add it, e.g. {text} 10:20</source>
+        <translation>{text!r} 沒有時刻：請加上，例如 {text} 10:20</translation>
+    </message>
+    <message>
+        <source>{text!r} has no date: write it as 2021-10-04 {text}</source>
+        <translation>{text!r} 沒有日期：請寫成 2021-10-04 {text}</translation>
+    </message>
+    <message>
+        <source>{text!r}: {field} {value} is out of range ({allowed})</source>
+        <translation>{text!r}：{field} {value} 超出範圍（{allowed}）</translation>
+    </message>
+    <message>
+        <source>{text!r}: {value} is not a date of the calendar</source>
+        <translation>{text!r}：{value} 不是曆法上的日期</translation>
+    </message>
+    <message>
+        <source>{text!r}: the offset {value} is not a UTC offset (from -14:00 to +14:00)</source>
+        <translation>{text!r}：時差 {value} 不是 UTC 時差（-14:00 至 +14:00）</translation>
+    </message>
+    <message>
+        <source>{text!r}: {value} is not a time zone known here (e.g. Asia/Taipei, UTC)</source>
+        <translation>{text!r}：{value} 不是已知的時區（例如 Asia/Taipei、UTC）</translation>
+    </message>
+    <message>
+        <source>{text!r}: {zone} is {actual} on that date, not {typed}</source>
+        <translation>{text!r}：{zone} 在該日是 {actual}，不是 {typed}</translation>
+    </message>
+    <message>
+        <source>{text!r}: {time} does not exist in {zone} (the clocks skip it): type the offset</source>
+        <translation>{text!r}：{time} 在 {zone} 不存在（時鐘跳過這段時間）：請輸入時差</translation>
+    </message>
+    <message>
+        <source>{text!r}: {time} happens twice in {zone}: add the offset, e.g. {time} {offsets}</source>
+        <translation>{text!r}：{time} 在 {zone} 出現兩次：請加上時差，例如 {time} {offsets}</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>時</translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>e.g. 10:20 or 2021-10-04 10:20</source>
+        <translation>例如 10:20 或 2021-10-04 10:20</translation>
+    </message>
+    <message>
+        <source>Type a time in {zone}: {examples}. A time without a date stays on the date shown; a time with Z, an offset or a zone name is read in that zone.</source>
+        <translation>以 {zone} 輸入時間：{examples}。沒有日期的時間沿用顯示的日期；帶 Z、時差或時區名稱的時間以該時區解讀。</translation>
+    </message>
+    <message>
+        <source>Date…</source>
+        <translation>日期…</translation>
+    </message>
+    <message>
+        <source>Pick the date (keeps the time)</source>
+        <translation>選擇日期（保留時刻）</translation>
+    </message>
+    <message>
+        <source>reads as {shown} = {utc}</source>
+        <translation>解讀為 {shown} = {utc}</translation>
+    </message>
+</context>
+<context>
+    <name>TimeRange</name>
+    <message>
+        <source>Replay times</source>
+        <translation>重播時間</translation>
+    </message>
+    <message>
+        <source>blank: from the start</source>
+        <translation>空白：從頭開始</translation>
+    </message>
+    <message>
+        <source>blank: to the end</source>
+        <translation>空白：直到結尾</translation>
+    </message>
+    <message>
+        <source>The tracks run from {start} to {end}.</source>
+        <translation>航跡從 {start} 到 {end}。</translation>
+    </message>
+    <message>
+        <source>Time ({tz})</source>
+        <translation>時間（{tz}）</translation>
+    </message>
+    <message>
+        <source>In point</source>
+        <translation>入點</translation>
+    </message>
+    <message>
+        <source>Out point</source>
+        <translation>出點</translation>
+    </message>
+    <message>
+        <source>{what}: {time} is outside the tracks&apos; time</source>
+        <translation>{what}：{time} 不在航跡的時間內</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>The out point is not after the in point</source>
+        <translation>出點不在入點之後</translation>
+    </message>
+</context>
+<context>
+    <name>TimeZoneDialog</name>
+    <message>
+        <source>Time zone of the file</source>
+        <translation>檔案的時區</translation>
+    </message>
+    <message>
+        <source>In which time zone are the times of {file}?</source>
+        <translation>{file} 的時間是哪個時區？</translation>
+    </message>
+    <message>
+        <source>Pick a zone or type its IANA name, e.g. Asia/Taipei</source>
+        <translation>選擇時區，或輸入其 IANA 名稱，例如 Asia/Taipei</translation>
+    </message>
+    <message>
+        <source>{zone!r} is not a time zone known here (e.g. Asia/Taipei)</source>
+        <translation>{zone!r} 不是已知的時區（例如 Asia/Taipei）</translation>
+    </message>
+    <message>
+        <source>e.g. {example!r}, read as a time in {zone}</source>
+        <translation>例如 {example!r}，以 {zone} 的時間解讀</translation>
+    </message>
+    <message>
+        <source>{example!r} in the file is then {shown} = {utc}</source>
+        <translation>檔案中的 {example!r} 即為 {shown} = {utc}</translation>
     </message>
 </context>
 <context>
@@ -1667,6 +2114,14 @@ Files
         <translation>重新播放整段時間範圍</translation>
     </message>
     <message>
+        <source>&amp;Type times…</source>
+        <translation>輸入時間(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Type the replay time and the in and out points (Ctrl+G)</source>
+        <translation>輸入重播時間與入點、出點（Ctrl+G）</translation>
+    </message>
+    <message>
         <source>&amp;Slower</source>
         <translation>減速(&amp;S)</translation>
     </message>
@@ -1685,6 +2140,65 @@ Files
     <message>
         <source>&amp;Pause</source>
         <translation>暫停(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>Timing</name>
+    <message>
+        <source>At ({tz})</source>
+        <translation>時間（{tz}）</translation>
+    </message>
+    <message>
+        <source>From ({tz})</source>
+        <translation>從（{tz}）</translation>
+    </message>
+    <message>
+        <source>To ({tz})</source>
+        <translation>到（{tz}）</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>從</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>The end is not after the start</source>
+        <translation>結束時間不在開始時間之後</translation>
+    </message>
+    <message>
+        <source>Timing of {scene}</source>
+        <translation>{scene} 的時間</translation>
+    </message>
+    <message>
+        <source>A still at one time</source>
+        <translation>停在某一時間</translation>
+    </message>
+    <message>
+        <source>Play from one time to another</source>
+        <translation>從某時播放到某時</translation>
+    </message>
+    <message>
+        <source>Keep the previous scene&apos;s time</source>
+        <translation>沿用前一場景的時間</translation>
+    </message>
+    <message>
+        <source>When the annotation shows</source>
+        <translation>註記的顯示時間</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>一直顯示</translation>
+    </message>
+    <message>
+        <source>From one time to another</source>
+        <translation>從某時到某時</translation>
     </message>
 </context>
 <context>
@@ -1727,10 +2241,6 @@ Files
     <message>
         <source>Unknown</source>
         <translation>不明</translation>
-    </message>
-    <message>
-        <source>{text!r} is not a time: write 10:05, 10:05:30 or 2021-10-04 10:05</source>
-        <translation>{text!r} 不是時間：請寫成 10:05、10:05:30 或 2021-10-04 10:05</translation>
     </message>
     <message>
         <source>Traced track</source>
@@ -1777,10 +2287,6 @@ Files
         <translation>結束（{tz}）</translation>
     </message>
     <message>
-        <source>Times in {tz}; two at least (10:05 is on the start&apos;s date)</source>
-        <translation>時間以 {tz} 表示；至少兩個（10:05 表示起始日期當天）</translation>
-    </message>
-    <message>
         <source>Id / callsign shown</source>
         <translation>顯示的 ID / 呼號</translation>
     </message>
@@ -1807,6 +2313,10 @@ Files
     <message>
         <source>another traced track is called {id!r}</source>
         <translation>已有另一條描繪航跡名為 {id!r}</translation>
+    </message>
+    <message>
+        <source>Vertex {n}: {reason}</source>
+        <translation>頂點 {n}：{reason}</translation>
     </message>
     <message>
         <source>Trace a track</source>
@@ -1851,6 +2361,10 @@ Files
     <message>
         <source>Start</source>
         <translation>開始</translation>
+    </message>
+    <message>
+        <source>Times in {tz}; two at least (a time without a date, 10:05, is on the date of the time above it)</source>
+        <translation>時間以 {tz} 表示；至少兩個（沒有日期的時間，如 10:05，沿用上一列時間的日期）</translation>
     </message>
     <message>
         <source>End</source>
@@ -1926,14 +2440,6 @@ Files
     <message>
         <source>Loading {file} cancelled</source>
         <translation>已取消載入 {file}</translation>
-    </message>
-    <message>
-        <source>Time zone of the file</source>
-        <translation>檔案的時區</translation>
-    </message>
-    <message>
-        <source>In which time zone are the times of {file}?</source>
-        <translation>{file} 的時間是哪個時區？</translation>
     </message>
     <message>
         <source>{name} does not say which unit some columns are in. Check the highlighted units (the guesses are pre-selected), then load.</source>

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from viewer.core.counts import entries_by_bin
+from viewer.core.counts import MND_DAY, _bins, entries_by_bin
 from viewer.core.tracks import TrackSet
 from viewer.core.zones import LINE, compute_zone_events
 from viewer.io.registry import read_tracks
@@ -43,13 +43,20 @@ def csv_window(csv_path, window) -> TrackSet:
     return TrackSet.from_frame(frame[keep].reset_index(drop=True))
 
 
-def assert_same_events(got: pd.DataFrame, trackset: TrackSet, zones) -> pd.DataFrame:
+def assert_same_events(
+    got: pd.DataFrame, trackset: TrackSet, zones, grazes: int = 0
+) -> pd.DataFrame:
     """The engine's events equal the app's on the same fixes (times within 20 ms: the app
-    puts a crossing within 1 m of a fix on the fix)."""
+    puts a crossing within 1 m of a fix on the fix). ``grazes``: at most this many extra pairs
+    of an exit and an entry 50 ms apart on one side only — a pass that grazes a boundary by a
+    metre or so, which the app leaves out (within 1 m of an edge along it) and the engine, whose
+    test is exact but for its vertices, may count."""
     want = compute_zone_events(trackset, zones)
-    key = ["zone_id", "track_id", "event", "side", "at_track_start"]
+    key = ["zone_id", "track_id", "event", "side", "at_track_start", "inside_when_in_force"]
     a = got.sort_values(["zone_id", "track_id", "time"]).reset_index(drop=True)
     b = want.sort_values(["zone_id", "track_id", "time"]).reset_index(drop=True)
+    if grazes:
+        a, b = _without_grazes(a, b, grazes)
     assert len(a) == len(b) > 0
     pd.testing.assert_frame_equal(a[key], b[key].astype(a[key].dtypes.to_dict()))
     gap = (a["time"] - b["time"]).abs().max()
@@ -57,9 +64,38 @@ def assert_same_events(got: pd.DataFrame, trackset: TrackSet, zones) -> pd.DataF
     return want
 
 
-def assert_same_counts(counts, trackset: TrackSet, zones) -> None:
-    """Per zone and local day: aircraft by kind as the counts chart has them (`entries_by_bin`),
-    and the number of entries (areas) or crossings (lines)."""
+def _without_grazes(a: pd.DataFrame, b: pd.DataFrame, most: int):
+    """Both tables without the exit-entry pairs 50 ms apart that only one of them has."""
+    near = pd.Timedelta(milliseconds=50)
+
+    def pairs(df: pd.DataFrame) -> set:
+        out = set()
+        same = (df["zone_id"].shift(-1) == df["zone_id"]) & (
+            df["track_id"].shift(-1) == df["track_id"]
+        )
+        close = (df["time"].shift(-1) - df["time"]) < near
+        for i in df.index[same & close]:
+            out.add((df.at[i, "zone_id"], df.at[i, "track_id"], df.at[i, "time"].round("10ms")))
+        return out
+
+    only_a, only_b = pairs(a) - pairs(b), pairs(b) - pairs(a)
+    assert len(only_a) + len(only_b) <= most, (only_a, only_b)
+
+    def drop(df: pd.DataFrame, keys: set) -> pd.DataFrame:
+        out = df
+        for zone, track, when in keys:
+            hit = (out["zone_id"] == zone) & (out["track_id"] == track)
+            hit &= (out["time"] - when).abs() < 2 * near
+            out = out[~hit]
+        return out.reset_index(drop=True)
+
+    return drop(a, only_a), drop(b, only_b)
+
+
+def assert_same_counts(counts, trackset: TrackSet, zones, day=MND_DAY) -> None:
+    """Per zone and bin of ``day``: aircraft by kind as the counts chart has them
+    (`entries_by_bin`: aircraft kinds, ships and unknown apart), and the number of entries
+    (areas) or crossings (lines)."""
     events = compute_zone_events(trackset, zones)
     aircraft = dict(zip(trackset.ids, trackset.counts.tolist(), strict=True))
     seen = 0
@@ -67,19 +103,20 @@ def assert_same_counts(counts, trackset: TrackSet, zones) -> None:
         got = counts.counts_for(zone.id)
         if zone.kind == LINE:
             ev = events[events["zone_id"] == zone.id].assign(event="entry")
-            want = entries_by_bin(ev, aircraft, zone.id, TZ, "D")
+            want = entries_by_bin(ev, aircraft, zone.id, day=day)
             want_events = ev
         else:
-            want = entries_by_bin(events, aircraft, zone.id, TZ, "D")
+            want = entries_by_bin(events, aircraft, zone.id, day=day)
             want_events = events[(events["zone_id"] == zone.id) & (events["event"] == "entry")]
-        table_want = want.table.rename_axis(None).rename_axis(None, axis=1)
-        table_got = got.table.rename_axis(None).rename_axis(None, axis=1)
-        pd.testing.assert_frame_equal(table_got, table_want, check_freq=False)
+        for part in ("table", "apart"):
+            a = getattr(got, part).rename_axis(None).rename_axis(None, axis=1)
+            b = getattr(want, part).rename_axis(None).rename_axis(None, axis=1)
+            if a.empty and b.empty:
+                continue
+            pd.testing.assert_frame_equal(a, b, check_freq=False)
         rows = counts.table[counts.table["zone_id"] == zone.id]
         per_day_got = rows.groupby("day")["events"].sum()
-        per_day_want = want_events.groupby(
-            want_events["time"].dt.tz_convert(TZ).dt.floor("D")
-        ).size()
-        assert per_day_got.to_dict() == per_day_want.to_dict(), (zone.id, per_day_got, per_day_want)
+        per_day_want = want_events.groupby(_bins(want_events["time"], day)).size()
+        assert per_day_got.to_dict() == per_day_want.to_dict(), zone.id
         seen += int(per_day_got.sum())
     assert seen > 0

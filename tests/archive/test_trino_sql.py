@@ -58,7 +58,8 @@ def test_opensky_is_recognised_from_its_documented_schema(opensky) -> None:
     assert info.engine == "Trino (OpenSky)"
     assert info.column_map["track_id"] == "icao24"
     assert info.units["speed_kt"].startswith("m/s")
-    assert info.units["alt_m"].startswith("metres")
+    assert info.units["alt_m"].startswith("m ")
+    assert info.schema == "OpenSky state vectors"
     assert info.fixes is None  # counting the table would read all of it
 
 

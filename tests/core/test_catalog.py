@@ -135,6 +135,75 @@ def test_exercise_zones_are_time_bound(catalog):
     assert len(ex.features_at(datetime(2022, 9, 1, tzinfo=UTC))) == 0
 
 
+# S8 (shared/reference/README.md), UTC+8: zones 1-6 4 Aug 12:00 - 7 Aug 12:00 2022, zone 7
+# 4 Aug 10:00 - 8 Aug 10:00; the five Justice Mission-2025 zones 30 Dec 2025 08:00-18:00.
+PUBLISHED_HOURS = {
+    **{
+        f"exercise_2022_08:zone{n}": ("2022-08-04T12:00:00+08:00", "2022-08-07T12:00:00+08:00")
+        for n in range(1, 7)
+    },
+    "exercise_2022_08:zone7": ("2022-08-04T10:00:00+08:00", "2022-08-08T10:00:00+08:00"),
+    **{
+        f"exercise_2025_12:{z}": ("2025-12-30T08:00:00+08:00", "2025-12-30T18:00:00+08:00")
+        for z in ("north", "northwest", "southwest", "south", "southeast")
+    },
+}
+
+
+def test_exercise_zones_are_in_force_in_the_published_hours(catalog):
+    import pandas as pd
+
+    zones = {z.id: z for z in catalog.analysis_zones() if z.id.startswith("exercise_")}
+    assert set(zones) == set(PUBLISHED_HOURS)
+    for zone_id, (start, end) in PUBLISHED_HOURS.items():
+        start, end = pd.Timestamp(start), pd.Timestamp(end)
+        zone = zones[zone_id]
+        assert (zone.valid_from, zone.valid_to) == (start, end), zone_id
+        # the map shows each zone's area and edges over the same instants
+        layer_id, part = zone_id.split(":")
+        feats = catalog.layer(layer_id).features
+        mine = feats[feats["zone"] == part]
+        assert (mine["valid_from"] == start).all() and (mine["valid_to"] == end).all()
+        layer = catalog.layer(layer_id)
+        second = pd.Timedelta(seconds=1)
+        for when, shown in (
+            (start - second, False),
+            (start, True),
+            (end - second, True),
+            (end, False),
+        ):
+            live = layer.features_at(when.to_pydatetime())
+            assert (part in set(live["zone"])) == shown, (zone_id, when)
+    # and they are the manifest's, which the layer files are built from
+    manifest = json.loads((REPO / "layers" / "manifest.json").read_text(encoding="utf-8"))
+    listed = {
+        f"{entry['id']}:{part}": (pd.Timestamp(h["valid_from"]), pd.Timestamp(h["valid_to"]))
+        for entry in manifest["layers"]
+        for h in entry.get("in_force", [])
+        for part in h["parts"]
+    }
+    assert listed == {
+        k: (pd.Timestamp(a), pd.Timestamp(b)) for k, (a, b) in PUBLISHED_HOURS.items()
+    }
+
+
+def test_the_median_line_says_how_it_is_drawn_and_how_far_other_drawings_lie(catalog):
+    from viewer.core.geodesy import WGS84_GEOD
+
+    median = next(z for z in catalog.analysis_zones() if z.id == "median_line")
+    assert median.drawing_uncertainty_m == 5000
+    assert "straight in longitude/latitude" in catalog.layer("median_line").note
+    # straight in lon/lat as drawn (densified), and the geodesic between the same ends: 3.4 km
+    # apart at most, within the 5 km the flag allows
+    geodesic = np.array(WGS84_GEOD.npts(118.0, 23.0, 122.0, 27.0, 199))
+    drawn_line = shapely.get_coordinates(shapely.segmentize(median.geometry, 0.0005))
+    km = [
+        float(np.min(distance_m(lon, lat, drawn_line[:, 0], drawn_line[:, 1]))) / 1000
+        for lon, lat in geodesic
+    ]
+    assert 3.0 < max(km) < 5.0
+
+
 def test_naming_usage_changes_the_titles(catalog):
     layer = catalog.layer("senkaku")
     assert layer.title("ja") == "尖閣諸島"

@@ -127,6 +127,39 @@ def test_counts_of_tracks_entering_the_adiz_add_up_to_56(
         assert not shapely.contains_xy(taiwan_adiz, g[LON].iloc[0], g[LAT].iloc[0]), tid
 
 
+def test_the_default_day_count_is_the_documented_record_day(
+    frame: pd.DataFrame, taiwan_adiz: shapely.Geometry
+) -> None:
+    """Issue 22: the counts chart's default figure is the one the sample documents (56 aircraft
+    on MND's day of 4 Oct 2021); ships are counted apart, as ships, never as aircraft."""
+    from viewer.core.counts import MND_DAY, entries_by_bin
+    from viewer.core.tracks import TrackSet
+    from viewer.core.zones import compute_zone_events
+    from viewer.io.registry import read_tracks
+
+    documented = re.search(
+        r"Record day: (\d+) PLA aircraft in Taiwan's ADIZ on 4 Oct 2021",
+        (SAMPLE / "README.md").read_text(encoding="utf-8"),
+    )
+    assert documented and int(documented.group(1)) == RECORD_DAY_AIRCRAFT
+    ts = TrackSet.from_frame(read_tracks(CSV).frame)
+    events = compute_zone_events(ts, load_catalog().analysis_zones())
+    aircraft = dict(zip(map(str, ts.ids), ts.counts.tolist(), strict=True))
+    counts = entries_by_bin(events, aircraft, "taiwan_adiz")
+    assert counts.day == MND_DAY and len(counts.table) == 1
+    assert counts.table.index[0].isoformat() == "2021-10-04T06:00:00+08:00"
+    assert counts.totals.iloc[0] == int(documented.group(1))
+    assert KIND_SHIP not in counts.table.columns
+    # Ships whose drawn path crosses into the zone, found here with shapely alone.
+    ships = {
+        tid
+        for tid, g in frame[frame[KIND] == KIND_SHIP].groupby(TRACK_ID)
+        if shapely.LineString(g[[LON, LAT]].to_numpy()).intersects(taiwan_adiz)
+    }
+    assert ships  # the sample's coast-guard ships near the Senkakus do
+    assert counts.apart[KIND_SHIP].iloc[0] == len(ships)
+
+
 def test_two_waves_52_by_day_and_4_in_the_evening(frame: pd.DataFrame) -> None:
     evening = datetime(2021, 10, 4, 9, 0, tzinfo=UTC)
     day = sum(

@@ -147,3 +147,23 @@ def test_speed_model_holds_on_any_path(points, speed_kt) -> None:
     assert np.all(np.diff(t) > 0)
     got = geodesic_legs_m(points) / NMI_IN_M / (np.diff(t) / 3600.0)
     assert np.allclose(got, speed_kt, rtol=1e-6)
+
+
+def test_a_newly_traced_track_is_labelled_as_the_shipped_example_is() -> None:
+    """Issue 22: the example's labels end "(traced, illustrative)"; a track traced with the same
+    id and no label gets the same label, on the map (the replayed table) and in files."""
+    from dataclasses import replace as dc_replace
+    from pathlib import Path
+
+    from viewer.core.briefing import load_briefing
+    from viewer.core.tracing import TRACED_MARK, scenario_frame, shown_label
+
+    example = Path(__file__).resolve().parents[2] / "resources/sample/trace_example.briefing.json"
+    traced = load_briefing(example).traced
+    assert traced is not None and traced.tracks
+    for track in traced.tracks:
+        assert track.label.endswith(TRACED_MARK)
+        assert shown_label(dc_replace(track, label="")) == track.label
+    fresh = dc_replace(traced, tracks=tuple(dc_replace(t, label="") for t in traced.tracks))
+    frame = scenario_frame(fresh)
+    assert set(frame["label"]) == {t.label for t in traced.tracks}

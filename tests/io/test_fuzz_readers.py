@@ -5,6 +5,7 @@ import contextlib
 import json
 import os
 import zipfile
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -53,7 +54,33 @@ VALID = {
     b'start="2021-10-04T00:00:00Z" stale="2021-10-04T00:05:00Z" how="m-g">'
     b'<point lat="22" lon="119" hae="7000" ce="10" le="10"/></event>',
     "t.nmea": b"\\c:1633305600*00\\!AIVDO,1,1,,A,168rO0OP1s8mEa0>lO83Q001P000,0*1C\n",
+    "trace_full_899123.json": b'{"icao":"899123","t":"A359","timestamp":1633305600.0,"trace":['
+    b'[0.0,25.0797,121.2342,"ground",12.0,53.4,0,null,{"flight":"CAL582  ","category":"A5"}],'
+    b"[120.0,25.12,121.28,2000,180.5,55.0,2,1800,null],[420.5,25.25,121.6,12000,320.0,90.0,4,"
+    b'1500,{"flight":"CAL5825 "}]]}',
+    "aircraft.json": b'{"now":1633305600.0,"aircraft":[{"hex":"899123","flight":"CAL5825 ",'
+    b'"alt_baro":12000,"gs":320.0,"track":90.0,"lat":25.25,"lon":121.6,"seen_pos":2.5},'
+    b'{"hex":"780a23","alt_baro":"ground","lat":25.077,"lon":121.231}]}',
+    "t.txt.acmi": b"FileType=text/acmi/tacview\nFileVersion=2.2\n"
+    b"0,ReferenceTime=2021-10-04T06:00:00Z\n0,ReferenceLongitude=121\n0,ReferenceLatitude=24\n#0\na01,T=-1.5|-2|7000,Type=Air+FixedWing,"
+    b"Name=J-16\nb01,T=1.2|0.5|0,Type=Sea+Watercraft\n#60.5\na01,T=-1.4|-1.9|7100|0|1|90\n-b01\n",
 }
+
+# the schema-recognised exports of tests/data (issue 16)
+DATA = Path(__file__).resolve().parents[1] / "data"
+for _name in (
+    "aiscatcher.jsonl",
+    "opensky_states_all.json",
+    "opensky_states_2021-10-04-00.csv",
+    "marinecadastre_ais.csv",
+    "dma_ais.csv",
+    "flightradar24_flight.csv",
+    "traffic_export.csv",
+):
+    VALID[_name] = (DATA / _name).read_bytes()
+VALID["traffic_records.json"] = json.dumps(
+    json.loads((DATA / "traffic_belevingsvlucht_slice.json").read_text())[:8]
+).encode()
 
 
 def mutate(data: bytes, edits) -> bytes:
@@ -114,3 +141,23 @@ def test_mutated_kmz_gives_a_table_or_a_clear_error(tmp_path, changes):
     path.write_bytes(mutate(path.read_bytes(), changes))
     with contextlib.suppress(TrackImportError):
         read_tracks(path)
+
+
+@settings(
+    max_examples=EXAMPLES // 2,
+    deadline=5000,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(changes=edits, packed=st.sampled_from(["trace_full_899123.json", "t.zip.acmi"]))
+def test_mutated_compressed_files_give_a_table_or_a_clear_error(tmp_path, changes, packed):
+    import gzip
+
+    path = tmp_path / packed
+    if packed.endswith(".json"):
+        path.write_bytes(gzip.compress(VALID[packed]))
+    else:
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr("t.txt.acmi", VALID["t.txt.acmi"])
+    path.write_bytes(mutate(path.read_bytes(), changes))
+    with contextlib.suppress(TrackImportError):
+        read_tracks(path, ReadOptions(tz="UTC"))

@@ -124,3 +124,90 @@ def test_input_files_are_never_written_to(tmp_path):
         after = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
         assert before == after, name
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(VALID)  # nothing new beside them
+
+
+def test_a_kmz_needing_a_newer_zip_version_is_a_clear_error(tmp_path):
+    """zipfile raises NotImplementedError ("zip file version 6.4") for an entry whose
+    'version needed to extract' is too new: said as a damaged KMZ, never a crash (found by
+    the mutation fuzzer)."""
+    import zipfile
+
+    from viewer.io.registry import read_tracks
+    from viewer.io.report import TrackImportError
+
+    path = tmp_path / "new.kmz"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("doc.kml", "<kml/>")
+    data = bytearray(path.read_bytes())
+    central = data.index(b"PK\x01\x02")
+    data[central + 6] = 64  # version needed to extract: 6.4
+    path.write_bytes(bytes(data))
+    with pytest.raises(TrackImportError) as err:
+        read_tracks(path)
+    assert "not a valid zip file" in str(err.value)
+
+
+# readsb (gzip-compressed JSON under a .json name) and Tacview's zipped ACMI
+
+
+def _gzip_bomb(size: int) -> bytes:
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    zeros = b"\0" * (1 << 20)
+    out = [packer.compress(b'{"icao":"abc123","timestamp":1,"trace":[')]
+    for _ in range(size >> 20):
+        out.append(packer.compress(zeros))
+    out.append(packer.flush())
+    return b"".join(out)
+
+
+def test_readsb_gzip_bomb_is_refused_before_filling_the_memory(write):
+    from viewer.io.readsb_reader import MAX_JSON_BYTES
+
+    bomb = _gzip_bomb(MAX_JSON_BYTES + (16 << 20))  # ~270 KB that expands past the ceiling
+    assert len(bomb) < 1 << 20
+    with pytest.raises(TrackImportError, match="gzip bomb"):
+        read_tracks(write("trace_full_abc123.json", bomb))
+
+
+def test_readsb_truncated_gzip_is_a_clear_error(write):
+    import gzip
+
+    data = gzip.compress(b'{"icao":"abc123","timestamp":1,"trace":[]}' * 100)
+    with pytest.raises(TrackImportError, match="gzip"):
+        read_tracks(write("trace_full_abc123.json", data[: len(data) // 2]))
+
+
+def test_huge_readsb_json_is_refused(write, monkeypatch):
+    from viewer.io import readsb_reader
+
+    monkeypatch.setattr(readsb_reader, "MAX_JSON_BYTES", 1 << 20)  # the ceiling, made small
+    doc = b'{"icao":"abc123","timestamp":1,"trace":[' + b"[0,1,2,3,4,5,0]," * 100_000 + b"[0]]}"
+    with pytest.raises(TrackImportError, match="larger than"):
+        read_tracks(write("trace_full_abc123.json", doc))
+
+
+def test_deeply_nested_readsb_json_is_refused(write):
+    doc = b'{"now":1,"aircraft":' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    with pytest.raises(TrackImportError):
+        read_tracks(write("aircraft.json", doc))
+
+
+@pytest.mark.parametrize(
+    "bad", ["../evil.txt.acmi", "/etc/evil.txt.acmi", "a/../../evil.acmi", "C:\\evil.acmi"]
+)
+def test_zip_acmi_with_unsafe_paths_is_refused(write, tmp_path, bad):
+    path = write("evil.zip.acmi", _kmz([(bad, "FileType=text/acmi/tacview\n")]))
+    with pytest.raises(TrackImportError, match="unsafe path"):
+        read_tracks(path)
+    assert not (tmp_path.parent / "evil.txt.acmi").exists()
+
+
+def test_zip_acmi_bomb_is_refused(write, monkeypatch):
+    from viewer.io import acmi_reader
+
+    monkeypatch.setattr(acmi_reader, "MAX_ACMI_BYTES", 8 << 20)
+    text = b"FileType=text/acmi/tacview\nFileVersion=2.2\n" + b"//" * (10 << 20)
+    with pytest.raises(TrackImportError, match="zip bomb"):
+        read_tracks(write("bomb.zip.acmi", _kmz([("bomb.txt.acmi", text)])))

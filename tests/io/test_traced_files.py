@@ -94,6 +94,26 @@ def test_the_file_carries_its_provenance(tmp_path: Path, suffix: str) -> None:
         assert all(f["properties"]["source"] == scenario().source for f in doc["features"])
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".geojson"])
+def test_every_saved_label_says_traced_and_illustrative(tmp_path: Path, suffix: str) -> None:
+    path = save_traced(scenario(), tmp_path / f"a{suffix}")
+    if suffix == ".csv":
+        rows = pd.read_csv(path, usecols=["track_id", "label"])
+        labels = dict(zip(rows["track_id"], rows["label"], strict=True))
+    else:
+        feats = json.loads(path.read_text(encoding="utf-8"))["features"]
+        labels = {f["properties"]["track_id"]: f["properties"]["label"] for f in feats}
+    assert labels == {
+        "J-16 A": "J-16 ×4 (traced, illustrative)",  # "(illustrative)" is not said twice
+        "J-16 B": "J-16 ×4 (traced, illustrative)",
+        "H-6K": "H6K-1 ×2 (traced, illustrative)",  # no label: the callsign, the aircraft
+        "Y-8 ASW": "Y-8 ASW (traced, illustrative)",  # nor a callsign: the id
+    }
+    # opened for editing, the labels are what was typed (saving again adds the mark once)
+    typed = {t.id: t.label for t in open_traced(path).tracks}
+    assert typed["J-16 A"] == "J-16 ×4" and typed["H-6K"] == "H6K-1 ×2"
+
+
 def _events(trackset: TrackSet) -> pd.DataFrame:
     catalog = load_catalog()
     ev = compute_zone_events(trackset, catalog.analysis_zones())

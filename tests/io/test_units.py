@@ -46,11 +46,21 @@ def test_low_altitudes_are_guessed_as_metres(write):
     assert alt.guess == "m" and "9,000" in alt.reason
 
 
-def test_without_asking_the_unit_is_assumed_and_the_warning_gives_the_reason(write):
+def test_without_asking_the_guess_is_used_and_the_warning_gives_the_reason(write):
+    """Never a default the values contradict: 41,000 is read as feet, and the report says it
+    was guessed (issue 16: the reader warned "probably feet" and read metres)."""
     result = read_tracks(_csv(write, [35000, 41000]))  # the command line's way: never blocks
-    np.testing.assert_allclose(result.frame[ALT_M], [35000, 41000])
+    np.testing.assert_allclose(result.frame[ALT_M], np.array([35000, 41000]) * FT_IN_M)
     warning = next(w for w in result.report.warnings if "'alt'" in w)
-    assert "read as metres" in warning and "probably feet" in warning
+    assert "read as feet" in warning and "probably feet" in warning
+    assert result.report.units[ALT_M] == "ft (guessed: values up to 41,000: probably feet)"
+    assert result.report.units[SPEED_KT].startswith("kt (guessed: values up to 420")
+
+
+def test_low_altitudes_without_asking_are_read_as_metres_and_said_so(write):
+    result = read_tracks(_csv(write, [3000, 9000]))
+    np.testing.assert_allclose(result.frame[ALT_M], [3000, 9000])
+    assert result.report.units[ALT_M].startswith("m (guessed: values up to 9,000")
 
 
 @pytest.mark.parametrize(("unit", "factor"), [("ft", FT_IN_M), ("m", 1.0)])

@@ -134,6 +134,7 @@ def test_trace_a_track_edit_it_undo_redo(qtbot, window) -> None:
     # It replays: a "Traced tracks" entry with 4 fixes, counted as 4 aircraft.
     item = next(i for i in w.tracks.items if i.path == TRACED_PATH)
     assert item.trackset.n_fixes == 4 and int(item.trackset.counts[0]) == 4
+    assert item.trackset.display_name(0) == "J-16 A ×4 (traced, illustrative)"  # on the map
     assert w.traced_panel.table.rowCount() == 1
     # Edit: drag vertex 2, Ctrl+click a leg to insert, right-click to delete.
     w.edit_track_vertices("J-16 A")

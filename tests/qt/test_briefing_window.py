@@ -117,9 +117,13 @@ def test_counts_chart_shows_the_record_day(qtbot, briefed):
     qtbot.waitUntil(lambda: briefed.counts_panel.bars.counts is not None, timeout=20_000)
     counts = briefed.counts_panel.bars.counts
     assert counts.zone_id == "taiwan_adiz"
-    table = counts.table
-    aircraft = table.drop(columns=[c for c in table.columns if c == "ship"]).sum(axis=1)
-    assert aircraft.sum() == 56  # the illustrative sample follows the record day (S9)
+    # MND's day of 4 Oct 2021: the sample follows the record day's 56 aircraft (S9); its
+    # coast-guard ships are counted apart, as ships (issue 22)
+    assert list(counts.totals) == [56]
+    assert "ship" not in counts.table.columns and counts.apart["ship"].iloc[0] > 0
+    title = briefed.counts_panel.title.text()
+    assert "Aircraft entering taiwan_adiz per MND day (06:00–06:00 Asia/Taipei)" in title
+    assert "2021-10-04: 56 aircraft" in title and "ships or unknown, apart" in title
     briefed.counts_panel.view.setCurrentIndex(1)
     assert briefed.counts_panel.reference.isVisibleTo(briefed.counts_panel)
     series = briefed.counts_panel.reference.series[0]

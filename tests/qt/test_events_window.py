@@ -2,6 +2,9 @@
 
 import pandas as pd
 import pytest
+from PySide6.QtCore import Qt
+
+from viewer.qt.events_panel import COLUMNS
 
 T0 = pd.Timestamp("2021-10-04T00:00:00Z")
 
@@ -11,9 +14,9 @@ def with_events(qtbot, window, tmp_path):
     path = tmp_path / "in.csv"
     path.write_text(
         "id,time,lat,lon,type\n"
-        "A,2021-10-04T00:00:00Z,22.0,124.0,J-16\n"
-        "A,2021-10-04T00:30:00Z,22.0,121.0,J-16\n"
-        "A,2021-10-04T01:00:00Z,22.0,124.0,J-16\n"
+        "A,2021-10-04T00:00:00Z,24.0,124.0,J-16\n"  # in across the 123°E edge at 00:15
+        "A,2021-10-04T00:30:00Z,24.0,122.0,J-16\n"  # (mirror-image fixes: half-way)
+        "A,2021-10-04T01:00:00Z,24.0,124.0,J-16\n"  # out at 00:45
     )
     window.open_files([str(path)])
     qtbot.waitUntil(lambda: len(window.events_panel.all_events) > 0, timeout=20_000)
@@ -24,22 +27,26 @@ def test_events_are_listed_and_marked_on_the_timeline(with_events):
     ev = with_events.events_panel.all_events
     taiwan = ev[ev["zone_id"] == "taiwan_adiz"]
     assert list(taiwan["event"]) == ["entry", "exit"]
-    assert taiwan["time"].iloc[0] == T0 + pd.Timedelta(minutes=15)
+    assert abs(taiwan["time"].iloc[0] - (T0 + pd.Timedelta(minutes=15))) < pd.Timedelta("1ms")
     assert with_events.events_panel.model.rowCount() == len(ev)
     strip = with_events.qt_timeline.strip
-    assert (T0 + pd.Timedelta(minutes=15)).timestamp() in list(strip.marker_times)
+    assert min(abs(strip.marker_times - (T0 + pd.Timedelta(minutes=15)).timestamp())) < 1e-3
 
 
 def test_filter_by_zone(with_events):
     panel = with_events.events_panel
-    panel.zone_filter.setCurrentText("taiwan_adiz")
+    panel.zone_filter.setCurrentText("Taiwan ADIZ")  # the zone by its name, not its id
+    assert panel.zone_filter.currentData() == "taiwan_adiz"
     assert panel.model.rowCount() == 2
     assert "2 of" in panel.count_label.text()
+    zone_column = [c for c, _ in COLUMNS].index("zone_id")
+    shown = {panel.proxy.index(r, zone_column).data() for r in range(panel.proxy.rowCount())}
+    assert shown == {"Taiwan ADIZ (approx.)"}  # no internal id (taiwan_adiz) on screen
 
 
 def test_clicking_an_event_jumps_the_replay_there(with_events):
     panel = with_events.events_panel
-    panel.zone_filter.setCurrentText("taiwan_adiz")
+    panel.zone_filter.setCurrentIndex(panel.zone_filter.findData("taiwan_adiz"))
     index = panel.proxy.index(0, 0)
     panel.table.clicked.emit(index)
     row = panel.model.frame.iloc[panel.proxy.mapToSource(index).row()]
@@ -62,3 +69,42 @@ def test_events_flash_on_the_map_while_playing(with_events):
     assert len(flash.active(entry + 86400.0)[0]) == 0
     with_events.flash_act.trigger()  # off
     assert not flash.enabled
+
+
+def test_flags_are_shown_in_words(qtbot, window, tmp_path):
+    # a ship inside the "north" Justice Mission-2025 zone before it came into force (08:00
+    # UTC+8); a fighter reporting every minute, with a 2-hour hole across the Taiwan ADIZ's
+    # 123°E edge
+    lines = [
+        "S,2025-12-30T07:00:00+08:00,26.0,122.0,ship",
+        "S,2025-12-30T09:00:00+08:00,26.05,122.05,ship",
+    ]
+    t = pd.Timestamp("2025-12-30T07:00:00+08:00")
+    for m in range(10):
+        lines.append(f"G,{(t + pd.Timedelta(minutes=m)).isoformat()},24.0,{123.3 - 0.01 * m},J-16")
+    for m in range(10):
+        when = t + pd.Timedelta(hours=2, minutes=m)
+        lines.append(f"G,{when.isoformat()},24.0,{122.9 - 0.01 * m},J-16")
+    path = tmp_path / "flags.csv"
+    path.write_text("id,time,lat,lon,type\n" + "\n".join(lines) + "\n")
+    window.open_files([str(path)])
+    panel = window.events_panel
+    qtbot.waitUntil(lambda: len(panel.all_events) > 0, timeout=20_000)
+    notes = [c for c, _ in COLUMNS].index("notes")
+
+    def shown_notes():
+        return [
+            panel.model.data(panel.model.index(r, notes)) for r in range(panel.model.rowCount())
+        ]
+
+    panel.zone_filter.setCurrentIndex(panel.zone_filter.findData("exercise_2025_12:north"))
+    assert shown_notes() == ["inside when the zone came into force"]
+    tip = panel.model.data(panel.model.index(0, notes), Qt.ToolTipRole)
+    assert "not a crossing" in tip
+    assert panel.model.frame.iloc[0]["time"] == pd.Timestamp("2025-12-30T08:00+08:00")
+    panel.zone_filter.setCurrentIndex(panel.zone_filter.findData("taiwan_adiz"))
+    panel.kind_filter.setCurrentIndex(panel.kind_filter.findData("fighter"))
+    assert shown_notes() == ["inferred across a gap"]
+    labels = window.qt_timeline.strip.marker_labels
+    assert any(label.endswith("(inside when the zone came into force)") for label in labels)
+    assert any(label.endswith("(inferred across a gap)") for label in labels)

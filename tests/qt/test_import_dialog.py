@@ -225,3 +225,47 @@ def test_a_file_that_fails_to_load_is_not_remembered(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: not window._loading, timeout=10_000)
     assert "broken.csv" in window.last_error and not window.tracks.items
     assert _recent() == before
+
+
+def test_the_dialog_shows_the_rows_as_they_will_be_read(qtbot, window, alt_csv):
+    """The first rows with the chosen unit applied: feet shows 41,000 ft as 12,496.8 m, metres
+    as 41,000; a wrong guess is seen before loading."""
+    dialog = _unit_dialog(qtbot, window, alt_csv)
+    assert dialog.preview.isVisible()
+    assert dialog.schema_label.text() == "Columns matched by their names"
+    header = [dialog.preview.horizontalHeaderItem(c).text() for c in range(7)]
+    assert header[:2] == ["Track", "Time (UTC)"] and header[4] == "Altitude (m)"
+    assert dialog.preview.rowCount() == 2
+    assert dialog.preview.item(1, 1).text() == "2021-10-04 00:10:00"
+    assert dialog.preview.item(1, 4).text() == "12,496.8"  # 41,000 ft, the guess
+    dialog.alt_unit.setCurrentText("m")
+    assert dialog.preview.item(1, 4).text() == "41,000.0"
+    dialog.split.setChecked(True)
+    assert dialog.options().split_flights == 30 * 60.0
+    dialog.reject()
+
+
+def test_the_dialog_names_a_recognised_source(qapp, tmp_path):
+    from viewer.qt.import_dialog import ImportDialog
+
+    path = tmp_path / "export.csv"
+    path.write_text(
+        ",timestamp,icao24,latitude,longitude,groundspeed,track,callsign,altitude\n"
+        "0,2021-10-04 00:00:00+00:00,899063,25.08,121.23,450.0,45.0,EVA123,35000.0\n"
+    )
+    columns = ["", "timestamp", "icao24", "latitude", "longitude", "groundspeed", "track"]
+    dialog = ImportDialog("export.csv", columns, path=str(path))
+    assert dialog.schema_label.text() == "Recognised as: traffic export"
+    assert dialog.preview.item(0, 0).text() == "899063"
+    assert dialog.preview.item(0, 4).text() == "10,668.0"  # feet, as traffic documents
+
+
+def test_the_zone_says_the_file_gives_it_until_one_is_chosen(qapp):
+    """No zone given: the box reads "(the file says)" and no zone is declared; a zone given is
+    shown (a loop variable hid it: the box showed Asia/Seoul, the list's last, and declared it)."""
+    from viewer.qt.import_dialog import ImportDialog
+
+    dialog = ImportDialog("x.csv", ["time", "lat", "lon"])
+    assert dialog.zone.currentText() == "(the file says)"
+    assert dialog.options().tz is None
+    assert ImportDialog("x.csv", ["time"], zone="Asia/Tokyo").options().tz == "Asia/Tokyo"

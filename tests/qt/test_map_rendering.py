@@ -128,3 +128,24 @@ def test_anywhere_on_earth_draws_land(scene, box, crs):
         for y in range(0, 400, 10)
     )
     assert land > 100  # every box has a continent in it
+
+
+def test_exercise_zones_are_drawn_only_in_their_published_hours(scene):
+    # S8: the Justice Mission-2025 zones were in force on 30 Dec 2025, 08:00-18:00 UTC+8; the
+    # replay clock shows them then and only then (the same instants as the zone events)
+    import pandas as pd
+
+    scene.state.update_layer("exercise_2025_12", visible=True)
+    view = scene.home_view(1200, 900)
+    red = QColor("#B2182B")
+    for when, shown in [
+        ("2025-12-29T12:00:00+08:00", False),
+        ("2025-12-30T07:59:59+08:00", False),
+        ("2025-12-30T08:00:00+08:00", True),
+        ("2025-12-30T17:59:59+08:00", True),
+        ("2025-12-30T18:00:00+08:00", False),
+    ]:
+        scene.state.follow_clock(pd.Timestamp(when).timestamp())
+        image = scene.render_image(view)
+        edge = probe(image, 121.66667, 26.3, scene, view)  # the north zone's west edge
+        assert any(near(c, red, tol=50) for c in edge) == shown, when

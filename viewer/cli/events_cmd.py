@@ -1,23 +1,33 @@
 """Zone events without a window: entries into and exits from each ADIZ, the Senkaku 12/24 nmi
 zones and exercise zones (while in force), and crossings of the median line — one CSV row each.
 
-    adiz-viewer events TRACKFILE... [--zones all|ID,...] [--out events.csv] [--tz ZONE]
+    adiz-viewer events TRACKFILE... [--zones all|ID,...] [--out events.csv] [--tz ZONE] [--crs CRS]
+                        [--split-flights GAP]
     adiz-viewer events ARCHIVE [--start ISO --end ISO --bbox W,S,E,N] [--counts]
 
 An archive (a folder of partitioned Parquet or a database URL): its window's fixes are loaded
 (within --budget) and the same events computed; with --counts the engine counts instead, over
-the whole window however large: per zone, local day (--days-tz, default Asia/Taipei) and kind,
-the entries (crossings for a line), tracks and aircraft — the counts chart's figures.
+the whole window however large: per zone, day (--day: MND's 06:00-to-06:00 day by default, a
+calendar day or an hour in --days-tz) and kind, the entries (crossings for a line), tracks and
+aircraft — the counts chart's figures (in the app's Lambert conformal conic only).
 
+Events are found on the segments between consecutive fixes, straight as the map draws them in
+its projection (``--crs``, default the app's Lambert conformal conic), so a sparse track that
+passes through a zone between two fixes still enters and leaves it.
 Columns: time (UTC, ISO 8601), track_id, kind, zone_id, event (entry/exit/crossing), lon, lat,
-seconds_inside, side (line crossings: the side crossed to), at_track_start, approximate (the zone
-has an edge that is only the usual drawing). Exit status 2 if a file cannot be read.
+seconds_inside, side (line crossings: the side crossed to), at_track_start (inside at its first
+fix), approximate (the zone has an edge that is only the usual drawing), inside_when_in_force
+(already inside when an exercise zone came into force), across_gap (inferred across a gap in the
+data), near_line (a median-line crossing that depends on how the line is drawn).
+Exit status 2 if a file cannot be read.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+
+from viewer.cli.inspect_cmd import add_split_argument
 
 OUTPUT_COLUMNS = (
     "time",
@@ -31,6 +41,9 @@ OUTPUT_COLUMNS = (
     "side",
     "at_track_start",
     "approximate",
+    "inside_when_in_force",
+    "across_gap",
+    "near_line",
 )
 
 
@@ -44,9 +57,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", default=None, help="CSV file to write (default: standard output)")
     parser.add_argument("--tz", default=None, help="zone of times written without one")
     parser.add_argument(
+        "--crs",
+        default=None,
+        help="the map projection segments are straight in: preset, EPSG code or PROJ "
+        "(default: the app's Lambert conformal conic)",
+    )
+    add_split_argument(parser)
+    parser.add_argument(
         "--counts", action="store_true", help="archives: per-day counts from the engine"
     )
-    parser.add_argument("--days-tz", default="Asia/Taipei", help="zone of the days counted")
+    parser.add_argument(
+        "--day",
+        default="mnd",
+        choices=["mnd", "calendar", "hour"],
+        help="archives' counts per MND day (06:00 to 06:00 Taipei time, the default), calendar "
+        "day or hour in --days-tz",
+    )
+    parser.add_argument("--days-tz", default="Asia/Taipei", help="zone of calendar days, hours")
     from viewer.cli.archive_args import add_window_arguments
 
     add_window_arguments(parser)
@@ -57,11 +84,17 @@ def run(args: argparse.Namespace) -> int:
 
     from viewer.cli.archive_args import is_archive, load_window
     from viewer.core.catalog import load_catalog
+    from viewer.core.projection import Projection
     from viewer.core.zones import compute_zone_events
     from viewer.io.archive import ArchiveError
     from viewer.io.registry import ReadOptions, load_trackset
     from viewer.io.report import TrackImportError
 
+    try:
+        projection = Projection.from_user_input(args.crs) if args.crs else None
+    except ValueError as exc:
+        print(f"adiz-viewer events: --crs: {exc}", file=sys.stderr)
+        return 2
     zones = load_catalog().analysis_zones()
     if args.zones != "all":
         wanted = [z.strip() for z in args.zones.split(",") if z.strip()]
@@ -79,11 +112,15 @@ def run(args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             if is_archive(path) and args.counts:
-                return _archive_counts(path, zones, args)
+                return _archive_counts(path, zones, args, projection)
             if is_archive(path):
-                ts, _ = load_window(path, args)
+                ts, _ = load_window(path, args, projection)
             else:
-                ts, _ = load_trackset(path, options=ReadOptions(tz=args.tz))
+                ts, _ = load_trackset(
+                    path,
+                    projection,
+                    options=ReadOptions(tz=args.tz, split_flights=args.split_flights),
+                )
         except (TrackImportError, ArchiveError) as exc:
             print(f"adiz-viewer events: {exc}", file=sys.stderr)
             status = 2
@@ -116,14 +153,18 @@ def run(args: argparse.Namespace) -> int:
     return status
 
 
-def _archive_counts(source: str, zones, args: argparse.Namespace) -> int:
+def _archive_counts(source: str, zones, args: argparse.Namespace, projection) -> int:
     """Per zone, day and kind from the engine, as CSV."""
     from viewer.cli.archive_args import open_input, window_of
+    from viewer.core.counts import MND_DAY, calendar_day, hourly
 
+    day = {"mnd": MND_DAY, "calendar": calendar_day(args.days_tz), "hour": hourly(args.days_tz)}
     with open_input(source, args.tz) as archive:
-        counts = archive.zone_counts(zones, window_of(args), tz=args.days_tz)
+        counts = archive.zone_counts(
+            zones, window_of(args), day=day[args.day], projection=projection
+        )
     table = counts.table.copy()
-    table["day"] = table["day"].dt.strftime("%Y-%m-%d")
+    table["day"] = table["day"].dt.strftime("%Y-%m-%dT%H:%M%z")
     if args.out:
         table.to_csv(args.out, index=False)
         print(

@@ -1,9 +1,12 @@
-"""Check track files without opening a window: format, tracks, fixes, time span (UTC), and
-every skipped row with its line and reason. An archive (a folder of partitioned Parquet or a
-database URL) is asked instead of read: its columns, span and size, and with --start/--end/--bbox
-the fixes and tracks in that window.
+"""Check track files without opening a window: format, the source recognised, the column map,
+the unit each field was read in (and how it was known), tracks, fixes, time span (UTC), the
+minimum / median / maximum of the altitude (m), speed (kt) and fixes per track, and every
+skipped row with its line and reason. An archive (a folder of partitioned Parquet or a database
+URL) is asked instead of read: its columns, units, span and size, and with --start/--end/--bbox
+the fixes in that window.
 
-    adiz-viewer inspect FILE... [--json] [--tz ZONE] [--start ISO --end ISO --bbox W,S,E,N]
+    adiz-viewer inspect FILE... [--json] [--tz ZONE] [--split-flights GAP]
+    adiz-viewer inspect ARCHIVE [--json] [--start ISO --end ISO --bbox W,S,E,N]
 
 Exit status 0 when every file was read, 2 when one could not be.
 """
@@ -24,17 +27,40 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="ZONE",
         help="time zone of times written without one (IANA name, e.g. Asia/Taipei or UTC)",
     )
+    add_split_argument(parser)
     from viewer.cli.archive_args import add_window_arguments
 
     add_window_arguments(parser)
 
 
+def add_split_argument(parser: argparse.ArgumentParser) -> None:
+    """``--split-flights GAP``: one aircraft's day as flights (`ReadOptions.split_flights`)."""
+    parser.add_argument(
+        "--split-flights",
+        default=None,
+        metavar="GAP",
+        type=_gap,
+        help="cut each aircraft's track into flights where its callsign changes or no fix "
+        "comes for longer than GAP (e.g. 30min, 2h, 1800 for seconds)",
+    )
+
+
+def _gap(text: str) -> float:
+    from viewer.io.flights import parse_gap
+
+    try:
+        return parse_gap(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def run(args: argparse.Namespace) -> int:
     from viewer.cli.archive_args import is_archive
+    from viewer.io.read_stats import describe_stats, field_stats
     from viewer.io.registry import ReadOptions, read_tracks
     from viewer.io.report import TrackImportError
 
-    options = ReadOptions(tz=args.tz)
+    options = ReadOptions(tz=args.tz, split_flights=args.split_flights)
     status = 0
     results = []
     for path in args.files:
@@ -54,9 +80,12 @@ def run(args: argparse.Namespace) -> int:
         report = result.report
         if report.fixes == 0 and not result.static_paths:
             status = 2
-        results.append({"path": path, "ok": report.fixes > 0, **report.to_dict()})
+        stats = field_stats(result.frame)
+        results.append({"path": path, "ok": report.fixes > 0, **report.to_dict(), "stats": stats})
         if not args.json:
             print(report.summary())
+            for line in describe_stats(stats):
+                print(f"  {line}")
     if args.json:
         json.dump(
             results if len(results) > 1 else results[0], sys.stdout, indent=2, ensure_ascii=False
@@ -77,6 +106,7 @@ def _inspect_archive(source: str, args: argparse.Namespace) -> tuple[bool, dict]
                 "path": info.source,
                 "ok": True,
                 "engine": info.engine,
+                "schema": info.schema,
                 "column_map": info.column_map,
                 "units": info.units,
                 "rows": info.fixes,

@@ -78,7 +78,11 @@ class ReferenceLayer:
     note: str
     features: gpd.GeoDataFrame
     time_bound: bool = False
+    # parts whose area the info gives beside a published figure (manifest ``areas``)
+    areas: tuple[dict[str, Any], ...] = ()
     derived: dict[str, Any] = field(default_factory=dict)
+    # a line drawn between published ends only: how far other drawings of it lie (metres)
+    drawing_uncertainty_m: float = 0.0
 
     def title(self, naming: str = NAMING_EN) -> str:
         if naming == NAMING_ALL:
@@ -115,10 +119,42 @@ class ReferenceLayer:
         if self.kind in (ZONE, OVERLAP):
             areas = self.features[self.features["role"] == ROLE_AREA].geometry
             km2 = sum(geodesic_area_km2(g) for g in areas)
-            lines.append(f"Area (computed, geodesic, as drawn): {km2:,.0f} km²")
+            if self.areas:
+                lines.extend(self._part_area_lines())
+            else:
+                lines.append(f"Area (computed, geodesic, as drawn): {km2:,.0f} km²")
         lines.extend(f"Source {s.citation()}" for s in self.sources)
         lines.append(self.note)
         return "\n".join(lines)
+
+    def part_areas_km2(self, catalog: Catalog | None = None) -> list[tuple[dict[str, Any], float]]:
+        """Each of the manifest's ``areas`` with its geodesic area as drawn (km²): the whole
+        layer, or the part east of a line layer (``east_of``, the line extended straight past its
+        ends) and south of a parallel (``south_of_lat``)."""
+        geom = shapely.union_all(
+            self.features[self.features["role"] == ROLE_AREA].geometry.to_numpy()
+        )
+        out = []
+        for spec in self.areas:
+            part = geom
+            if "east_of" in spec:
+                line = (catalog or load_catalog()).layer(spec["east_of"]).features.geometry
+                part = shapely.intersection(part, _east_side(shapely.union_all(line.to_numpy())))
+            if "south_of_lat" in spec:
+                part = shapely.clip_by_rect(part, -180.0, -90.0, 180.0, float(spec["south_of_lat"]))
+            out.append((spec, geodesic_area_km2(part)))
+        return out
+
+    def _part_area_lines(self) -> list[str]:
+        if not self.areas:
+            return []
+        lines = []
+        for spec, km2 in self.part_areas_km2():
+            text = f"Area of the {spec['label']}: {km2:,.0f} km² (computed, geodesic, as drawn)"
+            if "published_km2" in spec:
+                text += f"; published: about {spec['published_km2']:,} km² ({spec['published_by']})"
+            lines.append(text)
+        return lines
 
     def features_at(self, when: datetime | None) -> gpd.GeoDataFrame:
         """The features in force at ``when`` (all of them when None)."""
@@ -174,7 +210,16 @@ class Catalog:
                     )
             elif layer.kind == LINE_KIND:
                 lines = shapely.line_merge(shapely.union_all(feats.geometry.to_numpy()))
-                zones.append(Zone(layer.id, layer.title(), LINE, lines, approximate=approximate))
+                zones.append(
+                    Zone(
+                        layer.id,
+                        layer.title(),
+                        LINE,
+                        lines,
+                        approximate=approximate,
+                        drawing_uncertainty_m=layer.drawing_uncertainty_m,
+                    )
+                )
         return zones
 
 
@@ -231,7 +276,9 @@ def load_catalog(folder: Path | None = None) -> Catalog:
             note=entry["note"],
             features=features,
             time_bound=bool(entry.get("time_bound", False)),
+            areas=tuple(entry.get("areas", ())),
             derived=entry.get("derived", {}),
+            drawing_uncertainty_m=float(entry.get("drawing_uncertainty_m", 0.0)),
         )
         layers.append(layer)
         by_id[layer.id] = layer
@@ -271,6 +318,22 @@ def _derived_features(spec: dict[str, Any], by_id: dict[str, ReferenceLayer]) ->
         {"role": [ROLE_AREA], "confidence": ["derived"], "note": [note]},
         geometry=[geom],
         crs="EPSG:4326",
+    )
+
+
+def _east_side(line: shapely.Geometry) -> shapely.Polygon:
+    """The half-plane (in lon/lat, within 60° of the line) east of a straight line: the side
+    to its right walking north. The line is taken from its southern to its northern end."""
+    xy = shapely.get_coordinates(line)
+    (x0, y0), (x1, y1) = sorted((tuple(xy[0]), tuple(xy[-1])), key=lambda p: p[1])
+    dx, dy = x1 - x0, y1 - y0
+    n = float(np.hypot(dx, dy))
+    ux, uy, far = dx / n, dy / n, 60.0
+    a = (x0 - ux * far, y0 - uy * far)
+    b = (x1 + ux * far, y1 + uy * far)
+    # right of the direction of travel (north-east): the normal (uy, -ux)
+    return shapely.Polygon(
+        [a, b, (b[0] + uy * far, b[1] - ux * far), (a[0] + uy * far, a[1] - ux * far)]
     )
 
 

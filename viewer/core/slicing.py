@@ -204,19 +204,45 @@ def _build_index(ts: TrackSet) -> TimeIndex:
     )
 
 
-def _median_intervals(ts: TrackSet) -> np.ndarray:
-    """Each track's median time between consecutive fixes, vectorised: the intervals sorted by
-    (track, length), then the middle one (or the mean of the middle two) of each track's run."""
-    median = np.zeros(ts.n_tracks)
-    if ts.n_fixes < 2:
-        return median
-    owner = ts.track_index()
-    d = np.diff(ts.t)
-    same = owner[:-1] == owner[1:]
-    d, own = d[same], owner[1:][same]
+def gap_thresholds(
+    trackset: TrackSet, tracks: np.ndarray, gap: float = DEFAULT_GAP_S
+) -> np.ndarray:
+    """Per track of ``tracks``: a segment longer than this is a gap, as the replay draws it
+    (dashed): `TimeIndex.gap_threshold`, from the cached index when there is one, else from
+    just these tracks' intervals (no index is built for them)."""
+    tracks = np.asarray(tracks, dtype=np.int64)
+    index = _INDEXES.get(trackset)
+    if index is not None:
+        return index.gap_threshold(tracks, gap)
+    if trackset.traced:
+        return np.full(len(tracks), np.inf)
+    return np.maximum(gap, GAP_FACTOR * _median_intervals(trackset, tracks))
+
+
+def _median_intervals(ts: TrackSet, tracks: np.ndarray | None = None) -> np.ndarray:
+    """Each track's median time between consecutive fixes (of ``tracks`` only, when given),
+    vectorised: the intervals sorted by (track, length), then the middle one (or the mean of
+    the middle two) of each track's run."""
+    if tracks is None:
+        n_tracks = ts.n_tracks
+        median = np.zeros(n_tracks)
+        if ts.n_fixes < 2:
+            return median
+        owner = ts.track_index()
+        d = np.diff(ts.t)
+        same = owner[:-1] == owner[1:]
+        d, own = d[same], owner[1:][same]
+    else:
+        n_tracks = len(tracks)
+        median = np.zeros(n_tracks)
+        first = ts.offsets[tracks]
+        n_int = np.maximum(ts.offsets[tracks + 1] - first - 1, 0)
+        own = np.repeat(np.arange(n_tracks), n_int)
+        i = np.repeat(first - (np.cumsum(n_int) - n_int), n_int) + np.arange(int(n_int.sum()))
+        d = ts.t[i + 1] - ts.t[i]
     order = np.lexsort((d, own))
     d, own = d[order], own[order]
-    counts = np.bincount(own, minlength=ts.n_tracks)
+    counts = np.bincount(own, minlength=n_tracks)
     starts = np.cumsum(counts) - counts
     has = counts > 0
     lo = d[starts[has] + (counts[has] - 1) // 2]

@@ -320,11 +320,13 @@ def zone_info(zone: str) -> tzinfo:
         return local
     try:
         return ZoneInfo(zone)
-    except (KeyError, ValueError) as exc:  # ZoneInfoNotFoundError is a KeyError
+    # ZoneInfoNotFoundError is a KeyError; a folder of tzdata ("Asia", "America/Argentina")
+    # raises IsADirectoryError
+    except (KeyError, ValueError, OSError) as exc:
         raise ValueError(f"unknown time zone {zone!r}; expected an IANA name or 'local'") from exc
 
 
-def _offset_words(offset: timedelta | None) -> str:
+def offset_words(offset: timedelta | None) -> str:
     minutes = round((offset or timedelta()).total_seconds() / 60)
     sign = "+" if minutes >= 0 else "-"
     h, m = divmod(abs(minutes), 60)
@@ -343,4 +345,4 @@ def format_time(t: float, zone: str = "UTC") -> str:
     if zone == "UTC":
         return when.strftime("%Y-%m-%d %H:%M:%S") + " UTC"
     local = when.astimezone(zone_info(zone))
-    return local.strftime("%Y-%m-%d %H:%M:%S") + " " + _offset_words(local.utcoffset())
+    return local.strftime("%Y-%m-%d %H:%M:%S") + " " + offset_words(local.utcoffset())

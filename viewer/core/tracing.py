@@ -56,6 +56,9 @@ VERTICES: Final = "vertices"
 TIMING_MODES: Final = (SPEED, START_END, VERTICES)
 SOURCE: Final = "source"  # provenance column of a traced file
 ILLUSTRATIVE: Final = "illustrative"
+# Every traced track's label ends so, on the map and in the files saved from it (as the shipped
+# example's do): a drawn path is never taken for a recorded one.
+TRACED_MARK: Final = "(traced, illustrative)"
 DEFAULT_TZ: Final = "Asia/Taipei"
 MAX_SPEED_KT: Final = 2500.0  # above Mach 3.5: a typing error, not an aircraft
 
@@ -288,8 +291,33 @@ class TracedScenario:
         return f"{base}-{n}"
 
 
+def shown_label(track: TracedTrack) -> str:
+    """The label a traced track is shown and saved with: its label (else callsign, else id), the
+    aircraft it stands for when more than one, then `TRACED_MARK`.
+
+    >>> t = TracedTrack("PLA-1", "fighter", 4, ((121, 22), (122, 22)), Timing.at_speed(
+    ...     datetime(2021, 10, 4, 2, tzinfo=UTC), 400.0))
+    >>> shown_label(t)
+    'PLA-1 ×4 (traced, illustrative)'
+    """
+    base = track.label.strip() or track.callsign.strip() or track.id
+    if TRACED_MARK in base:
+        return base
+    base = base.removesuffix(f"({ILLUSTRATIVE})").rstrip() or track.id  # said once is enough
+    n = track.count
+    if n > 1 and f"×{n}" not in base and f"x{n}" not in base:
+        base += f" ×{n}"
+    return f"{base} {TRACED_MARK}"
+
+
+def typed_label(shown: str) -> str:
+    """A label read back from a traced file, without the `TRACED_MARK` `shown_label` added."""
+    return shown.removesuffix(TRACED_MARK).rstrip()
+
+
 def scenario_frame(scenario: TracedScenario) -> pd.DataFrame:
-    """The canonical track table (one row per vertex, times in UTC) with a ``source`` column.
+    """The canonical track table (one row per vertex, times in UTC) with a ``source`` column;
+    every label ends in `TRACED_MARK` (`shown_label`).
 
     Raises `TracingError` naming the track when one cannot be timed."""
     parts = []
@@ -309,7 +337,7 @@ def scenario_frame(scenario: TracedScenario) -> pd.DataFrame:
                     KIND: [track.kind] * n,
                     COUNT: np.full(n, track.count, dtype="int64"),
                     CALLSIGN: [track.callsign] * n,
-                    LABEL: [track.label] * n,
+                    LABEL: [shown_label(track)] * n,
                     SOURCE: [scenario.source] * n,
                 }
             )

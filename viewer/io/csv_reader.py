@@ -15,21 +15,15 @@ from typing import Any
 import numpy as np
 
 from viewer.core.constants import ALT_M, SPEED_KT, TIME
-from viewer.io.columns import (
-    DATE,
-    ColumnMap,
-    confirmed_unit_notes,
-    detect_columns,
-    judge_units,
-)
+from viewer.io.columns import DATE, ColumnMap, detect_columns, names_not_directions, settle_units
 from viewer.io.normalize import finish_frame
 from viewer.io.report import (
     ColumnsUnknown,
     ImportCancelled,
     ImportReport,
     TrackImportError,
-    UnitsUnsure,
 )
+from viewer.io.schemas import POSITION, apply_schema
 
 BLOCK_SIZE = 8 << 20  # bytes per block: progress and cancel checks at this grain
 THREAD_BLOCK_SIZE = 2 << 20  # pyarrow splits a block into pieces of this size for its threads
@@ -159,20 +153,18 @@ def parse_csv(
             if attempt == "strings":
                 raise TrackImportError(path, f"not a readable CSV file ({_short(exc)})") from None
     assert table is not None
+    if options.column_map is None:
+        named = names_not_directions(cmap, lambda col: table.column(col).slice(0, 1000).to_pylist())
+        if named:
+            report.notice(named)
     return ParsedCsv(path, report, table, cmap, names, encoding, decimal, body.invalid_rows)
 
 
 def judge_and_note_units(parsed: ParsedCsv, options, values_of) -> None:
     """The units `detect_columns` could only guess: judged from the values
-    (``values_of(canonical) -> float array``), asked about (`UnitsUnsure`, when the options say
-    so) or warned about; the confirmed ones and the columns noted."""
-    unsure = judge_units(parsed.cmap, values_of)
-    if unsure and options.confirm_units:
-        raise UnitsUnsure(parsed.path, parsed.names, dict(parsed.cmap.columns), unsure)
-    for unit in unsure:
-        parsed.report.warn(unit.warning())
-    for note in confirmed_unit_notes(options):
-        parsed.report.notice(note)
+    (``values_of(canonical) -> float array``) and read so, asked about (`UnitsUnsure`, when the
+    options say so) or warned about; the confirmed ones, the schema and the columns noted."""
+    settle_units(parsed.cmap, values_of, options, parsed.report, parsed.path, parsed.names)
 
 
 def canonical_table(
@@ -194,6 +186,7 @@ def canonical_table(
             report.warn(f"column '{col}' holds bytes that are not UTF-8; they were replaced by �")
     raw = raw.rename(columns={col: canon for canon, col in cmap.columns.items()})
     raw = _combine_date_time(raw)
+    raw = apply_schema(raw, cmap.schema, report)
     judge_and_note_units(
         parsed,
         options,
@@ -208,7 +201,6 @@ def canonical_table(
             converted = _numeric(raw[col], decimal)
             if converted.notna().any():
                 raw[col] = converted
-    report.notice(f"columns: {cmap.describe()}")
     frame = finish_frame(raw, report, path=path, tz=options.tz, line_of=line_of)
     if progress:
         progress(1.0)
@@ -372,7 +364,7 @@ class _BodyReader:
 
 
 def _require(cmap: ColumnMap, names: list[str], path: Path) -> None:
-    missing = [c for c in ("lat", "lon") if c not in cmap.columns]
+    missing = [c for c in ("lat", "lon") if c not in cmap.columns and POSITION not in cmap.columns]
     if TIME not in cmap.columns and DATE not in cmap.columns:
         missing.append("time")
     if missing:

@@ -35,8 +35,11 @@ from viewer.core.constants import (
     TRACK_ID,
 )
 from viewer.core.tracks import TrackSet
-from viewer.io.csv_reader import ParsedCsv, judge_and_note_units
+from viewer.io.columns import judge_units, note_judged
+from viewer.io.csv_reader import ParsedCsv
+from viewer.io.flights import note_callsign_changes, tracks_changing_callsign
 from viewer.io.normalize import MAX_YEAR, MIN_YEAR, _take_sorted, normalise_kind, run_starts
+from viewer.io.report import UnitsUnsure
 
 if TYPE_CHECKING:
     from viewer.core.projection import Projection
@@ -65,6 +68,8 @@ def clean_trackset(
         or not set(cmap.columns) <= HANDLED
         or TRACK_ID not in cmap.columns
         or TIME not in cmap.columns
+        or (cmap.schema is not None and cmap.schema.needs_table)
+        or getattr(options, "split_flights", None) is not None
     ):
         return None
 
@@ -110,7 +115,18 @@ def clean_trackset(
     if tracks is None:
         return None
     starts, names = tracks
+    changing = 0
+    if CALLSIGN in cmap.columns and not pa.types.is_null(column(CALLSIGN).type):
+        # judged on the first row of each run of equal callsigns
+        runs = np.union1d(run_starts(column(CALLSIGN)), starts)  # a run ends with its track
+        heads = pc.utf8_trim_whitespace(_take_sorted(column(CALLSIGN), runs))
+        heads = heads.to_numpy(zero_copy_only=False)
+        track_of = np.searchsorted(starts, runs, side="right") - 1
+        changing = tracks_changing_callsign(track_of, heads.astype(object))
     values = {c: _floats(column(c)) for c in NUMERIC if c in cmap.columns}
+    unsure = judge_units(cmap, lambda canon: values[canon])  # guessed units: read as guessed
+    if unsure and options.confirm_units:
+        raise UnitsUnsure(parsed.path, parsed.names, dict(cmap.columns), unsure)
 
     def per_track(canon: str, default: str, convert=None) -> np.ndarray:
         """The column's text at each track's first row (empty: ``default``), converted once
@@ -131,7 +147,7 @@ def clean_trackset(
         # seconds as the table's way computes them (from nanoseconds), to the last bit
         "t": _seconds(ticks, ns_per_tick),  # the ticks become the seconds, in place
         "kinds": per_track(KIND, KIND_UNKNOWN, convert=normalise_kind),
-        "callsigns": per_track(CALLSIGN, ""),
+        "callsigns": per_track(CALLSIGN, "", convert=lambda v: str(v).strip()),
         "labels": per_track(LABEL, "") if LABEL in cmap.columns else types,
         "sides": per_track(SIDE, ""),
     }
@@ -153,14 +169,14 @@ def clean_trackset(
         return None  # a coordinate out of range, or empty
 
     # the file is clean: report as the table's way does
-    judge_and_note_units(parsed, options, lambda canon: values[canon])
+    note_judged(cmap, unsure, options, parsed.report)
     report = parsed.report
-    report.notice(f"columns: {cmap.describe()}")
     report.rows_read += n
     report.fixes += n
     report.tracks += len(starts)
     report.time_start = _timestamp(report.time_start, least * ns_per_tick, min)
     report.time_end = _timestamp(report.time_end, greatest * ns_per_tick, max)
+    note_callsign_changes(changing, report)
     lon, lat, x, y = coords
     return TrackSet(lon=lon, lat=lat, x=x, y=y, projection=projection, name=name, **fields)
 
@@ -233,5 +249,5 @@ def _is_text(kind) -> bool:
 def _timestamp(current, ns: int, pick):
     import pandas as pd
 
-    value = pd.Timestamp(ns, tz="UTC").to_pydatetime()
+    value = pd.Timestamp(ns // 1000 * 1000, tz="UTC").to_pydatetime()  # microseconds
     return value if current is None else pick(current, value)

@@ -1,15 +1,37 @@
 """GeoJSON tracks: Point features with a time property, or LineString / MultiLineString features
-with per-vertex times in a ``times`` or ``coordTimes`` property (as togeojson writes)."""
+with per-vertex times in a ``times`` or ``coordTimes`` property (as togeojson writes). The
+properties are recognised as a CSV's columns are (a known source's schema, else name by name:
+`viewer.io.columns`), so a `traffic` export's ``icao24`` is the track id, never its ``track``."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from viewer.core.constants import ALT_M, CALLSIGN, COUNT, KIND, LABEL, LAT, LON, TIME, TRACK_ID
-from viewer.io.columns import CANDIDATES
-from viewer.io.normalize import finish_frame
+from viewer.core.constants import (
+    ALT_M,
+    CALLSIGN,
+    COUNT,
+    HEADING_DEG,
+    KIND,
+    LABEL,
+    LAT,
+    LON,
+    SIDE,
+    SPEED_KT,
+    TIME,
+    TRACK_ID,
+)
+from viewer.io.columns import (
+    CANDIDATES,
+    ColumnMap,
+    detect_columns,
+    names_not_directions,
+    settle_units,
+)
+from viewer.io.normalize import CANONICAL_ORDER, LINE, finish_frame
 from viewer.io.report import ImportReport, TrackImportError
+from viewer.io.schemas import apply_schema
 
 MAX_BYTES = 2 << 30
 TIME_KEYS = ("time", "timestamp", "datetime", "date", "when", "t")
@@ -22,6 +44,38 @@ def _prop(props: dict, names: tuple[str, ...]):
         if name.lower() in lowered and lowered[name.lower()] not in (None, ""):
             return lowered[name.lower()]
     return None
+
+
+def _property_map(features: list, options, report: ImportReport) -> ColumnMap:
+    """The properties' meanings, from the names the features use (first 1,000 features)."""
+    names: dict[str, None] = {}
+    for feat in features[:1000]:
+        props = feat.get("properties") if isinstance(feat, dict) else None
+        if isinstance(props, dict):
+            names.update(dict.fromkeys(str(k) for k in props))
+    overrides = {
+        k: v for k, v in (options.column_map or {}).items() if v in names
+    }  # a map given for another file's columns does not apply here
+    cmap = detect_columns(
+        list(names), overrides, options.altitude_unit, options.speed_unit, positions=True
+    )
+    if not options.column_map:
+        named = names_not_directions(
+            cmap,
+            lambda col: [
+                f["properties"].get(col)
+                for f in features[:1000]
+                if isinstance(f, dict) and isinstance(f.get("properties"), dict)
+            ],
+        )
+        if named:
+            report.notice(named)
+    return cmap
+
+
+def _value(props: dict, column: str | None):
+    value = props.get(column) if column is not None else None
+    return None if value == "" else value
 
 
 def read_geojson(path: Path, options, progress=None, cancel=None):
@@ -42,9 +96,9 @@ def read_geojson(path: Path, options, progress=None, cancel=None):
         raise TrackImportError(path, "expected a GeoJSON FeatureCollection or Feature")
     if not isinstance(features, list):
         raise TrackImportError(path, "'features' is not a list")
-    rows: dict[str, list] = {
-        k: [] for k in (TRACK_ID, TIME, LON, LAT, ALT_M, KIND, CALLSIGN, LABEL, COUNT, "_line")
-    }
+    cmap = _property_map(features, options, report)
+    col = cmap.columns.get
+    rows: dict[str, list] = {k: [] for k in (*CANONICAL_ORDER, LINE) if k != SIDE}
     static = 0
     for i, feat in enumerate(features, start=1):
         if cancel is not None and cancel():
@@ -59,16 +113,25 @@ def read_geojson(path: Path, options, progress=None, cancel=None):
             props = {}
         geom = feat["geometry"]
         gtype = geom.get("type")
-        tid = _prop(props, CANDIDATES[TRACK_ID]) or feat.get("id") or f"feature-{i}"
+        tid = (
+            _value(props, col(TRACK_ID))
+            or _prop(props, CANDIDATES[TRACK_ID])  # features that name their id otherwise
+            or feat.get("id")
+            or f"feature-{i}"
+        )
         common = {
-            KIND: _prop(props, CANDIDATES[KIND]),
-            CALLSIGN: _prop(props, CANDIDATES[CALLSIGN]),
-            LABEL: _prop(props, CANDIDATES[LABEL]),
-            COUNT: _prop(props, ("count",)),
+            KIND: _value(props, col(KIND)) or _prop(props, CANDIDATES[KIND]),
+            CALLSIGN: _value(props, col(CALLSIGN)) or _prop(props, CANDIDATES[CALLSIGN]),
+            LABEL: _value(props, col(LABEL)) or _prop(props, CANDIDATES[LABEL]),
+            COUNT: _value(props, col(COUNT)),
+            SPEED_KT: _value(props, col(SPEED_KT)),
+            HEADING_DEG: _value(props, col(HEADING_DEG)),
         }
         coords = geom.get("coordinates")
         if gtype == "Point":
-            t = _prop(props, TIME_KEYS)
+            t = _value(props, col(TIME)) if col(TIME) else _prop(props, TIME_KEYS)
+            if col(ALT_M):  # an altitude property, in its own unit, over the coordinate's z
+                common[ALT_M] = _value(props, col(ALT_M))
             _append(rows, str(tid), t, coords, common, i)
         elif gtype in ("LineString", "MultiLineString"):
             lines = [coords] if gtype == "LineString" else (coords or [])
@@ -105,9 +168,36 @@ def read_geojson(path: Path, options, progress=None, cancel=None):
 
     raw = pd.DataFrame(rows)
     raw = raw.dropna(axis=1, how="all")
+    raw = _units(raw, cmap, path, options, report)
     report.notice("line numbers are feature numbers")
     frame = finish_frame(raw, report, path=path, tz=options.tz)
     return frame, report
+
+
+def _units(raw, cmap: ColumnMap, path: Path, options, report: ImportReport):
+    """The properties' units: documented, in their names, given, or guessed from the values
+    (asked about when the options say so); the coordinates' z is metres (RFC 7946)."""
+    import pandas as pd
+
+    if cmap.schema is not None:
+        raw = apply_schema(raw, cmap.schema, report)
+    if ALT_M not in cmap.columns:
+        cmap.assumed.pop(ALT_M, None)
+    if SPEED_KT not in cmap.columns:
+        cmap.assumed.pop(SPEED_KT, None)
+    settle_units(
+        cmap,
+        lambda canon: pd.to_numeric(raw.get(canon), errors="coerce").to_numpy(float),
+        options,
+        report,
+        path,
+        list(cmap.columns.values()),
+    )
+    if ALT_M in raw.columns and ALT_M in cmap.columns:
+        raw[ALT_M] = pd.to_numeric(raw[ALT_M], errors="coerce") * cmap.alt_factor
+    if SPEED_KT in raw.columns:
+        raw[SPEED_KT] = pd.to_numeric(raw[SPEED_KT], errors="coerce") * cmap.speed_factor
+    return raw
 
 
 def _append(rows, tid, t, coords, common, line):
@@ -119,7 +209,10 @@ def _append(rows, tid, t, coords, common, line):
     rows[TIME].append(t)
     rows[LON].append(lon if isinstance(lon, int | float) else None)
     rows[LAT].append(lat if isinstance(lat, int | float) else None)
-    rows[ALT_M].append(alt if isinstance(alt, int | float) else None)
-    for k, v in common.items():
-        rows[k].append(v)
+    common = dict(common)
+    if ALT_M not in common:
+        common[ALT_M] = alt if isinstance(alt, int | float) else None
+    for k in rows:
+        if k in common:
+            rows[k].append(common[k])
     rows["_line"].append(line)

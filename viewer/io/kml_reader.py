@@ -1,18 +1,22 @@
 """KML and KMZ (Google Earth): ``gx:Track`` / ``gx:MultiTrack`` with ``when`` + ``gx:coord``, and
 Placemarks with a Point and a ``TimeStamp`` or ``TimeSpan``.
 
-Parsed with the hardened parser of `xml_safety`. A KMZ is read in memory: entries with absolute
-or ``..`` paths are refused, and the uncompressed size is capped (zip bombs) — nothing is ever
-extracted to disk.
+Two flight exports are recognised by their structure (`kml_flights`): Flightradar24's (a
+"Route" folder of timed Point placemarks, speed and heading in each description, one flight)
+and FlightAware's (a ``gx:Track`` and the two airports as Points without times).
+
+Parsed with the hardened parser of `xml_safety`. A KMZ is read in memory (`bounded`): entries
+with absolute or ``..`` paths are refused, and the uncompressed size and ratio are capped (zip
+bombs) — nothing is ever extracted to disk.
 """
 
 from __future__ import annotations
 
-import zipfile
-import zlib
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from viewer.core.constants import ALT_M, KIND, LABEL, LAT, LON, TIME, TRACK_ID
+from viewer.io.bounded import safe_zip_entry
+from viewer.io.kml_flights import FlightAwareKml, Fr24Kml
 from viewer.io.normalize import finish_frame
 from viewer.io.report import ImportCancelled, ImportReport, TrackImportError
 from viewer.io.xml_safety import local, parse_xml
@@ -22,54 +26,11 @@ MAX_RATIO = 200  # uncompressed / compressed beyond this is a zip bomb
 
 
 def read_kmz(path: Path, options, progress=None, cancel=None):
-    try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise TrackImportError(path, f"not a valid KMZ (zip) file ({exc})") from None
-    with zf:
-        for info in zf.infolist():
-            name = PurePosixPath(info.filename.replace("\\", "/"))
-            if name.is_absolute() or ".." in name.parts or ":" in info.filename:
-                raise TrackImportError(
-                    path,
-                    f"refused: the KMZ holds an entry with an unsafe path "
-                    f"{info.filename!r} (absolute or '..')",
-                )
-            if info.external_attr >> 28 == 0xA:  # a symbolic link
-                raise TrackImportError(path, f"refused: KMZ entry {info.filename!r} is a link")
-        kmls = [i for i in zf.infolist() if i.filename.lower().endswith(".kml")]
-        if not kmls:
-            raise TrackImportError(path, "the KMZ holds no .kml document")
-        doc = next((i for i in kmls if i.filename.lower() == "doc.kml"), kmls[0])
-        if doc.file_size > MAX_KML_IN_KMZ or (
-            doc.compress_size and doc.file_size / doc.compress_size > MAX_RATIO
-        ):
-            raise TrackImportError(
-                path,
-                f"refused: {doc.filename} would expand to {doc.file_size:,} bytes "
-                f"from {doc.compress_size:,} (a zip bomb?)",
-            )
-        try:
-            with zf.open(doc) as fh:
-                data = fh.read(MAX_KML_IN_KMZ + 1)
-        except (
-            zipfile.BadZipFile,
-            zlib.error,
-            OSError,
-            EOFError,
-            ValueError,
-            NotImplementedError,
-            RuntimeError,
-        ) as exc:
-            raise TrackImportError(
-                path,
-                f"the KMZ is damaged: {doc.filename} cannot be "
-                f"decompressed ({type(exc).__name__}: {exc})",
-            ) from None
-        if len(data) > MAX_KML_IN_KMZ:
-            raise TrackImportError(path, "refused: the KML inside the KMZ is larger than 512 MiB")
+    name, data = safe_zip_entry(
+        path, (".kml",), MAX_KML_IN_KMZ, "a KMZ's .kml document", "doc.kml", MAX_RATIO
+    )
     frame, report = _read_kml_bytes(path, data, options, cancel)
-    report.format = f"KMZ ({doc.filename})"
+    report.format = f"KMZ ({name})"
     return frame, report
 
 
@@ -82,10 +43,14 @@ def _read_kml_bytes(path: Path, data: bytes, options, cancel):
 
     report = ImportReport(str(path), format="KML")
     root = parse_xml(path, data)
+    fr24 = Fr24Kml.recognise(root)
+    if fr24 is not None:
+        return fr24.read(path, report, options, cancel)
     rows: dict[str, list] = {k: [] for k in (TRACK_ID, TIME, LON, LAT, ALT_M, KIND, LABEL, "_line")}
     placemarks = [el for el in root.iter() if local(el.tag) == "Placemark"]
     if not placemarks:
         raise TrackImportError(path, "no Placemark in the KML: nothing to read")
+    flightaware = FlightAwareKml.recognise(root)
     static = []
     for i, pm in enumerate(placemarks, start=1):
         if cancel is not None and cancel():
@@ -115,6 +80,8 @@ def _read_kml_bytes(path: Path, data: bytes, options, cancel):
             coord = _text(point, "coordinates")
             parts = (coord or "").replace(",", " ").split()
             if when is None:
+                if flightaware is not None and flightaware.is_airport(name):
+                    continue  # the departure and arrival airports: places, not positions
                 report.skip(None, f"placemark {i} ({name}): a point without TimeStamp/TimeSpan")
                 continue
             _add(rows, name, when, parts, desc, i)
@@ -126,6 +93,26 @@ def _read_kml_bytes(path: Path, data: bytes, options, cancel):
         report.notice(f"{name}: a line without times — a static path, not replayable")
     raw = pd.DataFrame(rows).dropna(axis=1, how="all")
     report.notice("line numbers are placemark numbers")
+    if flightaware is not None:
+        raw = flightaware.describe(raw, report)
+    elif len(raw):
+        report.column_map = {
+            TRACK_ID: "Placemark name",
+            TIME: "when / TimeStamp",
+            LON: "coordinates (1st)",
+            LAT: "coordinates (2nd)",
+            ALT_M: "coordinates (3rd)",
+        }
+        report.units = {ALT_M: "m (documented by KML 2.2)"}
+    if len(raw) == 0:
+        reason = (
+            report.skipped[0].reason
+            if report.skipped
+            else f"{len(static)} line(s) without times (static paths)"
+            if static
+            else "no placemark has a time"
+        )
+        raise TrackImportError(path, f"nothing to replay: {reason}")
     frame = finish_frame(raw, report, path=path, tz=options.tz)
     return frame, report
 

@@ -3,7 +3,9 @@
 AIS sentences carry no date, so each line needs a time: an NMEA 4.10 tag block with a ``c:``
 Unix time (``\\c:1633305600*hh\\!AIVDM,...``) or a leading ISO 8601 / epoch time
 (``2021-10-04T00:00:00Z !AIVDM,...``). Multi-sentence messages are joined; lines that are not
-AIS, or fail their checksum, are skipped with their line number.
+AIS, or fail their checksum, are skipped with their line number. AIS 'not available' values
+are missing, never positions or directions: heading 511 (the course is used instead), SOG
+102.3, COG 360, latitude 91, longitude 181.
 """
 
 from __future__ import annotations
@@ -94,12 +96,15 @@ def read_nmea(path: Path, options, progress=None, cancel=None):
                 continue
             speed = getattr(decoded, "speed", None)
             course = getattr(decoded, "course", None)
+            heading = getattr(decoded, "heading", None)
+            if heading is None or heading >= 360:  # 511: not available; use the course
+                heading = None if course is None or course >= 360 else course
             rows[TRACK_ID].append(str(mmsi))
             rows[TIME].append(when)
             rows[LON].append(lon)
             rows[LAT].append(lat)
             rows[SPEED_KT].append(None if speed is None or speed >= 102.3 else speed)
-            rows[HEADING_DEG].append(None if course is None or course >= 360 else course)
+            rows[HEADING_DEG].append(heading)
             rows[KIND].append("ship")
             rows[CALLSIGN].append(None)
             rows["_line"].append(lineno)

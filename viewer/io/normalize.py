@@ -331,7 +331,8 @@ def finish_frame(
             out[col] = kept_array(pd.to_numeric(raw[col], errors="coerce").to_numpy(np.float64))
     for col in (CALLSIGN, LABEL, SIDE):
         if col in raw.columns:
-            out[col] = kept(raw[col].astype(str))
+            text = raw[col].astype(str)
+            out[col] = kept(text.str.strip() if col == CALLSIGN else text)  # 'EVA123  ' (OpenSky)
     if KIND in raw.columns:
         kind_codes, uniques = _factorize(kept(raw[KIND]))  # missing -> -1: the last entry
         names = [str(u) for u in uniques]
@@ -362,10 +363,18 @@ def finish_frame(
     report.tracks += tracks if tracks is not None else int(out[TRACK_ID].nunique())
     if len(out):
         t_out = t_int if in_order else out[TIME].to_numpy(dtype="datetime64[ns]").view(np.int64)
-        first = pd.Timestamp(int(t_out.min()), tz="UTC").to_pydatetime()
-        last = pd.Timestamp(int(t_out.max()), tz="UTC").to_pydatetime()
+        # datetimes hold microseconds: nanoseconds dropped (as the fast CSV way does)
+        first = pd.Timestamp(int(t_out.min()) // 1000 * 1000, tz="UTC").to_pydatetime()
+        last = pd.Timestamp(int(t_out.max()) // 1000 * 1000, tz="UTC").to_pydatetime()
         report.time_start = first if report.time_start is None else min(report.time_start, first)
         report.time_end = last if report.time_end is None else max(report.time_end, last)
+    if CALLSIGN in out.columns and len(out):
+        from viewer.io.flights import note_callsign_changes, tracks_changing_callsign
+
+        changing = tracks_changing_callsign(
+            out[TRACK_ID].cat.codes.to_numpy(), out[CALLSIGN].to_numpy(dtype=object)
+        )
+        note_callsign_changes(changing, report)
     columns = [c for c in CANONICAL_ORDER if c in out.columns]
     return out if list(out.columns) == columns else out[columns]
 

@@ -8,40 +8,51 @@ from pathlib import Path
 import numpy as np
 
 from viewer.core.constants import ALT_M, LAT, LON, SPEED_KT, TIME
-from viewer.io.columns import DATE, confirmed_unit_notes, detect_columns, judge_units
+from viewer.io.columns import DATE, detect_columns, names_not_directions, settle_units
 from viewer.io.normalize import finish_frame
-from viewer.io.report import ImportCancelled, ImportReport, TrackImportError, UnitsUnsure
+from viewer.io.report import ImportCancelled, ImportReport, TrackImportError
+from viewer.io.schemas import apply_schema
 
 
 def _attributes_to_raw(df, path: Path, options, report: ImportReport, lon=None, lat=None):
+    """A table of attributes (a GIS file's, Parquet's, JSON records') -> the raw canonical table:
+    columns recognised (a known source's schema, else name by name), the source's conventions
+    applied, units converted (a guessed unit asked about or warned about)."""
     import pandas as pd
 
     names = [str(c) for c in df.columns if c != "geometry"]
-    cmap = detect_columns(names, options.column_map, options.altitude_unit, options.speed_unit)
-    unsure = judge_units(
-        cmap, lambda canon: pd.to_numeric(df[cmap.columns[canon]], errors="coerce").to_numpy(float)
-    )
-    if unsure and getattr(options, "confirm_units", False):
-        raise UnitsUnsure(path, names, dict(cmap.columns), unsure)
-    for unit in unsure:
-        report.warn(unit.warning())
-    for note in confirmed_unit_notes(options):
-        report.notice(note)
+    try:
+        cmap = detect_columns(names, options.column_map, options.altitude_unit, options.speed_unit)
+    except ValueError as exc:
+        raise TrackImportError(path, str(exc)) from None
     if TIME not in cmap.columns and DATE not in cmap.columns:
         raise TrackImportError(
             path,
             f"no time attribute: fields are {names}; expected a field such as time or timestamp",
         )
-    raw = df[list(cmap.columns.values())].rename(
-        columns={col: canon for canon, col in cmap.columns.items()}
-    )
+    if not options.column_map:
+        named = names_not_directions(cmap, lambda col: df[col].head(1000).tolist())
+        if named:
+            report.notice(named)
+    raw = df[list(dict.fromkeys(cmap.columns.values()))].copy()
+    raw.columns = [str(c) for c in raw.columns]
+    raw = pd.DataFrame({canon: raw[col] for canon, col in cmap.columns.items()})
     if lon is not None:
         raw[LON], raw[LAT] = lon, lat
+    raw = apply_schema(raw, cmap.schema, report)
+    settle_units(
+        cmap,
+        lambda canon: pd.to_numeric(raw[canon], errors="coerce").to_numpy(float),
+        options,
+        report,
+        path,
+        names,
+    )
     if ALT_M in raw.columns:
-        raw[ALT_M] = raw[ALT_M].astype("float64") * cmap.alt_factor
+        raw[ALT_M] = pd.to_numeric(raw[ALT_M], errors="coerce").astype("float64") * cmap.alt_factor
     if SPEED_KT in raw.columns:
-        raw[SPEED_KT] = raw[SPEED_KT].astype("float64") * cmap.speed_factor
-    report.notice(f"columns: {cmap.describe()}")
+        speed = pd.to_numeric(raw[SPEED_KT], errors="coerce").astype("float64")
+        raw[SPEED_KT] = speed * cmap.speed_factor
     return raw
 
 

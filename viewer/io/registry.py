@@ -35,6 +35,9 @@ READERS: dict[str, tuple[str, str]] = {
     "parquet": ("viewer.io.ogr_reader", "read_parquet"),
     "nmea": ("viewer.io.nmea_reader", "read_nmea"),
     "cot": ("viewer.io.cot_reader", "read_cot"),
+    "readsb": ("viewer.io.readsb_reader", "read_readsb"),
+    "acmi": ("viewer.io.acmi_reader", "read_acmi"),
+    "json": ("viewer.io.json_tables", "read_json_table"),
 }
 EXTENSIONS = {
     ".csv": "csv",
@@ -43,6 +46,8 @@ EXTENSIONS = {
     ".tab": "csv",
     ".geojson": "geojson",
     ".json": "geojson",
+    ".jsonl": "json",
+    ".ndjson": "json",
     ".gpx": "gpx",
     ".kml": "kml",
     ".kmz": "kmz",
@@ -58,6 +63,7 @@ EXTENSIONS = {
     ".nm4": "nmea",
     ".cot": "cot",
     ".xml": "cot",
+    ".acmi": "acmi",
 }
 
 
@@ -73,6 +79,8 @@ class ReadOptions:
     instead of warning and reading on (the command line's way).
     ``confirmed_units``: fields ('alt_m', 'speed_kt') whose unit above the user confirmed; the
     report records it.
+    ``split_flights``: seconds; when set, each track is cut into flights where its callsign
+    changes or two fixes are further apart than this (`viewer.io.flights`).
     """
 
     tz: str | None = None
@@ -82,6 +90,7 @@ class ReadOptions:
     time_range: tuple[Any, Any] | None = None
     confirm_units: bool = False
     confirmed_units: tuple[str, ...] = ()
+    split_flights: float | None = None
 
 
 def options_for_ref(ref: TrackFileRef) -> ReadOptions | None:
@@ -130,7 +139,15 @@ def detect_format(path: str | Path) -> str:
     if path.is_dir():
         if any(path.rglob("*.parquet")):
             return "parquet"
-        raise TrackImportError(path, "a folder without Parquet files; expected a track file")
+        from viewer.io.readsb_reader import is_readsb_folder
+
+        if is_readsb_folder(path):
+            return "readsb"
+        raise TrackImportError(
+            path,
+            "a folder without Parquet files or readsb traces; expected a track file, a "
+            "partitioned Parquet folder or a globe-history folder of trace_full_*.json",
+        )
     fmt = EXTENSIONS.get(path.suffix.lower())
     if fmt is not None and fmt not in ("csv", "cot", "geojson"):
         return fmt
@@ -139,6 +156,9 @@ def detect_format(path: str | Path) -> str:
             head = fh.read(4096)
     except OSError as exc:
         raise TrackImportError(path, f"cannot open the file ({exc.strerror})") from None
+    sniffed = _sniff_sources(path, head)
+    if sniffed is not None:
+        return sniffed
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if text.startswith((b"PK\x03\x04",)):
         return "kmz"
@@ -153,10 +173,28 @@ def detect_format(path: str | Path) -> str:
         if b"<event" in low:
             return "cot"
     if text.startswith((b"{", b"[")):
-        return "geojson"
+        from viewer.io.json_tables import json_kind
+
+        return json_kind(text)
     if text.startswith((b"!", b"\\")) or b"!AIVDM" in head or b"!AIVDO" in head:
         return "nmea"
     return fmt or "csv"
+
+
+def _sniff_sources(path: Path, head: bytes) -> str | None:
+    """Formats told by their content whatever the file is called: readsb/tar1090 JSON (often
+    gzip-compressed under a ``.json`` name) and Tacview ACMI text."""
+    from viewer.io.acmi_reader import sniff_acmi
+    from viewer.io.bounded import GZIP_MAGIC, head_bytes
+    from viewer.io.readsb_reader import sniff_readsb
+
+    if head.startswith(GZIP_MAGIC):
+        head = head_bytes(path)
+    if sniff_readsb(head):
+        return "readsb"
+    if sniff_acmi(head):
+        return "acmi"
+    return None
 
 
 def read_tracks(
@@ -171,10 +209,19 @@ def read_tracks(
     module, func = READERS[_checked_format(path)]
     reader = getattr(import_module(module), func)
     result = _guarded(path, lambda: reader(path, options, progress, cancel))
-    if isinstance(result, ReadResult):
+    if not isinstance(result, ReadResult):
+        result = ReadResult(*result)
+    return _split(result, options)
+
+
+def _split(result: ReadResult, options: ReadOptions) -> ReadResult:
+    """The tracks cut into flights when the options ask (`ReadOptions.split_flights`)."""
+    if options.split_flights is None or len(result.frame) == 0:
         return result
-    frame, report = result
-    return ReadResult(frame, report)
+    from viewer.io.flights import split_flights
+
+    frame = split_flights(result.frame, options.split_flights, result.report)
+    return ReadResult(frame, result.report, result.static_paths)
 
 
 def load_trackset(
@@ -220,7 +267,7 @@ def _load_csv(
     trackset = _guarded(path, lambda: clean_trackset(parsed, options, projection, path.name))
     if trackset is None:  # something to skip, sort or convert: the canonical table's way
         frame, report = _guarded(path, lambda: canonical_table(parsed, options, progress))
-        return _freeze(path, ReadResult(frame, report), projection)
+        return _freeze(path, _split(ReadResult(frame, report), options), projection)
     if progress is not None:
         progress(1.0)
     return trackset, parsed.report

@@ -56,6 +56,10 @@ class ImportReport:
         lines = [f"{name}: {self.format or 'unknown format'}"]
         if self.schema:
             lines.append(f"  recognised as: {self.schema}")
+        if self.column_map:
+            lines.append(
+                "  columns: " + ", ".join(f"{k} ← '{v}'" for k, v in self.column_map.items())
+            )
         if self.units:
             lines.append(
                 "  units: " + ", ".join(f"{field_}: {how}" for field_, how in self.units.items())
@@ -108,6 +112,7 @@ class TimeZoneRequired(TrackImportError):
             "zone they are in (for example Asia/Taipei or UTC) — times are never assumed",
         )
         self.column = column
+        self.example = example  # a time as the file writes it
 
 
 class ColumnsUnknown(TrackImportError):

@@ -34,6 +34,7 @@ from viewer.core.tracing import (
     TracedTrack,
     TracingError,
     scenario_frame,
+    typed_label,
 )
 from viewer.io.registry import read_tracks
 from viewer.io.report import TrackImportError
@@ -212,7 +213,7 @@ def open_traced(path: str | Path) -> TracedScenario:
                     tuple(zip(rows[LON].astype(float), rows[LAT].astype(float), strict=True)),
                     Timing.at_vertices(enumerate(times)),
                     callsign=text[CALLSIGN],
-                    label=text[LABEL],
+                    label=typed_label(text[LABEL]),
                 )
             )
         except TracingError as exc:

@@ -11,7 +11,7 @@ ORG_NAME = "adiz-viewer"
 
 TRACK_PATTERNS = (
     "*.csv *.tsv *.txt *.geojson *.json *.gpx *.kml *.kmz *.gpkg *.shp *.fgb "
-    "*.parquet *.nmea *.ais *.xml *.cot"
+    "*.parquet *.nmea *.ais *.xml *.cot *.acmi *.jsonl"
 )
 # The English file-dialog filters; the dialogs show them translated (the patterns stay).
 TRACK_FILTER = f"Track files ({TRACK_PATTERNS});;All files (*)"

@@ -1,24 +1,45 @@
-"""The counts chart docked under the map: per day (or hour) how many aircraft entered a zone,
-stacked by kind, with the replay's cursor; a click on a bar jumps there. A second view shows the
-published yearly figures (sourced) so a class can set one day against the trend."""
+"""The counts chart docked under the map: how many aircraft entered a zone per MND day (06:00 to
+06:00 Taipei time), calendar day or hour, stacked by kind — aircraft kinds only; ships and
+unknown kinds stand apart — from the tracks the user chose, with the replay's cursor; a click on
+a bar jumps there. A line over the chart says what is counted. A second view shows the published
+yearly figures (sourced) so a class can set one day against the trend."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from viewer.core.counts import Counts, reference_figures
+from viewer.core.counts import (
+    APART_KINDS,
+    HOURLY,
+    MND,
+    MND_DAY,
+    Counts,
+    DayDefinition,
+    ReportedCount,
+    calendar_day,
+    entries_by_bin,
+    hourly,
+    reference_figures,
+    with_reported,
+)
 from viewer.qt.i18n import translate
 from viewer.qt.track_painter import KIND_COLORS, kind_name
 
 MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 44, 12, 10, 34
+WORDS_H = 13  # the row naming each bar of a bin (aircraft, reported, apart)
 MAX_BAR_PX = 240  # one or two days of counts: bars of a readable width, not the whole chart
 
 
 class BarsWidget(QWidget):
-    """Stacked bars of a `Counts`, the current time as a red line; emits ``bar_clicked(t0)``."""
+    """Stacked bars of a `Counts`, the current time as a red line; emits ``bar_clicked(t0)``.
+
+    Per bin: the aircraft entering (stacked by kind), beside them the reported aircraft
+    (hatched) when given, then — apart, after a gap — ships and tracks of unknown kind."""
 
     bar_clicked = Signal(float)
 
@@ -28,14 +49,20 @@ class BarsWidget(QWidget):
         self.cursor: float | None = None
         # Reported daily figures, aligned to ``counts.table``'s rows (drawn hatched beside them).
         self.reported: pd.DataFrame | None = None
+        self.reported_apart: pd.DataFrame | None = None
         self.reported_source = ""
         self.setMinimumHeight(80)
 
     def set_counts(
-        self, counts: Counts | None, reported: pd.DataFrame | None = None, source: str = ""
+        self,
+        counts: Counts | None,
+        reported: pd.DataFrame | None = None,
+        source: str = "",
+        reported_apart: pd.DataFrame | None = None,
     ) -> None:
         self.counts = counts
         self.reported = reported
+        self.reported_apart = reported_apart
         self.reported_source = source
         self.update()
 
@@ -44,17 +71,36 @@ class BarsWidget(QWidget):
         self.update()
 
     def _bars(self) -> list[tuple[QRectF, float]]:
-        if self.counts is None or self.counts.table.empty:
+        if self.counts is None or self.counts.table.index.empty:
             return []
         n = len(self.counts.table)
         w = min((self.width() - MARGIN_L - MARGIN_R) / n, MAX_BAR_PX)
         return [
             (
-                QRectF(MARGIN_L + i * w, MARGIN_T, w, self.height() - MARGIN_T - MARGIN_B),
+                QRectF(MARGIN_L + i * w, MARGIN_T, w, self.height() - MARGIN_T - self._margin_b()),
                 ts.timestamp(),
             )
             for i, ts in enumerate(self.counts.table.index)
         ]
+
+    def _margin_b(self) -> float:
+        """Room under the bars: dates and the legend, and a row naming the bars when a bin has
+        more than one."""
+        return MARGIN_B + (WORDS_H if self.counts is not None and len(self._columns()) > 1 else 0)
+
+    def _columns(self) -> list[tuple[pd.DataFrame, bool, str]]:
+        """The bars drawn in each bin: (table, hatched, word under it)."""
+        assert self.counts is not None
+        cols = [(self.counts.table, False, translate("CountsChart", "aircraft"))]
+        if self.reported is not None:
+            cols.append((self.reported, True, translate("CountsChart", "reported")))
+        apart = self.counts.apart
+        if len(apart.columns) and float(apart.to_numpy().sum()) > 0:
+            cols.append((apart, False, translate("CountsChart", "apart")))
+        rep = self.reported_apart
+        if rep is not None and len(rep.columns) and float(rep.to_numpy().sum()) > 0:
+            cols.append((rep, True, translate("CountsChart", "reported")))
+        return cols
 
     def mousePressEvent(self, event) -> None:
         for rect, t0 in self._bars():
@@ -75,19 +121,22 @@ class BarsWidget(QWidget):
             p.drawText(
                 self.rect(),
                 Qt.AlignCenter,
-                translate("CountsChart", "No entries into this zone in the loaded tracks"),
+                translate("CountsChart", "No entries into this zone in the chosen tracks"),
             )
             p.end()
             return
-        table = self.counts.table  # type: ignore[union-attr]
-        reported = self.reported
-        most = float(table.sum(axis=1).max()) if len(table.columns) else 0.0
-        if reported is not None and len(reported.columns):
-            most = max(most, float(reported.sum(axis=1).max()))
+        counts = self.counts
+        assert counts is not None
+        columns = self._columns()
+        most = max(
+            (float(t.sum(axis=1).max()) for t, _, _ in columns if len(t.columns)), default=0.0
+        )
         top = max(1.0, most) * 1.15  # headroom for the totals
-        plot_h = self.height() - MARGIN_T - MARGIN_B
+        words_h = WORDS_H if len(columns) > 1 else 0
+        plot_h = self.height() - MARGIN_T - self._margin_b()
         p.setPen(QPen(QColor("#dddddd"), 0))
-        for frac in (0.25, 0.5, 0.75, 1.0):
+        fracs = (0.25, 0.5, 0.75, 1.0) if plot_h > 64 else (0.5, 1.0)  # labels apart
+        for frac in fracs:
             y = MARGIN_T + plot_h * (1 - frac)
             p.drawLine(QPointF(MARGIN_L, y), QPointF(self.width() - MARGIN_R, y))
             p.setPen(QColor("#555555"))
@@ -97,41 +146,39 @@ class BarsWidget(QWidget):
                 f"{top * frac:.0f}",
             )
             p.setPen(QPen(QColor("#dddddd"), 0))
-        fmt = "%m-%d" if self.counts.freq == "D" else "%H:00"  # type: ignore[union-attr]
+        fmt = "%m-%d" if counts.freq == "D" else "%H:00"
         step = max(1, len(bars) // 12)
         for i, (rect, _) in enumerate(bars):
-            if reported is None:
-                self._stack(p, rect, table.iloc[i], top, plot_h, hatched=False)
-            else:  # what the tracks show, then what was reported, side by side
-                half = rect.width() / 2
-                drawn = QRectF(rect.left(), rect.top(), half, rect.height())
-                said = QRectF(rect.left() + half, rect.top(), half, rect.height())
-                self._stack(p, drawn, table.iloc[i], top, plot_h, hatched=False)
-                self._stack(p, said, reported.iloc[i], top, plot_h, hatched=True)
-                if half > 40:
+            width = rect.width() / len(columns)
+            for j, (table, hatched, word) in enumerate(columns):
+                gap = 4.0 if table is counts.apart else 0.0  # ships etc. stand apart
+                box = QRectF(rect.left() + j * width + gap, rect.top(), width - gap, rect.height())
+                self._stack(p, box, table.iloc[i], top, plot_h, hatched=hatched)
+                if words_h and width > 24:  # under each bar, what it is
                     p.setPen(QColor("#555555"))
-                    for r, word in (
-                        (drawn, translate("CountsChart", "drawn")),
-                        (said, translate("CountsChart", "reported")),
-                    ):
-                        p.drawText(
-                            QRectF(r.left(), r.bottom() - 13, r.width(), 12), Qt.AlignCenter, word
-                        )
+                    p.drawText(
+                        QRectF(box.left(), box.bottom() + 1, box.width(), words_h - 1),
+                        Qt.AlignCenter,
+                        p.fontMetrics().elidedText(word, Qt.ElideRight, int(box.width())),
+                    )
             if i % step == 0:
                 p.setPen(QColor("#555555"))
                 p.drawText(
-                    QRectF(rect.left() - 10, rect.bottom() + 2, rect.width() + 20, 14),
+                    QRectF(rect.left() - 10, rect.bottom() + 2 + words_h, rect.width() + 20, 14),
                     Qt.AlignCenter,
-                    table.index[i].strftime(fmt),
+                    counts.table.index[i].strftime(fmt),
                 )
         x = MARGIN_L
-        for kind in table.columns:
-            p.fillRect(QRectF(x, self.height() - 14, 10, 10), QColor(KIND_COLORS[str(kind)]))
+        kinds = [str(k) for k in counts.table.columns] + [str(k) for k in counts.apart.columns]
+        for kind in dict.fromkeys(kinds):
+            p.fillRect(QRectF(x, self.height() - 14, 10, 10), QColor(KIND_COLORS[kind]))
             p.setPen(QColor("#333333"))
-            label = kind_name(str(kind))
+            label = kind_name(kind)
+            if kind in APART_KINDS:
+                label = translate("CountsChart", "{kind} (counted apart)").format(kind=label)
             p.drawText(QPointF(x + 13, self.height() - 5), label)
             x += 20 + p.fontMetrics().horizontalAdvance(label)
-        if reported is not None:
+        if self.reported is not None:
             p.fillRect(QRectF(x, self.height() - 14, 10, 10), self._hatch(QColor("#555555")))
             p.setPen(QColor("#333333"))
             label = translate("CountsChart", "hatched: reported") + (
@@ -139,8 +186,8 @@ class BarsWidget(QWidget):
             )
             p.drawText(QPointF(x + 13, self.height() - 5), label)
         if self.cursor is not None:
+            span = counts.day.seconds
             for rect, t0 in bars:
-                span = 86400.0 if self.counts.freq == "D" else 3600.0  # type: ignore[union-attr]
                 if t0 <= self.cursor < t0 + span:
                     cx = rect.left() + rect.width() * (self.cursor - t0) / span
                     p.setPen(QPen(QColor("#d62728"), 2))
@@ -177,13 +224,22 @@ class BarsWidget(QWidget):
 
 
 class ReferenceWidget(QWidget):
-    """The published yearly figures, one series at a time, with the source under the bars."""
+    """The published yearly figures, one series at a time: the bars coloured by what each
+    year's figure counts, a dashed break where the definition changes (S9: ADIZ entries to
+    2023, aircraft around Taiwan from 2024), each definition and the source under the bars."""
+
+    COLOURS = ("#4477AA", "#CC6677", "#228833")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.series = reference_figures()
         self.index = 0
         self.setMinimumHeight(80)
+
+    def definition_colours(self) -> dict[str, QColor]:
+        s = self.series[self.index]
+        used = list(dict.fromkeys(s.definition_of(y) for y in sorted(s.values)))
+        return {d: QColor(self.COLOURS[i % len(self.COLOURS)]) for i, d in enumerate(used)}
 
     def paintEvent(self, event) -> None:
         s = self.series[self.index]
@@ -193,15 +249,33 @@ class ReferenceWidget(QWidget):
         font = QFont()
         font.setPointSizeF(8)
         p.setFont(font)
+        fm = p.fontMetrics()
+        colours = self.definition_colours()
+        notes = "; ".join(f"{y}: {n}" for y, n in s.notes.items() if n)
+        lines = [
+            (colours[d], s.definitions.get(d, "")) for d in colours if s.definitions.get(d, "")
+        ]
+        lines.append(
+            (None, f"{s.title} ({s.unit}). {s.source}." + (f" * {notes}" if notes else ""))
+        )
+        text_w = self.width() - 12 - 16
+        heights = [
+            fm.boundingRect(QRect(0, 0, text_w, 1000), Qt.TextWordWrap, t).height()
+            for _, t in lines
+        ]
+        text_h = sum(heights) + 4
         years = sorted(s.values)
         top = max(s.values.values()) * 1.15
-        plot_h = self.height() - MARGIN_T - MARGIN_B - 14
+        plot_h = max(20.0, self.height() - MARGIN_T - 16 - text_h)
         w = (self.width() - MARGIN_L - MARGIN_R) / len(years)
         for i, year in enumerate(years):
             v = s.values[year]
             h = plot_h * v / top
             rect = QRectF(MARGIN_L + i * w + 4, MARGIN_T + plot_h - h, w - 8, h)
-            p.fillRect(rect, QColor("#4477AA") if not s.notes[year] else QColor("#88A9CC"))
+            colour = QColor(colours.get(s.definition_of(year), QColor("#4477AA")))
+            if s.notes[year]:
+                colour = colour.lighter(125)
+            p.fillRect(rect, colour)
             p.setPen(QColor("#222222"))
             text = f"{v:,.0f}" + ("*" if s.notes[year] else "")
             p.drawText(QRectF(rect.left(), rect.top() - 14, rect.width(), 12), Qt.AlignCenter, text)
@@ -210,50 +284,240 @@ class ReferenceWidget(QWidget):
                 Qt.AlignCenter,
                 str(year),
             )
+            if year in s.breaks():  # the figures before and after count different things
+                x = MARGIN_L + i * w
+                p.setPen(QPen(QColor("#222222"), 1.5, Qt.DashLine))
+                p.drawLine(QPointF(x, MARGIN_T), QPointF(x, MARGIN_T + plot_h))
+                p.drawText(
+                    QRectF(x + 4, MARGIN_T, w * 2, 14),
+                    Qt.AlignLeft | Qt.AlignTop,
+                    translate("CountsChart", "definition changes"),
+                )
+        y = self.height() - text_h
         p.setPen(QColor("#444444"))
-        notes = "; ".join(f"{y}: {n}" for y, n in s.notes.items() if n)
-        p.drawText(
-            QRectF(6, self.height() - 30, self.width() - 12, 28),
-            Qt.TextWordWrap,
-            f"{s.title} ({s.unit}). {s.source}." + (f" * {notes}" if notes else ""),
-        )
+        for (colour, text), h in zip(lines, heights, strict=True):
+            x = 6
+            if colour is not None:
+                p.fillRect(QRectF(x, y + 3, 10, 10), colour)
+                x += 16
+            p.drawText(QRectF(x, y, text_w, h), Qt.TextWordWrap, text)
+            y += h
         p.end()
 
 
+ALL_TRACKS = ""  # the source combo's key for every loaded file
+
+
+def day_words(day: DayDefinition) -> str:
+    """Which day (or hour) a count is per, in words with its zone."""
+    if day.kind == MND:
+        return translate("CountsChart", "MND day ({start:02d}:00–{start:02d}:00 {tz})").format(
+            start=day.start_hour, tz=day.tz
+        )
+    if day.kind == HOURLY:
+        return translate("CountsChart", "hour ({tz})").format(tz=day.tz)
+    return translate("CountsChart", "calendar day ({tz})").format(tz=day.tz)
+
+
+def describe(counts: Counts, source: str, zone_title: str) -> str:
+    """What the chart counts, in one line: which tracks, which zone, whose day; and the
+    aircraft per bin when there are few bins."""
+    line = translate(
+        "CountsChart",
+        "Aircraft entering {zone} per {day}, from {source}; ships and unknown kinds counted apart.",
+    ).format(zone=zone_title, day=day_words(counts.day), source=source)
+    if 0 < len(counts.table.index) <= 3:
+        fmt = "%Y-%m-%d" if counts.freq == "D" else "%Y-%m-%d %H:00"
+        parts = []
+        for t, n in counts.totals.items():
+            apart = float(counts.apart.loc[t].sum()) if len(counts.apart.columns) else 0.0
+            text = translate("CountsChart", "{day}: {n} aircraft").format(
+                day=t.strftime(fmt), n=f"{n:.0f}"
+            )
+            if apart:
+                text += translate("CountsChart", " (+{m} ships or unknown, apart)").format(
+                    m=f"{apart:.0f}"
+                )
+            parts.append(text)
+        line += " " + "; ".join(parts)
+    return line
+
+
 class CountsPanel(QWidget):
-    """Zone and view pickers over the chart."""
+    """What is counted (zone, day, tracks) over the chart, and the chart; ``set_inputs`` gives it
+    the zone events, then it counts by itself whenever a choice changes."""
 
     jump_to = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.zone = QComboBox()
-        self.zone.setToolTip(translate("CountsChart", "Zone whose entries are counted"))
+        self.zone.setToolTip(
+            translate(
+                "CountsChart",
+                "Zone whose entries are counted: each aircraft once per day (or hour) it enters, "
+                "also between two fixes and across gaps in the data; one already inside at its "
+                "first fix, or when the zone came into force, counts as entering then",
+            )
+        )
         self.zone.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.day = QComboBox()
+        self.day.setToolTip(
+            translate(
+                "CountsChart",
+                "The day the counts are per: MND reports run 06:00 to 06:00 Taipei time",
+            )
+        )
+        self.day.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.source = QComboBox()
+        self.source.setToolTip(
+            translate(
+                "CountsChart",
+                "Which tracks are counted (and set against the reported figures)",
+            )
+        )
+        self.source.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.view = QComboBox()
+        self.title = QLabel()
+        self.title.setWordWrap(True)
         self.bars = BarsWidget()
         self.reference = ReferenceWidget()
-        self.view.addItem(
-            translate("CountsChart", "Loaded tracks: aircraft entering per day / hour")
-        )
+        self.view.addItem(translate("CountsChart", "Loaded tracks: aircraft entering a zone"))
         for s in self.reference.series:
             self.view.addItem(translate("CountsChart", "Published: {title}").format(title=s.title))
         self.view.currentIndexChanged.connect(self._on_view_changed)
         self.bars.bar_clicked.connect(self.jump_to)
+        self._events: pd.DataFrame | None = None
+        self._aircraft: dict = {}
+        self._reported: tuple[ReportedCount, ...] = ()
+        self._local_tz = "Asia/Taipei"
+        self._traced_key: str | None = None
+        self._source_chosen = False
+        self._set_days(self._local_tz)
+        for combo in (self.zone, self.day):
+            combo.currentIndexChanged.connect(self._refresh)
+        self.source.activated.connect(self._on_source_chosen)
         row = QHBoxLayout()
-        row.addWidget(QLabel(translate("CountsChart", "Zone")))
-        row.addWidget(self.zone)
+        for label, combo in (
+            (translate("CountsChart", "Zone"), self.zone),
+            (translate("CountsChart", "Per"), self.day),
+            (translate("CountsChart", "Tracks"), self.source),
+        ):
+            row.addWidget(QLabel(label))
+            row.addWidget(combo)
         row.addWidget(self.view, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
+        layout.addWidget(self.title)
         layout.addWidget(self.bars, 1)
         layout.addWidget(self.reference, 1)
         self.reference.hide()
 
+    # ------------------------------------------------------------------ choices
+    def _set_days(self, local_tz: str) -> None:
+        """MND's day, the calendar day in the clock's zone and in UTC, the hour."""
+        keep = self.day.currentData()
+        options = [MND_DAY, calendar_day(local_tz), calendar_day("UTC"), hourly(local_tz)]
+        options = list(dict.fromkeys(options))  # the clock may show UTC
+        self.day.blockSignals(True)
+        self.day.clear()
+        for option in options:
+            self.day.addItem(day_words(option), option)
+        index = 0
+        if keep is not None:  # the same kind of day, in the clock's new zone if it was local
+            same = [i for i, o in enumerate(options) if o == keep]
+            kind = [i for i, o in enumerate(options) if o.kind == keep.kind]
+            index = (same or kind or [0])[0]
+        self.day.setCurrentIndex(index)
+        self.day.blockSignals(False)
+
+    def _set_sources(self, paths: list[str]) -> None:
+        keep = self.source.currentData()
+        self.source.blockSignals(True)
+        self.source.clear()
+        self.source.addItem(translate("CountsChart", "all loaded tracks"), ALL_TRACKS)
+        for path in paths:
+            name = (
+                translate("CountsChart", "traced tracks")
+                if path == self._traced_key
+                else Path(path).name
+            )
+            self.source.addItem(name, path)
+        index = self.source.findData(keep) if self._source_chosen else -1
+        if index < 0:  # reported figures are compared with what the user traced
+            traced = self._traced_key in paths and bool(self._reported)
+            index = self.source.findData(self._traced_key) if traced else 0
+        self.source.setCurrentIndex(max(0, index))
+        self.source.blockSignals(False)
+
+    def _on_source_chosen(self, _index: int) -> None:
+        self._source_chosen = True
+        self._refresh()
+
+    def current_day(self) -> DayDefinition:
+        return self.day.currentData() or MND_DAY
+
+    def set_inputs(
+        self,
+        events: pd.DataFrame | None,
+        aircraft: dict,
+        reported: tuple[ReportedCount, ...] = (),
+        paths: list[str] | None = None,
+        local_tz: str = "Asia/Taipei",
+        traced_key: str | None = None,
+    ) -> None:
+        """Count from these: zone ``events`` (with a ``path`` column), ``aircraft`` per (path,
+        track id), the ``reported`` daily figures, the loaded ``paths`` (``traced_key`` is the
+        traced set's), the clock's zone ``local_tz``."""
+        self._events, self._aircraft, self._reported = events, aircraft, tuple(reported)
+        self._traced_key = traced_key
+        if local_tz != self._local_tz:
+            self._local_tz = local_tz
+            self._set_days(local_tz)
+        self._set_sources(list(paths or []))
+        zones = sorted(set(events["zone_id"])) if events is not None and len(events) else []
+        current = self.zone.currentText() or "taiwan_adiz"
+        if zones != [self.zone.itemText(i) for i in range(self.zone.count())]:
+            self.set_zones(zones, current)
+        self._refresh()
+
+    # ------------------------------------------------------------------ counting
+    def _refresh(self, *_: object) -> None:
+        events, reported = self._events, self._reported
+        zone = self.zone.currentText() or "taiwan_adiz"
+        day = self.current_day()
+        if (events is None or not len(events)) and not reported:
+            self.bars.set_counts(None)
+            self.title.setText("")
+            return
+        key = self.source.currentData()
+        paths = None if not key else [key]
+        if events is not None and len(events):
+            counts = entries_by_bin(events, self._aircraft, zone, day=day, paths=paths)
+        else:
+            counts = Counts(pd.DataFrame(dtype=float), day.freq, zone, day=day)
+        text = describe(counts, self.source.currentText(), zone)
+        if not reported:
+            self.bars.set_counts(counts)
+        elif day.freq != "D":
+            self.bars.set_counts(counts)
+            text += " " + translate(
+                "CountsChart", "The reported figures are per day: count per day to see them."
+            )
+        else:
+            cmp = with_reported(counts, reported)
+            self.bars.set_counts(cmp.counts, cmp.reported, cmp.source, cmp.reported_apart)
+            text += " " + translate(
+                "CountsChart", "Hatched: reported for that day ({source})."
+            ).format(source=cmp.source or translate("CountsChart", "no source given"))
+        self.title.setText(text)
+
     def _on_view_changed(self, index: int) -> None:
         self.bars.setVisible(index == 0)
-        self.zone.setEnabled(index == 0)
+        self.title.setVisible(index == 0)
+        for combo in (self.zone, self.day, self.source):
+            combo.setEnabled(index == 0)
         self.reference.setVisible(index > 0)
         if index > 0:
             self.reference.index = index - 1

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.qt.i18n import translate
+from viewer.core.zone_names import naming_for_language, zone_title
+from viewer.core.zones import EVENT_COLUMNS
+from viewer.qt.i18n import current_language, translate
 
 COLUMNS = (
     ("time", QT_TRANSLATE_NOOP("EventsPanel", "Time (UTC)")),
@@ -36,7 +38,43 @@ COLUMNS = (
     ("event", QT_TRANSLATE_NOOP("EventsPanel", "Event")),
     ("side", QT_TRANSLATE_NOOP("EventsPanel", "Side")),
     ("seconds_inside", QT_TRANSLATE_NOOP("EventsPanel", "Inside")),
+    ("notes", QT_TRANSLATE_NOOP("EventsPanel", "Notes")),
 )
+# The events' flags (`viewer.core.zones.FLAG_COLUMNS`) in words: short for the table and the
+# strip's markers, long for the tooltip.
+FLAG_WORDS = {
+    "at_track_start": (
+        QT_TRANSLATE_NOOP("EventsPanel", "inside at its first fix"),
+        QT_TRANSLATE_NOOP(
+            "EventsPanel", "The track starts inside the zone: counted as entering at its first fix."
+        ),
+    ),
+    "inside_when_in_force": (
+        QT_TRANSLATE_NOOP("EventsPanel", "inside when the zone came into force"),
+        QT_TRANSLATE_NOOP(
+            "EventsPanel",
+            "The track was already inside when the zone came into force: not a crossing.",
+        ),
+    ),
+    "across_gap": (
+        QT_TRANSLATE_NOOP("EventsPanel", "inferred across a gap"),
+        QT_TRANSLATE_NOOP(
+            "EventsPanel",
+            "No fixes here for longer than the track's gap threshold (drawn dashed): the "
+            "crossing is inferred from the straight line across the gap.",
+        ),
+    ),
+    "near_line": (
+        QT_TRANSLATE_NOOP("EventsPanel", "near the line: depends on how it is drawn"),
+        QT_TRANSLATE_NOOP(
+            "EventsPanel",
+            "The track stays within 5 km of the line here. Only the line's two ends are "
+            "published; the map draws it straight in longitude/latitude, and a rhumb line or "
+            "a geodesic between the same ends lies up to a few kilometres away and could "
+            "remove this crossing.",
+        ),
+    ),
+}
 EVENT_TITLES = {
     "entry": QT_TRANSLATE_NOOP("EventsPanel", "entry"),
     "exit": QT_TRANSLATE_NOOP("EventsPanel", "exit"),
@@ -50,6 +88,17 @@ def event_title(event: object) -> str:
     return translate("EventsPanel", EVENT_TITLES[key]) if key in EVENT_TITLES else key
 
 
+def event_notes(row: Any, long: bool = False) -> str:
+    """The flags set on an event (a row of the events table), in words: short ones joined by
+    '; ', or the long explanations one per line."""
+    words = [
+        translate("EventsPanel", texts[1 if long else 0])
+        for flag, texts in FLAG_WORDS.items()
+        if bool(getattr(row, flag, False))
+    ]
+    return ("\n" if long else "; ").join(words)
+
+
 def _duration(seconds: float) -> str:
     if seconds != seconds:  # NaN
         return ""
@@ -60,7 +109,7 @@ def _duration(seconds: float) -> str:
 class EventsModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
-        self.frame = pd.DataFrame(columns=[c for c, _ in COLUMNS])
+        self.frame = pd.DataFrame(columns=list(EVENT_COLUMNS))
 
     def set_frame(self, frame: pd.DataFrame) -> None:
         self.beginResetModel()
@@ -82,20 +131,35 @@ class EventsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         col = COLUMNS[index.column()][0]
-        value = self.frame.iloc[index.row()][col] if col in self.frame.columns else ""
+        row = self.frame.iloc[index.row()]
+        if col == "notes":
+            value = event_notes(row)
+        else:
+            value = row[col] if col in self.frame.columns else ""
         if role == Qt.UserRole:  # sort key
             return (
                 value.value
                 if col == "time"
                 else (-1.0 if col == "seconds_inside" and value != value else value)
             )
-        if role == Qt.ToolTipRole and bool(self.frame.iloc[index.row()].get("approximate")):
-            return translate(
-                "EventsPanel",
-                "This zone has an approximate edge (the usual drawing, not published)",
-            )
+        if role == Qt.ToolTipRole:
+            tips = [event_notes(row, long=True)]
+            if bool(row.get("approximate")):
+                tips.insert(
+                    0,
+                    translate(
+                        "EventsPanel",
+                        "This zone has an approximate edge (the usual drawing, not published)",
+                    ),
+                )
+            return "\n".join(t for t in tips if t) or None
         if role != Qt.DisplayRole:
             return None
+        value = (
+            zone_title(value, naming_for_language(current_language()))
+            if col == "zone_id"
+            else value
+        )
         if col == "time":
             return value.strftime("%Y-%m-%d %H:%M:%S")
         if col == "seconds_inside":
@@ -147,7 +211,7 @@ class EventsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)
         layout.addWidget(self.table)
-        self.all_events = pd.DataFrame(columns=[c for c, _ in COLUMNS])
+        self.all_events = pd.DataFrame(columns=list(EVENT_COLUMNS))
 
     def set_events(self, events: pd.DataFrame) -> None:
         self.all_events = events.reset_index(drop=True)
@@ -169,7 +233,7 @@ class EventsPanel(QWidget):
             from viewer.qt.track_painter import kind_name
 
             return kind_name(value)
-        return value  # zone ids are data
+        return zone_title(value, naming_for_language(current_language()))  # ids are data
 
     def shown(self) -> pd.DataFrame:
         ev = self.all_events

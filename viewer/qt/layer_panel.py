@@ -31,7 +31,7 @@ GROUP_TITLES = {
     "Lines": QT_TRANSLATE_NOOP("LayerPanel", "Lines"),
     "PLA exercise zones": QT_TRANSLATE_NOOP("LayerPanel", "PLA exercise zones"),
     "Places": QT_TRANSLATE_NOOP("LayerPanel", "Places"),
-    "Senkaku Islands": QT_TRANSLATE_NOOP("LayerPanel", "Senkaku Islands"),
+    "Senkaku Islands": QT_TRANSLATE_NOOP("LayerPanel", "Senkaku / Diaoyu / Diaoyutai Islands"),
 }
 
 

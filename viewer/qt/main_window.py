@@ -251,6 +251,14 @@ class MainWindow(
         self.delete_scene_act = QAction(
             translate("MainWindow", "&Delete scene"), self, triggered=self.delete_scene
         )
+        self.scene_timing_act = QAction(  # issue 22: times typed (viewer/qt/timing_dialog.py)
+            translate("MainWindow", "Scene &timing…"), self, triggered=self.edit_scene_timing
+        )
+        self.annotation_timing_act = QAction(
+            translate("MainWindow", "When the last annotation shows…"),
+            self,
+            triggered=self.edit_annotation_timing,
+        )
         self.scene_earlier_act = QAction(
             translate("MainWindow", "Move scene &earlier"),
             self,
@@ -533,6 +541,7 @@ class MainWindow(
             annotate.addAction(act)
         annotate.addSeparator()
         annotate.addAction(self.annotate_range_act)
+        annotate.addAction(self.annotation_timing_act)
         annotate.addAction(self.delete_annotation_act)
         self.edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
         self.edit_menu.addAction(self.undo_act)

@@ -338,6 +338,7 @@ class QtTimeline(QWidget):
         out_button = self._button(self.out_act, text=True)
         clear_button = self._button(self.clear_in_out_act, text=True)
         loop_button = self._button(self.loop_act, text=True)
+        times_button = self._button(self.times_act, text=True)
 
         self.speed_combo = self._combo(
             SPEED_PRESETS, translate("Timeline", "Replay speed: map time per real second")
@@ -388,7 +389,7 @@ class QtTimeline(QWidget):
         controls.addLayout(clock)
         controls.addWidget(self.zone_combo)
         controls.addStretch(1)
-        for b in (in_button, out_button, clear_button, loop_button):
+        for b in (times_button, in_button, out_button, clear_button, loop_button):
             controls.addWidget(b)
         controls.addSpacing(8)
         for caption, combo in (
@@ -518,6 +519,15 @@ class QtTimeline(QWidget):
             statusTip=translate("Timeline", "Replay the whole time range again"),
             triggered=tl.clear_in_out,
         )
+        self.times_act = QAction(
+            translate("Timeline", "&Type times…"),
+            self,
+            shortcut="Ctrl+G",
+            statusTip=translate(
+                "Timeline", "Type the replay time and the in and out points (Ctrl+G)"
+            ),
+            triggered=self.ask_times,
+        )
         self.slower_act = QAction(
             translate("Timeline", "&Slower"),
             self,
@@ -548,10 +558,18 @@ class QtTimeline(QWidget):
             self.in_act,
             self.out_act,
             self.clear_in_out_act,
+            self.times_act,
             self.loop_act,
             self.slower_act,
             self.faster_act,
         ]
+
+    @Slot()
+    def ask_times(self) -> None:
+        """The replay time and in/out points typed (`TimeRangeDialog`)."""
+        from viewer.qt.time_range_dialog import TimeRangeDialog
+
+        TimeRangeDialog(self.timeline, self).exec()
 
     def _button(self, action: QAction, text: bool = False) -> QToolButton:
         button = QToolButton()

@@ -13,14 +13,12 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import numpy as np
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -37,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.constants import KINDS
+from viewer.core.time_input import TimeInputError, format_time_shown, parse_time_input
 from viewer.core.tracing import (
     SPEED,
     START_END,
@@ -49,6 +48,14 @@ from viewer.core.tracing import (
     vertex_times,
 )
 from viewer.qt.i18n import translate
+from viewer.qt.time_entry import (
+    ERROR_COLOUR,
+    TimeEntry,
+    dialog_layout,
+    entry_time,
+    local_date,
+    time_error_text,
+)
 
 # A sensible first guess of ground speed by kind (knots), changed in the dialog.
 DEFAULT_SPEED_KT = {
@@ -62,7 +69,6 @@ DEFAULT_SPEED_KT = {
     "unknown": 300.0,
 }
 ZONES = ("Asia/Taipei", "UTC", "Asia/Tokyo", "Asia/Shanghai", "Asia/Manila", "Asia/Seoul")
-_FMT = "yyyy-MM-dd HH:mm:ss"
 
 
 def kind_names() -> dict[str, str]:
@@ -76,40 +82,6 @@ def kind_names() -> dict[str, str]:
         "ship": translate("TracedPanel", "Ship"),
         "unknown": translate("TracedPanel", "Unknown"),
     }
-
-
-def to_qdatetime(value: datetime, tz: str) -> QDateTime:
-    local = value.astimezone(ZoneInfo(tz)).replace(tzinfo=None)
-    return QDateTime.fromString(local.strftime("%Y-%m-%d %H:%M:%S"), _FMT)
-
-
-def from_qdatetime(value: QDateTime, tz: str) -> datetime:
-    naive = datetime.strptime(value.toString(_FMT), "%Y-%m-%d %H:%M:%S")
-    return naive.replace(tzinfo=ZoneInfo(tz)).astimezone(UTC)
-
-
-def parse_local_time(text: str, tz: str, day: datetime) -> datetime:
-    """'2021-10-04 10:05[:30]' or '10:05[:30]' (on ``day``'s local date) in ``tz`` -> UTC."""
-    text = text.strip()
-    zone = ZoneInfo(tz)
-    try:
-        if len(text) <= 8:
-            clock = datetime.strptime(text, "%H:%M:%S" if text.count(":") == 2 else "%H:%M")
-            local_day = day.astimezone(zone)
-            naive = local_day.replace(
-                hour=clock.hour, minute=clock.minute, second=clock.second, tzinfo=None
-            )
-        else:
-            naive = datetime.fromisoformat(text)
-            if naive.tzinfo is not None:
-                return naive.astimezone(UTC)
-    except ValueError:
-        raise TracingError(
-            translate(
-                "TracedPanel", "{text!r} is not a time: write 10:05, 10:05:30 or 2021-10-04 10:05"
-            ).format(text=text)
-        ) from None
-    return naive.replace(tzinfo=zone).astimezone(UTC)
 
 
 class TrackDialog(QDialog):
@@ -142,18 +114,16 @@ class TrackDialog(QDialog):
         self.mode_combo.addItem(translate("TracedPanel", "Times at chosen vertices"), VERTICES)
         tm = base.timing
         first = datetime.fromtimestamp(self._safe_times()[0], UTC)
-        self.start_edit = QDateTimeEdit(to_qdatetime(tm.start or first, tz))
-        self.start_edit.setDisplayFormat(_FMT)
+        self.start_edit = TimeEntry(tz, tm.start or first)
         self.speed_spin = QDoubleSpinBox()
         self.speed_spin.setRange(1.0, 2500.0)
         self.speed_spin.setDecimals(1)
         self.speed_spin.setSuffix(" kt")
         self.speed_spin.setValue(tm.speed_kt or DEFAULT_SPEED_KT[base.kind])
-        self.start2_edit = QDateTimeEdit(to_qdatetime(tm.start or first, tz))
-        self.start2_edit.setDisplayFormat(_FMT)
+        self.start2_edit = TimeEntry(tz, tm.start or first)
         last = datetime.fromtimestamp(self._safe_times()[-1], UTC)
-        self.end_edit = QDateTimeEdit(to_qdatetime(tm.end or last, tz))
-        self.end_edit.setDisplayFormat(_FMT)
+        self.end_edit = TimeEntry(tz, tm.end or last)
+        self.default_date = local_date(tm.start or first, tz)  # of bare times in the table
         self.vertex_table = QTableWidget(len(base.points), 2)
         self.vertex_table.setHorizontalHeaderLabels(
             [
@@ -169,7 +139,7 @@ class TrackDialog(QDialog):
             num.setFlags(Qt.ItemIsEnabled)
             self.vertex_table.setItem(i, 0, num)
             when = given.get(i)
-            text = when.astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M:%S") if when else ""
+            text = format_time_shown(when, tz) if when else ""
             self.vertex_table.setItem(i, 1, QTableWidgetItem(text))
         pages = QStackedWidget()
         speed_page = QWidget()
@@ -185,7 +155,9 @@ class TrackDialog(QDialog):
         v3.addWidget(
             QLabel(
                 translate(
-                    "TracedPanel", "Times in {tz}; two at least (10:05 is on the start's date)"
+                    "TracedPanel",
+                    "Times in {tz}; two at least (a time without a date, 10:05, is on the date "
+                    "of the time above it)",
                 ).format(tz=tz)
             )
         )
@@ -195,9 +167,6 @@ class TrackDialog(QDialog):
         self.mode_combo.currentIndexChanged.connect(pages.setCurrentIndex)
         self.mode_combo.setCurrentIndex((SPEED, START_END, VERTICES).index(tm.mode))
         pages.setCurrentIndex(self.mode_combo.currentIndex())
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #C0392B")
-        self.error_label.setWordWrap(True)
         form = QFormLayout()
         form.addRow(translate("TracedPanel", "Id / callsign shown"), self.id_edit)
         form.addRow(translate("TracedPanel", "Kind"), self.kind_combo)
@@ -205,16 +174,10 @@ class TrackDialog(QDialog):
         form.addRow(translate("TracedPanel", "Callsign (optional)"), self.callsign_edit)
         form.addRow(translate("TracedPanel", "Label (optional)"), self.label_edit)
         form.addRow(translate("TracedPanel", "Timing"), self.mode_combo)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(pages)
-        lay.addWidget(self.error_label)
-        lay.addWidget(buttons)
+        self.error_label = dialog_layout(self, form, pages)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self._kind_at_open = base.kind
+        self.vertex_table.itemChanged.connect(self._on_vertex_time_changed)
 
     def _safe_times(self) -> np.ndarray:
         try:
@@ -241,23 +204,15 @@ class TrackDialog(QDialog):
             )
         mode = self.mode_combo.currentData()
         if mode == SPEED:
-            timing = Timing.at_speed(
-                from_qdatetime(self.start_edit.dateTime(), self.tz), self.speed_spin.value()
-            )
+            start = self._time(self.start_edit, translate("TracedPanel", "Start"))
+            timing = Timing.at_speed(start, self.speed_spin.value())
         elif mode == START_END:
             timing = Timing.between(
-                from_qdatetime(self.start2_edit.dateTime(), self.tz),
-                from_qdatetime(self.end_edit.dateTime(), self.tz),
+                self._time(self.start2_edit, translate("TracedPanel", "Start")),
+                self._time(self.end_edit, translate("TracedPanel", "End")),
             )
         else:
-            day = from_qdatetime(self.start_edit.dateTime(), self.tz)
-            pairs = []
-            for row in range(self.vertex_table.rowCount()):
-                item = self.vertex_table.item(row, 1)
-                text = item.text().strip() if item else ""
-                if text:
-                    pairs.append((row, parse_local_time(text, self.tz, day)))
-            timing = Timing.at_vertices(pairs)
+            timing = Timing.at_vertices(self.typed_vertex_times())
         track = TracedTrack(
             track_id,
             self.kind_combo.currentData(),
@@ -269,6 +224,69 @@ class TrackDialog(QDialog):
         )
         vertex_times(track)  # every vertex can be timed
         return track
+
+    def _on_vertex_time_changed(self, item: QTableWidgetItem) -> None:
+        """A typed vertex time is shown back with its zone, or marked red with the reason."""
+        if item.column() != 1:
+            return
+        result = dict(self._parsed_rows()).get(item.row())
+        self.vertex_table.blockSignals(True)
+        try:
+            if isinstance(result, TimeInputError):
+                message = self._vertex_error(item.row(), result)
+                item.setForeground(QBrush(QColor(ERROR_COLOUR)))
+                item.setToolTip(message)
+                self.error_label.setText(message)
+                return
+            item.setForeground(QBrush())
+            item.setToolTip("")
+            self.error_label.setText("")
+            if result is not None:
+                item.setText(format_time_shown(result, self.tz))
+        finally:
+            self.vertex_table.blockSignals(False)
+
+    @staticmethod
+    def _time(entry: TimeEntry, what: str) -> datetime:
+        try:
+            return entry_time(entry, what)
+        except ValueError as exc:
+            raise TracingError(str(exc)) from None
+
+    def _parsed_rows(self) -> list[tuple[int, datetime | TimeInputError]]:
+        """Each row with a text: its time (UTC) or why it is not one. A bare time is on the date
+        of the time above it (the first on the track's start date)."""
+        rows: list[tuple[int, datetime | TimeInputError]] = []
+        day = self.default_date
+        for row in range(self.vertex_table.rowCount()):
+            item = self.vertex_table.item(row, 1)
+            text = item.text().strip() if item else ""
+            if not text:
+                continue
+            try:
+                when = parse_time_input(text, self.tz, day)
+            except TimeInputError as exc:
+                rows.append((row, exc))
+                continue
+            rows.append((row, when))
+            day = local_date(when, self.tz)
+        return rows
+
+    @staticmethod
+    def _vertex_error(row: int, exc: TimeInputError) -> str:
+        return translate("TracedPanel", "Vertex {n}: {reason}").format(
+            n=row + 1, reason=time_error_text(exc)
+        )
+
+    def typed_vertex_times(self) -> list[tuple[int, datetime]]:
+        """(vertex index, UTC time) for each row with a time; raises `TracingError` naming the
+        first vertex whose text is not a time."""
+        pairs: list[tuple[int, datetime]] = []
+        for row, when in self._parsed_rows():
+            if isinstance(when, TimeInputError):
+                raise TracingError(self._vertex_error(row, when))
+            pairs.append((row, when))
+        return pairs
 
     def accept(self) -> None:
         try:

@@ -134,6 +134,7 @@ class BriefingMixin:
         for act in (
             self.add_scene_act,
             self.rename_scene_act,
+            self.scene_timing_act,
             self.delete_scene_act,
             self.scene_earlier_act,
             self.scene_later_act,
@@ -224,9 +225,10 @@ class BriefingMixin:
             )
             if not path:
                 return False
-        if not path.endswith(".briefing.json"):
-            path = path.removesuffix(".json") + ".briefing.json"
-        return self._save_to(Path(path))
+        from viewer.qt.briefing_name import confirm_briefing_path
+
+        target = confirm_briefing_path(self, path)  # "x.json" is not changed silently
+        return self._save_to(Path(target)) if target else False
 
     def _save_to(self, path: Path) -> bool:
         from viewer.core.briefing import BriefingError, discard_recovery, save_briefing
@@ -384,6 +386,45 @@ class BriefingMixin:
         if title.strip():
             scenes[self.scene_index] = dc_replace(scenes[self.scene_index], title=title.strip())
             self._set_scenes(scenes, self.scene_index)
+
+    @Slot()
+    def edit_scene_timing(self) -> None:
+        """The current scene's still time or range to play, typed (`timing_dialog`)."""
+        from viewer.qt.timing_dialog import scene_timing_dialog, scene_with_timing
+
+        if not self.briefing or self.scene_index < 0:
+            return
+        scenes = list(self.briefing.scenes)
+        now = datetime.fromtimestamp(self.timeline.time, UTC) if self.tracks.items else None
+        dialog = scene_timing_dialog(scenes[self.scene_index], self.timeline.zone, now, self)
+        if self._run_dialog(dialog) and dialog.result_timing is not None:
+            scenes[self.scene_index] = scene_with_timing(
+                scenes[self.scene_index], dialog.result_timing
+            )
+            self._set_scenes(scenes, self.scene_index)
+
+    @Slot()
+    def edit_annotation_timing(self) -> None:
+        """When the last annotation shows: always, or a range typed (`timing_dialog`)."""
+        from dataclasses import replace as dc_replace
+
+        from viewer.qt.timing_dialog import annotation_timing_dialog, annotation_with_timing
+
+        if not self.briefing or not self.briefing.annotations:
+            return
+        *rest, last = self.briefing.annotations
+        now = datetime.fromtimestamp(self.timeline.time, UTC) if self.tracks.items else None
+        dialog = annotation_timing_dialog(last, self.timeline.zone, now, self)
+        if self._run_dialog(dialog) and dialog.result_timing is not None:
+            self._push_undo()
+            changed = annotation_with_timing(last, dialog.result_timing)
+            self.briefing = dc_replace(self.briefing, annotations=(*rest, changed))
+            self.dirty = True
+            self.canvas.update()
+
+    def _run_dialog(self, dialog) -> bool:
+        """``dialog.exec()``; tests replace it (a modal loop cannot run in them)."""
+        return bool(dialog.exec())
 
     @Slot()
     def delete_scene(self) -> None:

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -197,7 +196,6 @@ class ReplayMixin:
 
         self.counts_panel = CountsPanel()
         self.counts_panel.jump_to.connect(self._jump_to)
-        self.counts_panel.zone.currentIndexChanged.connect(self._refresh_counts)
         counts_dock = QDockWidget(translate("Replay", "Counts"), self)
         counts_dock.setObjectName("counts_dock")
         counts_dock.setWidget(self.counts_panel)
@@ -331,7 +329,7 @@ class ReplayMixin:
         self.events_panel.set_events(events)
         self.event_flash.set_events(events)
         self._refresh_counts()
-        from viewer.qt.events_panel import event_title
+        from viewer.qt.events_panel import event_notes, event_title
 
         marks = events[events["event"] != "exit"]
         self._marker_rows = marks
@@ -339,47 +337,28 @@ class ReplayMixin:
             translate("Replay", "{track}: {event} {zone}").format(
                 track=r.track_id, event=event_title(r.event), zone=r.zone_id
             )
+            + (f" ({notes})" if (notes := event_notes(r)) else "")
             for r in marks.itertuples()
         ]
         times = [t.timestamp() for t in marks["time"]]
         self.qt_timeline.set_event_markers(times, labels)
 
     def _refresh_counts(self, *_: object) -> None:
-        from viewer.core.counts import entries_by_bin
+        from viewer.qt.window_authoring import TRACED_PATH
 
-        events = self.events_panel.all_events
-        zones = sorted(set(events["zone_id"])) if len(events) else []
-        current = self.counts_panel.zone.currentText() or "taiwan_adiz"
-        if zones != [
-            self.counts_panel.zone.itemText(i) for i in range(self.counts_panel.zone.count())
-        ]:
-            self.counts_panel.set_zones(zones, current)
-        zone = self.counts_panel.zone.currentText()
-        reported = self.briefing.reported_counts if self.briefing else ()
-        if (not zone or not len(events)) and not reported:
-            self.counts_panel.bars.set_counts(None)
-            return
-        aircraft = {}
+        aircraft, paths = {}, []
         for item in self.tracks.visible():
-            aircraft.update(
-                zip(map(str, item.trackset.ids), item.trackset.counts.tolist(), strict=True)
-            )
-        tz = self.timeline.zone if self.timeline.zone != "local" else "UTC"
-        # Reported figures are per day and per Taiwan ADIZ: then the chart counts per day too.
-        freq = "D" if reported else None
-        if len(events):
-            counts = entries_by_bin(events, aircraft, zone or "taiwan_adiz", tz=tz, freq=freq)
-        else:
-            from viewer.core.counts import Counts
-
-            counts = Counts(pd.DataFrame(dtype=float), "D", zone or "taiwan_adiz")
-        if not reported:
-            self.counts_panel.bars.set_counts(counts)
-            return
-        from viewer.core.counts import with_reported
-
-        counts, table, source = with_reported(counts, reported, tz)
-        self.counts_panel.bars.set_counts(counts, table, source)
+            paths.append(str(item.path))
+            for tid, n in zip(item.trackset.ids, item.trackset.counts.tolist(), strict=True):
+                aircraft[(str(item.path), str(tid))] = int(n)
+        self.counts_panel.set_inputs(
+            self.events_panel.all_events,
+            aircraft,
+            self.briefing.reported_counts if self.briefing else (),
+            paths,
+            self.timeline.zone,
+            str(TRACED_PATH),
+        )
 
     def _jump_to(self, t: float) -> None:
         self.timeline.pause()

@@ -10,7 +10,6 @@ from PySide6.QtCore import QSettings, QTimer, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QInputDialog,
 )
 
 from viewer.core.track_layers import LoadedTracks
@@ -110,7 +109,9 @@ class TrackFilesMixin:
         self._update_progress()
         from viewer.io.report import ColumnsUnknown, TimeZoneRequired, UnitsUnsure
 
-        if isinstance(error, TimeZoneRequired) and self._ask_time_zone_and_retry(key, message):
+        if isinstance(error, TimeZoneRequired) and self._ask_time_zone_and_retry(
+            key, message, error.example
+        ):
             return
         if isinstance(error, ColumnsUnknown) and self._ask_columns_and_retry(key, error):
             return
@@ -126,23 +127,14 @@ class TrackFilesMixin:
             translate("TrackFiles", "Loading {file} cancelled").format(file=Path(key).name), 8000
         )
 
-    def _ask_time_zone_and_retry(self, key: str, message: str) -> bool:
+    def _ask_time_zone_and_retry(self, key: str, message: str, example: str = "") -> bool:
         """Naive times: ask which zone they are in (never assume), then read again."""
         if QApplication.platformName() in ("offscreen", "minimal"):
             return False
-        zone, ok = QInputDialog.getItem(
-            self,
-            translate("TrackFiles", "Time zone of the file"),
-            message
-            + "\n\n"
-            + translate("TrackFiles", "In which time zone are the times of {file}?").format(
-                file=Path(key).name
-            ),
-            TIME_ZONES,
-            1,
-            True,
-        )
-        if not ok or not zone:
+        from viewer.qt.time_zone_dialog import ask_time_zone
+
+        zone = ask_time_zone(self, Path(key).name, message, example, TIME_ZONES)
+        if not zone:
             return False
         from viewer.io.registry import ReadOptions
 
@@ -157,7 +149,7 @@ class TrackFilesMixin:
             return False
         from viewer.qt.import_dialog import ImportDialog
 
-        dialog = ImportDialog(Path(key).name, error.columns, error.reason, self)
+        dialog = ImportDialog(Path(key).name, error.columns, error.reason, self, path=key)
         if dialog.exec() != ImportDialog.Accepted:
             return False
         self.open_files([key], dialog.options())
@@ -184,6 +176,7 @@ class TrackFilesMixin:
             mapping=error.mapping,
             unsure=error.units,
             zone=tz_of(previous),
+            path=key,
         )
         self.import_dialog = dialog
 

@@ -136,6 +136,7 @@ def _info(engine, schema) -> ArchiveInfo:
         time_end=t_max,
         fixes=n,
         files=len(getattr(engine, "files", ())),
+        schema=schema.name,
         notices=tuple(notes),
         warnings=schema.warnings,
     )

@@ -29,6 +29,7 @@ from viewer.io.archive.queries import FixQuery, intersect_bbox
 from viewer.io.archive.schema import FIELDS, FixSchema
 
 if TYPE_CHECKING:
+    from viewer.core.counts import DayDefinition
     from viewer.core.projection import Projection
     from viewer.core.tracks import TrackSet
     from viewer.core.zones import Zone
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 Progress = Callable[[float], None]
 #: Fixes per chunk of a whole-archive zone count: the engine holds one chunk (about 0.2 GB).
 CHUNK_FIXES = 4_000_000
-DEFAULT_TZ = "Asia/Taipei"  # the counts chart's days, as the ministry's daily reports count
 
 
 class Archive:
@@ -143,6 +143,7 @@ class Archive:
         from viewer.core.tracks import TrackSet
         from viewer.io.normalize import finish_frame
         from viewer.io.report import ImportReport
+        from viewer.io.schemas import apply_schema
 
         self._begin()
         query = self.query(window)
@@ -160,13 +161,14 @@ class Archive:
         report = ImportReport(
             self.source,
             format=f"Archive ({self.info.engine})",
+            schema=self.schema.name,
             column_map=dict(self.schema.columns.items()),
             units=dict(self.schema.units),
         )
         report.notice(f"window: {window.describe()} ({n:,} fixes)")
         for note in self.schema.warnings:
             report.warn(note)
-        raw = table.to_pandas(types_mapper=None)
+        raw = apply_schema(table.to_pandas(), self.schema.source, report)
         frame = finish_frame(raw, report, path=self.source)
         trackset = TrackSet.from_frame(frame, projection, name=self._name(window))
         if progress is not None:
@@ -186,17 +188,21 @@ class Archive:
         self,
         zones: list[Zone],
         window: Window | None = None,
-        tz: str = DEFAULT_TZ,
+        day: DayDefinition | None = None,
         cancel: Cancel | None = None,
         progress: Progress | None = None,
         chunk_fixes: int = CHUNK_FIXES,
         keep_events: bool = False,
+        projection: Projection | None = None,
     ) -> ZoneCounts:
-        """Per zone and local day (``tz``): entries into each area, crossings of each line, the
-        tracks and aircraft with one — computed in the engine over ``window`` (everything when
-        None), chunk by chunk, with the app's definition of an event (see
+        """Per zone and bin of ``day`` (`viewer.core.counts.DayDefinition`; default MND's day,
+        06:00 to 06:00 Taipei time, as the counts chart): entries into each area, crossings of
+        each line, the tracks and aircraft with one — computed in the engine over ``window``
+        (everything when None), chunk by chunk, with the app's definition of an event (see
         `viewer.io.archive.zone_sql`). ``keep_events``: also return every event (a year of a
-        busy region is a few million rows: for a window or a test)."""
+        busy region is a few million rows: for a window or a test). ``projection``: the one the
+        segments are straight in (the region's Lambert conformal conic, the default, only)."""
+        from viewer.core.counts import MND_DAY
         from viewer.io.archive.zone_counts import count_zone_events
 
         self._begin()
@@ -205,11 +211,12 @@ class Archive:
             self,
             list(zones),
             window,
-            tz,
+            day or MND_DAY,
             self._chunks(window, chunk_fixes, cancel),
             cancel,
             progress,
             keep_events,
+            projection,
         )
 
     def _chunks(self, window: Window, chunk_fixes: int, cancel) -> list[tuple[float, float]]:
@@ -242,4 +249,4 @@ class Archive:
         return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
-__all__ = ["CHUNK_FIXES", "DEFAULT_TZ", "Archive"]
+__all__ = ["CHUNK_FIXES", "Archive"]

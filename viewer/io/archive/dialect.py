@@ -127,8 +127,23 @@ class Dialect:
 
     def local_date(self, seconds_expr: str, tz: str) -> str:
         """The local calendar date in ``tz`` of an epoch-seconds expression."""
-        zone = self.string(check_zone_name(tz))
-        return f"CAST(timezone({zone}, to_timestamp({seconds_expr})) AS DATE)"
+        return f"CAST({self.wall_clock(seconds_expr, tz)} AS DATE)"
+
+    def wall_clock(self, seconds_expr: str, tz: str | int) -> str:
+        """The local wall-clock time (a timestamp without zone) of an epoch-seconds expression,
+        in an IANA zone, or at a fixed offset in seconds (the machine's "local" zone)."""
+        if isinstance(tz, int):
+            return f"timezone('UTC', to_timestamp({seconds_expr} + {tz}))"
+        return f"timezone({self.string(check_zone_name(tz))}, to_timestamp({seconds_expr}))"
+
+    def bin_start(self, seconds_expr: str, tz: str | int, hourly: bool, start_hour: int) -> str:
+        """The wall-clock start of the counting bin an instant falls in: its clock hour, or its
+        day starting at ``start_hour`` (MND's day: 06:00), as `viewer.core.counts` bins."""
+        wall = self.wall_clock(seconds_expr, tz)
+        if hourly:
+            return f"date_trunc('hour', {wall})"
+        lead = f"INTERVAL '{int(start_hour)} hours'"
+        return f"CAST(CAST({wall} - {lead} AS DATE) AS TIMESTAMP) + {lead}"
 
     def analyze(self, *tables: str) -> list[str]:
         """Statements that give the planner the sizes of freshly made temporary tables."""

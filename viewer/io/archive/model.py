@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -135,11 +135,14 @@ class ArchiveInfo:
     time_end: datetime | None
     fixes: int | None  # None where counting would read everything (Trino)
     files: int = 0  # Parquet files (DuckDB), 0 for a database
+    schema: str = ""  # the source recognised from the columns (viewer.io.schemas), if any
     notices: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
 
     def summary(self) -> str:
         lines = [f"{self.source}: archive through {self.engine}"]
+        if self.schema:
+            lines.append(f"  recognised as: {self.schema}")
         if self.files:
             lines.append(f"  {self.files:,} Parquet files")
         if self.fixes is not None:
@@ -218,33 +221,35 @@ class Density:
 
 @dataclass(frozen=True)
 class ZoneCounts:
-    """Per zone and local day: ``table`` with columns zone_id, day (local date, tz-aware midnight
-    in ``tz``), kind, events (entries for an area, crossings for a line), tracks (distinct tracks
-    with such an event that day) and aircraft (those tracks weighted by the aircraft each stands
-    for) — the counts chart's figure. ``seconds``: how long the engine took."""
+    """Per zone and bin of ``day`` (a `viewer.core.counts.DayDefinition`): ``table`` with
+    columns zone_id, day (the bin's start, tz-aware in ``day.tz``), kind, events (entries for an
+    area, crossings for a line), tracks (distinct tracks with such an event in the bin) and
+    aircraft (those tracks weighted by the aircraft each stands for) — the counts chart's figure.
+    ``seconds``: how long the engine took."""
 
     table: pd.DataFrame
-    tz: str
+    day: Any
     seconds: float = 0.0
     chunks: int = 0
     events: pd.DataFrame | None = None  # with ``keep_events``: every event, as the app lists them
     notes: tuple[str, ...] = field(default_factory=tuple)
 
     def counts_for(self, zone_id: str):
-        """The chart's `viewer.core.counts.Counts` for one zone: aircraft per day by kind."""
+        """The chart's `viewer.core.counts.Counts` for one zone: aircraft per bin by aircraft
+        kind, ships and unknown kinds apart (as `entries_by_bin` makes them)."""
         import pandas as pd
 
-        from viewer.core.constants import KINDS
-        from viewer.core.counts import Counts
+        from viewer.core.counts import AIRCRAFT_KINDS, APART_KINDS, Counts
 
         rows = self.table[self.table["zone_id"] == zone_id]
+        empty = pd.DataFrame(dtype=float)
         if not len(rows):
-            return Counts(pd.DataFrame(columns=list(KINDS), dtype=float), "D", zone_id)
+            return Counts(empty, self.day.freq, zone_id, empty, self.day)
         table = rows.pivot_table(
             index="day", columns="kind", values="aircraft", aggfunc="sum", fill_value=0.0
         ).astype(float)
-        full = pd.date_range(table.index.min(), table.index.max(), freq="D")
+        full = pd.date_range(table.index.min(), table.index.max(), freq=self.day.freq)
         table = table.reindex(full, fill_value=0.0)
-        table = table[[k for k in KINDS if k in table.columns]]
-        table.columns.name = None
-        return Counts(table, "D", zone_id)
+        aircraft = table[[k for k in AIRCRAFT_KINDS if k in table.columns]]
+        apart = table[[k for k in APART_KINDS if k in table.columns]]
+        return Counts(aircraft, self.day.freq, zone_id, apart, self.day)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -28,7 +29,8 @@ from viewer.core.constants import (
     TRACK_ID,
 )
 from viewer.io.archive.dialect import EPOCH_MS, EPOCH_S, TIMESTAMP_LOCAL, TIMESTAMPTZ, Dialect
-from viewer.io.columns import DATE, FIELD_WORDS, UNIT_WORDS, detect_columns, judge_units
+from viewer.io.columns import DATE, FIELD_WORDS, detect_columns, settle_units
+from viewer.io.report import UnitsUnsure
 
 #: Canonical fields an archive query can return, in the canonical table's order.
 FIELDS = (
@@ -71,6 +73,8 @@ class FixSchema:
 
     columns: dict[str, str]
     time_kind: str
+    name: str = ""  # the source recognised (`viewer.io.schemas`), "" when matched by names
+    source: Any = None  # that `viewer.io.schemas.Schema`: its conventions for a window's rows
     position: str = LONLAT
     geometry: str | None = None
     tz: str | None = None
@@ -157,6 +161,7 @@ def recognise_columns(
             options.column_map,
             options.altitude_unit,
             options.speed_unit,
+            positions=geometry is not None,  # a point column: a schema needs no lon/lat
         )
     except ValueError as exc:
         raise ArchiveError(source, str(exc)) from None
@@ -168,13 +173,14 @@ def recognise_columns(
         )
     time_col = by_name[found[TIME]]
     kind = time_kind_of(time_col, sample_values(time_col.name).tolist())
+    tz = options.tz or (cmap.schema.tz if cmap.schema is not None else None)
     if kind is None:
         raise ArchiveError(
             source,
             f"the time column '{time_col.name}' is {time_col.type}; an archive needs times "
             "stored as timestamps or epoch numbers, so the engine can select by them",
         )
-    if kind == TIMESTAMP_LOCAL and not options.tz:
+    if kind == TIMESTAMP_LOCAL and not tz:
         raise ArchiveError(
             source,
             f"the times in column '{time_col.name}' have no time zone; declare the zone they "
@@ -196,44 +202,38 @@ def recognise_columns(
         raise ArchiveError(
             source, f"no track id column: columns are {names}; expected one such as icao24 or mmsi"
         )
-    units: dict[str, str] = {}
-    warnings = []
-    unsure = judge_units(cmap, lambda canon: sample_values(cmap.columns[canon]))
-    for unit in unsure:
-        warnings.append(unit.warning())
-    for canon, factor_unit in ((ALT_M, cmap.alt_factor), (SPEED_KT, cmap.speed_factor)):
-        if canon in found:
-            assumed = cmap.assumed.get(canon)
-            unit_code = assumed or _unit_of(canon, factor_unit)
-            how = "assumed" if assumed else "header or given"
-            units[canon] = f"{UNIT_WORDS[unit_code]} ({how})"
+    # the units: the user's word, the schema's documentation, the header, else guessed from a
+    # sample of the values (`settle_units`, the file readers' own), as the report says them
+    from viewer.io.report import ImportReport
+
+    said = ImportReport(source)
+    try:
+        settle_units(
+            cmap, lambda canon: sample_values(cmap.columns[canon]), options, said, source, names
+        )
+    except UnitsUnsure as asked:
+        raise ArchiveError(source, str(asked)) from None
+    units = {k: v for k, v in cmap.unit_notes.items() if k in found}
     units[TIME] = {
         TIMESTAMPTZ: "timestamp with zone",
-        TIMESTAMP_LOCAL: f"timestamp in {options.tz}",
+        TIMESTAMP_LOCAL: f"timestamp in {tz}",
         EPOCH_S: "epoch seconds",
         EPOCH_MS: "epoch milliseconds",
     }[kind]
+    warnings = list(said.warnings)
     return FixSchema(
+        name=cmap.schema.name if cmap.schema is not None else "",
+        source=cmap.schema,
         columns={k: v for k, v in found.items() if k in FIELDS},
         time_kind=kind,
         position=position,
         geometry=geometry if position != LONLAT else None,
-        tz=options.tz,
+        tz=tz,
         alt_factor=cmap.alt_factor,
         speed_factor=cmap.speed_factor,
         units=units,
         warnings=tuple(warnings),
     )
-
-
-def _unit_of(canon: str, factor: float) -> str:
-    from viewer.core.constants import FT_IN_M, KMH_IN_MPS, KT_IN_MPS
-
-    if canon == ALT_M:
-        return "ft" if abs(factor - FT_IN_M) < 1e-12 else "m"
-    if abs(factor - KMH_IN_MPS / KT_IN_MPS) < 1e-12:
-        return "kmh"
-    return "mps" if abs(factor - 1.0 / KT_IN_MPS) < 1e-12 else "kt"
 
 
 def _point_geometry(columns: Sequence[Column]) -> str | None:

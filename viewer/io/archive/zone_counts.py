@@ -30,16 +30,17 @@ def count_zone_events(
     archive: Archive,
     zones: list[Zone],
     window: Window,
-    tz: str,
+    day,
     chunks: list[tuple[float, float]],
     cancel: Cancel | None,
     progress: Progress | None,
     keep_events: bool,
+    projection=None,
 ) -> ZoneCounts:
     """See `Archive.zone_counts`."""
     started = time.perf_counter()
     engine = archive.engine
-    tables = zs.ZoneTables.build(zones)
+    tables = zs.ZoneTables.build(zones, projection=projection)
     sql = zs.ZoneCountSQL(engine.dialect, tables)
     engine.execute(sql.drop_state(), cancel)
     try:
@@ -68,7 +69,7 @@ def count_zone_events(
                 progress(0.95 * (k + 1) / len(chunks))
         _status_events(archive, sql, tables, cancel)
         engine.execute(sql.net_events(), cancel)
-        per_day = engine.fetch(sql.per_day(tz), cancel).to_pandas()
+        per_day = engine.fetch(sql.per_day(day), cancel).to_pandas()
         events = None
         if keep_events:
             events = _events_frame(engine.fetch(sql.events(), cancel).to_pandas(), tables)
@@ -78,8 +79,8 @@ def count_zone_events(
     if progress is not None:
         progress(1.0)
     return ZoneCounts(
-        _day_table(per_day, tables, tz),
-        tz,
+        _day_table(per_day, tables, day),
+        day,
         seconds=time.perf_counter() - started,
         chunks=len(chunks),
         events=events,
@@ -210,7 +211,7 @@ def _events_frame(rows: pd.DataFrame, tables: zs.ZoneTables) -> pd.DataFrame:
     inside_when_in_force."""
     import pandas as pd
 
-    from viewer.core.zones import _side_names
+    from viewer.core.zones import side_names
 
     zone = rows["zone"].to_numpy().astype(np.int64)
     is_line = np.array([z.kind == LINE for z in tables.zones], dtype=bool)[zone]
@@ -218,7 +219,7 @@ def _events_frame(rows: pd.DataFrame, tables: zs.ZoneTables) -> pd.DataFrame:
     sides = []
     for z in tables.zones:
         coords = shapely.get_coordinates(z.geometry) if z.kind == LINE else None
-        sides.append(_side_names(coords) if coords is not None and len(coords) > 1 else ("", ""))
+        sides.append(side_names(coords) if coords is not None and len(coords) > 1 else ("", ""))
     side = np.array(
         [
             sides[k][0 if f else 1] if line else ""
@@ -239,12 +240,14 @@ def _events_frame(rows: pd.DataFrame, tables: zs.ZoneTables) -> pd.DataFrame:
     )
 
 
-def _day_table(per_day: pd.DataFrame, tables: zs.ZoneTables, tz: str) -> pd.DataFrame:
-    """The engine's (zone, day, track, events, kind, n) rows -> per zone, day and kind: events,
+def _day_table(per_day: pd.DataFrame, tables: zs.ZoneTables, day) -> pd.DataFrame:
+    """The engine's (zone, bin, track, events, kind, n) rows -> per zone, bin and kind: events,
     tracks and aircraft, kinds normalised as the readers do, a track's aircraft as `TrackSet`
-    counts them (its first fix's count, at least 1)."""
+    counts them (its first fix's count, at least 1); bins tz-aware in ``day.tz`` as
+    `viewer.core.counts` makes them."""
     import pandas as pd
 
+    from viewer.core.timeline import zone_info
     from viewer.io.normalize import normalise_kind
 
     columns = ["zone_id", "day", "kind", "events", "tracks", "aircraft"]
@@ -257,7 +260,11 @@ def _day_table(per_day: pd.DataFrame, tables: zs.ZoneTables, tz: str) -> pd.Data
     n = pd.to_numeric(per_day["n"], errors="coerce").to_numpy(dtype=np.float64)
     with np.errstate(invalid="ignore"):
         aircraft = np.where(np.isfinite(n) & (n >= 1), np.trunc(n), 1.0)
-    days = pd.to_datetime(per_day["day"]).dt.as_unit("ns").dt.tz_localize(tz)
+    days = (
+        pd.to_datetime(per_day["day"])
+        .dt.as_unit("ns")
+        .dt.tz_localize(zone_info(day.tz), ambiguous=False, nonexistent="shift_forward")
+    )
     rows = pd.DataFrame(
         {
             "zone_id": ids[per_day["zone"].to_numpy().astype(np.int64)],

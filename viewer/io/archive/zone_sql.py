@@ -478,12 +478,19 @@ class ZoneCountSQL:
             f"SELECT zone, track, t, dir, at_start, in_force FROM {EVENTS} ORDER BY t, track, zone"
         )
 
-    def per_day(self, tz: str) -> str:
-        """Per zone, local day and track: the entries into an area (crossings of a line), with the
-        track's kind and aircraft count (from its first fix)."""
-        day = self.d.local_date("e.t", tz)
+    def per_day(self, day) -> str:
+        """Per zone, bin of ``day`` (a `viewer.core.counts.DayDefinition`: MND's day, a calendar
+        day, an hour) and track: the entries into an area (crossings of a line), with the track's
+        kind and aircraft count (from its first fix). The bin is its wall-clock start."""
+        from viewer.core.counts import HOURLY
+        from viewer.core.timeline import zone_info
+
+        info = zone_info(day.tz)
+        key = getattr(info, "key", None)
+        tz = key if key else int(info.utcoffset(None).total_seconds())  # type: ignore[union-attr]
+        start = self.d.bin_start("e.t", tz, day.kind == HOURLY, day.start_hour)
         return (
-            f"SELECT e.zone, {day} AS day, e.track, count(*) AS events, "
+            f"SELECT e.zone, {start} AS day, e.track, count(*) AS events, "
             "min(f.kind) AS kind, min(f.n) AS n "
             f"FROM {EVENTS} AS e JOIN {ZONES} AS z ON z.zone = e.zone "
             f"JOIN {FIRST} AS f ON f.track = e.track "
