@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 # How an archive stores its times.
 TIMESTAMPTZ = "timestamptz"  # a timestamp with a zone (Parquet isAdjustedToUTC, timestamptz)
@@ -25,12 +25,11 @@ _IDENT_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]*$")
 
 def check_zone_name(tz: str) -> str:
     """An IANA time zone name, checked (it is written into SQL as a string literal)."""
-    try:
-        ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(
-            f"unknown time zone {tz!r}; expected an IANA name such as Asia/Taipei"
-        ) from None
+    from viewer.core.timeline import LOCAL_ZONE, zone_info
+
+    if tz == LOCAL_ZONE:
+        raise ValueError("a query needs an IANA time zone name, not 'local'")
+    zone_info(tz)  # raises ValueError naming the zone
     return tz
 
 
@@ -104,11 +103,7 @@ class Dialect:
             return self.as_double(expr)
         if kind == EPOCH_MS:
             return f"({self.as_double(expr)} / 1000.0)"
-        if kind == TIMESTAMP_LOCAL:
-            if tz is None:
-                raise ValueError("a timestamp without a zone needs the zone it is in")
-            return self.epoch_of_timestamptz(f"timezone({self.string(tz)}, {expr})")
-        return self.epoch_of_timestamptz(expr)
+        return self.epoch_of_timestamptz(self.timestamptz(expr, kind, tz))
 
     def epoch_of_timestamptz(self, expr: str) -> str:
         return f"epoch({expr})"
@@ -116,14 +111,21 @@ class Dialect:
     def timestamptz(self, expr: str, kind: str, tz: str | None = None) -> str:
         """The time column as a timestamp with zone."""
         if kind == EPOCH_S:
-            return f"to_timestamp({self.as_double(expr)})"
+            return self.from_epoch(self.as_double(expr))
         if kind == EPOCH_MS:
-            return f"to_timestamp({self.as_double(expr)} / 1000.0)"
+            return self.from_epoch(f"{self.as_double(expr)} / 1000.0")
         if kind == TIMESTAMP_LOCAL:
             if tz is None:
                 raise ValueError("a timestamp without a zone needs the zone it is in")
-            return f"timezone({self.string(tz)}, {expr})"
+            return self.in_zone(expr, self.string(check_zone_name(tz)))
         return expr
+
+    def from_epoch(self, seconds: str) -> str:
+        return f"to_timestamp({seconds})"
+
+    def in_zone(self, wall: str, zone: str) -> str:
+        """A wall-clock timestamp read in ``zone`` (an SQL string) as a timestamp with zone."""
+        return f"timezone({zone}, {wall})"
 
     def local_date(self, seconds_expr: str, tz: str) -> str:
         """The local calendar date in ``tz`` of an epoch-seconds expression."""
@@ -210,23 +212,11 @@ class TrinoDialect(Dialect):
     def epoch_of_timestamptz(self, expr: str) -> str:
         return f"to_unixtime({expr})"
 
-    def epoch_seconds(self, expr: str, kind: str, tz: str | None = None) -> str:
-        if kind == TIMESTAMP_LOCAL:
-            if tz is None:
-                raise ValueError("a timestamp without a zone needs the zone it is in")
-            return f"to_unixtime(with_timezone({expr}, {self.string(tz)}))"
-        return super().epoch_seconds(expr, kind, tz)
+    def from_epoch(self, seconds: str) -> str:
+        return f"from_unixtime({seconds})"
 
-    def timestamptz(self, expr: str, kind: str, tz: str | None = None) -> str:
-        if kind == EPOCH_S:
-            return f"from_unixtime({expr})"
-        if kind == EPOCH_MS:
-            return f"from_unixtime({expr} / 1000.0)"
-        if kind == TIMESTAMP_LOCAL:
-            if tz is None:
-                raise ValueError("a timestamp without a zone needs the zone it is in")
-            return f"with_timezone({expr}, {self.string(tz)})"
-        return expr
+    def in_zone(self, wall: str, zone: str) -> str:
+        return f"with_timezone({wall}, {zone})"
 
     def local_date(self, seconds_expr: str, tz: str) -> str:
         zone = self.string(check_zone_name(tz))

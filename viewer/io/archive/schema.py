@@ -30,23 +30,11 @@ from viewer.core.constants import (
 )
 from viewer.io.archive.dialect import EPOCH_MS, EPOCH_S, TIMESTAMP_LOCAL, TIMESTAMPTZ, Dialect
 from viewer.io.columns import DATE, FIELD_WORDS, detect_columns, settle_units
+from viewer.io.normalize import CANONICAL_ORDER
 from viewer.io.report import UnitsUnsure
 
 #: Canonical fields an archive query can return, in the canonical table's order.
-FIELDS = (
-    TRACK_ID,
-    TIME,
-    LON,
-    LAT,
-    ALT_M,
-    SPEED_KT,
-    HEADING_DEG,
-    KIND,
-    CALLSIGN,
-    LABEL,
-    COUNT,
-    SIDE,
-)
+FIELDS = CANONICAL_ORDER
 NUMERIC = (ALT_M, SPEED_KT, HEADING_DEG, COUNT)
 TEXT = (TRACK_ID, KIND, CALLSIGN, LABEL, SIDE)
 # Where the position is: plain lon/lat columns, a PostGIS point, a GeoArrow point struct.
