@@ -14,11 +14,12 @@ APT_PACKAGES=(
   libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1 libx11-xcb1
   fontconfig fonts-noto-cjk fonts-dejavu-core
   xvfb xauth xdotool
-  desktop-file-utils
+  desktop-file-utils unzip
   postgresql postgis postgresql-postgis
 )
 
 log() { printf 'run.sh: %s\n' "$*" >&2; }
+PIP_LOG=.venv/pip-install.log
 
 install_system_packages() {
   command -v dpkg-query >/dev/null 2>&1 || { log "not a Debian/Ubuntu system: install the Qt runtime libraries (EGL, xkbcommon-x11, xcb-cursor), fontconfig and CJK fonts yourself"; return 0; }
@@ -57,8 +58,12 @@ ensure_venv() {
   want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     log "installing Python packages into .venv (first run takes a few minutes)"
-    .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e ".[test]" 2>&1 | grep -v -i -E "^ *(\*+|!!|please be careful|name as your package|with strategy|$)" >&2 || true
+    # pip's and the build backend's chatter goes to the log; it is shown only when pip fails.
+    if ! { .venv/bin/python -m pip install --upgrade pip \
+           && .venv/bin/python -m pip install -e ".[test]"; } >"$PIP_LOG" 2>&1; then
+      tail -n 30 "$PIP_LOG" >&2
+      log "the Python packages did not install (the whole of pip's output: $PIP_LOG)"; exit 1
+    fi
     .venv/bin/python -c "import viewer, PySide6, geopandas" || { log "the Python packages did not install"; exit 1; }
     echo "$want" > "$stamp"
   fi

@@ -12,7 +12,9 @@ py=${ADIZ_PYTHON:-$repo/.venv/bin/python}
 
 if ! "$py" -c 'import PyInstaller, sys; sys.exit(tuple(map(int, PyInstaller.__version__.split(".")[:2])) < (6, 10))' 2>/dev/null; then
   echo "build_bundle.sh: installing PyInstaller into the venv" >&2
-  "$py" -m pip install -q 'pyinstaller>=6.10'
+  log=$(dirname "$py")/../pip-pyinstaller.log
+  "$py" -m pip install 'pyinstaller>=6.10' >"$log" 2>&1 \
+    || { tail -n 30 "$log" >&2; echo "build_bundle.sh: could not install PyInstaller ($log)" >&2; exit 1; }
 fi
 
 start=$(date +%s)
@@ -28,7 +30,7 @@ echo "build_bundle.sh: built $bundle in $(( $(date +%s) - start )) s, $(du -sh "
 out=$(mktemp --suffix=.png)
 trap 'rm -f "$out"' EXIT
 # Smoke test with no Python around: an empty environment apart from the display platform.
-env -i HOME="$HOME" QT_QPA_PLATFORM=offscreen "$bundle/adiz-viewer" render --out "$out" --size 640x400
+env -i HOME="$HOME" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen "$bundle/adiz-viewer" render --out "$out" --size 640x400
 "$py" - "$out" <<'PY'
 import sys
 from PySide6.QtGui import QImage

@@ -16,8 +16,9 @@ bin=${ADIZ_BIN_DIR:-$HOME/.local/bin}
 SIZES=(16 32 48 64 128 256 512)
 
 if [ -x "$here/adiz-viewer" ] && [ -d "$here/_internal" ]; then
-  root=$here/_internal  # inside a bundle: data files sit in _internal/
+  root=$here/_internal  # inside a bundle: data files sit in _internal/, as in an installed package
   target=$here/adiz-viewer
+  icons=$root/viewer/_data/resources/icons
 else
   root=$(cd "$here/.." && pwd)
   case "${1:---venv}" in
@@ -29,8 +30,8 @@ else
       [ -x "$target" ] || { echo "install-user.sh: no $target; run packaging/build_bundle.sh first" >&2; exit 1; } ;;
     *) echo "usage: install-user.sh [--venv | --bundle]" >&2; exit 2 ;;
   esac
+  icons=$root/resources/icons
 fi
-icons=$root/resources/icons
 
 mkdir -p "$bin" "$data/applications" "$data/mime/packages" "$data/icons/hicolor/scalable/apps"
 cat > "$bin/adiz-viewer" <<LAUNCH

@@ -15,8 +15,9 @@ import struct
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-ICONS = REPO / "resources" / "icons"
+from viewer.core import package_data
+
+ICONS = package_data.resource("icons")
 SVG = ICONS / "adiz-viewer.svg"
 SIZES = (16, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 32, 48, 64, 128, 256)
@@ -102,11 +103,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         stale = [p for p, blob in files.items() if not p.exists() or p.read_bytes() != blob]
         for path in stale:
-            print(f"stale: {path.relative_to(REPO)} (run packaging/make_icons.py)")
+            print(f"stale: {path} (run packaging/make_icons.py)")
         return 1 if stale else 0
     for path, blob in files.items():
         path.write_bytes(blob)
-        print(f"{path.relative_to(REPO)}  {len(blob):>7} bytes")
+        print(f"{path}  {len(blob):>7} bytes")
     return 0
 
 

@@ -30,3 +30,13 @@ def bundle_exe() -> Path:
             pytest.skip(BUNDLE_SKIP_REASON)
         subprocess.run(["bash", str(PACKAGING / "build_bundle.sh"), "--no-test"], check=True)
     return BUNDLE_EXE
+
+
+def tarball() -> Path:
+    """The bundle packed for download (packaging/build_tarball.sh; ~1 min to pack, after the
+    bundle); packed afresh each session so that it holds the bundle under test."""
+    bundle_exe()
+    subprocess.run(["bash", str(PACKAGING / "build_tarball.sh")], check=True)
+    found = sorted(BUNDLE.parent.glob("adiz-viewer-*-linux-*.tar.gz"))
+    assert found, "build_tarball.sh wrote no .tar.gz"
+    return max(found, key=lambda p: p.stat().st_mtime)

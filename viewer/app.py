@@ -6,6 +6,7 @@ stays fast:
 - ``render``  renders the map (and tracks) to PNG/MP4/GIF/frames headless
 - ``inspect`` prints each track file's import report
 - ``events``  writes zone entry/exit and median-line crossing events as CSV
+- ``listen``  records live feeds (ADS-B, AIS, CoT, polled JSON) and prints zone events live
 - ``acmi``    writes track files as a Tacview ACMI 2.2 recording
 """
 
@@ -24,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "render": "viewer.cli.render_cmd",
     "inspect": "viewer.cli.inspect_cmd",
     "events": "viewer.cli.events_cmd",
+    "listen": "viewer.cli.listen_cmd",
     "acmi": "viewer.cli.acmi_cmd",
 }
 
@@ -85,19 +87,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _render_instead_of_window(args: argparse.Namespace) -> int:
+    """No display: render to a PNG what the window would show — the files given, else the
+    default briefing's first scene — and say where it went."""
     from pathlib import Path
 
+    from viewer.core.briefing import default_briefing_path
+
     out = Path(args.no_display_png or "adiz-viewer-default.png").resolve()
+    if args.files:
+        what, inputs = ", ".join(args.files), list(args.files)
+    else:
+        what = "the default briefing's first scene"
+        inputs = [str(default_briefing_path()), "--scene", "1"]
     print(
         "adiz-viewer: no display found (DISPLAY and WAYLAND_DISPLAY are unset), so no window can "
-        "open. Rendering the default view to a PNG instead.",
+        f"open. Rendering what it would show ({what}) to {out} instead.",
         file=sys.stderr,
     )
     from viewer.cli import render_cmd
 
     parser = argparse.ArgumentParser()
     render_cmd.add_arguments(parser)
-    render_args = parser.parse_args([*args.files, "--out", str(out)])
+    render_args = parser.parse_args([*inputs, "--out", str(out)])
     return int(render_cmd.run(render_args))
 
 

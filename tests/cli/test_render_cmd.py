@@ -7,6 +7,7 @@ import sys
 from PySide6.QtGui import QImage
 
 from viewer.app import main
+from viewer.core.briefing import default_briefing_path
 
 
 def test_render_writes_a_png_of_the_requested_size(tmp_path, qapp):
@@ -44,5 +45,18 @@ def test_without_a_display_the_app_says_so_and_renders_a_png(tmp_path):
     )
     assert res.returncode == 0, res.stderr
     assert "no display" in res.stderr
+    assert f"(the default briefing's first scene) to {out} instead" in res.stderr
     assert str(out) in res.stdout
-    assert QImage(str(out)).width() == 1920
+    # what the window would show first: the default briefing's first scene, as `render` draws it
+    reference = tmp_path / "scene1.png"
+    briefing = str(default_briefing_path())
+    subprocess.run(
+        [sys.executable, "-m", "viewer", "render", briefing, "--scene", "1", "--out", reference],
+        env=env,
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    image = QImage(str(out))
+    assert image.width() == 1920
+    assert image == QImage(str(reference))

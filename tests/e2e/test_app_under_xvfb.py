@@ -1,7 +1,8 @@
 """End to end: the real application in a real X server (Xvfb), driven like a person drives it.
 
-Launches ``python -m viewer TRACKFILE`` — and the PyInstaller bundle's executable, when it is
-built (see `tests.bundle`) — presses Space with xdotool, waits, takes screenshots and checks that
+Launches ``python -m viewer TRACKFILE`` — and, when asked for, the wheel installed in a fresh
+virtual environment (`tests.installed`) and the PyInstaller bundle's executable (`tests.bundle`)
+— presses Space with xdotool, waits, takes screenshots and checks that
 the track head moved on the map and the clock in the timeline advanced.
 Needs Xvfb and xdotool (``bash run.sh test`` installs them).
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.bundle import bundle_exe
+from tests.installed import installed
 
 pytestmark = pytest.mark.e2e
 
@@ -90,16 +92,19 @@ def _fighter_centroid(image, top: int, bottom: int):
 
 
 def _launch(launcher: str, env: dict[str, str], home: Path) -> tuple[list[str], dict[str, str]]:
-    """The command and environment that start the app: from this checkout's Python, or the
+    """The command and environment that start the app: from this checkout's Python; the wheel
+    installed in a fresh virtual environment (`tests.installed`), with no PYTHONPATH; or the
     bundle with no Python around (only the display, the home and the settings folders)."""
     if launcher == "python":
         return [sys.executable, "-m", "viewer"], env
     keep = ("DISPLAY", "XDG_CONFIG_HOME", "XDG_STATE_HOME")
     bare = {k: env[k] for k in keep} | {"HOME": str(home), "LANG": "C.UTF-8"}
+    if launcher == "wheel":
+        return [str(installed().bin / "adiz-viewer")], bare | {"PATH": os.environ["PATH"]}
     return [str(bundle_exe())], bare
 
 
-@pytest.mark.parametrize("launcher", ["python", "bundle"])
+@pytest.mark.parametrize("launcher", ["python", "wheel", "bundle"])
 def test_space_replays_the_track_in_the_real_window(xserver, tmp_path, launcher):
     command, env = _launch(launcher, xserver, tmp_path)
     xdotool = _need("xdotool")
@@ -113,6 +118,7 @@ def test_space_replays_the_track_in_the_real_window(xserver, tmp_path, launcher)
     app = subprocess.Popen(
         [*command, str(track)],
         env=env,
+        cwd=tmp_path,  # not the checkout: the installed copies must not find it
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )

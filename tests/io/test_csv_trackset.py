@@ -144,13 +144,21 @@ UNCLEAN = {
     "an empty coordinate": HEADER + f"A,{T0},,120.25,J-16\nA,{T1},22.5,120.25,J-16\n",
     "an empty time": HEADER + f"A,,22.5,120.25,J-16\nA,{T0},22.5,120.25,J-16\n",
     "a year out of range": rows("A 1850-10-04T00:00:00Z", f"A {T0}"),
-    "numeric ids": rows(f"416000123 {T0} 22.5 120.25 ship"),
     "epoch times": rows("A 1633305600"),
     "a row with too many cells": rows(f"A {T0} 22.5 120.25 J-16 extra", f"A {T1}"),
     "decimal commas": f"id;time;lat;lon\nA;{T0};22,5;120,25\n",
     "a date and a time column": "id,date,time,lat,lon\nA,2021-10-04,00:00:00Z,22.5,120.25\n",
     "text in the altitude": f"id,time,lat,lon,alt_m\nA,{T0},22.5,120.25,high\n",
 }
+
+
+def test_numeric_looking_ids_are_text_and_keep_their_zeros(tmp_path):
+    # ICAO addresses and MMSIs are identifiers, not numbers: '001234' stays '001234'
+    path = write(tmp_path, "ids.csv", rows(f"001234 {T0}", f"416000123 {T0}", f"416000123 {T1}"))
+    parsed = parse_csv(path, ReadOptions())
+    fast = clean_trackset(parsed, ReadOptions(), Projection.default(), path.name)
+    assert fast is not None and list(fast.ids) == ["001234", "416000123"]
+    assert_same(fast, the_table_way(path)[0])
 
 
 def test_the_rows_the_cases_spoil_are_clean_themselves(tmp_path):

@@ -170,7 +170,7 @@ def fake_bundle(tmp_path: Path) -> Path:
         shutil.copy2(PACKAGING / name, bundle / name)
     for name in ("adiz-viewer.desktop", "adiz-viewer-mime.xml"):
         shutil.copy2(PACKAGING / name, bundle / "_internal" / "packaging" / name)
-    shutil.copytree(ICONS, bundle / "_internal" / "resources" / "icons")
+    shutil.copytree(ICONS, bundle / "_internal" / "viewer" / "_data" / "resources" / "icons")
     write_fake_app(bundle / "adiz-viewer", tmp_path / "ran-with")
     return bundle
 

@@ -181,3 +181,12 @@ def test_export_the_whole_briefing_from_the_window(briefed, tmp_path):
     reader = imageio_ffmpeg.read_frames(str(out))
     assert tuple(next(reader)["size"]) == (320, 180)
     assert sum(1 for _ in reader) >= len(briefed.briefing.scenes)
+
+
+def test_png_export_names_the_software_and_version(briefed, tmp_path):
+    from tests.file_metadata import png_text_chunks
+    from viewer import __version__
+
+    out = tmp_path / "slide.png"
+    assert briefed.export_png(str(out), size=(640, 360))
+    assert png_text_chunks(out)["Software"] == f"ADIZ Viewer {__version__}"

@@ -153,3 +153,25 @@ def test_a_load_that_finishes_after_the_window_closed_is_dropped(qtbot, window) 
     loader._result.emit("finished", "later.csv", (TrackSet.empty(), None))
     qtbot.wait(20)
     assert len(delivered) == 1 and not any(str(i.path) == "later.csv" for i in window.tracks.items)
+
+
+def test_about_box_and_title_show_the_version(window, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from viewer import __version__
+
+    seen = []
+
+    def read_and_close():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(50, read_and_close)
+
+    QTimer.singleShot(0, read_and_close)
+    window.about()
+    assert seen and f"ADIZ Viewer {__version__}" in seen[0]
+    assert window.windowTitle().startswith(f"ADIZ Viewer {__version__}")

@@ -104,7 +104,7 @@ def settings_home(tmp_path, monkeypatch):
 @pytest.fixture
 def language(request, qapp, qm_dir, settings_home, monkeypatch):
     """The interface in ``request.param`` for one test, English again afterwards."""
-    monkeypatch.setenv(i18n.DIR_ENV_VAR, str(qm_dir))
+    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", qm_dir)
     assert i18n.apply_language(request.param)
     yield request.param
     i18n.apply_language("en")
@@ -336,7 +336,7 @@ def test_the_check_finds_english_in_the_english_window(qtbot, settings_home):
 def test_language_choice_is_saved_and_installed_at_the_next_start(
     qtbot, qm_dir, settings_home, monkeypatch
 ):
-    monkeypatch.setenv(i18n.DIR_ENV_VAR, str(qm_dir))
+    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", qm_dir)
     window = open_window(qtbot, with_tracks=False)
     assert window.language_acts[i18n.SYSTEM].isChecked()  # nothing saved yet
     window.language_acts["ja"].trigger()
@@ -385,7 +385,7 @@ def test_lang_option_reaches_the_app(monkeypatch):
 def test_without_the_qm_files_the_app_stays_english_and_says_so(
     qapp, tmp_path, monkeypatch, caplog
 ):
-    monkeypatch.setenv(i18n.DIR_ENV_VAR, str(tmp_path))  # no .qm here
+    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", tmp_path)  # no .qm here
     with caplog.at_level(logging.WARNING, logger="viewer.qt.i18n"):
         assert not i18n.apply_language("ja")
     assert "stays in English" in caplog.text and "adiz_viewer_ja.qm" in caplog.text

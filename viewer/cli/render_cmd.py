@@ -108,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from viewer.core.briefing import BriefingError
+    from viewer.export.metadata import describe_inputs, stamp_png
     from viewer.export.session import HeadlessSession
     from viewer.export.video import (
         frame_times,
@@ -166,7 +167,7 @@ def run(args: argparse.Namespace) -> int:
     if kind == ".png":
         image = next(iter(render_frames(session, width, height, [start], scene_index)))
         out.parent.mkdir(parents=True, exist_ok=True)
-        if not image.save(str(out)):
+        if not stamp_png(image, describe_inputs(args.inputs)).save(str(out)):
             return _fail(f"{out}: could not write the PNG")
         elapsed = time.perf_counter() - started
         print(f"wrote {out.resolve()} ({width}x{height}, 1 frame, {elapsed:.2f} s)")
@@ -183,7 +184,9 @@ def run(args: argparse.Namespace) -> int:
         frames = render_frames(session, width, height, frame_times(start, end, n), scene_index)
     t0 = time.perf_counter()
     try:
-        written = write_output(out, frames, n, args.fps, (width, height))
+        written = write_output(
+            out, frames, n, args.fps, (width, height), description=describe_inputs(args.inputs)
+        )
     except (OSError, ValueError) as exc:
         return _fail(f"{out}: {exc}")
     rate = written / max(time.perf_counter() - t0, 1e-9)

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from viewer.core import package_data
 from viewer.core.archive_ref import ArchiveRef
 from viewer.core.constants import ALT_M, MAPPABLE_FIELDS, NAMING_EN, NAMINGS, SPEED_KT
 from viewer.core.counts import ReportedCount
@@ -1510,9 +1511,8 @@ def discard_recovery(document: str | Path | None = None) -> None:
 
 # ---------------------------------------------------------------------------------- resources
 def resources_dir() -> Path:
-    """``$ADIZ_RESOURCES_DIR``, else the ``resources/`` folder next to the package."""
-    env = os.environ.get("ADIZ_RESOURCES_DIR")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "resources"
+    """The bundled resources (`viewer.core.package_data`, the one data lookup)."""
+    return package_data.resources_dir()
 
 
 def default_briefing_path() -> Path:

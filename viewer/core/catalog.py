@@ -8,7 +8,6 @@ loads: they are never hand-drawn.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import shapely
 
+from viewer.core import package_data
 from viewer.core.constants import (
     CONFIDENCE_UNCERTAIN,
     CONFIDENCE_WORDS,
@@ -38,9 +38,8 @@ DENSIFY_DEG = 0.05  # straight edges are densified in lon/lat for drawing and an
 
 
 def default_layers_dir() -> Path:
-    """``$ADIZ_LAYERS_DIR``, else the ``layers/`` folder next to the package."""
-    env = os.environ.get("ADIZ_LAYERS_DIR")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "layers"
+    """The bundled catalog (`viewer.core.package_data`, the one data lookup)."""
+    return package_data.layers_dir()
 
 
 @dataclass(frozen=True)

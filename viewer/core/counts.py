@@ -15,10 +15,11 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
+from viewer.core import package_data
 from viewer.core.constants import KIND_SHIP, KIND_UNKNOWN, KINDS
 from viewer.core.timeline import zone_info
 
-FIGURES = Path(__file__).resolve().parents[2] / "resources" / "reference_figures.json"
+FIGURES = package_data.resource("reference_figures.json")
 
 
 # What "aircraft entering the ADIZ" counts: aircraft kinds only. Ships and tracks of unknown kind

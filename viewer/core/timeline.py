@@ -165,6 +165,13 @@ class Timeline(EventedModel):
         self._emit_range()
         self.set_time(self.time)
 
+    def grow_to(self, end: float) -> None:
+        """A live feed's span grew to ``end``: the range extends, in/out points and the time
+        stay (unlike `set_range`, which is a new data span)."""
+        if end > self.end:
+            self.end = float(end)
+            self._emit_range()
+
     def set_in_point(self, t: float | None = None) -> None:
         """Replay from ``t`` (default: the current time); None clears it."""
         t = self.time if t is None else min(max(float(t), self.start), self.end)

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtGui import QImage
 
+from viewer.export.metadata import ffmpeg_metadata, stamp_png
 from viewer.export.session import HeadlessSession
 
 VIDEO_SUFFIXES = (".mp4", ".gif")
@@ -68,15 +69,17 @@ def write_output(
     size: tuple[int, int],
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
+    description: str | None = None,
 ) -> int:
-    """Frames to ``out`` (.mp4, .gif, or an existing folder of PNGs); returns how many."""
+    """Frames to ``out`` (.mp4, .gif, or an existing folder of PNGs); returns how many. PNGs
+    and MP4s carry the software's name and version and ``description`` (`metadata`)."""
     suffix = out.suffix.lower()
     written = 0
     if out.is_dir():
         for i, image in enumerate(frames):
             if cancel and cancel():
                 raise ExportCancelled()
-            image.save(str(out / f"frame_{i:05d}.png"))
+            stamp_png(image, description).save(str(out / f"frame_{i:05d}.png"))
             written += 1
             if progress:
                 progress(written, n)
@@ -97,6 +100,7 @@ def write_output(
             quality=8,
             macro_block_size=2,
             ffmpeg_log_level="error",
+            output_params=ffmpeg_metadata(description),
         )
     else:
         writer = imageio_ffmpeg.write_frames(

@@ -55,6 +55,32 @@ def cot_kind(cot_type: str) -> str:
     return "unknown"
 
 
+# what `event_row` gives, in order: canonical columns
+EVENT_FIELDS = (TRACK_ID, TIME, LON, LAT, ALT_M, KIND, SIDE, CALLSIGN)
+HAE_UNKNOWN = "9999999.0"  # CoT's "height above ellipsoid not known"
+
+
+def event_row(ev) -> tuple | None:
+    """One CoT ``<event>`` element as text values for `EVENT_FIELDS` (uid, time, lon, lat, hae,
+    kind, affiliation, callsign); None when it has no ``<point>``. Files and live feeds alike."""
+    point = next((el for el in ev if local(el.tag) == "point"), None)
+    if point is None:
+        return None
+    contact = next((el for el in ev.iter() if local(el.tag) == "contact"), None)
+    hae = point.get("hae")
+    cot_type = ev.get("type", "")
+    return (
+        ev.get("uid"),
+        ev.get("time") or ev.get("start"),
+        point.get("lon"),
+        point.get("lat"),
+        None if hae in (None, HAE_UNKNOWN) else hae,
+        cot_kind(cot_type),
+        COT_AFFILIATION.get((cot_type + "--").split("-")[1], ""),
+        contact.get("callsign") if contact is not None else None,
+    )
+
+
 def read_cot(path: Path, options, progress=None, cancel=None):
     import pandas as pd
 
@@ -70,20 +96,12 @@ def read_cot(path: Path, options, progress=None, cancel=None):
         k: [] for k in (TRACK_ID, TIME, LON, LAT, ALT_M, KIND, CALLSIGN, SIDE, "_line")
     }
     for i, ev in enumerate(events, start=1):
-        point = next((el for el in ev if local(el.tag) == "point"), None)
-        if point is None:
+        row = event_row(ev)
+        if row is None:
             report.skip(None, f"event {i}: no <point>")
             continue
-        contact = next((el for el in ev.iter() if local(el.tag) == "contact"), None)
-        hae = point.get("hae")
-        rows[TRACK_ID].append(ev.get("uid"))
-        rows[TIME].append(ev.get("time") or ev.get("start"))
-        rows[LON].append(point.get("lon"))
-        rows[LAT].append(point.get("lat"))
-        rows[ALT_M].append(None if hae in (None, "9999999.0") else hae)
-        rows[KIND].append(cot_kind(ev.get("type", "")))
-        rows[SIDE].append(COT_AFFILIATION.get((ev.get("type", "") + "--").split("-")[1], ""))
-        rows[CALLSIGN].append(contact.get("callsign") if contact is not None else None)
+        for key, value in zip(EVENT_FIELDS, row, strict=True):
+            rows[key].append(value)
         rows["_line"].append(i)
     report.notice("line numbers are event numbers")
     raw = pd.DataFrame(rows).dropna(axis=1, how="all")

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from viewer.core.constants import ALT_M, SPEED_KT, TIME
+from viewer.core.constants import ALT_M, SPEED_KT, TIME, TRACK_ID
 from viewer.io.columns import DATE, ColumnMap, detect_columns, names_not_directions, settle_units
 from viewer.io.normalize import finish_frame
 from viewer.io.report import (
@@ -145,7 +145,9 @@ def parse_csv(
     body = _BodyReader(names, wanted, encoding, delimiter, decimal)
     table = None
     for attempt in ("inferred", "strings"):
-        types = None if attempt == "inferred" else {c: pa.string() for c in wanted}
+        # ids are text: '001234' (an ICAO address) keeps its zeros
+        ids = {cmap.columns[TRACK_ID]: pa.string()} if TRACK_ID in cmap.columns else None
+        types = ids if attempt == "inferred" else {c: pa.string() for c in wanted}
         try:
             table = body.read_all(_blocks(data, head_end), types, size, progress, cancel)
             break

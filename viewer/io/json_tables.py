@@ -115,7 +115,10 @@ def _records(path: Path, text: str, cancel):
     except json.JSONDecodeError as exc:
         if exc.msg != "Extra data":
             raise TrackImportError(path, f"not valid JSON: {exc.msg}", line=exc.lineno) from None
-        return _lines(path, text, cancel), "JSON lines"
+        records = _lines(path, text, cancel)
+        if records and all("states" in r for r in records):  # polled responses, one a line
+            return _states(records, path), "OpenSky REST states"
+        return records, "JSON lines"
     if isinstance(doc, dict) and "states" in doc:
         return _states([doc], path), "OpenSky REST states"
     if isinstance(doc, list) and doc and all(isinstance(d, dict) and "states" in d for d in doc):

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from viewer.core.tracks import TrackSet
 
 Progress = Callable[[float], None]
+SBS_STARTS = (b"MSG,", b"AIR,", b"ID,", b"STA,", b"SEL,", b"CLK,")
 Cancel = Callable[[], bool]
 
 # format -> (module in viewer.io, function). Readers return (canonical frame, ImportReport).
@@ -35,6 +36,7 @@ READERS: dict[str, tuple[str, str]] = {
     "parquet": ("viewer.io.ogr_reader", "read_parquet"),
     "nmea": ("viewer.io.nmea_reader", "read_nmea"),
     "cot": ("viewer.io.cot_reader", "read_cot"),
+    "sbs": ("viewer.io.sbs_reader", "read_sbs"),
     "readsb": ("viewer.io.readsb_reader", "read_readsb"),
     "acmi": ("viewer.io.acmi_reader", "read_acmi"),
     "json": ("viewer.io.json_tables", "read_json_table"),
@@ -63,6 +65,8 @@ EXTENSIONS = {
     ".nm4": "nmea",
     ".cot": "cot",
     ".xml": "cot",
+    ".sbs": "sbs",
+    ".basestation": "sbs",
     ".acmi": "acmi",
 }
 
@@ -178,6 +182,8 @@ def detect_format(path: str | Path) -> str:
         return json_kind(text)
     if text.startswith((b"!", b"\\")) or b"!AIVDM" in head or b"!AIVDO" in head:
         return "nmea"
+    if text.startswith(SBS_STARTS):  # SBS-1 / BaseStation lines, whatever the extension
+        return "sbs"
     return fmt or "csv"
 
 

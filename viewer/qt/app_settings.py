@@ -3,7 +3,7 @@ briefing, and small helpers for settings and read options."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from viewer.core import package_data
 
 APP_NAME = "ADIZ Viewer"
 
@@ -29,9 +29,7 @@ TIME_ZONES = [
 
 MAX_RECENT = 10
 
-DEFAULT_BRIEFING = (
-    Path(__file__).resolve().parents[2] / "resources" / "sample" / "default.briefing.json"
-)
+DEFAULT_BRIEFING = package_data.resource("sample", "default.briefing.json")
 
 VECTOR_PATTERNS = "*.geojson *.json *.gpkg *.shp *.kml *.fgb"
 VECTOR_FILTER = f"Vector layers ({VECTOR_PATTERNS});;All files (*)"

@@ -3,8 +3,8 @@
 Every user-visible string in `viewer.qt` goes through ``translate("Context", "text")`` with a
 fixed context per module (not ``self.tr``: the main window is built from mixins, and the runtime
 class would not match the context lupdate extracts). ``resources/translations/update.sh`` runs
-pyside6-lupdate into the ``.ts`` files; ``pyside6-lrelease`` builds the ``.qm`` files (run.sh and
-packaging/build_bundle.sh do; they are build output, not committed).
+pyside6-lupdate into the ``.ts`` files; ``pyside6-lrelease`` builds the ``.qm`` files (run.sh,
+packaging/build_bundle.sh and the wheel's build backend do; they are build output, not committed).
 
 The language is ``--lang``, else ``$ADIZ_LANG``, else the saved setting (View > Language), else
 the system's. Without its ``.qm`` file the interface stays in English (a log line says why).
@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
+from viewer.core import package_data
 from viewer.qt.app_settings import ORG_NAME
 
 log = logging.getLogger(__name__)
@@ -28,9 +29,8 @@ SYSTEM = "system"
 LANGUAGES: dict[str, str] = {"en": "English", "zh_TW": "繁體中文", "ja": "日本語"}
 SETTING_KEY = "ui/language"
 ENV_VAR = "ADIZ_LANG"
-DIR_ENV_VAR = "ADIZ_TRANSLATIONS_DIR"
 QM_PREFIX = "adiz_viewer_"
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS_DIR = package_data.resource("translations")
 
 # UI fonts: Latin first, then the CJK face of the interface language (the Han glyphs of
 # Japanese and of Taiwanese Chinese differ), then the others as fallbacks.
@@ -106,8 +106,7 @@ def resolve_language(requested: str | None = None) -> str:
 
 
 def translations_dir() -> Path:
-    env = os.environ.get(DIR_ENV_VAR)
-    return Path(env) if env else TRANSLATIONS_DIR
+    return TRANSLATIONS_DIR
 
 
 def current_language() -> str:

@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from viewer import __version__
+from viewer.core import package_data
 from viewer.core.basemap import ATTRIBUTION, RESOLUTION_NAMES
 from viewer.core.catalog import Catalog, load_catalog
 from viewer.core.constants import NAMING_ALL, NAMING_EN, NAMING_JA, NAMING_ZH_CN, NAMING_ZH_TW
 from viewer.core.map_state import MapState
 from viewer.core.projection import PRESETS, Projection
 from viewer.core.track_layers import TrackLayers
+from viewer.export.metadata import stamp_png
 from viewer.qt.app_settings import (
     APP_NAME,
     DEFAULT_BRIEFING,
@@ -631,7 +633,7 @@ class MainWindow(
             self.scene.font_scale, self.show_title_clock = keep_scale, keep_flag
         image.setDotsPerMeterX(round(dpi / 0.0254))
         image.setDotsPerMeterY(round(dpi / 0.0254))
-        if not image.save(path):
+        if not stamp_png(image).save(path):
             self.show_error(
                 translate("MainWindow", "Export failed"),
                 translate("MainWindow", "{path}: could not write the PNG").format(path=path),
@@ -917,7 +919,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("adiz-viewer")  # Wayland matches the window to its .desktop entry
-    icon = DEFAULT_BRIEFING.parents[1] / "icons" / "adiz-viewer.svg"
+    icon = package_data.resource("icons", "adiz-viewer.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     font = QFont(app.font())
