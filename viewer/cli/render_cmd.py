@@ -91,6 +91,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="the high-contrast theme, for projectors in bright rooms",
     )
+    from viewer.cli.archive_args import add_window_arguments
+
+    add_window_arguments(parser, times=False)  # an archive's window: --start/--end above
 
 
 def run(args: argparse.Namespace) -> int:
@@ -118,17 +121,21 @@ def run(args: argparse.Namespace) -> int:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841
     started = time.perf_counter()
     try:
+        from viewer.cli.archive_args import is_archive
         from viewer.core.units import Units
         from viewer.qt.theme import HIGH_CONTRAST, NORMAL
 
+        archives = [i for i in args.inputs if is_archive(i)]
         session = HeadlessSession.build(
-            args.inputs,
+            [i for i in args.inputs if not is_archive(i)],
             args.crs,
             args.naming,
             args.tz,
             units=Units(distance=args.units),
             theme=HIGH_CONTRAST if args.high_contrast else NORMAL,
         )
+        if archives:
+            _add_archives(session, archives, args)
     except (ValueError, BriefingError, TrackImportError, FileNotFoundError) as exc:
         return _fail(str(exc))
     if args.trail is not None:
@@ -193,3 +200,27 @@ def run(args: argparse.Namespace) -> int:
 def _fail(message: str) -> int:
     print(f"adiz-viewer render: {message}", file=sys.stderr)
     return 2
+
+
+def _add_archives(session, archives: list[str], args: argparse.Namespace) -> None:
+    """Each archive read from an hour before the first frame's trail to an hour after the last
+    frame (so heads and trails are drawn as from the whole file), within --bbox, as tracks of the
+    session. An archive's errors are ValueErrors: said, and exit 2."""
+    from pathlib import Path
+
+    from viewer.cli.archive_args import load_window
+    from viewer.core.track_layers import LoadedTracks
+
+    trail = args.trail if args.trail is not None else session.clock.trail
+    margin = 3600.0
+    window = argparse.Namespace(**vars(args))
+    if args.start is not None:
+        window.start = args.start - (0.0 if trail == float("inf") else trail) - margin
+        window.end = (args.end if args.end is not None else args.start) + margin
+    for source in archives:
+        ts, report = load_window(source, window, session.state.projection)
+        session.tracks.add(LoadedTracks(Path(source), ts, report))
+        session.reports.append(report)
+    span = session.tracks.time_span
+    if session.briefing is None and span:
+        session.clock.time = span[0]

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from viewer.core import package_data
+from viewer.core.archive_ref import ArchiveRef
 from viewer.core.constants import ALT_M, MAPPABLE_FIELDS, NAMING_EN, NAMINGS, SPEED_KT
 from viewer.core.counts import ReportedCount
 from viewer.core.georeference import ControlPoint, Underlay
@@ -452,10 +453,11 @@ class Briefing:
     underlay: Underlay | None = None
     traced: TracedScenario | None = None
     reported_counts: tuple[ReportedCount, ...] = ()
+    archives: tuple[ArchiveRef, ...] = ()  # archives and database queries (viewer.core.archive_ref)
     schema_version: int = SCHEMA_VERSION
 
     def __post_init__(self) -> None:
-        for name in ("files", "layers", "annotations", "scenes", "reported_counts"):
+        for name in ("files", "layers", "annotations", "scenes", "reported_counts", "archives"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         if not isinstance(self.title, str):
             raise ValueError(f"title must be a string; got {_json_kind(self.title)}")
@@ -620,7 +622,14 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
             {"date": c.date.isoformat(), "kind": c.kind, "count": c.count, "source": c.source}
             for c in b.reported_counts
         ],
-    }
+    } | _archives_dict(b.archives)
+
+
+def _archives_dict(archives: tuple[ArchiveRef, ...]) -> dict[str, Any]:
+    """Written only when the briefing has some, so documents without stay as they were."""
+    from viewer.core.archive_ref import archive_ref_to_dict
+
+    return {"archives": [archive_ref_to_dict(a, format_time) for a in archives]} if archives else {}
 
 
 def _file_dict(f: TrackFileRef) -> dict[str, Any]:
@@ -826,6 +835,7 @@ def from_dict(doc: object) -> Briefing:
             "underlay",
             "traced",
             "reported_counts",
+            "archives",
         ),
     )
     files = [_file_from(item, f"files[{i}]") for i, item in enumerate(o.get_list("files", []))]
@@ -917,6 +927,30 @@ def from_dict(doc: object) -> Briefing:
         underlay=_underlay_from(o.get("underlay", None), "underlay"),
         traced=_traced_from(o.get("traced", None), "traced"),
         reported_counts=_reported_from(o.get_list("reported_counts", []), "reported_counts"),
+        archives=tuple(
+            _archive_from(item, f"archives[{i}]")
+            for i, item in enumerate(o.get_list("archives", []))
+        ),
+    )
+
+
+def _archive_from(value: object, where: str) -> ArchiveRef:
+    from viewer.core.archive_ref import ARCHIVE_FIELDS
+
+    ao = _Obj(value, where, ARCHIVE_FIELDS)
+    bbox = ao.get_list("bbox", None, True)
+    if bbox is not None and (len(bbox) != 4 or not all(_is_number(v) for v in bbox)):
+        raise BriefingError(f"{where}.bbox must be [west, south, east, north]; got {bbox!r}")
+    tz = ao.get_str("tz", None, True)
+    if tz is not None:
+        _check_tz(tz)
+    return ao.build(
+        ArchiveRef,
+        source=ao.get_str("source"),
+        start=ao.get_time("start"),
+        end=ao.get_time("end"),
+        bbox=None if bbox is None else tuple(float(v) for v in bbox),
+        tz=tz,
     )
 
 
