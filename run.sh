@@ -15,6 +15,7 @@ APT_PACKAGES=(
   fontconfig fonts-noto-cjk fonts-dejavu-core
   xvfb xauth xdotool
   desktop-file-utils unzip
+  postgresql postgis postgresql-postgis
 )
 
 log() { printf 'run.sh: %s\n' "$*" >&2; }
@@ -81,6 +82,7 @@ build_translations
 if [ "${1:-}" = "test" ]; then
   shift
   export QT_QPA_PLATFORM=offscreen
+  export ADIZ_REQUIRE_POSTGRES=1  # PostgreSQL and PostGIS are installed above: their tests must run
   log "ruff"; .venv/bin/ruff check .
   log "ruff format"; .venv/bin/ruff format --check . >/dev/null || { .venv/bin/ruff format --check .; exit 1; }
   log "import contracts (the core never imports Qt)"; .venv/bin/lint-imports

@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 import time
 from pathlib import Path
 
-import pandas as pd
 from PySide6.QtGui import QGuiApplication
 
+from viewer.cli.archive_args import add_window_arguments, is_archive, load_window
 from viewer.cli.headless import open_session
+from viewer.cli.parsing import parse_duration, parse_size, parse_time
 from viewer.core.briefing import BriefingError
+from viewer.core.session import Session
 from viewer.core.timeline import Timeline
 from viewer.core.units import Units
 from viewer.export.metadata import describe_inputs, stamp_png
@@ -33,47 +34,6 @@ from viewer.export.video import frame_times, render_frames, render_plan, write_o
 from viewer.io.report import TrackImportError
 from viewer.render.map_scene import MapScene
 from viewer.render.theme import HIGH_CONTRAST, NORMAL
-
-
-def parse_size(text: str) -> tuple[int, int]:
-    try:
-        w, h = (int(v) for v in text.lower().split("x"))
-    except ValueError:
-        msg = f"size must be WIDTHxHEIGHT, e.g. 1920x1080; got {text!r}"
-        raise argparse.ArgumentTypeError(msg) from None
-    if not (16 <= w <= 16384 and 16 <= h <= 16384):
-        raise argparse.ArgumentTypeError(f"size must be 16..16384 pixels a side; got {text!r}")
-    return w, h
-
-
-def parse_duration(text: str) -> float:
-    """'3600', '90s', '15min', '1h', '2h30m', 'all' -> seconds (inf for 'all')."""
-    text = text.strip().lower()
-    if text in ("all", "whole", "inf"):
-        return float("inf")
-    if re.fullmatch(r"\d+(\.\d+)?", text):
-        return float(text)
-    units = {"h": 3600.0, "m": 60.0, "min": 60.0, "s": 1.0}
-    parts = re.findall(r"(\d+(?:\.\d+)?)\s*(h|min|m|s)", text)
-    if not parts or "".join(f"{a}{b}" for a, b in parts) != text.replace(" ", ""):
-        raise argparse.ArgumentTypeError(
-            f"duration like 3600, 90s, 15min, 1h or 'all'; got {text!r}"
-        )
-    return sum(float(a) * units[b] for a, b in parts)
-
-
-def parse_time(text: str) -> float:
-    try:
-        ts = pd.Timestamp(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"time must be ISO 8601, e.g. 2021-10-04T08:00Z; got {text!r}"
-        ) from None
-    if ts.tzinfo is None:
-        raise argparse.ArgumentTypeError(
-            f"give the time zone of {text!r} (e.g. a trailing Z for UTC)"
-        )
-    return ts.timestamp()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -102,6 +62,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="the high-contrast theme, for projectors in bright rooms",
     )
+    add_window_arguments(parser, times=False)  # an archive's window: --start/--end above
 
 
 def run(args: argparse.Namespace) -> int:
@@ -116,7 +77,12 @@ def run(args: argparse.Namespace) -> int:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841
     started = time.perf_counter()
     try:
-        session = open_session(args.inputs, args.crs, args.naming, args.tz)
+        archives = [i for i in args.inputs if is_archive(i)]
+        session = open_session(
+            [i for i in args.inputs if not is_archive(i)], args.crs, args.naming, args.tz
+        )
+        if archives:
+            _add_archives(session, archives, args)
         scene = MapScene.for_session(session)  # PictureError (a ValueError): the underlay
     except (ValueError, BriefingError, TrackImportError, FileNotFoundError) as exc:
         return _fail(str(exc))
@@ -194,3 +160,19 @@ def _make_room(timeline: Timeline, start: float, end: float) -> None:
 def _fail(message: str) -> int:
     print(f"adiz-viewer render: {message}", file=sys.stderr)
     return 2
+
+
+def _add_archives(session: Session, archives: list[str], args: argparse.Namespace) -> None:
+    """Each archive read from an hour before the first frame's trail to an hour after the last
+    frame (so heads and trails are drawn as from the whole file), within --bbox, as tracks of the
+    session (its clock then starts at their beginning). An archive's errors are ValueErrors:
+    said, and exit 2."""
+    trail = args.trail if args.trail is not None else session.timeline.trail
+    margin = 3600.0
+    window = argparse.Namespace(**vars(args))
+    if args.start is not None:
+        window.start = args.start - (0.0 if trail == float("inf") else trail) - margin
+        window.end = (args.end if args.end is not None else args.start) + margin
+    for source in archives:
+        ts, report = load_window(source, window, session.state.projection)
+        session.add_tracks(Path(source), ts, report)

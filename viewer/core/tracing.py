@@ -47,6 +47,7 @@ from viewer.core.constants import (
     LAT,
     LON,
     NMI_IN_M,
+    SOURCE,
     TIME,
     TRACK_ID,
 )
@@ -56,7 +57,6 @@ SPEED: Final = "speed"
 START_END: Final = "start_end"
 VERTICES: Final = "vertices"
 TIMING_MODES: Final = (SPEED, START_END, VERTICES)
-SOURCE: Final = "source"  # provenance column of a traced file
 ILLUSTRATIVE: Final = "illustrative"
 # Every traced track's label ends so, on the map and in the files saved from it (as the shipped
 # example's do): a drawn path is never taken for a recorded one.

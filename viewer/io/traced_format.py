@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Final
 
-from viewer.core.tracing import SOURCE
+from viewer.core.constants import SOURCE
 
 GEOJSON_MEMBER: Final = "adiz_viewer"
 FORMAT: Final = "adiz-viewer-traced"

@@ -8,6 +8,7 @@ import json
 from datetime import date
 from typing import Any
 
+from viewer.core.archive_ref import ARCHIVE_FIELDS, ArchiveRef, archive_ref_to_dict
 from viewer.core.briefing.migrations import migrate
 from viewer.core.briefing.model import (
     FORMAT,
@@ -129,7 +130,12 @@ def to_dict(briefing: Briefing) -> dict[str, Any]:
             {"date": c.date.isoformat(), "kind": c.kind, "count": c.count, "source": c.source}
             for c in b.reported_counts
         ],
-    }
+    } | _archives_dict(b.archives)
+
+
+def _archives_dict(archives: tuple[ArchiveRef, ...]) -> dict[str, Any]:
+    """Written only when the briefing has some, so documents without stay as they were."""
+    return {"archives": [archive_ref_to_dict(a, format_time) for a in archives]} if archives else {}
 
 
 def _file_dict(f: TrackFileRef) -> dict[str, Any]:
@@ -260,6 +266,7 @@ def from_dict(doc: object) -> Briefing:
             "underlay",
             "traced",
             "reported_counts",
+            "archives",
         ),
     )
     files = [_file_from(item, f"files[{i}]") for i, item in enumerate(o.get_list("files", []))]
@@ -353,6 +360,28 @@ def from_dict(doc: object) -> Briefing:
         underlay=_underlay_from(o.get("underlay", None), "underlay"),
         traced=_traced_from(o.get("traced", None), "traced"),
         reported_counts=_reported_from(o.get_list("reported_counts", []), "reported_counts"),
+        archives=tuple(
+            _archive_from(item, f"archives[{i}]")
+            for i, item in enumerate(o.get_list("archives", []))
+        ),
+    )
+
+
+def _archive_from(value: object, where: str) -> ArchiveRef:
+    ao = JsonObject(value, where, ARCHIVE_FIELDS)
+    bbox = ao.get_list("bbox", None, True)
+    if bbox is not None and (len(bbox) != 4 or not all(is_number(v) for v in bbox)):
+        raise BriefingError(f"{where}.bbox must be [west, south, east, north]; got {bbox!r}")
+    tz = ao.get_str("tz", None, True)
+    if tz is not None:
+        check_tz(tz)
+    return ao.build(
+        ArchiveRef,
+        source=ao.get_str("source"),
+        start=ao.get_time("start"),
+        end=ao.get_time("end"),
+        bbox=None if bbox is None else tuple(float(v) for v in bbox),
+        tz=tz,
     )
 
 

@@ -10,6 +10,7 @@ from typing import Any, Final
 
 import numpy as np
 
+from viewer.core.archive_ref import ArchiveRef
 from viewer.core.briefing.validation import (
     check_color,
     check_id,
@@ -356,10 +357,11 @@ class Briefing:
     underlay: Underlay | None = None
     traced: TracedScenario | None = None
     reported_counts: tuple[ReportedCount, ...] = ()
+    archives: tuple[ArchiveRef, ...] = ()  # archives and database queries (viewer.core.archive_ref)
     schema_version: int = SCHEMA_VERSION
 
     def __post_init__(self) -> None:
-        for name in ("files", "layers", "annotations", "scenes", "reported_counts"):
+        for name in ("files", "layers", "annotations", "scenes", "reported_counts", "archives"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         if not isinstance(self.title, str):
             raise ValueError(f"title must be a string; got {json_kind(self.title)}")

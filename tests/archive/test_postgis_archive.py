@@ -1,0 +1,150 @@
+"""The same questions against a real PostgreSQL + PostGIS server (started by the test on a local
+socket, stopped after): the same fixes, events and counts as the CSV."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from tests.archive.equalities import (
+    assert_same_counts,
+    assert_same_events,
+    assert_same_tracks,
+    csv_window,
+)
+from tests.archive.postgis_data import GEOM_TABLE, PLAIN_TABLE
+from viewer.io.archive import Grid, QueryCancelled, Window, open_archive
+
+
+@pytest.fixture(scope="module", params=[GEOM_TABLE, PLAIN_TABLE])
+def archive(request, postgres):
+    with open_archive(f"{postgres.url}&table={request.param}") as opened:
+        yield opened
+
+
+def test_the_table_is_recognised_as_a_file_is(archive, csv_trackset) -> None:
+    info = archive.info
+    assert info.engine == "PostgreSQL/PostGIS"
+    assert archive.engine.has_postgis
+    assert info.column_map["track_id"] == "icao24"
+    assert info.units["speed_kt"].startswith("m/s")
+    assert info.fixes == csv_trackset.n_fixes
+    assert info.time_start.timestamp() == pytest.approx(csv_trackset.t.min(), abs=1e-6)
+
+
+def test_whole_span_and_a_window_load_the_csvs_tracks(archive, archive_files, csv_trackset):
+    trackset, _ = archive.load_window(Window())
+    assert_same_tracks(trackset, csv_trackset)
+    window = Window("2024-05-01T22:30Z", "2024-05-02T03:10Z", (119.0, 22.0, 123.5, 25.0))
+    trackset, _ = archive.load_window(window)
+    assert_same_tracks(trackset, csv_window(archive_files["csv"], window))
+
+
+def test_activity_and_density_equal_the_csv(archive, csv_trackset) -> None:
+    activity = archive.activity()
+    hours = np.floor(csv_trackset.t / 3600) * 3600
+    frame = pd.DataFrame({"hour": hours, "track": csv_trackset.track_index()})
+    want = frame.groupby("hour").agg(fixes=("track", "size"), tracks=("track", "nunique"))
+    np.testing.assert_array_equal(activity.bin_start, want.index.to_numpy())
+    np.testing.assert_array_equal(activity.fixes, want["fixes"].to_numpy())
+    np.testing.assert_array_equal(activity.tracks, want["tracks"].to_numpy())
+    grid = Grid((118.0, 21.0, 127.0, 26.5), 90, 55)
+    density = archive.density(grid)
+    counts, _, _ = np.histogram2d(
+        csv_trackset.lat, csv_trackset.lon, bins=(55, 90), range=((21.0, 26.5), (118.0, 127.0))
+    )
+    assert density.total == int(counts.sum())
+    assert np.abs(density.counts - counts).sum() <= 2
+
+
+def test_zone_counts_in_postgis_equal_the_apps(archive, csv_trackset, zones) -> None:
+    counts = archive.zone_counts(zones, keep_events=True, chunk_fixes=5000)
+    assert counts.chunks > 3
+    assert_same_counts(counts, csv_trackset, zones)
+    assert_same_events(counts.events, csv_trackset, zones)
+
+
+def test_cancel_stops_the_query_in_the_server(archive) -> None:
+    timer = threading.Timer(0.3, archive.cancel)
+    timer.start()
+    started = time.perf_counter()
+    with pytest.raises(QueryCancelled):
+        archive.engine.fetch("SELECT pg_sleep(30)")
+    assert time.perf_counter() - started < 5.0
+    archive.engine.reset_cancel()
+    assert archive.count(Window("2024-05-01T00:00Z", "2024-05-01T06:00Z")) > 0
+    flag = threading.Event()
+    threading.Timer(0.3, flag.set).start()
+    with pytest.raises(QueryCancelled):
+        archive.engine.fetch("SELECT pg_sleep(30)", cancel=flag.is_set)
+
+
+# ---------------------------------------------------------------- passwords
+class MemoryKeyring:
+    """A keyring backend holding passwords in memory (the keyring API, no system service)."""
+
+    def __init__(self) -> None:
+        import keyring.backend
+
+        class _Backend(keyring.backend.KeyringBackend):
+            priority = 1  # type: ignore[assignment]
+
+            def __init__(self) -> None:
+                super().__init__()
+                self.store: dict = {}
+
+            def get_password(self, service, username):
+                return self.store.get((service, username))
+
+            def set_password(self, service, username, password):
+                self.store[(service, username)] = password
+
+            def delete_password(self, service, username):
+                self.store.pop((service, username), None)
+
+        self.backend = _Backend()
+
+
+@pytest.fixture
+def analyst(postgres):
+    """A database user with a password: local connections as anyone but the superuser need it."""
+    import psycopg
+
+    hba = postgres.folder / "data" / "pg_hba.conf"
+    hba.write_text("local all adiz trust\nlocal all all scram-sha-256\n")
+    with psycopg.connect(postgres.url, autocommit=True) as con:
+        con.execute("DROP ROLE IF EXISTS analyst")
+        con.execute("CREATE ROLE analyst LOGIN PASSWORD 'correct horse'")
+        con.execute(f"GRANT SELECT ON {GEOM_TABLE} TO analyst")
+        con.execute("SELECT pg_reload_conf()")
+    return postgres.url.replace("adiz@", "analyst@") + f"&table={GEOM_TABLE}"
+
+
+def test_a_password_from_the_keyring_or_asked_never_kept(analyst) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    from viewer.io.archive import ArchiveError, credentials
+
+    previous = keyring.get_keyring()
+    try:
+        keyring.set_keyring(fail.Keyring())
+        with pytest.raises(ArchiveError, match=r"asks for a password.*no system keyring"):
+            open_archive(analyst)
+        asked = []
+        with open_archive(analyst, ask_password=lambda p: asked.append(p) or "correct horse") as a:
+            assert a.count(Window("2024-05-01T00:00Z", "2024-05-01T06:00Z")) > 0
+            assert "correct horse" not in a.source  # shown and saved without it
+        assert asked == [f"Password for {credentials.account(analyst)}"]
+        with pytest.raises(ArchiveError, match="password authentication failed"):
+            open_archive(analyst, ask_password=lambda p: "wrong")
+        keyring.set_keyring(MemoryKeyring().backend)
+        assert credentials.set_password(analyst, "correct horse") == ""
+        with open_archive(analyst) as a:  # the keyring answers, nothing asked
+            assert a.info.fixes > 0
+    finally:
+        keyring.set_keyring(previous)

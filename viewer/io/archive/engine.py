@@ -1,0 +1,118 @@
+"""What the archive asks of an engine: run SQL, fetch Arrow, hold temporary tables, and stop a
+running query when told (from any thread)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from viewer.io.archive.dialect import Dialect
+from viewer.io.archive.model import QueryCancelled, Window
+from viewer.io.archive.queries import HourPartition
+from viewer.io.archive.schema import Column
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pyarrow as pa
+
+Cancel = Callable[[], bool]
+CANCEL_POLL_S = 0.05  # how often a running query checks the caller's cancel flag
+
+
+class Engine:
+    """One connection to an engine. Subclasses run SQL; this class adds the cancel watch: while a
+    query runs, a thread polls the caller's ``cancel`` and interrupts the engine when it says so
+    (and `interrupt` may be called from any thread at any time)."""
+
+    dialect: Dialect
+    name: str = "engine"
+    hour_partition: HourPartition | None = None
+    has_postgis: bool = False
+    #: every row has a time, a track id and a position in range (known from statistics): the
+    #: queries need not check them row by row
+    rows_valid: bool = False
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._cancelled = threading.Event()
+        self._running = threading.Lock()
+
+    # ---------------------------------------------------------------- subclasses provide
+    def relation(self, window: Window | None) -> str:
+        """The fixes' relation as the engine reads it, pruned to ``window`` where it can be."""
+        raise NotImplementedError
+
+    def columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def sample(self, column: str, n: int = 10_000) -> np.ndarray:
+        raise NotImplementedError
+
+    def _execute(self, sql: str) -> None:
+        raise NotImplementedError
+
+    def _fetch(self, sql: str) -> pa.Table:
+        raise NotImplementedError
+
+    def _interrupt(self) -> None:
+        raise NotImplementedError
+
+    def _is_interrupt(self, exc: BaseException) -> bool:
+        raise NotImplementedError
+
+    def load_table(self, name: str, columns: dict[str, np.ndarray]) -> None:
+        """A temporary table from NumPy columns (NaN in a float column becomes NULL)."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    # ---------------------------------------------------------------- running
+    def execute(self, sql: str | Sequence[str], cancel: Cancel | None = None) -> None:
+        for statement in [sql] if isinstance(sql, str) else sql:
+            with self._watch(cancel):
+                self._execute(statement)
+
+    def fetch(self, sql: str, cancel: Cancel | None = None) -> pa.Table:
+        with self._watch(cancel):
+            return self._fetch(sql)
+
+    def interrupt(self) -> None:
+        """Stop the running query (thread-safe); it raises `QueryCancelled` in its thread."""
+        self._cancelled.set()
+        self._interrupt()
+
+    def reset_cancel(self) -> None:
+        self._cancelled.clear()
+
+    @contextmanager
+    def _watch(self, cancel: Cancel | None) -> Iterator[None]:
+        if self._cancelled.is_set() or (cancel is not None and cancel()):
+            raise QueryCancelled(self.source)
+        stop = threading.Event()
+        watcher = None
+        if cancel is not None:
+
+            def watch() -> None:
+                while not stop.wait(CANCEL_POLL_S):
+                    if cancel():
+                        self.interrupt()
+                        return
+
+            watcher = threading.Thread(target=watch, name="archive-cancel-watch", daemon=True)
+            watcher.start()
+        try:
+            with self._running:
+                yield
+        except Exception as exc:
+            if self._cancelled.is_set() or self._is_interrupt(exc):
+                raise QueryCancelled(self.source) from None
+            raise
+        finally:
+            stop.set()
+            if watcher is not None:
+                watcher.join()
+        if self._cancelled.is_set():  # interrupted just as it finished: still a cancel
+            raise QueryCancelled(self.source)
