@@ -24,23 +24,26 @@ def main() -> int:
     args = parser.parse_args()
     from PySide6.QtGui import QGuiApplication
 
-    from viewer.export.session import HeadlessSession
+    from viewer.cli.headless import open_session
     from viewer.export.video import frame_times, render_frames, write_output
     from viewer.qt.main_window import DEFAULT_BRIEFING
+    from viewer.render.map_scene import MapScene
 
     app = QGuiApplication([])  # noqa: F841
-    session = HeadlessSession.build([str(DEFAULT_BRIEFING)])
+    session = open_session([str(DEFAULT_BRIEFING)])
+    scene = MapScene.for_session(session)
     start, end = session.tracks.time_span
     times = frame_times(start, end, args.frames)
     size = (1920, 1080)
+    view = session.map_view(*size)
     t = time.perf_counter()
-    for _ in render_frames(session, *size, times):
+    for _ in render_frames(scene, session, view, times):
         pass
     render_only = args.frames / (time.perf_counter() - t)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "replay.mp4"
         t = time.perf_counter()
-        write_output(out, render_frames(session, *size, times), args.frames, 25.0, size)
+        write_output(out, render_frames(scene, session, view, times), args.frames, 25.0, size)
         encoded = args.frames / (time.perf_counter() - t)
         mb = out.stat().st_size / 1e6
     print(f"{'1920x1080, default briefing':36s} {'frames/s':>9s}")

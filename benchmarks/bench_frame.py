@@ -57,8 +57,8 @@ def main() -> int:
     from viewer.io.registry import load_trackset
     from viewer.qt.main_window import make_application
     from viewer.qt.map_canvas import MapCanvas
-    from viewer.qt.map_scene import MapScene
-    from viewer.qt.track_painter import TrackPainter
+    from viewer.render.map_scene import MapScene
+    from viewer.render.track_painter import TrackPainter
 
     app = make_application()
     state = MapState(load_catalog(), Projection.from_user_input("webmercator"))

@@ -200,8 +200,8 @@ def paint_frames(hub, frames: int) -> None:
     from viewer.core.track_layers import LoadedTracks, TrackLayers
     from viewer.qt.main_window import make_application
     from viewer.qt.map_canvas import MapCanvas
-    from viewer.qt.map_scene import MapScene
-    from viewer.qt.track_painter import TrackPainter
+    from viewer.render.map_scene import MapScene
+    from viewer.render.track_painter import TrackPainter
 
     app = make_application()
     state = MapState(load_catalog(), Projection.from_user_input("webmercator"))

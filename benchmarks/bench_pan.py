@@ -22,7 +22,7 @@ def main() -> int:
     from viewer.core.map_state import MapState
     from viewer.qt.main_window import make_application
     from viewer.qt.map_canvas import MapCanvas
-    from viewer.qt.map_scene import MapScene
+    from viewer.render.map_scene import MapScene
 
     app = make_application()
     canvas = MapCanvas(MapScene(MapState(load_catalog())))

@@ -24,10 +24,11 @@ t0 = time.perf_counter()
 from PySide6.QtCore import QEvent, QObject, QTimer
 from viewer.core.catalog import load_catalog
 from viewer.core.map_state import MapState
+from viewer.core.session import Session
 from viewer.qt.main_window import MainWindow, make_application
 
 app = make_application()
-window = MainWindow(MapState(load_catalog()))
+window = MainWindow(Session(MapState(load_catalog())))
 window.resize(1400, 900)
 
 class FirstPaint(QObject):

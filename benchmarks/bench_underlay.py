@@ -35,11 +35,13 @@ def main() -> int:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841
-    from viewer.export.session import HeadlessSession
+    from viewer.cli.headless import open_session
+    from viewer.render.map_scene import MapScene
 
-    session = HeadlessSession.build([str(ROOT / "resources/sample/trace_example.briefing.json")])
-    scene, painter = session.scene, session.scene.underlay
-    base = session.view(1920, 1080)
+    session = open_session([str(ROOT / "resources/sample/trace_example.briefing.json")])
+    scene = MapScene.for_session(session)
+    painter = scene.underlay
+    base = session.map_view(1920, 1080)
     header = ("metres/pixel", "grid", "without (ms)", "with (ms)", "ratio")
     print("{:>12s} {:>6s} {:>13s} {:>10s} {:>6s}".format(*header))
     for mpp in (4000.0, 1150.0, 300.0, 60.0):

@@ -38,6 +38,7 @@ def main() -> int:
 
     from viewer.core.catalog import load_catalog
     from viewer.core.map_state import MapState
+    from viewer.core.session import Session
     from viewer.qt.main_window import MainWindow, make_application
 
     tmp = tempfile.mkdtemp()
@@ -49,7 +50,7 @@ def main() -> int:
     )
     os.environ["XDG_CONFIG_HOME"] = tmp
     app = make_application()
-    window = MainWindow(MapState(load_catalog()))
+    window = MainWindow(Session(MapState(load_catalog())))
     window.resize(1920, 1080)
     window.show()
     window.open_files([str(csv)])
@@ -67,17 +68,18 @@ def main() -> int:
     start = time.monotonic()
 
     def start_play():
-        if not window.tracks.items:
+        if not window.session.tracks.items:
             QTimer.singleShot(200, start_play)
             return
-        window.timeline.set_speed(600.0)
-        window.timeline.set_loop(True)
-        window.timeline.play()
+        window.session.timeline.set_speed(600.0)
+        window.session.timeline.set_loop(True)
+        window.session.timeline.play()
 
     def scrub():
-        if window.tracks.items:
-            window.timeline.set_time(float(rng.uniform(window.timeline.start, window.timeline.end)))
-            window.timeline.play()
+        if window.session.tracks.items:
+            timeline = window.session.timeline
+            timeline.set_time(float(rng.uniform(timeline.start, timeline.end)))
+            window.session.timeline.play()
 
     def sample():
         recent = frame_ms[-500:] or [0.0]

@@ -17,8 +17,12 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from viewer import __version__
+
+# Deferred on purpose: viewer.qt.main_window, viewer.cli, viewer.core.briefing (a sub-command
+# starts without the window, the window without the sub-commands and their data).
 
 #: sub-command -> module in viewer.cli with ``add_arguments(parser)`` and ``run(args) -> int``.
 COMMANDS: dict[str, str] = {
@@ -89,8 +93,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _render_instead_of_window(args: argparse.Namespace) -> int:
     """No display: render to a PNG what the window would show — the files given, else the
     default briefing's first scene — and say where it went."""
-    from pathlib import Path
-
     from viewer.core.briefing import default_briefing_path
 
     out = Path(args.no_display_png or "adiz-viewer-default.png").resolve()

@@ -1998,6 +1998,22 @@ Files
         <translation>北京</translation>
     </message>
     <message>
+        <source>Seoul</source>
+        <translation>ソウル</translation>
+    </message>
+    <message>
+        <source>Manila</source>
+        <translation>マニラ</translation>
+    </message>
+    <message>
+        <source>London</source>
+        <translation>ロンドン</translation>
+    </message>
+    <message>
+        <source>New York</source>
+        <translation>ニューヨーク</translation>
+    </message>
+    <message>
         <source>Local</source>
         <translation>この PC の時刻</translation>
     </message>

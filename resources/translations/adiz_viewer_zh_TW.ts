@@ -1998,6 +1998,22 @@ Files
         <translation>北京</translation>
     </message>
     <message>
+        <source>Seoul</source>
+        <translation>首爾</translation>
+    </message>
+    <message>
+        <source>Manila</source>
+        <translation>馬尼拉</translation>
+    </message>
+    <message>
+        <source>London</source>
+        <translation>倫敦</translation>
+    </message>
+    <message>
+        <source>New York</source>
+        <translation>紐約</translation>
+    </message>
+    <message>
         <source>Local</source>
         <translation>本機時區</translation>
     </message>

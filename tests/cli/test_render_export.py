@@ -1,12 +1,13 @@
 """`adiz-viewer render` of tracks and briefings: PNG probes, MP4/GIF frame counts, PNG folders."""
 
 import imageio_ffmpeg
+import numpy as np
 import pytest
 from PySide6.QtGui import QColor, QImage
 
 from viewer.app import main
 from viewer.qt.main_window import DEFAULT_BRIEFING
-from viewer.qt.track_painter import KIND_COLORS
+from viewer.render.track_painter import KIND_COLORS
 
 CSV = (
     "callsign,time,lat,lon,type\n"
@@ -44,7 +45,7 @@ def test_png_at_start_shows_the_head_where_it_is(tmp_path, track_file, qapp):
     from viewer.core.catalog import load_catalog
     from viewer.core.map_state import MapState
     from viewer.core.projection import Projection
-    from viewer.qt.map_scene import MapScene
+    from viewer.render.map_scene import MapScene
 
     scene = MapScene(MapState(load_catalog(), Projection.from_user_input("equirectangular")))
     view = scene.home_view(800, 600)
@@ -154,9 +155,9 @@ def test_unreadable_track_file_is_refused(tmp_path, qapp, capsys):
 
 
 def test_whole_briefing_video_plays_every_scene_in_order(tmp_path, qapp, capsys):
-    from viewer.export.session import HeadlessSession
+    from viewer.cli.headless import open_session
 
-    session = HeadlessSession.build([str(DEFAULT_BRIEFING)])
+    session = open_session([str(DEFAULT_BRIEFING)])
     plan = session.scene_plan(2.0)
     assert [i for i, _ in plan] == sorted(i for i, _ in plan)  # scenes in order
     assert {i for i, _ in plan} == set(range(len(session.briefing.scenes)))
@@ -176,7 +177,7 @@ def test_units_and_high_contrast_options(tmp_path, track_file, qapp):
     from tests.qt.test_units import expected_bar_px, scale_bar_px
     from viewer.core.catalog import load_catalog
     from viewer.core.map_state import MapState
-    from viewer.qt.map_scene import MapScene
+    from viewer.render.map_scene import MapScene
 
     out = tmp_path / "km.png"
     assert main(["render", "--out", str(out), "--size", "800x600", "--units", "km"]) == 0
@@ -190,3 +191,55 @@ def test_units_and_high_contrast_options(tmp_path, track_file, qapp):
     hc = tmp_path / "hc.png"
     assert main(["render", "--out", str(hc), "--size", "800x600", "--high-contrast"]) == 0
     assert QImage(str(hc)).pixelColor(790, 300) == QColor("#ffffff")
+
+
+def test_a_scene_rendered_alone_is_that_scene_of_the_whole_briefing_video(tmp_path, qapp):
+    """``render --scene N`` shows the N-th scene as the whole-briefing video does, pixel for
+    pixel at the same map time: one definition of a scene (`Session.scene_state`). Scene 3 here
+    leaves its layers unset, so it shows scene 2's (no median line), as when the scenes are
+    presented in order — not the briefing's."""
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from viewer.cli.headless import open_session
+    from viewer.core.briefing import load_briefing, resolve_file, save_briefing
+
+    lesson = load_briefing(DEFAULT_BRIEFING)
+    assert lesson.layer_setting("median_line").visible  # it runs across scene 3's view
+    scenes = list(lesson.scenes)
+    scenes[1] = replace(scenes[1], layers=("landmarks",))  # no median line from scene 2 on
+    scenes[2] = replace(scenes[2], layers=None)
+    files = tuple(
+        replace(f, path=str(resolve_file(f, DEFAULT_BRIEFING.parent))) for f in lesson.files
+    )
+    doc = tmp_path / "lesson.briefing.json"
+    save_briefing(replace(lesson, scenes=tuple(scenes), files=files), doc)
+    frames = tmp_path / "frames"
+    frames.mkdir()
+    size = ["--size", "320x180"]
+    assert main(["render", str(doc), "--out", str(frames), *size, "--fps", "1"]) == 0
+    plan = open_session([str(doc)]).scene_plan(1.0)
+    assert len(list(frames.glob("frame_*.png"))) == len(plan)
+    for scene in (2, 3):
+        rows = [k for k, (i, _) in enumerate(plan) if i == scene - 1]
+        for k in (rows[0], rows[-1]):  # where its range starts and ends: whole minutes
+            t = plan[k][1]
+            assert t == int(t)
+            when = datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            png = tmp_path / f"scene{scene}-{k}.png"
+            args = ["render", str(doc), "--scene", str(scene), "--start", when, "--out", str(png)]
+            assert main([*args, *size]) == 0
+            alone, in_video = _rgb(png), _rgb(frames / f"frame_{k:05d}.png")
+            assert alone.shape == in_video.shape == (180, 320, 3)
+            # the same picture: Qt's rasteriser varies by 1 or 2 levels on anti-aliased text
+            # from one paint to the next; a layer, a head or a view out of place differs by far more
+            worst = np.abs(alone - in_video).max()
+            assert worst <= 3, f"scene {scene} at {when} is not the video's frame {k} ({worst})"
+
+
+def _rgb(path) -> np.ndarray:
+    """The picture as an (height, width, 3) array of ints."""
+    image = QImage(str(path)).convertToFormat(QImage.Format_RGB888)
+    w, h, stride = image.width(), image.height(), image.bytesPerLine()
+    rows = np.frombuffer(image.constBits(), np.uint8, count=stride * h).reshape(h, stride)
+    return rows[:, : 3 * w].reshape(h, w, 3).astype(np.int16)

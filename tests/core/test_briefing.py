@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -215,7 +216,7 @@ def test_file_text_is_canonical(tmp_path: Path) -> None:
 
 def test_times_in_other_zones_are_stored_in_utc() -> None:
     taipei = datetime(2021, 10, 4, 10, 0, tzinfo=UTC) + timedelta()
-    taipei = taipei.astimezone(bf.ZoneInfo("Asia/Taipei"))
+    taipei = taipei.astimezone(ZoneInfo("Asia/Taipei"))
     s = Scene("x", time=taipei)
     assert s.time == datetime(2021, 10, 4, 10, 0, tzinfo=UTC)
     assert bf.parse_time("2021-10-04T10:00:00+08:00") == datetime(2021, 10, 4, 2, 0, tzinfo=UTC)

@@ -96,7 +96,7 @@ def test_a_briefing_keeps_what_the_user_confirmed_and_reads_the_same_again(write
     """The options the import dialog gave are kept per track file in a briefing (its
     `TrackFileRef`) and read the file as before, without asking again."""
     from viewer.core.briefing import TrackFileRef, from_dict, to_dict
-    from viewer.io.registry import options_for_ref, ref_for_options
+    from viewer.core.read_options import options_for_ref, ref_for_options
 
     confirmed = ReadOptions(
         tz="Asia/Taipei",
@@ -142,13 +142,13 @@ def test_the_briefing_accepts_the_fields_and_units_the_readers_take():
 
 
 def test_a_headless_render_reads_a_briefing_file_with_its_confirmed_units(write):
+    from viewer.cli.headless import open_session
     from viewer.core.briefing import Briefing, TrackFileRef, save_briefing
-    from viewer.export.session import HeadlessSession
 
     path = _csv(write, [35000, 41000])
     ref = TrackFileRef(path.name, altitude_unit="ft", speed_unit="kt", confirmed_units=(ALT_M,))
     briefing = save_briefing(Briefing(files=(ref,)), path.parent / "b.briefing.json")
-    session = HeadlessSession.build([str(briefing)])
+    session = open_session([str(briefing)])
     ts = session.tracks.items[0].trackset
     np.testing.assert_allclose(ts.alt_m, np.array([35000, 41000]) * FT_IN_M, rtol=1e-6)
-    assert not any("has no unit" in w for w in session.reports[0].warnings)
+    assert not any("has no unit" in w for w in next(iter(session.reports.values())).warnings)

@@ -4,6 +4,7 @@ import pytest
 
 from viewer.core.catalog import load_catalog
 from viewer.core.map_state import MapState
+from viewer.core.session import Session
 
 
 @pytest.fixture
@@ -17,7 +18,7 @@ def window(qtbot, state, tmp_path, monkeypatch):
     from viewer.qt.main_window import MainWindow, make_application
 
     make_application()
-    w = MainWindow(state)
+    w = MainWindow(Session(state))
     qtbot.addWidget(w)
     w.resize(1200, 800)
     w.show()

@@ -15,9 +15,16 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
 from viewer.core.counts import ReportedCount
-from viewer.core.tracing import SPEED, VERTICES, Timing, TracedTrack, TracingError, vertex_times
+from viewer.core.tracing import (
+    SPEED,
+    TRACED_PATH,
+    VERTICES,
+    Timing,
+    TracedTrack,
+    TracingError,
+    vertex_times,
+)
 from viewer.qt.traced_panel import TrackDialog
-from viewer.qt.window_authoring import TRACED_PATH
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
 _spec = importlib.util.spec_from_file_location(
@@ -58,10 +65,10 @@ class AutoDialog(TrackDialog):
 
 
 def place_picture(qtbot, w) -> None:
-    assert w.add_picture(str(PICTURE))
-    gp = w.georef_panel
+    assert w.authoring.add_picture(str(PICTURE))
+    gp = w.authoring.georef_panel
     gp.resize(420, 700)
-    w.georef_dock.show()
+    w.authoring.georef_dock.show()
     qtbot.waitExposed(gp.view)
     for lon, lat in CONTROL:
         px, py = pic.pixel(lon, lat)
@@ -77,7 +84,7 @@ def place_picture(qtbot, w) -> None:
 def test_picture_placed_by_clicks_lands_where_it_belongs(qtbot, window) -> None:
     w = window
     place_picture(qtbot, w)
-    u = w.briefing.underlay
+    u = w.session.briefing.underlay
     assert len(u.points) == 6 and Path(u.path) == PICTURE.absolute()
     fit = u.fit()
     # Clicks are whole screen pixels on both sides: the fit is good to a few picture pixels.
@@ -85,15 +92,15 @@ def test_picture_placed_by_clicks_lands_where_it_belongs(qtbot, window) -> None:
     lon, lat = fit.pixel_to_lonlat(*pic.pixel(122.0, 24.0))
     assert (float(lon), float(lat)) == pytest.approx((122.0, 24.0), abs=0.05)
     assert w.scene.underlay is not None
-    assert "RMS error" in w.georef_panel.fit_label.text()
+    assert "RMS error" in w.authoring.georef_panel.fit_label.text()
     # The picture's legend box (white, upper right, ~123-125°E 25.3-26.2°N) is drawn there on
     # the map: a mostly white patch where the map has open sea.
-    w.georef_panel.opacity.setValue(100)
+    w.authoring.georef_panel.opacity.setValue(100)
     image = w.scene.render_image(w.canvas.view)
     sx, sy = w.canvas.screen_of(124.3, 25.5)
     colour = QColor(image.pixel(round(sx), round(sy)))
     assert colour.red() > 235 and colour.green() > 235 and colour.blue() > 235
-    w.georef_panel.opacity.setValue(0)
+    w.authoring.georef_panel.opacity.setValue(0)
     image = w.scene.render_image(w.canvas.view)
     sea = QColor(image.pixel(round(sx), round(sy)))
     assert sea.blue() > sea.red() + 10  # the basemap's sea again
@@ -102,92 +109,92 @@ def test_picture_placed_by_clicks_lands_where_it_belongs(qtbot, window) -> None:
 def test_a_bad_point_is_flagged_and_can_be_turned_off(qtbot, window) -> None:
     w = window
     place_picture(qtbot, w)
-    gp = w.georef_panel
+    gp = w.authoring.georef_panel
     item = gp.table.item(1, 4)  # point 2's longitude, typed 0.4° wrong
     item.setText(f"{CONTROL[1][0] + 0.4:.5f}")
-    fit = w.briefing.underlay.fit()
+    fit = w.session.briefing.underlay.fit()
     assert fit.worst_point() == 1
     assert "largest residual: point 2" in gp.fit_label.text()
     gp.table.item(1, 1).setCheckState(Qt.Unchecked)
-    fit = w.briefing.underlay.fit()
-    assert not w.briefing.underlay.points[1].enabled and fit.rms_km < 4.0
-    w.undo()
-    w.undo()
-    assert w.briefing.underlay.points[1].lon == pytest.approx(CONTROL[1][0], abs=0.05)
+    fit = w.session.briefing.underlay.fit()
+    assert not w.session.briefing.underlay.points[1].enabled and fit.rms_km < 4.0
+    w.briefings.undo()
+    w.briefings.undo()
+    assert w.session.briefing.underlay.points[1].lon == pytest.approx(CONTROL[1][0], abs=0.05)
 
 
 def test_trace_a_track_edit_it_undo_redo(qtbot, window) -> None:
     w, c = window, window.canvas
     AutoDialog.fields = {"id": "J-16 A", "kind": "fighter", "count": 4, "speed": 430.0}
-    w.track_dialog_class = AutoDialog
-    w.trace_act.setChecked(True)
+    w.authoring.track_dialog_class = AutoDialog
+    w.authoring.trace_act.setChecked(True)
     path = [(117.2, 23.0), (119.2, 22.4), (120.0, 21.7), (119.0, 21.6)]
     for lon, lat in path:
         qtbot.mouseClick(c, Qt.LeftButton, pos=_at(w, lon, lat))
     qtbot.mouseClick(c, Qt.LeftButton, pos=_at(w, *path[-1]))  # a double-click's jitter: ignored
     qtbot.keyClick(c, Qt.Key_Return)
-    sc = w.briefing.traced
+    sc = w.session.briefing.traced
     assert [t.id for t in sc.tracks] == ["J-16 A"]
     track = sc.tracks[0]
     assert len(track.points) == 4 and track.count == 4 and track.timing.speed_kt == 430.0
     assert np.allclose(track.points, path, atol=0.02)
     # It replays: a "Traced tracks" entry with 4 fixes, counted as 4 aircraft.
-    item = next(i for i in w.tracks.items if i.path == TRACED_PATH)
+    item = next(i for i in w.session.tracks.items if i.path == TRACED_PATH)
     assert item.trackset.n_fixes == 4 and int(item.trackset.counts[0]) == 4
     assert item.trackset.display_name(0) == "J-16 A ×4 (traced, illustrative)"  # on the map
-    assert w.traced_panel.table.rowCount() == 1
+    assert w.authoring.traced_panel.table.rowCount() == 1
     # Edit: drag vertex 2, Ctrl+click a leg to insert, right-click to delete.
-    w.edit_track_vertices("J-16 A")
+    w.authoring.edit_track_vertices("J-16 A")
     qtbot.mousePress(c, Qt.LeftButton, pos=_at(w, *path[1]))
     qtbot.mouseMove(c, _at(w, 119.5, 23.0))
     qtbot.mouseRelease(c, Qt.LeftButton, pos=_at(w, 119.5, 23.0))
-    moved = w.briefing.traced.tracks[0]
+    moved = w.session.briefing.traced.tracks[0]
     assert moved.points[1] == pytest.approx((119.5, 23.0), abs=0.02)
     mid = (
         (moved.points[2][0] + moved.points[3][0]) / 2,
         (moved.points[2][1] + moved.points[3][1]) / 2,
     )
     qtbot.mouseClick(c, Qt.LeftButton, Qt.ControlModifier, pos=_at(w, *mid))
-    assert len(w.briefing.traced.tracks[0].points) == 5
+    assert len(w.session.briefing.traced.tracks[0].points) == 5
     qtbot.mouseClick(c, Qt.RightButton, pos=_at(w, *mid))
-    assert len(w.briefing.traced.tracks[0].points) == 4
+    assert len(w.session.briefing.traced.tracks[0].points) == 4
     # Undo walks back through every edit, redo forward again.
-    w.undo()
-    assert len(w.briefing.traced.tracks[0].points) == 5
-    w.undo()
-    w.undo()
-    assert w.briefing.traced.tracks[0].points[1] == pytest.approx(path[1], abs=0.02)
-    w.undo()
-    assert w.briefing.traced is None  # as before the first track
-    assert all(i.path != TRACED_PATH for i in w.tracks.items)
-    w.redo()
-    assert len(w.briefing.traced.tracks) == 1
+    w.briefings.undo()
+    assert len(w.session.briefing.traced.tracks[0].points) == 5
+    w.briefings.undo()
+    w.briefings.undo()
+    assert w.session.briefing.traced.tracks[0].points[1] == pytest.approx(path[1], abs=0.02)
+    w.briefings.undo()
+    assert w.session.briefing.traced is None  # as before the first track
+    assert all(i.path != TRACED_PATH for i in w.session.tracks.items)
+    w.briefings.redo()
+    assert len(w.session.briefing.traced.tracks) == 1
     # Duplicate (a second formation 12 minutes later), then delete it.
-    w.duplicate_track("J-16 A", minutes=12)
-    a, b = w.briefing.traced.tracks
+    w.authoring.duplicate_track("J-16 A", minutes=12)
+    a, b = w.session.briefing.traced.tracks
     assert b.id == "J-16 A-2"
     assert np.allclose(vertex_times(b) - vertex_times(a), 720.0)
-    w.delete_track(b.id)
-    assert [t.id for t in w.briefing.traced.tracks] == ["J-16 A"]
+    w.authoring.delete_track(b.id)
+    assert [t.id for t in w.session.briefing.traced.tracks] == ["J-16 A"]
 
 
 def test_escape_and_backspace_while_tracing(qtbot, window) -> None:
     w, c = window, window.canvas
-    w.track_dialog_class = AutoDialog
+    w.authoring.track_dialog_class = AutoDialog
     AutoDialog.fields = {}
-    w.trace_act.setChecked(True)
+    w.authoring.trace_act.setChecked(True)
     for lon, lat in ((118.0, 22.0), (119.0, 22.0), (120.0, 22.0)):
         qtbot.mouseClick(c, Qt.LeftButton, pos=_at(w, lon, lat))
     qtbot.keyClick(c, Qt.Key_Backspace)
-    assert len(w.trace_tool.points) == 2
+    assert len(w.authoring.trace_tool.points) == 2
     qtbot.keyClick(c, Qt.Key_Escape)  # drops the path being drawn
-    assert w.trace_tool.points == [] and w.trace_tool.mode == "draw"
+    assert w.authoring.trace_tool.points == [] and w.authoring.trace_tool.mode == "draw"
     qtbot.mouseClick(c, Qt.LeftButton, pos=_at(w, 118.0, 22.0))
     qtbot.keyClick(c, Qt.Key_Return)  # one vertex: not a track
-    assert w.briefing is None or w.briefing.traced is None
+    assert w.session.briefing is None or w.session.briefing.traced is None
     qtbot.keyClick(c, Qt.Key_Escape)
     qtbot.keyClick(c, Qt.Key_Escape)  # stops the tool
-    assert w.trace_tool.mode is None
+    assert w.authoring.trace_tool.mode is None
 
 
 def test_track_dialog_timing_models(qtbot) -> None:
@@ -220,55 +227,56 @@ def test_saved_briefing_keeps_picture_tracks_and_counts(qtbot, window, tmp_path)
     w = window
     place_picture(qtbot, w)
     AutoDialog.fields = {"id": "H-6K", "kind": "bomber", "count": 4, "speed": 380.0}
-    w.track_dialog_class = AutoDialog
-    w.trace_act.setChecked(True)
+    w.authoring.track_dialog_class = AutoDialog
+    w.authoring.trace_act.setChecked(True)
     for lon, lat in ((117.0, 22.3), (121.0, 21.4), (122.3, 22.1)):
         qtbot.mouseClick(w.canvas, Qt.LeftButton, pos=_at(w, lon, lat))
     qtbot.keyClick(w.canvas, Qt.Key_Return)
-    w.trace_act.setChecked(False)
-    day = w.briefing.traced.tracks[0].timing.start.astimezone().date()
-    w.set_reported_counts([ReportedCount(day, "bomber", 4, "MND (illustrative)")])
-    assert w.counts_panel.bars.reported is not None
-    assert w.counts_panel.bars.reported.sum().sum() == 4
+    w.authoring.trace_act.setChecked(False)
+    day = w.session.briefing.traced.tracks[0].timing.start.astimezone().date()
+    w.authoring.set_reported_counts([ReportedCount(day, "bomber", 4, "MND (illustrative)")])
+    assert w.zone_events.counts_panel.bars.reported is not None
+    assert w.zone_events.counts_panel.bars.reported.sum().sum() == 4
     folder = tmp_path / "class"
     folder.mkdir()
-    assert w.save_briefing_as(str(folder / "lesson.briefing.json"))
+    assert w.briefings.save_briefing_as(str(folder / "lesson.briefing.json"))
     doc = json.loads((folder / "lesson.briefing.json").read_text(encoding="utf-8"))
     stored = Path(doc["underlay"]["path"])  # relative to the briefing, so the folder can move
     assert not stored.is_absolute() and (folder / stored).resolve() == PICTURE.resolve()
     assert doc["traced"]["tracks"][0]["id"] == "H-6K"
     assert all("Traced" not in f["path"] for f in doc["files"])
-    csv = w.save_traced_as(str(folder / "traced.csv"))
+    csv = w.authoring.save_traced_as(str(folder / "traced.csv"))
     assert "illustrative" in csv.read_text(encoding="utf-8")
     # A new window opens it all again.
+    from viewer.core.session import Session
     from viewer.qt.main_window import MainWindow
 
-    other = MainWindow(w.state)
+    other = MainWindow(Session(w.state))
     qtbot.addWidget(other)
-    assert other.open_briefing(folder / "lesson.briefing.json")
-    assert other.briefing.traced == w.briefing.traced
-    assert other.scene.underlay is not None and len(other.briefing.underlay.points) == 6
-    assert any(i.path == TRACED_PATH for i in other.tracks.items)
-    assert other.briefing.reported_counts == w.briefing.reported_counts
+    assert other.briefings.open_briefing(folder / "lesson.briefing.json")
+    assert other.session.briefing.traced == w.session.briefing.traced
+    assert other.scene.underlay is not None and len(other.session.briefing.underlay.points) == 6
+    assert any(i.path == TRACED_PATH for i in other.session.tracks.items)
+    assert other.session.briefing.reported_counts == w.session.briefing.reported_counts
     # and the traced CSV opens for editing in it, next to the track already there
-    assert other.open_traced_for_editing(str(csv))
-    assert [t.id for t in other.briefing.traced.tracks] == ["H-6K", "H-6K-2"]
+    assert other.authoring.open_traced_for_editing(str(csv))
+    assert [t.id for t in other.session.briefing.traced.tracks] == ["H-6K", "H-6K-2"]
 
 
 def test_unreadable_picture_gives_a_message(window, tmp_path) -> None:
     bad = tmp_path / "map.png"
     bad.write_bytes(b"not a picture")
-    assert not window.add_picture(str(bad))
+    assert not window.authoring.add_picture(str(bad))
     assert "map.png" in window.last_error and "not a picture" in window.last_error
-    assert window.briefing is None or window.briefing.underlay is None
+    assert window.session.briefing is None or window.session.briefing.underlay is None
 
 
 def test_picture_follows_a_projection_change(qtbot, window) -> None:
     w = window
     place_picture(qtbot, w)
-    w.georef_panel.opacity.setValue(100)
+    w.authoring.georef_panel.opacity.setValue(100)
     for name in ("webmercator", "equirectangular", "lcc"):
-        assert w.set_projection(name)
+        assert w.map.set_projection(name)
         view = w.scene.view_of_lonlat((118.0, 20.0, 125.0, 26.5), 1000, 800)
         image = w.scene.render_image(view)
         x, y = w.state.projection.forward(np.array([124.3]), np.array([25.5]))
@@ -294,8 +302,9 @@ def _has_path_colour(image, sx: float, sy: float, radius: int = 12) -> bool:
 def test_the_shipped_trace_example_is_what_its_script_writes_and_renders(tmp_path) -> None:
     """resources/sample/trace_example.briefing.json (the README's how-to, done) is up to date
     with make_trace_example.py, and renders headless with its picture and traced tracks."""
+    from viewer.cli.headless import open_session
     from viewer.core.briefing import dumps, load_briefing
-    from viewer.export.session import HeadlessSession
+    from viewer.render.map_scene import MapScene
 
     spec = importlib.util.spec_from_file_location(
         "make_trace_example", SAMPLE / "make_trace_example.py"
@@ -306,12 +315,13 @@ def test_the_shipped_trace_example_is_what_its_script_writes_and_renders(tmp_pat
     assert shipped.read_text(encoding="utf-8") == dumps(example.briefing())
     b = load_briefing(shipped)
     assert "illustrative" in b.traced.source and b.underlay.fit().rms_px < 1e-6
-    session = HeadlessSession.build([str(shipped)])
-    assert session.scene.underlay is not None
+    session = open_session([str(shipped)])
+    scene = MapScene.for_session(session)
+    assert scene.underlay is not None
     traced = next(i for i in session.tracks.items if i.path == TRACED_PATH)
     assert traced.trackset.traced and traced.trackset.n_tracks == 4
-    view = session.view(1000, 700)
-    image = session.scene.render_image(view)
+    view = session.map_view(1000, 700)
+    image = scene.render_image(view)
     x, y = session.state.projection.forward(np.array([124.3]), np.array([25.5]))
     sx, sy = view.to_screen(x, y)
     colour = QColor(image.pixel(round(float(sx[0])), round(float(sy[0]))))
@@ -324,25 +334,25 @@ def test_double_click_ends_a_track_and_world_file_is_written(qtbot, window, tmp_
     w, c = window, window.canvas
     picture = tmp_path / "practice.png"
     shutil.copy(PICTURE, picture)
-    assert w.add_picture(str(picture))
+    assert w.authoring.add_picture(str(picture))
     from dataclasses import replace
 
     from viewer.core.georeference import ControlPoint
 
     points = tuple(ControlPoint(*pic.pixel(lon, lat), lon, lat) for lon, lat in CONTROL)
-    w.georef_panel.edited.emit(replace(w.briefing.underlay, points=points))
-    written = w.export_world_file()
+    w.authoring.georef_panel.edited.emit(replace(w.session.briefing.underlay, points=points))
+    written = w.authoring.export_world_file()
     assert [p.name for p in written] == ["practice.pgw", "practice.png.aux.xml"]
     lines = (tmp_path / "practice.pgw").read_text().split()
     assert float(lines[0]) == pytest.approx(1 / pic.PX_PER_DEG)  # degrees per pixel east
     AutoDialog.fields = {"id": "KJ-500", "kind": "isr"}
-    w.track_dialog_class = AutoDialog
-    w.trace_act.setChecked(True)
+    w.authoring.track_dialog_class = AutoDialog
+    w.authoring.trace_act.setChecked(True)
     qtbot.mouseClick(c, Qt.LeftButton, pos=_at(w, 118.0, 23.0))
     qtbot.mouseClick(c, Qt.LeftButton, pos=_at(w, 119.5, 22.0))
     qtbot.mouseDClick(c, Qt.LeftButton, pos=_at(w, 119.5, 22.0))
-    assert [len(t.points) for t in w.briefing.traced.tracks] == [2]
-    assert w.briefing.traced.source.startswith("traced from practice.png on ")
+    assert [len(t.points) for t in w.session.briefing.traced.tracks] == [2]
+    assert w.session.briefing.traced.source.startswith("traced from practice.png on ")
 
 
 def test_reported_counts_dialog_imports_and_checks_rows(qtbot, tmp_path) -> None:
@@ -378,10 +388,12 @@ def test_a_moved_picture_is_reported_and_the_rest_opens(qtbot, window, tmp_path)
         replace(b, underlay=replace(b.underlay, path="gone/picture.png")),
         tmp_path / "moved.briefing.json",
     )
-    assert window.open_briefing(path)
+    assert window.briefings.open_briefing(path)
     assert "picture.png" in window.last_error
     assert window.scene.underlay is None
-    assert any(i.path == TRACED_PATH for i in window.tracks.items)  # the tracks still replay
+    assert any(
+        i.path == TRACED_PATH for i in window.session.tracks.items
+    )  # the tracks still replay
 
 
 @pytest.mark.parametrize("metres_per_pixel", [3000.0, 1150.0, 60.0])
@@ -396,8 +408,8 @@ def test_the_warped_picture_is_within_a_pixel_of_the_projection(metres_per_pixel
     from viewer.core.briefing import load_briefing
     from viewer.core.catalog import load_catalog
     from viewer.core.map_state import MapState
-    from viewer.qt.map_scene import MapScene
-    from viewer.qt.underlay import UnderlayPainter, load_picture
+    from viewer.render.map_scene import MapScene
+    from viewer.render.underlay_painter import UnderlayPainter, load_picture
 
     b = load_briefing(SAMPLE / "trace_example.briefing.json")
     scene = MapScene(MapState(load_catalog()))

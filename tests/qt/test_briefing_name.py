@@ -50,13 +50,15 @@ def test_a_json_name_is_saved_as_briefing_only_when_the_user_says_so(
     qtbot, window, tmp_path
 ) -> None:
     asked = _answer(qtbot, None)
-    assert not window.save_briefing_as(str(tmp_path / "lesson.json"))
+    assert not window.briefings.save_briefing_as(str(tmp_path / "lesson.json"))
     assert "Save as lesson.briefing.json?" in asked[0]
     assert list(tmp_path.glob("lesson*")) == []
     asked = _answer(qtbot, "Save as lesson.briefing.json")
-    assert window.save_briefing_as(str(tmp_path / "lesson.json"))
+    assert window.briefings.save_briefing_as(str(tmp_path / "lesson.json"))
     assert (tmp_path / "lesson.briefing.json").is_file()
-    assert window.briefing_path == tmp_path / "lesson.briefing.json"
+    assert window.session.briefing_path == tmp_path / "lesson.briefing.json"
     assert "lesson.briefing.json" in window.statusBar().currentMessage()
-    assert window.save_briefing_as(str(tmp_path / "second"))  # no ending typed: no question
+    assert window.briefings.save_briefing_as(
+        str(tmp_path / "second")
+    )  # no ending typed: no question
     assert (tmp_path / "second.briefing.json").is_file()

@@ -10,17 +10,20 @@ from viewer.qt.main_window import DEFAULT_BRIEFING
 
 @pytest.fixture
 def briefed(qtbot, window):
-    assert window.open_briefing(DEFAULT_BRIEFING)
-    qtbot.waitUntil(lambda: len(window.tracks.items) == 1 and not window._loading, timeout=20_000)
+    assert window.briefings.open_briefing(DEFAULT_BRIEFING)
+    qtbot.waitUntil(
+        lambda: len(window.session.tracks.items) == 1 and not window.track_files._loading,
+        timeout=20_000,
+    )
     return window
 
 
 def test_default_briefing_opens_with_its_tracks_and_notice(briefed):
     assert "illustrative" in briefed.windowTitle().lower()
-    assert briefed.briefing.notice.startswith("Illustrative scenario")
-    assert briefed.tracks.items[0].trackset.n_tracks > 10
-    start = briefed.briefing.time_range.start.timestamp()
-    assert briefed.timeline.time == pytest.approx(start)
+    assert briefed.session.briefing.notice.startswith("Illustrative scenario")
+    assert briefed.session.tracks.items[0].trackset.n_tracks > 10
+    start = briefed.session.briefing.time_range.start.timestamp()
+    assert briefed.session.timeline.time == pytest.approx(start)
     image = briefed.scene.render_image(briefed.canvas.view)
     # the notice banner sits at the top centre: amber-ish pixels there
     c = image.pixelColor(image.width() // 2, 14)
@@ -30,35 +33,35 @@ def test_default_briefing_opens_with_its_tracks_and_notice(briefed):
 def test_page_down_steps_scenes_like_a_clicker(qtbot, briefed):
     briefed.canvas.setFocus()
     qtbot.keyClick(briefed.canvas, Qt.Key_PageDown)
-    assert briefed.scene_index == 0
+    assert briefed.session.scene_index == 0
     qtbot.keyClick(briefed.canvas, Qt.Key_PageDown)
-    scene = briefed.briefing.scenes[1]
-    assert briefed.scene_index == 1
-    assert briefed.timeline.in_point == pytest.approx(scene.time_range.start.timestamp())
-    assert briefed.timeline.playing
+    scene = briefed.session.briefing.scenes[1]
+    assert briefed.session.scene_index == 1
+    assert briefed.session.timeline.in_point == pytest.approx(scene.time_range.start.timestamp())
+    assert briefed.session.timeline.playing
     visible = {st.id for st in briefed.state.layers if st.visible}
     assert visible == set(scene.layers)
-    assert "Presenter note" in briefed.details.toPlainText()
+    assert "Presenter note" in briefed.replay.details.toPlainText()
     qtbot.keyClick(briefed.canvas, Qt.Key_PageUp)
-    assert briefed.scene_index == 0
+    assert briefed.session.scene_index == 0
 
 
 def test_corrupt_or_moved_briefing_gives_a_clear_message(window, tmp_path):
     bad = tmp_path / "bad.briefing.json"
     bad.write_text("{ not json")
-    assert not window.open_briefing(bad)
+    assert not window.briefings.open_briefing(bad)
     assert "bad.briefing.json" in window.last_error
     doc = json.loads(DEFAULT_BRIEFING.read_text())
     moved = tmp_path / "moved.briefing.json"
     moved.write_text(json.dumps(doc))  # its CSV is not beside it here
-    assert window.open_briefing(moved)
+    assert window.briefings.open_briefing(moved)
     assert "record_day_2021-10-04.csv" in window.last_error
 
 
 def test_presentation_mode_hides_panels_and_enlarges_type(briefed):
-    briefed.set_presentation(True)
+    briefed.briefings.set_presentation(True)
     assert briefed.scene.font_scale > 1.0 and not briefed.layers_dock.isVisible()
-    briefed.set_presentation(False)
+    briefed.briefings.set_presentation(False)
     assert briefed.scene.font_scale == 1.0 and briefed.layers_dock.isVisible()
 
 
@@ -72,35 +75,40 @@ def test_save_and_reopen_gives_the_same_briefing(qtbot, briefed, tmp_path):
     folder.mkdir()
     shutil.copy(DEFAULT_BRIEFING.parent / "record_day_2021-10-04.csv", folder)
     shutil.copy(DEFAULT_BRIEFING, folder / "copy.briefing.json")
-    assert briefed.open_briefing(folder / "copy.briefing.json")
-    qtbot.waitUntil(lambda: not briefed._loading and bool(briefed.tracks.items), timeout=20_000)
+    assert briefed.briefings.open_briefing(folder / "copy.briefing.json")
+    qtbot.waitUntil(
+        lambda: not briefed.track_files._loading and bool(briefed.session.tracks.items),
+        timeout=20_000,
+    )
     briefed.state.update_layer("kadiz", visible=False)
-    assert briefed.dirty
+    assert briefed.session.dirty
     out = folder / "lesson.briefing.json"
-    assert briefed.save_briefing_as(str(out))
-    assert not briefed.dirty
+    assert briefed.briefings.save_briefing_as(str(out))
+    assert not briefed.session.dirty
     saved = load_briefing(out)
     assert [f.path for f in saved.files] == ["record_day_2021-10-04.csv"]
     assert not saved.layer_setting("kadiz").visible
-    assert len(saved.scenes) == len(briefed.briefing.scenes)
+    assert len(saved.scenes) == len(briefed.session.briefing.scenes)
     first = out.read_bytes()
-    assert briefed.open_briefing(out)
-    qtbot.waitUntil(lambda: not briefed._loading, timeout=20_000)
-    assert briefed.save_briefing()
+    assert briefed.briefings.open_briefing(out)
+    qtbot.waitUntil(lambda: not briefed.track_files._loading, timeout=20_000)
+    assert briefed.briefings.save_briefing()
     assert out.read_bytes() == first  # save -> open -> save: the same document
 
 
 def test_scenes_can_be_added_renamed_moved_and_deleted(briefed):
-    n = len(briefed.briefing.scenes)
-    briefed.show_scene(0)
-    briefed.add_scene()
-    assert len(briefed.briefing.scenes) == n + 1 and briefed.scene_index == 1
-    briefed.rename_scene("My scene")
-    assert briefed.briefing.scenes[1].title == "My scene"
-    briefed.move_scene(-1)
-    assert briefed.briefing.scenes[0].title == "My scene" and briefed.scene_index == 0
-    briefed.delete_scene()
-    assert len(briefed.briefing.scenes) == n and briefed.dirty
+    n = len(briefed.session.briefing.scenes)
+    briefed.briefings.show_scene(0)
+    briefed.briefings.add_scene()
+    assert len(briefed.session.briefing.scenes) == n + 1 and briefed.session.scene_index == 1
+    briefed.briefings.rename_scene("My scene")
+    assert briefed.session.briefing.scenes[1].title == "My scene"
+    briefed.briefings.move_scene(-1)
+    assert (
+        briefed.session.briefing.scenes[0].title == "My scene" and briefed.session.scene_index == 0
+    )
+    briefed.briefings.delete_scene()
+    assert len(briefed.session.briefing.scenes) == n and briefed.session.dirty
 
 
 def test_autosave_writes_a_recovery_file(briefed, tmp_path, monkeypatch):
@@ -108,25 +116,27 @@ def test_autosave_writes_a_recovery_file(briefed, tmp_path, monkeypatch):
 
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     briefed.state.update_layer("kadiz", visible=False)
-    briefed._autosave()
+    briefed.briefings.autosave()
     found = find_recovery()
     assert found and not found[0].briefing.layer_setting("kadiz").visible
 
 
 def test_counts_chart_shows_the_record_day(qtbot, briefed):
-    qtbot.waitUntil(lambda: briefed.counts_panel.bars.counts is not None, timeout=20_000)
-    counts = briefed.counts_panel.bars.counts
+    qtbot.waitUntil(
+        lambda: briefed.zone_events.counts_panel.bars.counts is not None, timeout=20_000
+    )
+    counts = briefed.zone_events.counts_panel.bars.counts
     assert counts.zone_id == "taiwan_adiz"
     # MND's day of 4 Oct 2021: the sample follows the record day's 56 aircraft (S9); its
     # coast-guard ships are counted apart, as ships (issue 22)
     assert list(counts.totals) == [56]
     assert "ship" not in counts.table.columns and counts.apart["ship"].iloc[0] > 0
-    title = briefed.counts_panel.title.text()
+    title = briefed.zone_events.counts_panel.title.text()
     assert "Aircraft entering taiwan_adiz per MND day (06:00–06:00 Asia/Taipei)" in title
     assert "2021-10-04: 56 aircraft" in title and "ships or unknown, apart" in title
-    briefed.counts_panel.view.setCurrentIndex(1)
-    assert briefed.counts_panel.reference.isVisibleTo(briefed.counts_panel)
-    series = briefed.counts_panel.reference.series[0]
+    briefed.zone_events.counts_panel.view.setCurrentIndex(1)
+    assert briefed.zone_events.counts_panel.reference.isVisibleTo(briefed.zone_events.counts_panel)
+    series = briefed.zone_events.counts_panel.reference.series[0]
     assert series.values[2021] == 969 and "S9" in series.source
 
 
@@ -134,7 +144,7 @@ def test_png_export_for_slides_keeps_the_extent(briefed, tmp_path):
     from PySide6.QtGui import QImage
 
     out = tmp_path / "slide.png"
-    assert briefed.export_png(str(out), size=(1280, 720), dpi=300)
+    assert briefed.exports.export_png(str(out), size=(1280, 720), dpi=300)
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 720)
     assert round(image.dotsPerMeterX() * 0.0254) == 300
@@ -143,12 +153,12 @@ def test_png_export_for_slides_keeps_the_extent(briefed, tmp_path):
 
 
 def test_presentation_shows_title_and_clock_and_scene_glides(qtbot, briefed):
-    briefed.show_scene(0, animate=False)
+    briefed.briefings.show_scene(0, animate=False)
     start_scale = briefed.canvas.view.scale
-    briefed.set_presentation(True)
-    assert briefed.show_title_clock and not briefed.timeline_dock.isVisible()
-    briefed.show_scene(3)  # the Senkaku scene: much closer
-    target = briefed.briefing.scenes[3].view
+    briefed.briefings.set_presentation(True)
+    assert briefed.scene.title_clock.title_visible and not briefed.replay.timeline_dock.isVisible()
+    briefed.briefings.show_scene(3)  # the Senkaku scene: much closer
+    target = briefed.session.briefing.scenes[3].view
     from PySide6.QtCore import QAbstractAnimation
 
     stopped = QAbstractAnimation.State.Stopped
@@ -156,31 +166,31 @@ def test_presentation_shows_title_and_clock_and_scene_glides(qtbot, briefed):
     assert briefed.canvas.view.scale < start_scale
     lon, lat = briefed.canvas.lonlat_at(briefed.canvas.width() / 2, briefed.canvas.height() / 2)
     assert (lon, lat) == pytest.approx((target.center_lon, target.center_lat), abs=1e-3)
-    briefed.set_presentation(False)
-    assert briefed.timeline_dock.isVisible()
+    briefed.briefings.set_presentation(False)
+    assert briefed.replay.timeline_dock.isVisible()
 
 
 def test_clicker_arrows_step_scenes_while_presenting(qtbot, briefed):
-    briefed.set_presentation(True)
+    briefed.briefings.set_presentation(True)
     briefed.canvas.setFocus()
     qtbot.keyClick(briefed.canvas, Qt.Key_Right)
-    assert briefed.scene_index == 0
+    assert briefed.session.scene_index == 0
     qtbot.keyClick(briefed.canvas, Qt.Key_Right)
-    assert briefed.scene_index == 1
+    assert briefed.session.scene_index == 1
     qtbot.keyClick(briefed.canvas, Qt.Key_Left)
-    assert briefed.scene_index == 0
-    briefed.set_presentation(False)
-    assert briefed.qt_timeline.step_forward_act.shortcut().toString() == "Right"
+    assert briefed.session.scene_index == 0
+    briefed.briefings.set_presentation(False)
+    assert briefed.replay.qt_timeline.step_forward_act.shortcut().toString() == "Right"
 
 
 def test_export_the_whole_briefing_from_the_window(briefed, tmp_path):
     import imageio_ffmpeg
 
     out = tmp_path / "all.mp4"
-    assert briefed.export_briefing_video(str(out), fps=1, size=(320, 180))
+    assert briefed.exports.export_briefing_video(str(out), fps=1, size=(320, 180))
     reader = imageio_ffmpeg.read_frames(str(out))
     assert tuple(next(reader)["size"]) == (320, 180)
-    assert sum(1 for _ in reader) >= len(briefed.briefing.scenes)
+    assert sum(1 for _ in reader) >= len(briefed.session.briefing.scenes)
 
 
 def test_png_export_names_the_software_and_version(briefed, tmp_path):
@@ -188,5 +198,5 @@ def test_png_export_names_the_software_and_version(briefed, tmp_path):
     from viewer import __version__
 
     out = tmp_path / "slide.png"
-    assert briefed.export_png(str(out), size=(640, 360))
+    assert briefed.exports.export_png(str(out), size=(640, 360))
     assert png_text_chunks(out)["Software"] == f"ADIZ Viewer {__version__}"

@@ -19,22 +19,22 @@ def with_events(qtbot, window, tmp_path):
         "A,2021-10-04T01:00:00Z,24.0,124.0,J-16\n"  # out at 00:45
     )
     window.open_files([str(path)])
-    qtbot.waitUntil(lambda: len(window.events_panel.all_events) > 0, timeout=20_000)
+    qtbot.waitUntil(lambda: len(window.zone_events.events_panel.all_events) > 0, timeout=20_000)
     return window
 
 
 def test_events_are_listed_and_marked_on_the_timeline(with_events):
-    ev = with_events.events_panel.all_events
+    ev = with_events.zone_events.events_panel.all_events
     taiwan = ev[ev["zone_id"] == "taiwan_adiz"]
     assert list(taiwan["event"]) == ["entry", "exit"]
     assert abs(taiwan["time"].iloc[0] - (T0 + pd.Timedelta(minutes=15))) < pd.Timedelta("1ms")
-    assert with_events.events_panel.model.rowCount() == len(ev)
-    strip = with_events.qt_timeline.strip
+    assert with_events.zone_events.events_panel.model.rowCount() == len(ev)
+    strip = with_events.replay.qt_timeline.strip
     assert min(abs(strip.marker_times - (T0 + pd.Timedelta(minutes=15)).timestamp())) < 1e-3
 
 
 def test_filter_by_zone(with_events):
-    panel = with_events.events_panel
+    panel = with_events.zone_events.events_panel
     panel.zone_filter.setCurrentText("Taiwan ADIZ")  # the zone by its name, not its id
     assert panel.zone_filter.currentData() == "taiwan_adiz"
     assert panel.model.rowCount() == 2
@@ -45,29 +45,29 @@ def test_filter_by_zone(with_events):
 
 
 def test_clicking_an_event_jumps_the_replay_there(with_events):
-    panel = with_events.events_panel
+    panel = with_events.zone_events.events_panel
     panel.zone_filter.setCurrentIndex(panel.zone_filter.findData("taiwan_adiz"))
     index = panel.proxy.index(0, 0)
     panel.table.clicked.emit(index)
     row = panel.model.frame.iloc[panel.proxy.mapToSource(index).row()]
-    assert with_events.timeline.time == pytest.approx(row["time"].timestamp())
-    assert with_events.track_painter.selected is not None
+    assert with_events.session.timeline.time == pytest.approx(row["time"].timestamp())
+    assert with_events.replay.track_painter.selected is not None
 
 
 def test_export_csv(with_events, tmp_path):
     out = tmp_path / "events.csv"
-    assert with_events.events_panel.export_csv(str(out))
+    assert with_events.zone_events.events_panel.export_csv(str(out))
     back = pd.read_csv(out)
     assert "taiwan_adiz" in set(back["zone_id"]) and "path" not in back.columns
 
 
 def test_events_flash_on_the_map_while_playing(with_events):
-    flash = with_events.event_flash
+    flash = with_events.zone_events.flash
     entry = (T0 + pd.Timedelta(minutes=15)).timestamp()
     idx, age = flash.active(entry + 1.0)
     assert len(idx) >= 1 and (age >= 0).all() and (age <= 1).all()
     assert len(flash.active(entry + 86400.0)[0]) == 0
-    with_events.flash_act.trigger()  # off
+    with_events.replay.flash_act.trigger()  # off
     assert not flash.enabled
 
 
@@ -88,7 +88,7 @@ def test_flags_are_shown_in_words(qtbot, window, tmp_path):
     path = tmp_path / "flags.csv"
     path.write_text("id,time,lat,lon,type\n" + "\n".join(lines) + "\n")
     window.open_files([str(path)])
-    panel = window.events_panel
+    panel = window.zone_events.events_panel
     qtbot.waitUntil(lambda: len(panel.all_events) > 0, timeout=20_000)
     notes = [c for c, _ in COLUMNS].index("notes")
 
@@ -105,6 +105,6 @@ def test_flags_are_shown_in_words(qtbot, window, tmp_path):
     panel.zone_filter.setCurrentIndex(panel.zone_filter.findData("taiwan_adiz"))
     panel.kind_filter.setCurrentIndex(panel.kind_filter.findData("fighter"))
     assert shown_notes() == ["inferred across a gap"]
-    labels = window.qt_timeline.strip.marker_labels
+    labels = window.replay.qt_timeline.strip.marker_labels
     assert any(label.endswith("(inside when the zone came into force)") for label in labels)
     assert any(label.endswith("(inferred across a gap)") for label in labels)

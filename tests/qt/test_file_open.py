@@ -46,18 +46,22 @@ def post_open(path, qtbot, as_url: bool = False) -> None:
 
 
 def test_a_file_sent_before_the_window_waits_then_opens(qtbot, queue, state, briefing):
+    from viewer.core.session import Session
     from viewer.qt.main_window import MainWindow
 
     post_open(briefing, qtbot)
     assert queue.pending == [str(briefing)] and queue.received >= 1
-    window = MainWindow(state)
+    window = MainWindow(Session(state))
     qtbot.addWidget(window)
-    assert window.briefing_path is None  # nothing opened it yet
+    assert window.session.briefing_path is None  # nothing opened it yet
     queue.attach(window.open_files)
     assert queue.pending == []
-    assert window.briefing_path == briefing  # opened as a briefing, not read as tracks
-    assert window.briefing is not None and window.briefing.scenes
-    qtbot.waitUntil(lambda: len(window.tracks.items) == len(window.briefing.files), timeout=20_000)
+    assert window.session.briefing_path == briefing  # opened as a briefing, not read as tracks
+    assert window.session.briefing is not None and window.session.briefing.scenes
+    qtbot.waitUntil(
+        lambda: len(window.session.tracks.items) == len(window.session.briefing.files),
+        timeout=20_000,
+    )
 
 
 def test_a_track_file_sent_to_the_running_window_loads_as_tracks(qtbot, queue, window, tmp_path):
@@ -65,16 +69,16 @@ def test_a_track_file_sent_to_the_running_window_loads_as_tracks(qtbot, queue, w
     path = tmp_path / "sortie.csv"
     path.write_text(TRACK)
     post_open(path, qtbot, as_url=True)
-    qtbot.waitUntil(lambda: len(window.tracks.items) == 1, timeout=10_000)
-    assert window.tracks.items[0].path == path.resolve()
-    assert window.briefing_path is None
+    qtbot.waitUntil(lambda: len(window.session.tracks.items) == 1, timeout=10_000)
+    assert window.session.tracks.items[0].path == path.resolve()
+    assert window.session.briefing_path is None
     assert queue.pending == []
 
 
 def test_a_briefing_sent_to_the_running_window_opens_as_a_briefing(qtbot, queue, window, briefing):
     queue.attach(window.open_files)
     post_open(briefing, qtbot)
-    qtbot.waitUntil(lambda: window.briefing_path == briefing, timeout=10_000)
+    qtbot.waitUntil(lambda: window.session.briefing_path == briefing, timeout=10_000)
 
 
 def test_other_events_pass_through(qtbot, queue):

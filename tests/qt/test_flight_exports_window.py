@@ -13,8 +13,8 @@ def test_the_window_opens_a_globe_folder_an_acmi_and_a_flight_kml(qtbot, window)
         DATA / "kml" / "fr24_CI5825.kml",
     ]
     window.open_files([str(p) for p in paths])
-    qtbot.waitUntil(lambda: len(window.tracks.items) == 3, timeout=20_000)
-    ids = {Path(i.path).name: sorted(i.trackset.ids) for i in window.tracks.items}
+    qtbot.waitUntil(lambda: len(window.session.tracks.items) == 3, timeout=20_000)
+    ids = {Path(i.path).name: sorted(i.trackset.ids) for i in window.session.tracks.items}
     assert ids == {
         "globe_2021-10-04": ["780a23", "~e2e045"],
         "sortie_2021-10-04.txt.acmi": ["a01", "a02", "a02/2", "b01"],

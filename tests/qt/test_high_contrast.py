@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QImage
 
-from viewer.qt.map_scene import MapScene
-from viewer.qt.painters import SEA
-from viewer.qt.theme import HIGH_CONTRAST, NORMAL
+from viewer.render.layer_painters import SEA
+from viewer.render.map_scene import MapScene
+from viewer.render.theme import HIGH_CONTRAST, NORMAL
 
 OPEN_SEA = (125.5, 19.0, 129.5, 22.0)  # no coast, no zone: only graticule, labels, overlays
 T0 = pd.Timestamp("2021-10-04T00:00:00Z").timestamp()
@@ -104,8 +104,7 @@ def test_graticule_labels_are_larger_and_reach_7_to_1(scene):
 
 
 def test_clock_and_legend_panels_reach_7_to_1_and_do_not_overlap(scene):
-    from viewer.qt.overlays import paint_clock
-    from viewer.qt.painters import legend_rect
+    from viewer.render.overlays import legend_rect, paint_clock
 
     drawn = {}
 
@@ -125,7 +124,7 @@ def test_clock_and_legend_panels_reach_7_to_1_and_do_not_overlap(scene):
 @pytest.fixture
 def hc_window(window):
     yield window
-    window.set_high_contrast(False)  # QSettings are shared by the test session
+    window.display.set_high_contrast(False)  # QSettings are shared by the test session
 
 
 def test_trails_are_wider_and_labels_boxed(qtbot, hc_window, tmp_path):
@@ -134,8 +133,8 @@ def test_trails_are_wider_and_labels_boxed(qtbot, hc_window, tmp_path):
     rows = [f"EAST1,2021-10-04T00:{m:02d}:00Z,22.0,{119 + m / 30:.4f},J-16" for m in range(60)]
     path.write_text("callsign,time,lat,lon,type\n" + "\n".join(rows) + "\n")
     w.open_files([str(path)])
-    qtbot.waitUntil(lambda: len(w.tracks.items) == 1, timeout=10_000)
-    w.timeline.set_time(T0 + 3000.0)
+    qtbot.waitUntil(lambda: len(w.session.tracks.items) == 1, timeout=10_000)
+    w.session.timeline.set_time(T0 + 3000.0)
     sx, sy = w.canvas.screen_of(119.6, 22.0)  # on the trail, behind the head
 
     def trail_height() -> int:
@@ -149,7 +148,7 @@ def test_trails_are_wider_and_labels_boxed(qtbot, hc_window, tmp_path):
         return len(column)
 
     normal = trail_height()
-    w.high_contrast_act.trigger()
+    w.display.high_contrast_act.trigger()
     assert w.scene.theme is HIGH_CONTRAST
     high = trail_height()
     assert high >= normal + 3, (normal, high)
@@ -164,25 +163,26 @@ def test_trails_are_wider_and_labels_boxed(qtbot, hc_window, tmp_path):
 def test_toggle_persists_and_works_while_presenting(qtbot, hc_window, state):
     from viewer.core.catalog import load_catalog
     from viewer.core.map_state import MapState
+    from viewer.core.session import Session
+    from viewer.qt.display_controller import HIGH_CONTRAST_KEY
     from viewer.qt.main_window import MainWindow
-    from viewer.qt.window_display import HIGH_CONTRAST_KEY
 
     w = hc_window
-    w.set_presentation(True)
+    w.briefings.set_presentation(True)
     assert not w.menuBar().isVisible()
     w.activateWindow()
     qtbot.keyClick(w.canvas, Qt.Key_H, Qt.ControlModifier | Qt.ShiftModifier)
-    assert w.scene.theme is HIGH_CONTRAST and w.high_contrast_act.isChecked()
+    assert w.scene.theme is HIGH_CONTRAST and w.display.high_contrast_act.isChecked()
     assert QSettings("adiz-viewer", "adiz-viewer").value(HIGH_CONTRAST_KEY) in (True, "true")
     # the map on screen is repainted at once: white sea, no pale-blue sea left
     shown = w.canvas.grab().toImage()
     grid = [shown.pixelColor(x, y) for x in range(0, shown.width(), 9) for y in range(0, 400, 9)]
     assert SEA not in grid and QColor("#ffffff") in grid
-    w.set_presentation(False)
-    second = MainWindow(MapState(load_catalog()))
+    w.briefings.set_presentation(False)
+    second = MainWindow(Session(MapState(load_catalog())))
     qtbot.addWidget(second)
     assert second.scene.theme is NORMAL
     second.restore_settings()
-    assert second.scene.theme is HIGH_CONTRAST and second.high_contrast_act.isChecked()
+    assert second.scene.theme is HIGH_CONTRAST and second.display.high_contrast_act.isChecked()
     qtbot.keyClick(w.canvas, Qt.Key_H, Qt.ControlModifier | Qt.ShiftModifier)
     assert w.scene.theme is NORMAL

@@ -52,13 +52,13 @@ def alt_csv(tmp_path):
 
 def _unit_dialog(qtbot, window, path):
     window.open_files([str(path)])
-    qtbot.waitUntil(lambda: window.import_dialog is not None, timeout=10_000)
-    return window.import_dialog
+    qtbot.waitUntil(lambda: window.track_files.import_dialog is not None, timeout=10_000)
+    return window.track_files.import_dialog
 
 
 def test_an_unsure_unit_opens_the_dialog_prefilled_and_highlighted(qtbot, window, alt_csv):
     dialog = _unit_dialog(qtbot, window, alt_csv)
-    assert dialog.isVisible() and not window.tracks.items
+    assert dialog.isVisible() and not window.session.tracks.items
     assert dialog.combos["alt_m"].currentText() == "alt"  # the detected mapping
     assert dialog.combos["time"].currentText() == "time"
     assert dialog.combos["track_id"].currentText() == "id"
@@ -79,22 +79,26 @@ def test_the_unit_chosen_converts_the_altitudes_and_is_recorded(
     dialog = _unit_dialog(qtbot, window, alt_csv)
     dialog.alt_unit.setCurrentText(unit)
     dialog.accept()
-    qtbot.waitUntil(lambda: len(window.tracks.items) == 1, timeout=10_000)
-    trackset = window.tracks.items[0].trackset
+    qtbot.waitUntil(lambda: len(window.session.tracks.items) == 1, timeout=10_000)
+    trackset = window.session.tracks.items[0].trackset
     assert float(trackset.alt_m[1]) == pytest.approx(metres, rel=1e-6)
-    report = window.reports[str(alt_csv.resolve())]
+    report = window.session.reports[str(alt_csv.resolve())]
     word = {"ft": "feet", "m": "metres"}[unit]
     assert f"altitude unit: {word} (confirmed by user)" in report.notices
-    assert window.import_dialog is None
+    assert window.track_files.import_dialog is None
 
 
 def test_cancelling_the_unit_dialog_leaves_the_app_as_it_was(qtbot, window, alt_csv):
     dialog = _unit_dialog(qtbot, window, alt_csv)
     dialog.reject()
-    qtbot.waitUntil(lambda: window.import_dialog is None, timeout=5_000)
+    qtbot.waitUntil(lambda: window.track_files.import_dialog is None, timeout=5_000)
     qtbot.wait(200)  # nothing is loaded later either
-    assert not window.tracks.items and not window.reports and not window._loading
-    assert not window.progress_bar.isVisible()
+    assert (
+        not window.session.tracks.items
+        and not window.session.reports
+        and not window.track_files._loading
+    )
+    assert not window.track_files.progress_bar.isVisible()
     assert "cancelled" in window.statusBar().currentMessage()
 
 
@@ -108,9 +112,10 @@ SPEED_CSV = (
 def _other_window(qtbot):
     from viewer.core.catalog import load_catalog
     from viewer.core.map_state import MapState
+    from viewer.core.session import Session
     from viewer.qt.main_window import MainWindow
 
-    other = MainWindow(MapState(load_catalog()))
+    other = MainWindow(Session(MapState(load_catalog())))
     qtbot.addWidget(other)
     other.resize(1200, 800)
     other.show()
@@ -132,24 +137,30 @@ def test_units_confirmed_are_kept_in_the_briefing_and_not_asked_again(
     dialog.speed_unit.setCurrentText("kmh")
     dialog.zone.setCurrentText("Asia/Taipei")
     dialog.accept()
-    qtbot.waitUntil(lambda: len(window.tracks.items) == 1 and not window._loading, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: len(window.session.tracks.items) == 1 and not window.track_files._loading,
+        timeout=10_000,
+    )
     out = tmp_path / "lesson.briefing.json"
-    assert window.save_briefing_as(str(out))
+    assert window.briefings.save_briefing_as(str(out))
 
     opened = []
     monkeypatch.setattr(ImportDialog, "open", lambda self: opened.append(self))
     other = _other_window(qtbot)
-    assert other.open_briefing(out)
+    assert other.briefings.open_briefing(out)
     qtbot.waitUntil(
-        lambda: bool(opened) or (not other._loading and len(other.tracks.items) == 1),
+        lambda: (
+            bool(opened)
+            or (not other.track_files._loading and len(other.session.tracks.items) == 1)
+        ),
         timeout=10_000,
     )
     qtbot.wait(200)  # no dialog comes later either
-    assert not opened and other.import_dialog is None, "the import dialog asked again"
-    trackset = other.tracks.items[0].trackset
+    assert not opened and other.track_files.import_dialog is None, "the import dialog asked again"
+    trackset = other.session.tracks.items[0].trackset
     assert float(trackset.alt_m[1]) == pytest.approx(41000.0)  # metres, as confirmed
     assert float(trackset.speed_kt[1]) == pytest.approx(450 / 1.852, rel=1e-6)  # km/h -> kt
-    report = other.reports[str(path.resolve())]
+    report = other.session.reports[str(path.resolve())]
     assert "altitude unit: metres (confirmed by user)" in report.notices
     assert "speed unit: km/h (confirmed by user)" in report.notices
     assert not any("has no unit" in w for w in report.warnings)
@@ -160,7 +171,7 @@ def test_units_confirmed_are_kept_in_the_briefing_and_not_asked_again(
     assert ref.columns["alt_m"] == "alt" and ref.columns["speed_kt"] == "speed"
     # and saving again keeps them (save -> open -> save: the same document)
     first = out.read_bytes()
-    assert other.save_briefing()
+    assert other.briefings.save_briefing()
     assert out.read_bytes() == first
 
 
@@ -177,10 +188,10 @@ def test_a_briefing_without_stored_units_asks_as_before(qtbot, window, alt_csv):
     }
     out = alt_csv.parent / "old.briefing.json"
     out.write_text(json.dumps(doc))
-    assert window.open_briefing(out)
-    qtbot.waitUntil(lambda: window.import_dialog is not None, timeout=10_000)
-    assert window.import_dialog.alt_unit.currentText() == "ft"
-    window.import_dialog.reject()
+    assert window.briefings.open_briefing(out)
+    qtbot.waitUntil(lambda: window.track_files.import_dialog is not None, timeout=10_000)
+    assert window.track_files.import_dialog.alt_unit.currentText() == "ft"
+    window.track_files.import_dialog.reject()
 
 
 def _recent():
@@ -197,12 +208,12 @@ def test_cancelling_the_unit_dialog_does_not_remember_the_file(qtbot, window, al
     layers_before = [st.id for st in window.state.layers]
     dialog = _unit_dialog(qtbot, window, alt_csv)
     dialog.reject()
-    qtbot.waitUntil(lambda: window.import_dialog is None, timeout=5_000)
+    qtbot.waitUntil(lambda: window.track_files.import_dialog is None, timeout=5_000)
     qtbot.wait(200)
     assert _recent() == before
     assert [a.statusTip() for a in window.recent_menu.actions()] == menu_before
     assert str(alt_csv.resolve()) not in _recent()
-    assert not window.tracks.items and not window.reports  # no layer added
+    assert not window.session.tracks.items and not window.session.reports  # no layer added
     assert [st.id for st in window.state.layers] == layers_before
     assert "cancelled" in window.statusBar().currentMessage()
     assert alt_csv.name in window.statusBar().currentMessage()
@@ -212,7 +223,7 @@ def test_a_file_that_loads_is_remembered(qtbot, window, alt_csv):
     dialog = _unit_dialog(qtbot, window, alt_csv)
     assert str(alt_csv.resolve()) not in _recent()  # not while it is only being asked about
     dialog.accept()
-    qtbot.waitUntil(lambda: len(window.tracks.items) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: len(window.session.tracks.items) == 1, timeout=10_000)
     assert _recent()[0] == str(alt_csv.resolve())
     assert window.recent_menu.actions()[0].statusTip() == str(alt_csv.resolve())
 
@@ -222,8 +233,8 @@ def test_a_file_that_fails_to_load_is_not_remembered(qtbot, window, tmp_path):
     path.write_text("id,time,lat,lon\nA,not a time,91,200\n")
     before = _recent()
     window.open_files([str(path)])
-    qtbot.waitUntil(lambda: not window._loading, timeout=10_000)
-    assert "broken.csv" in window.last_error and not window.tracks.items
+    qtbot.waitUntil(lambda: not window.track_files._loading, timeout=10_000)
+    assert "broken.csv" in window.last_error and not window.session.tracks.items
     assert _recent() == before
 
 

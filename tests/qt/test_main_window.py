@@ -23,7 +23,7 @@ def test_keyboard_pans_and_zooms(qtbot, window):
     x = canvas.view.center_x
     qtbot.keyClick(canvas, Qt.Key_Right)
     assert canvas.view.center_x > x
-    window.home_act.trigger()
+    window.map.home_act.trigger()
     assert canvas.view.scale == pytest.approx(scale)
 
 
@@ -42,7 +42,7 @@ def test_drag_moves_the_map_with_the_mouse(qtbot, window):
 def test_crs_switch_keeps_the_place_at_the_centre(window, crs):
     window.canvas.set_view(window.canvas.view.zoomed(3.0), settle=False)
     before = centre_lonlat(window)
-    assert window.set_projection(crs)
+    assert window.map.set_projection(crs)
     after = centre_lonlat(window)
     assert after == pytest.approx(before, abs=1e-6)
     # and a known point is drawn where that point is, in the new CRS
@@ -52,7 +52,7 @@ def test_crs_switch_keeps_the_place_at_the_centre(window, crs):
 
 def test_bad_crs_gives_a_message_and_keeps_the_map(window):
     before = window.state.projection
-    assert not window.set_projection("EPSG:99999")
+    assert not window.map.set_projection("EPSG:99999")
     assert "EPSG:99999" in window.last_error
     assert window.state.projection is before
 
@@ -60,11 +60,11 @@ def test_bad_crs_gives_a_message_and_keeps_the_map(window):
 def test_bad_user_layer_gives_a_clear_error_and_the_app_keeps_working(window, tmp_path):
     bad = tmp_path / "zones.geojson"
     bad.write_text('{"type": "FeatureCollection", "features": [ {"type": ')
-    assert not window.add_layer_file(str(bad))
+    assert not window.map.add_layer_file(str(bad))
     assert "zones.geojson" in window.last_error and "cannot read" in window.last_error
     empty = tmp_path / "empty.gpkg"
     empty.write_bytes(b"")
-    assert not window.add_layer_file(str(empty))
+    assert not window.map.add_layer_file(str(empty))
     assert "empty" in window.last_error
     image = window.scene.render_image(window.canvas.view)
     assert not image.isNull()
@@ -80,7 +80,7 @@ def test_good_user_layer_is_added_and_drawn(window, tmp_path):
         geometry=[shapely.box(119.0, 23.0, 119.5, 23.5)],
         crs="EPSG:4326",
     ).to_file(path)
-    assert window.add_layer_file(str(path))
+    assert window.map.add_layer_file(str(path))
     assert window.state.layers[-1].id == "user:my_zone.gpkg"
     sx, sy = window.canvas.screen_of(119.25, 23.25)
     assert window.canvas.hit_test(sx, sy)[0] == "user:my_zone.gpkg"
@@ -97,17 +97,17 @@ def test_clicking_a_layer_shows_its_source(qtbot, window):
 
 
 def test_cursor_readout_in_decimal_and_degrees_minutes(window):
-    window._on_cursor_moved(123.47333, 25.74333)
-    text = window.cursor_label.text()
+    window.map._on_cursor_moved(123.47333, 25.74333)
+    text = window.map.cursor_label.text()
     assert "25.74333, 123.47333" in text
     assert "25°44.60′N 123°28.40′E" in text
-    window._on_cursor_moved(math.nan, math.nan)
-    assert window.cursor_label.text() == ""
+    window.map._on_cursor_moved(math.nan, math.nan)
+    assert window.map.cursor_label.text() == ""
 
 
 def test_scale_bar_is_true_at_the_centre(window):
     from viewer.core.geodesy import distance_m
-    from viewer.qt.painters import nice_length
+    from viewer.render.overlays import nice_length
 
     assert nice_length(137) == 100 and nice_length(0.7) == 0.5 and nice_length(2.4) == 2
     c = window.canvas
@@ -118,25 +118,26 @@ def test_scale_bar_is_true_at_the_centre(window):
 
 
 def test_settings_persist_between_sessions(qtbot, state, tmp_path, monkeypatch):
+    from viewer.core.session import Session
     from viewer.qt.main_window import MainWindow, make_application
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     make_application()
-    first = MainWindow(state)
+    first = MainWindow(Session(state))
     qtbot.addWidget(first)
     first.state.set_naming("ja")
-    first.timeline.set_zone("Asia/Tokyo")
-    first.set_colour_by("track")
+    first.session.timeline.set_zone("Asia/Tokyo")
+    first.replay.set_colour_by("track")
     first.close()
     from viewer.core.catalog import load_catalog
     from viewer.core.map_state import MapState
 
-    second = MainWindow(MapState(load_catalog()))
+    second = MainWindow(Session(MapState(load_catalog())))
     qtbot.addWidget(second)
     second.restore_settings()
     assert second.state.naming == "ja"
-    assert second.timeline.zone == "Asia/Tokyo"
-    assert second.track_painter.style.color_by == "track"
+    assert second.session.timeline.zone == "Asia/Tokyo"
+    assert second.replay.track_painter.style.color_by == "track"
 
 
 def test_a_load_that_finishes_after_the_window_closed_is_dropped(qtbot, window) -> None:
@@ -144,7 +145,7 @@ def test_a_load_that_finishes_after_the_window_closed_is_dropped(qtbot, window) 
     used to start zone events on a pool already shut down)."""
     from viewer.core.tracks import TrackSet
 
-    loader = window.loader
+    loader = window.track_files.loader
     delivered = []
     loader.finished.connect(lambda *a: delivered.append(a))
     loader._result.emit("finished", "late.csv", (TrackSet.empty(), None))
@@ -152,7 +153,9 @@ def test_a_load_that_finishes_after_the_window_closed_is_dropped(qtbot, window) 
     window.close()
     loader._result.emit("finished", "later.csv", (TrackSet.empty(), None))
     qtbot.wait(20)
-    assert len(delivered) == 1 and not any(str(i.path) == "later.csv" for i in window.tracks.items)
+    assert len(delivered) == 1 and not any(
+        str(i.path) == "later.csv" for i in window.session.tracks.items
+    )
 
 
 def test_about_box_and_title_show_the_version(window, qtbot):
@@ -175,3 +178,19 @@ def test_about_box_and_title_show_the_version(window, qtbot):
     window.about()
     assert seen and f"ADIZ Viewer {__version__}" in seen[0]
     assert window.windowTitle().startswith(f"ADIZ Viewer {__version__}")
+
+
+def test_the_window_is_a_shell_of_controllers_not_mixins(window):
+    """Issue 18: each part of the window is a controller given (session, window) explicitly."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from viewer.qt.controller import Controller
+    from viewer.qt.main_window import MainWindow
+
+    assert MainWindow.__bases__ == (QMainWindow,)
+    parts = ("map", "track_files", "replay", "zone_events", "briefings", "display", "exports")
+    for name in (*parts, "authoring"):
+        part = getattr(window, name)
+        assert isinstance(part, Controller), name
+        assert part.session is window.session and part.window is window
+    assert window.scene.tracks.tracks is window.session.tracks  # MapScene.for_session(session)

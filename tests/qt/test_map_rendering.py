@@ -5,8 +5,8 @@ import pytest
 from PySide6.QtGui import QColor
 
 from viewer.core.projection import Projection
-from viewer.qt.map_scene import MapScene
-from viewer.qt.painters import SEA
+from viewer.render.layer_painters import SEA
+from viewer.render.map_scene import MapScene
 
 TAIWAN_BLUE = QColor("#0072B2")
 MEDIAN_BLACK = QColor("#222222")
@@ -94,7 +94,7 @@ def test_naming_setting_changes_labels(scene):
 
 def test_map_works_across_the_antimeridian(scene):
     from viewer.core.view import MapView
-    from viewer.qt.painters import LAND
+    from viewer.render.layer_painters import LAND
 
     scene.state.set_projection(Projection.from_user_input("webmercator"))
     view = MapView(20037508.0, 0.0, 12000.0, 1000, 700)  # centred on 180°
@@ -117,7 +117,7 @@ def test_map_works_across_the_antimeridian(scene):
     ],
 )
 def test_anywhere_on_earth_draws_land(scene, box, crs):
-    from viewer.qt.painters import LAND
+    from viewer.render.layer_painters import LAND
 
     scene.state.set_projection(Projection.from_user_input(crs))
     view = scene.view_of_lonlat(box, 600, 400)

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor
 
 from viewer.core.constants import NMI_IN_M
 from viewer.core.geodesy import distance_m
-from viewer.qt.track_painter import KIND_COLORS
+from viewer.render.track_painter import KIND_COLORS
 
 T0 = pd.Timestamp("2021-10-04T00:00:00Z").timestamp()
 
@@ -29,19 +29,19 @@ def track_csv(tmp_path):
 @pytest.fixture
 def loaded(qtbot, window, track_csv):
     window.open_files([str(track_csv)])
-    qtbot.waitUntil(lambda: len(window.tracks.items) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: len(window.session.tracks.items) == 1, timeout=10_000)
     return window
 
 
 def test_loading_sets_the_timeline_to_the_data(loaded):
-    tl = loaded.timeline
+    tl = loaded.session.timeline
     assert (tl.start, tl.end) == (T0, T0 + 1200.0)
     assert "2 tracks" in loaded.last_message
-    assert all(a.isEnabled() for a in loaded.qt_timeline.actions())
+    assert all(a.isEnabled() for a in loaded.replay.qt_timeline.actions())
 
 
 def test_head_is_drawn_at_its_interpolated_position(loaded):
-    loaded.timeline.set_time(T0 + 300.0)  # halfway along BANDIT1's leg: 120.5°E 22°N
+    loaded.session.timeline.set_time(T0 + 300.0)  # halfway along BANDIT1's leg: 120.5°E 22°N
     canvas = loaded.canvas
     image = loaded.scene.render_image(canvas.view)
     sx, sy = canvas.screen_of(120.5, 22.0)
@@ -59,13 +59,13 @@ def test_head_is_drawn_at_its_interpolated_position(loaded):
         for c in near
     )
     # and not where it was a minute earlier's head would be wrong: 120.4°E is trail, not head
-    picked = loaded.track_painter.pick(sx, sy)
+    picked = loaded.replay.track_painter.pick(sx, sy)
     assert picked is not None and picked[1] == 0
 
 
 def test_space_plays_and_the_clock_advances(qtbot, loaded):
     loaded.activateWindow()
-    tl = loaded.timeline
+    tl = loaded.session.timeline
     tl.set_time(T0)
     qtbot.keyClick(loaded.canvas, Qt.Key_Space)
     assert tl.playing
@@ -75,11 +75,11 @@ def test_space_plays_and_the_clock_advances(qtbot, loaded):
 
 
 def test_click_on_a_head_shows_its_details(qtbot, loaded):
-    loaded.timeline.set_time(T0 + 300.0)
+    loaded.session.timeline.set_time(T0 + 300.0)
     loaded.canvas.repaint()
     sx, sy = loaded.canvas.screen_of(120.5, 22.0)
     qtbot.mouseClick(loaded.canvas, Qt.LeftButton, pos=QPoint(round(sx), round(sy)))
-    text = loaded.details.toPlainText()
+    text = loaded.replay.details.toPlainText()
     expected = float(distance_m(120.0, 22.0, 121.0, 22.0)) / NMI_IN_M
     assert "BANDIT1" in text and f"{expected:,.1f} nmi" in text
     assert "duration:  0 h 10 min" in text
@@ -91,7 +91,7 @@ def test_time_bound_layers_follow_the_clock(qtbot, window, tmp_path):
         "id,time,lat,lon\nA,2022-08-05T00:00:00Z,25,121\nA,2022-08-05T01:00:00Z,25,122\n"
     )
     window.open_files([str(path)])
-    qtbot.waitUntil(lambda: len(window.tracks.items) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: len(window.session.tracks.items) == 1, timeout=10_000)
     ex = window.state.catalog.layer("exercise_2022_08")
     assert len(ex.features_at(window.state.when)) == len(ex.features)  # in force on 5 Aug 2022
 
@@ -100,9 +100,9 @@ def test_a_bad_track_file_gives_a_message_and_the_app_keeps_going(qtbot, window,
     bad = tmp_path / "broken.kml"
     bad.write_text("<kml><Placemark>")
     window.open_files([str(bad)])
-    qtbot.waitUntil(lambda: not window._loading, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.track_files._loading, timeout=10_000)
     assert "broken.kml" in window.last_error and "malformed XML" in window.last_error
-    assert not window.progress_bar.isVisible()
+    assert not window.track_files.progress_bar.isVisible()
     assert not np.isnan(window.canvas.view.scale)
 
 
@@ -110,16 +110,16 @@ def test_export_video_from_the_window(loaded, tmp_path):
     import imageio_ffmpeg
 
     out = tmp_path / "replay.mp4"
-    keep = loaded.timeline.time
-    assert loaded.export_video(str(out), seconds=1.0, fps=8, size=(320, 240))
+    keep = loaded.session.timeline.time
+    assert loaded.exports.export_video(str(out), seconds=1.0, fps=8, size=(320, 240))
     reader = imageio_ffmpeg.read_frames(str(out))
     meta = next(reader)
     assert tuple(meta["size"]) == (320, 240) and sum(1 for _ in reader) == 8
-    assert loaded.timeline.time == keep  # the clock is put back
+    assert loaded.session.timeline.time == keep  # the clock is put back
 
 
 def test_colour_by_side_uses_the_side_column(qtbot, window, tmp_path):
-    from viewer.qt.track_painter import SIDE_COLORS
+    from viewer.render.track_painter import SIDE_COLORS
 
     path = tmp_path / "sides.csv"
     path.write_text(
@@ -128,10 +128,10 @@ def test_colour_by_side_uses_the_side_column(qtbot, window, tmp_path):
         "R,2021-10-04T00:10:00Z,22.0,121.0,PLA\n"
     )
     window.open_files([str(path)])
-    qtbot.waitUntil(lambda: len(window.tracks.items) == 1, timeout=10_000)
-    assert list(window.tracks.items[0].trackset.sides) == ["PLA"]
-    window.set_colour_by("side")
-    window.timeline.set_time(T0 + 300.0)
+    qtbot.waitUntil(lambda: len(window.session.tracks.items) == 1, timeout=10_000)
+    assert list(window.session.tracks.items[0].trackset.sides) == ["PLA"]
+    window.replay.set_colour_by("side")
+    window.session.timeline.set_time(T0 + 300.0)
     image = window.scene.render_image(window.canvas.view)
     sx, sy = window.canvas.screen_of(120.5, 22.0)
     red = QColor(SIDE_COLORS[0][1])
@@ -159,8 +159,8 @@ def test_cancelling_a_big_load_leaves_the_app_usable(qtbot, window, tmp_path, tr
         }
     ).to_csv(big, index=False)
     window.open_files([str(big)])
-    window.cancel_loading()
-    qtbot.waitUntil(lambda: not window._loading, timeout=30_000)
-    assert not window.tracks.items and not window.progress_bar.isVisible()
+    window.track_files.cancel_loading()
+    qtbot.waitUntil(lambda: not window.track_files._loading, timeout=30_000)
+    assert not window.session.tracks.items and not window.track_files.progress_bar.isVisible()
     window.open_files([str(track_csv)])  # and the next file loads as usual
-    qtbot.waitUntil(lambda: len(window.tracks.items) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: len(window.session.tracks.items) == 1, timeout=10_000)

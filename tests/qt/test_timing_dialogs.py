@@ -35,41 +35,43 @@ def _answering(qtbot, mode: str, **typed: str):
 
 def test_scene_timing_typed(qtbot, window, monkeypatch) -> None:
     w = window
-    w.timeline.set_zone("Asia/Taipei")
-    w.add_scene()
-    assert w.scene_index == 0
+    w.session.timeline.set_zone("Asia/Taipei")
+    w.briefings.add_scene()
+    assert w.session.scene_index == 0
     run = _answering(qtbot, RANGE, start_edit="2021-10-04 10:20", end_edit="11:45")
-    monkeypatch.setattr(w, "_run_dialog", run)
-    w.edit_scene_timing()
-    scene = w.briefing.scenes[0]
+    monkeypatch.setattr(w.briefings, "_run_dialog", run)
+    w.briefings.edit_scene_timing()
+    scene = w.session.briefing.scenes[0]
     assert scene.time is None
     assert scene.time_range == TimeRange(
         datetime(2021, 10, 4, 2, 20, tzinfo=UTC), datetime(2021, 10, 4, 3, 45, tzinfo=UTC)
     )
-    monkeypatch.setattr(w, "_run_dialog", _answering(qtbot, STILL, still_edit="2021-10-04T06:00Z"))
-    w.edit_scene_timing()
-    scene = w.briefing.scenes[0]
+    monkeypatch.setattr(
+        w.briefings, "_run_dialog", _answering(qtbot, STILL, still_edit="2021-10-04T06:00Z")
+    )
+    w.briefings.edit_scene_timing()
+    scene = w.session.briefing.scenes[0]
     assert scene.time == datetime(2021, 10, 4, 6, 0, tzinfo=UTC) and scene.time_range is None
     # a malformed time keeps the dialog open and the scene as it was
     run = _answering(qtbot, STILL, still_edit="2021-10-04 6 am")
-    monkeypatch.setattr(w, "_run_dialog", run)
-    w.edit_scene_timing()
+    monkeypatch.setattr(w.briefings, "_run_dialog", run)
+    w.briefings.edit_scene_timing()
     assert "is not a time" in run.dialog.error_label.text()
-    assert w.briefing.scenes[0].time == datetime(2021, 10, 4, 6, 0, tzinfo=UTC)
-    monkeypatch.setattr(w, "_run_dialog", _answering(qtbot, NONE))
-    w.edit_scene_timing()
-    assert w.briefing.scenes[0].start_time is None
+    assert w.session.briefing.scenes[0].time == datetime(2021, 10, 4, 6, 0, tzinfo=UTC)
+    monkeypatch.setattr(w.briefings, "_run_dialog", _answering(qtbot, NONE))
+    w.briefings.edit_scene_timing()
+    assert w.session.briefing.scenes[0].start_time is None
 
 
 def test_annotation_time_range_typed_and_undone(qtbot, window, monkeypatch) -> None:
     w = window
-    w.timeline.set_zone("Asia/Tokyo")
-    w.add_annotation(Annotation("a1", "text", ((121.5, 25.0),), text="Taipei"))
+    w.session.timeline.set_zone("Asia/Tokyo")
+    w.briefings.add_annotation(Annotation("a1", "text", ((121.5, 25.0),), text="Taipei"))
     run = _answering(qtbot, RANGE, start_edit="2021-10-04 10:20:00", end_edit="2021-10-04 12:00")
-    monkeypatch.setattr(w, "_run_dialog", run)
-    w.edit_annotation_timing()
-    assert w.briefing.annotations[-1].time == TimeRange(
+    monkeypatch.setattr(w.briefings, "_run_dialog", run)
+    w.briefings.edit_annotation_timing()
+    assert w.session.briefing.annotations[-1].time == TimeRange(
         datetime(2021, 10, 4, 1, 20, tzinfo=UTC), datetime(2021, 10, 4, 3, 0, tzinfo=UTC)
     )
-    w.undo()
-    assert w.briefing.annotations[-1].time is None
+    w.briefings.undo()
+    assert w.session.briefing.annotations[-1].time is None

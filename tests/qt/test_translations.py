@@ -33,7 +33,10 @@ from viewer.qt import i18n
 from viewer.qt.app_settings import ORG_NAME
 
 REPO = Path(__file__).resolve().parents[2]
-QT_SOURCES = sorted((REPO / "viewer" / "qt").glob("*.py"))
+# the interface strings: the window (viewer/qt) and what the map draws (viewer/render)
+QT_SOURCES = sorted((REPO / "viewer" / "qt").glob("*.py")) + sorted(
+    (REPO / "viewer" / "render").glob("*.py")
+)
 TS_DIR = REPO / "resources" / "translations"
 LANGS = ("zh_TW", "ja")
 SAMPLE = REPO / "resources" / "sample" / "record_day_2021-10-04.csv"
@@ -58,7 +61,8 @@ def read_ts(path: Path) -> dict[tuple[str, str], ET.Element]:
 
 @pytest.fixture(scope="session")
 def extracted(tmp_path_factory) -> dict[tuple[str, str], ET.Element]:
-    """What pyside6-lupdate finds in viewer/qt today (a fresh .ts, nothing translated)."""
+    """What pyside6-lupdate finds in viewer/qt and viewer/render today (a fresh .ts, nothing
+    translated)."""
     out = tmp_path_factory.mktemp("lupdate") / "fresh.ts"
     subprocess.run(
         [
@@ -113,18 +117,22 @@ def language(request, qapp, qm_dir, settings_home, monkeypatch):
 def open_window(qtbot, with_tracks: bool = True):
     from viewer.core.catalog import load_catalog
     from viewer.core.map_state import MapState
+    from viewer.core.session import Session
     from viewer.qt.main_window import MainWindow, make_application
 
     make_application()
-    window = MainWindow(MapState(load_catalog()))
+    window = MainWindow(Session(MapState(load_catalog())))
     qtbot.addWidget(window)
     window.resize(1400, 900)
     window.show()
     qtbot.waitExposed(window)
     if with_tracks:
         window.open_files([str(SAMPLE)])
-        qtbot.waitUntil(lambda: bool(window.tracks.items) and not window._loading, timeout=30000)
-        qtbot.waitUntil(lambda: len(window.events_panel.all_events) > 0, timeout=30000)
+        qtbot.waitUntil(
+            lambda: bool(window.session.tracks.items) and not window.track_files._loading,
+            timeout=30000,
+        )
+        qtbot.waitUntil(lambda: len(window.zone_events.events_panel.all_events) > 0, timeout=30000)
     return window
 
 
@@ -180,7 +188,8 @@ def test_translate_calls_have_literal_text():
             if not isinstance(node, ast.Call):
                 continue
             func = ast.unparse(node.func)
-            if func not in TRANSLATE_CALLS or path.name == "i18n.py" or len(node.args) < 2:
+            wrapper = path.name in ("i18n.py", "translate.py")  # translate() itself
+            if func not in TRANSLATE_CALLS or wrapper or len(node.args) < 2:
                 continue
             context, text = node.args[:2]
             literal_context = isinstance(context, ast.Constant) and isinstance(context.value, str)
@@ -222,14 +231,14 @@ def visible_texts(window: QWidget) -> list[tuple[str, str]]:
     skip_actions = set(window.language_acts.values())  # each language by its own name
     skip_actions |= set(window.recent_menu.actions()) | set(window.scenes_menu.actions())
     skip_actions -= {
-        window.next_scene_act,
-        window.prev_scene_act,
-        window.present_act,
-        window.add_scene_act,
-        window.rename_scene_act,
-        window.delete_scene_act,
-        window.scene_earlier_act,
-        window.scene_later_act,
+        window.briefings.next_scene_act,
+        window.briefings.prev_scene_act,
+        window.briefings.present_act,
+        window.briefings.add_scene_act,
+        window.briefings.rename_scene_act,
+        window.briefings.delete_scene_act,
+        window.briefings.scene_earlier_act,
+        window.briefings.scene_later_act,
     }
     for act in window.findChildren(QAction):
         if act in skip_actions or act.isSeparator():
@@ -241,8 +250,8 @@ def visible_texts(window: QWidget) -> list[tuple[str, str]]:
     for dock in window.findChildren(QDockWidget):
         out.append(("dock", dock.windowTitle()))
     data_combos = {
-        window.counts_panel.zone,  # zone ids
-        window.events_panel.zone_filter,  # "all", then zone ids
+        window.zone_events.counts_panel.zone,  # zone ids
+        window.zone_events.events_panel.zone_filter,  # "all", then zone ids
     }
     for widget in window.findChildren(QWidget):
         out.append((f"{type(widget).__name__} tooltip", widget.toolTip()))
@@ -251,7 +260,11 @@ def visible_texts(window: QWidget) -> list[tuple[str, str]]:
         elif isinstance(widget, QAbstractButton):
             out.append(("button", widget.text()))
         elif isinstance(widget, QComboBox):
-            n = 1 if widget in data_combos or widget is window.counts_panel.view else widget.count()
+            n = (
+                1
+                if widget in data_combos or widget is window.zone_events.counts_panel.view
+                else widget.count()
+            )
             out += [("combo item", widget.itemText(i)) for i in range(min(n, widget.count()))]
         elif isinstance(widget, QTabBar):
             out += [("tab", widget.tabText(i)) for i in range(widget.count())]
@@ -264,10 +277,10 @@ def visible_texts(window: QWidget) -> list[tuple[str, str]]:
                 for i in range(tree.topLevelItemCount())
             ]
     out.append(("layer info", window.layer_panel.info.toPlainText()))
-    out.append(("progress", window.progress_bar.format()))
+    out.append(("progress", window.track_files.progress_bar.format()))
     out.append(("status bar", window.statusBar().currentMessage()))
-    out.append(("view label", window.view_label.text()))
-    model = window.events_panel.model
+    out.append(("view label", window.map.view_label.text()))
+    model = window.zone_events.events_panel.model
     from PySide6.QtCore import Qt
 
     for col in range(model.columnCount()):
@@ -285,7 +298,7 @@ def dialog_texts(window) -> list[tuple[str, str]]:
     from viewer.qt.report_dialog import ImportReportDialog
 
     out = []
-    report = next(iter(window.reports.values()))
+    report = next(iter(window.session.reports.values()))
     for dialog in (
         ExportPngDialog(window),
         ImportDialog("flights.csv", ["when", "north", "east"], "", window),

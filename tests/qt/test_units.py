@@ -9,7 +9,7 @@ from PySide6.QtGui import QImage
 from viewer.core.constants import FT_IN_M, NMI_IN_M
 from viewer.core.geodesy import distance_m
 from viewer.core.units import FT, KM, NMI, M, Units
-from viewer.qt.painters import nice_length
+from viewer.render.overlays import nice_length
 
 TRACK = (
     "callsign,time,lat,lon,alt_m,type\n"
@@ -21,7 +21,9 @@ TRACK = (
 @pytest.fixture
 def units_window(window):
     yield window
-    window.set_units(NMI, FT)  # QSettings are shared by the test session: leave the defaults
+    window.display.set_units(
+        NMI, FT
+    )  # QSettings are shared by the test session: leave the defaults
 
 
 def scale_bar_px(image: QImage, font_scale: float = 1.0) -> int:
@@ -44,8 +46,8 @@ def expected_bar_px(view, projection, unit_m: float) -> float:
 
 def test_defaults_are_nautical_miles_and_feet(units_window):
     assert units_window.scene.units == Units(NMI, FT)
-    assert units_window.distance_acts[NMI].isChecked()
-    assert units_window.altitude_acts[FT].isChecked()
+    assert units_window.display.distance_acts[NMI].isChecked()
+    assert units_window.display.altitude_acts[FT].isChecked()
 
 
 def test_scale_bar_primary_follows_the_setting(units_window):
@@ -55,16 +57,16 @@ def test_scale_bar_primary_follows_the_setting(units_window):
     km_px = expected_bar_px(view, projection, 1000.0)
     assert abs(nmi_px - km_px) > 8  # the test can tell the two apart
     assert scale_bar_px(w.scene.render_image(view)) == pytest.approx(nmi_px, abs=2)
-    w.distance_acts[KM].trigger()
+    w.display.distance_acts[KM].trigger()
     assert w.scene.units.distance == KM
     assert scale_bar_px(w.scene.render_image(view)) == pytest.approx(km_px, abs=2)
 
 
 def test_png_export_follows_the_setting(units_window, tmp_path):
     w = units_window
-    w.set_units(distance=KM)
+    w.display.set_units(distance=KM)
     out = tmp_path / "map.png"
-    assert w.export_png(str(out), size=(1600, 900), title_clock=False)
+    assert w.exports.export_png(str(out), size=(1600, 900), title_clock=False)
     image = QImage(str(out))
     from dataclasses import replace
 
@@ -77,13 +79,16 @@ def test_png_export_follows_the_setting(units_window, tmp_path):
 
 
 def test_headless_session_draws_the_scale_bar_in_the_given_unit(tmp_path):
-    from viewer.export.session import HeadlessSession
+    from viewer.cli.headless import open_session
+    from viewer.render.map_scene import MapScene
 
     for unit, metres in ((KM, 1000.0), (NMI, NMI_IN_M)):
-        session = HeadlessSession.build([], units=Units(unit, M))
-        assert session.scene.units.distance == unit
-        view = session.view(1280, 720)
-        image = session.scene.render_image(view)
+        session = open_session([])
+        scene = MapScene.for_session(session)
+        scene.units = Units(unit, M)
+        assert scene.units.distance == unit
+        view = session.map_view(1280, 720)
+        image = scene.render_image(view)
         expected = expected_bar_px(view, session.state.projection, metres)
         assert scale_bar_px(image) == pytest.approx(expected, abs=2)
 
@@ -95,25 +100,25 @@ def test_details_tooltip_and_measure_follow_the_setting_live(
     path = tmp_path / "sortie.csv"
     path.write_text(TRACK)
     w.open_files([str(path)])
-    qtbot.waitUntil(lambda: len(w.tracks.items) == 1, timeout=10_000)
-    w._on_track_clicked((str(path), 0, 0))
+    qtbot.waitUntil(lambda: len(w.session.tracks.items) == 1, timeout=10_000)
+    w.replay.on_track_clicked((str(path), 0, 0))
     flown = float(distance_m(120.0, 22.0, 121.0, 22.0))
-    text = w.details.toPlainText()
+    text = w.replay.details.toPlainText()
     assert f"distance flown: {flown / NMI_IN_M:,.1f} nmi" in text
     assert " km" not in text
-    tip = w._track_tooltip((str(path), 0, 0))
+    tip = w.replay.track_tooltip((str(path), 0, 0))
     assert f"altitude {3048 / FT_IN_M:,.0f} ft" in tip and " m<" not in tip
-    w.set_units(KM, M)
-    text = w.details.toPlainText()  # redrawn at once
+    w.display.set_units(KM, M)
+    text = w.replay.details.toPlainText()  # redrawn at once
     assert f"distance flown: {flown / 1000:,.1f} km" in text and " nmi" not in text
     assert "closest approach:" in text
-    assert "altitude 3,048 m" in w._track_tooltip((str(path), 0, 0))
+    assert "altitude 3,048 m" in w.replay.track_tooltip((str(path), 0, 0))
     # the measure tool's read-out
-    w.measure_act.trigger()
-    w.measure_tool.start, w.measure_tool.end = (121.5, 25.0), (123.47333, 25.74333)
-    metres = w.measure_tool.result.metres
-    assert w.measure_tool.result.text(KM).startswith(f"{metres / 1000:,.1f} km, bearing")
-    assert w.measure_tool.result.text(NMI).startswith(f"{metres / NMI_IN_M:,.1f} nmi, bearing")
+    w.map.measure_act.trigger()
+    w.map.measure_tool.start, w.map.measure_tool.end = (121.5, 25.0), (123.47333, 25.74333)
+    metres = w.map.measure_tool.result.metres
+    assert w.map.measure_tool.result.text(KM).startswith(f"{metres / 1000:,.1f} km, bearing")
+    assert w.map.measure_tool.result.text(NMI).startswith(f"{metres / NMI_IN_M:,.1f} nmi, bearing")
     shown = []
     import viewer.qt.measure_tool as measure_tool
 
@@ -125,7 +130,7 @@ def test_details_tooltip_and_measure_follow_the_setting_live(
 
     monkeypatch.setattr(measure_tool, "draw_text", spy)
     w.scene.render_image(w.canvas.view)
-    w.set_units(distance=NMI)
+    w.display.set_units(distance=NMI)
     w.scene.render_image(w.canvas.view)
     assert shown[0].endswith("true") and " km," in shown[0]
     assert " nmi," in shown[1]
@@ -134,15 +139,18 @@ def test_details_tooltip_and_measure_follow_the_setting_live(
 def test_units_persist_between_sessions(qtbot, units_window, state):
     from viewer.core.catalog import load_catalog
     from viewer.core.map_state import MapState
+    from viewer.core.session import Session
+    from viewer.qt.display_controller import ALTITUDE_KEY, DISTANCE_KEY
     from viewer.qt.main_window import MainWindow
-    from viewer.qt.window_display import ALTITUDE_KEY, DISTANCE_KEY
 
-    units_window.set_units(KM, M)
+    units_window.display.set_units(KM, M)
     settings = QSettings("adiz-viewer", "adiz-viewer")
     assert (settings.value(DISTANCE_KEY), settings.value(ALTITUDE_KEY)) == (KM, M)
-    second = MainWindow(MapState(load_catalog()))
+    second = MainWindow(Session(MapState(load_catalog())))
     qtbot.addWidget(second)
     assert second.scene.units == Units(NMI, FT)  # before the settings are read
     second.restore_settings()
     assert second.scene.units == Units(KM, M)
-    assert second.distance_acts[KM].isChecked() and second.altitude_acts[M].isChecked()
+    assert (
+        second.display.distance_acts[KM].isChecked() and second.display.altitude_acts[M].isChecked()
+    )

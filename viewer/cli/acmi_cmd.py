@@ -11,6 +11,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+
+import pandas as pd
+
+from viewer.core.constants import TRACK_ID
+from viewer.core.projection import Projection
+from viewer.core.tracks import TrackSet
+from viewer.io.acmi_writer import write_acmi
+from viewer.io.registry import ReadOptions, read_tracks
+from viewer.io.report import TrackImportError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,17 +31,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    import pandas as pd
-
-    from viewer.core.constants import TRACK_ID
-    from viewer.core.projection import Projection
-    from viewer.core.tracks import TrackSet
-    from viewer.io.acmi_writer import write_acmi
-    from viewer.io.registry import ReadOptions, read_tracks
-    from viewer.io.report import TrackImportError
-
     if not args.out.lower().endswith(".acmi"):
         print("adiz-viewer acmi: --out must end in .txt.acmi or .zip.acmi", file=sys.stderr)
         return 2

@@ -9,8 +9,14 @@ a terminal (the password asked on the terminal when the keyring has none).
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from typing import TYPE_CHECKING
+
+from viewer.cli.parsing import parse_time
+from viewer.io.archive import DEFAULT_REPLAY_BUDGET, Window, is_archive_source, open_archive
+from viewer.io.archive.credentials import keyring_status
+from viewer.io.registry import ReadOptions
 
 if TYPE_CHECKING:
     from viewer.core.projection import Projection
@@ -27,7 +33,6 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
         raise argparse.ArgumentTypeError(
             f"bbox must be WEST,SOUTH,EAST,NORTH in degrees, e.g. 119,21.5,124,26; got {text!r}"
         )
-    from viewer.io.archive import Window
 
     try:
         Window(bbox=values)  # type: ignore[arg-type]
@@ -38,9 +43,6 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
 
 def add_window_arguments(parser: argparse.ArgumentParser, times: bool = True) -> None:
     """``--start``/``--end`` (unless the command has its own) and ``--bbox``, ``--budget``."""
-    from viewer.cli.render_cmd import parse_time
-    from viewer.io.archive import DEFAULT_REPLAY_BUDGET
-
     if times:
         parser.add_argument("--start", type=parse_time, help="archive window start (ISO 8601)")
         parser.add_argument("--end", type=parse_time, help="archive window end (ISO 8601)")
@@ -56,14 +58,10 @@ def add_window_arguments(parser: argparse.ArgumentParser, times: bool = True) ->
 
 
 def is_archive(text: str) -> bool:
-    from viewer.io.archive import is_archive_source
-
     return is_archive_source(text)
 
 
 def window_of(args: argparse.Namespace) -> Window:
-    from viewer.io.archive import Window
-
     return Window(getattr(args, "start", None), getattr(args, "end", None), args.bbox)
 
 
@@ -71,9 +69,6 @@ def ask_on_terminal(prompt: str) -> str | None:
     """The password typed on the terminal (not echoed); None without a terminal."""
     if not sys.stdin.isatty():
         return None
-    import getpass
-
-    from viewer.io.archive.credentials import keyring_status
 
     why = keyring_status()
     if why:
@@ -82,9 +77,6 @@ def ask_on_terminal(prompt: str) -> str | None:
 
 
 def open_input(source: str, tz: str | None = None) -> Archive:
-    from viewer.io.archive import open_archive
-    from viewer.io.registry import ReadOptions
-
     return open_archive(source, ReadOptions(tz=tz), ask_password=ask_on_terminal)
 
 

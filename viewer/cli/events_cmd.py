@@ -27,7 +27,23 @@ from __future__ import annotations
 import argparse
 import sys
 
+import pandas as pd
+
+from viewer.cli.archive_args import (
+    add_window_arguments,
+    is_archive,
+    load_window,
+    open_input,
+    window_of,
+)
 from viewer.cli.inspect_cmd import add_split_argument
+from viewer.core.catalog import load_catalog
+from viewer.core.counts import MND_DAY, calendar_day, hourly
+from viewer.core.projection import Projection
+from viewer.core.zones import compute_zone_events
+from viewer.io.archive import ArchiveError
+from viewer.io.registry import ReadOptions, load_trackset
+from viewer.io.report import TrackImportError
 
 OUTPUT_COLUMNS = (
     "time",
@@ -74,22 +90,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "day or hour in --days-tz",
     )
     parser.add_argument("--days-tz", default="Asia/Taipei", help="zone of calendar days, hours")
-    from viewer.cli.archive_args import add_window_arguments
-
     add_window_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    import pandas as pd
-
-    from viewer.cli.archive_args import is_archive, load_window
-    from viewer.core.catalog import load_catalog
-    from viewer.core.projection import Projection
-    from viewer.core.zones import compute_zone_events
-    from viewer.io.archive import ArchiveError
-    from viewer.io.registry import ReadOptions, load_trackset
-    from viewer.io.report import TrackImportError
-
     try:
         projection = Projection.from_user_input(args.crs) if args.crs else None
     except ValueError as exc:
@@ -155,9 +159,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _archive_counts(source: str, zones, args: argparse.Namespace, projection) -> int:
     """Per zone, day and kind from the engine, as CSV."""
-    from viewer.cli.archive_args import open_input, window_of
-    from viewer.core.counts import MND_DAY, calendar_day, hourly
-
     day = {"mnd": MND_DAY, "calendar": calendar_day(args.days_tz), "hour": hourly(args.days_tz)}
     with open_input(source, args.tz) as archive:
         counts = archive.zone_counts(

@@ -17,6 +17,13 @@ import argparse
 import json
 import sys
 
+from viewer.cli.archive_args import add_window_arguments, is_archive, open_input, window_of
+from viewer.io.archive import ArchiveError
+from viewer.io.flights import parse_gap
+from viewer.io.read_stats import describe_stats, field_stats
+from viewer.io.registry import ReadOptions, read_tracks
+from viewer.io.report import TrackImportError
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="track files to check")
@@ -28,8 +35,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="time zone of times written without one (IANA name, e.g. Asia/Taipei or UTC)",
     )
     add_split_argument(parser)
-    from viewer.cli.archive_args import add_window_arguments
-
     add_window_arguments(parser)
 
 
@@ -46,8 +51,6 @@ def add_split_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def _gap(text: str) -> float:
-    from viewer.io.flights import parse_gap
-
     try:
         return parse_gap(text)
     except ValueError as exc:
@@ -55,11 +58,6 @@ def _gap(text: str) -> float:
 
 
 def run(args: argparse.Namespace) -> int:
-    from viewer.cli.archive_args import is_archive
-    from viewer.io.read_stats import describe_stats, field_stats
-    from viewer.io.registry import ReadOptions, read_tracks
-    from viewer.io.report import TrackImportError
-
     options = ReadOptions(tz=args.tz, split_flights=args.split_flights)
     status = 0
     results = []
@@ -96,9 +94,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _inspect_archive(source: str, args: argparse.Namespace) -> tuple[bool, dict]:
     """An archive's summary (and its window's fixes and tracks): (read, entry for --json)."""
-    from viewer.cli.archive_args import open_input, window_of
-    from viewer.io.archive import ArchiveError
-
     try:
         with open_input(source, args.tz) as archive:
             info = archive.info

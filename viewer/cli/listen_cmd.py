@@ -31,6 +31,12 @@ import sys
 import time
 from pathlib import Path
 
+from viewer.core.catalog import load_catalog
+from viewer.core.live_alerts import AlertRule
+from viewer.core.live_store import StoreConfig
+from viewer.io.live.hub import LiveHub
+from viewer.io.live.transport import FeedConfig
+
 POLL_S = 0.1
 
 
@@ -98,12 +104,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from viewer.core.catalog import load_catalog
-    from viewer.core.live_alerts import AlertRule
-    from viewer.core.live_store import StoreConfig
-    from viewer.io.live.hub import LiveHub
-    from viewer.io.live.transport import FeedConfig
-
     zones = []
     if args.alerts:
         zones = load_catalog().analysis_zones()

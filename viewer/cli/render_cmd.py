@@ -1,5 +1,5 @@
-"""Render the map and a replay headless, through the same painters as the window: no display
-needed.
+"""Render the map and a replay headless, through the same session and painters as the window:
+no display needed.
 
     adiz-viewer render (BRIEFING | TRACKFILE...) --out OUT [--size WxH] [--fps N]
                        [--start ISO] [--end ISO] [--duration SECONDS] [--trail DURATION]
@@ -16,53 +16,24 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 import time
 from pathlib import Path
 
+from PySide6.QtGui import QGuiApplication
 
-def parse_size(text: str) -> tuple[int, int]:
-    try:
-        w, h = (int(v) for v in text.lower().split("x"))
-    except ValueError:
-        msg = f"size must be WIDTHxHEIGHT, e.g. 1920x1080; got {text!r}"
-        raise argparse.ArgumentTypeError(msg) from None
-    if not (16 <= w <= 16384 and 16 <= h <= 16384):
-        raise argparse.ArgumentTypeError(f"size must be 16..16384 pixels a side; got {text!r}")
-    return w, h
-
-
-def parse_duration(text: str) -> float:
-    """'3600', '90s', '15min', '1h', '2h30m', 'all' -> seconds (inf for 'all')."""
-    text = text.strip().lower()
-    if text in ("all", "whole", "inf"):
-        return float("inf")
-    if re.fullmatch(r"\d+(\.\d+)?", text):
-        return float(text)
-    units = {"h": 3600.0, "m": 60.0, "min": 60.0, "s": 1.0}
-    parts = re.findall(r"(\d+(?:\.\d+)?)\s*(h|min|m|s)", text)
-    if not parts or "".join(f"{a}{b}" for a, b in parts) != text.replace(" ", ""):
-        raise argparse.ArgumentTypeError(
-            f"duration like 3600, 90s, 15min, 1h or 'all'; got {text!r}"
-        )
-    return sum(float(a) * units[b] for a, b in parts)
-
-
-def parse_time(text: str) -> float:
-    import pandas as pd
-
-    try:
-        ts = pd.Timestamp(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"time must be ISO 8601, e.g. 2021-10-04T08:00Z; got {text!r}"
-        ) from None
-    if ts.tzinfo is None:
-        raise argparse.ArgumentTypeError(
-            f"give the time zone of {text!r} (e.g. a trailing Z for UTC)"
-        )
-    return ts.timestamp()
+from viewer.cli.archive_args import add_window_arguments, is_archive, load_window
+from viewer.cli.headless import open_session
+from viewer.cli.parsing import parse_duration, parse_size, parse_time
+from viewer.core.briefing import BriefingError
+from viewer.core.session import Session
+from viewer.core.timeline import Timeline
+from viewer.core.units import Units
+from viewer.export.metadata import describe_inputs, stamp_png
+from viewer.export.video import frame_times, render_frames, render_plan, write_output
+from viewer.io.report import TrackImportError
+from viewer.render.map_scene import MapScene
+from viewer.render.theme import HIGH_CONTRAST, NORMAL
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -91,8 +62,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="the high-contrast theme, for projectors in bright rooms",
     )
-    from viewer.cli.archive_args import add_window_arguments
-
     add_window_arguments(parser, times=False)  # an archive's window: --start/--end above
 
 
@@ -105,41 +74,23 @@ def run(args: argparse.Namespace) -> int:
         return _fail(
             f"{out}: expected an output ending in .png, .mp4 or .gif, or an existing folder"
         )
-    from PySide6.QtGui import QGuiApplication
-
-    from viewer.core.briefing import BriefingError
-    from viewer.export.metadata import describe_inputs, stamp_png
-    from viewer.export.session import HeadlessSession
-    from viewer.export.video import (
-        frame_times,
-        render_briefing_frames,
-        render_frames,
-        write_output,
-    )
-    from viewer.io.report import TrackImportError
-
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841
     started = time.perf_counter()
     try:
-        from viewer.cli.archive_args import is_archive
-        from viewer.core.units import Units
-        from viewer.qt.theme import HIGH_CONTRAST, NORMAL
-
         archives = [i for i in args.inputs if is_archive(i)]
-        session = HeadlessSession.build(
-            [i for i in args.inputs if not is_archive(i)],
-            args.crs,
-            args.naming,
-            args.tz,
-            units=Units(distance=args.units),
-            theme=HIGH_CONTRAST if args.high_contrast else NORMAL,
+        session = open_session(
+            [i for i in args.inputs if not is_archive(i)], args.crs, args.naming, args.tz
         )
         if archives:
             _add_archives(session, archives, args)
+        scene = MapScene.for_session(session)  # PictureError (a ValueError): the underlay
     except (ValueError, BriefingError, TrackImportError, FileNotFoundError) as exc:
         return _fail(str(exc))
+    scene.units = Units(distance=args.units)
+    scene.theme = HIGH_CONTRAST if args.high_contrast else NORMAL
+    timeline = session.timeline
     if args.trail is not None:
-        session.clock.trail = args.trail
+        timeline.set_trail(args.trail)
     scene_index = None
     start, end = args.start, args.end
     if args.scene is not None:
@@ -147,25 +98,24 @@ def run(args: argparse.Namespace) -> int:
         if not 1 <= args.scene <= len(scenes):
             return _fail(f"--scene must be 1..{len(scenes)}; got {args.scene}")
         scene_index = args.scene - 1
-        sc = scenes[scene_index]
-        if sc.time_range is not None:
-            start = start if start is not None else sc.time_range.start.timestamp()
-            end = end if end is not None else sc.time_range.end.timestamp()
-        elif sc.time is not None:
-            start = start if start is not None else sc.time.timestamp()
-        if sc.layers is not None:
-            for st in session.state.layers:
-                session.state.update_layer(st.id, visible=st.id in sc.layers)
+        state = session.apply_scene(scene_index)  # as the window and the briefing video show it
+        if state.time_range is not None:
+            start = start if start is not None else state.time_range[0]
+            end = end if end is not None else state.time_range[1]
+        elif state.time is not None:
+            start = start if start is not None else state.time
     span = session.tracks.time_span
     if start is None:
-        start = session.clock.time if span else 0.0
+        start = timeline.time if span else 0.0
     if end is None:
         end = span[1] if span else start
     if end < start:
         return _fail("--end is before --start")
+    _make_room(timeline, start, end)
     width, height = args.size
+    view = session.map_view(width, height, scene_index)
     if kind == ".png":
-        image = next(iter(render_frames(session, width, height, [start], scene_index)))
+        image = next(iter(render_frames(scene, session, view, [start])))
         out.parent.mkdir(parents=True, exist_ok=True)
         if not stamp_png(image, describe_inputs(args.inputs)).save(str(out)):
             return _fail(f"{out}: could not write the PNG")
@@ -178,10 +128,10 @@ def run(args: argparse.Namespace) -> int:
     if whole:  # a briefing to video: all its scenes, in order
         plan = session.scene_plan(args.fps)
         n = len(plan)
-        frames = render_briefing_frames(session, width, height, plan)
+        frames = render_plan(scene, session, width, height, plan)
     else:
         n = max(1, round(args.fps * args.duration))
-        frames = render_frames(session, width, height, frame_times(start, end, n), scene_index)
+        frames = render_frames(scene, session, view, frame_times(start, end, n))
     t0 = time.perf_counter()
     try:
         written = write_output(
@@ -197,21 +147,27 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _make_room(timeline: Timeline, start: float, end: float) -> None:
+    """Times asked for outside the clock's range (before the first fix, after a scene's range)
+    are shown as asked: the range widens to them, rather than the clock stopping at its ends."""
+    if start >= timeline.lo and end <= timeline.hi:
+        return
+    timeline.clear_in_out()
+    if start < timeline.start or end > timeline.end:
+        timeline.set_range(min(start, timeline.start), max(end, timeline.end))
+
+
 def _fail(message: str) -> int:
     print(f"adiz-viewer render: {message}", file=sys.stderr)
     return 2
 
 
-def _add_archives(session, archives: list[str], args: argparse.Namespace) -> None:
+def _add_archives(session: Session, archives: list[str], args: argparse.Namespace) -> None:
     """Each archive read from an hour before the first frame's trail to an hour after the last
     frame (so heads and trails are drawn as from the whole file), within --bbox, as tracks of the
-    session. An archive's errors are ValueErrors: said, and exit 2."""
-    from pathlib import Path
-
-    from viewer.cli.archive_args import load_window
-    from viewer.core.track_layers import LoadedTracks
-
-    trail = args.trail if args.trail is not None else session.clock.trail
+    session (its clock then starts at their beginning). An archive's errors are ValueErrors:
+    said, and exit 2."""
+    trail = args.trail if args.trail is not None else session.timeline.trail
     margin = 3600.0
     window = argparse.Namespace(**vars(args))
     if args.start is not None:
@@ -219,8 +175,4 @@ def _add_archives(session, archives: list[str], args: argparse.Namespace) -> Non
         window.end = (args.end if args.end is not None else args.start) + margin
     for source in archives:
         ts, report = load_window(source, window, session.state.projection)
-        session.tracks.add(LoadedTracks(Path(source), ts, report))
-        session.reports.append(report)
-    span = session.tracks.time_span
-    if session.briefing is None and span:
-        session.clock.time = span[0]
+        session.add_tracks(Path(source), ts, report)

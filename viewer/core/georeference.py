@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Final
+from xml.sax.saxutils import escape
 
 import numpy as np
 from pyproj import CRS, Geod, Transformer
@@ -252,7 +253,6 @@ def write_world_file(fit: AffineFit, image: str | Path) -> list[Path]:
     world.write_text(fit.world_file_text(), encoding="ascii")
     aux = image.with_name(image.name + ".aux.xml")
     wkt = CRS.from_user_input(fit.crs).to_wkt()
-    from xml.sax.saxutils import escape
 
     aux.write_text(f"<PAMDataset>\n  <SRS>{escape(wkt)}</SRS>\n</PAMDataset>\n", encoding="utf-8")
     return [world, aux]

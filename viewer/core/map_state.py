@@ -7,27 +7,22 @@ a repaint), ``when`` (time-aware layers: Japan's ADIZ before/after 2010, exercis
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
+
+import numpy as np
 
 from viewer.core.catalog import Catalog, ReferenceLayer
 from viewer.core.constants import NAMING_EN, NAMINGS
 from viewer.core.evented import EventedModel
+from viewer.core.layer_state import LayerState
 from viewer.core.projection import Projection
 
 
-@dataclass(frozen=True)
-class LayerState:
-    """How one layer is shown: visibility, opacity (0..1), colour (``#rrggbb``)."""
-
-    id: str
-    visible: bool
-    opacity: float
-    color: str
-
-
 class MapState(EventedModel):
+    EVENTS = ("projection", "naming", "when", "layers")
+
     def __init__(self, catalog: Catalog, projection: Projection | None = None) -> None:
         super().__init__()
         self.catalog = catalog
@@ -41,6 +36,16 @@ class MapState(EventedModel):
         self.layers: list[LayerState] = [
             LayerState(la.id, la.visible, 1.0, la.style.color) for la in catalog.layers
         ]
+
+    def copy(self) -> MapState:
+        """The same map (CRS, naming, date, layers and their look, the user's layers), with no
+        subscribers: an export can change it without touching what the window shows."""
+        other = MapState(self.catalog, self.projection)
+        other.naming, other.when = self.naming, self.when
+        other.extra_layers = dict(self.extra_layers)
+        other.layers = list(self.layers)
+        other._boundaries, other._clock_bucket = self._boundaries, self._clock_bucket
+        return other
 
     def set_projection(self, projection: Projection) -> None:
         if projection.definition != self.projection.definition:
@@ -58,8 +63,6 @@ class MapState(EventedModel):
         """Keep time-bound layers in step with a replay clock at epoch seconds ``t``: ``when``
         changes (and the map repaints) only when ``t`` crosses the start or end of a feature's
         time in force, not on every frame."""
-        import numpy as np
-
         if self._boundaries is None:
             edges: list[float] = []
             for layer in [*self.catalog.layers, *self.extra_layers.values()]:

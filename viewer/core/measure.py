@@ -9,6 +9,7 @@ from functools import lru_cache
 import numpy as np
 import shapely
 
+from viewer.core.basemap import GshhgResolution
 from viewer.core.constants import NMI_IN_M
 from viewer.core.geodesy import WGS84_GEOD, distance_m, geodesic_circle
 from viewer.core.tracks import TrackSet
@@ -84,8 +85,6 @@ def closest_approach(ts: TrackSet, track: int, geometry: shapely.Geometry) -> Cl
 def approach_places() -> dict[str, shapely.Geometry]:
     """The places a track's closest approach is reported for: Taiwan's coastline (GSHHG high
     resolution, main island), Yonaguni's west cape and Uotsuri-jima (published positions)."""
-    from viewer.core.basemap import GshhgResolution
-
     high = GshhgResolution("h")
     taiwan = None
     for i in high.select(120.0, 21.8, 122.1, 25.4):

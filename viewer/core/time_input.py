@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+import zoneinfo
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Final
 
@@ -86,8 +87,6 @@ def _offset(sign: str, hours: str, minutes: str | None, text: str) -> timedelta:
 
 @functools.cache
 def _zone_names() -> dict[str, str]:
-    import zoneinfo
-
     return {name.lower(): name for name in zoneinfo.available_timezones()}
 
 

@@ -65,15 +65,22 @@ STEP_PRESETS: tuple[Preset, ...] = (
 )
 DEFAULT_STEP = 60.0
 
-# Zones the clock can show besides UTC: display name -> IANA key ("local" = this computer's zone).
-LOCAL_ZONE = "local"
+# The one list of time zones offered wherever a zone is chosen — the zone of a file's times, of
+# traced tracks, the zone the clock shows besides UTC: (place name, IANA key), the region's first.
+# The clock also offers "local", this computer's zone (`LOCAL_ZONE`, the last of `CLOCK_ZONES`).
 TIME_ZONES: tuple[tuple[str, str], ...] = (
     ("Taipei", "Asia/Taipei"),
     ("Tokyo", "Asia/Tokyo"),
     ("Beijing", "Asia/Shanghai"),
-    ("Local", LOCAL_ZONE),
+    ("Seoul", "Asia/Seoul"),
+    ("Manila", "Asia/Manila"),
+    ("London", "Europe/London"),
+    ("New York", "America/New_York"),
     ("UTC", "UTC"),
 )
+ZONE_KEYS: tuple[str, ...] = tuple(key for _, key in TIME_ZONES)
+LOCAL_ZONE = "local"
+CLOCK_ZONES: tuple[tuple[str, str], ...] = (*TIME_ZONES, ("Local", LOCAL_ZONE))
 
 
 def preset_label(presets: tuple[Preset, ...], value: float) -> str | None:
@@ -109,6 +116,8 @@ class Timeline(EventedModel):
     second, ``step`` seconds per step, ``trail`` seconds of track behind each head.
     """
 
+    EVENTS = ("time", "playing", "speed", "range", "trail", "loop", "step", "zone")
+
     def __init__(
         self,
         start: float = 0.0,
@@ -134,6 +143,20 @@ class Timeline(EventedModel):
         self.loop = bool(loop)
         zone_info(zone)
         self.zone = zone
+
+    def copy(self) -> Timeline:
+        """The same clock (range, in/out points, time, settings; paused), with no subscribers."""
+        other = Timeline(
+            self.start,
+            self.end,
+            speed=self.speed,
+            step=self.step_seconds,
+            trail=self.trail,
+            loop=self.loop,
+            zone=self.zone,
+        )
+        other.in_point, other.out_point, other.time = self.in_point, self.out_point, self.time
+        return other
 
     # ------------------------------------------------------------------ derived
     @property

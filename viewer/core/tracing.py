@@ -31,6 +31,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Final
 
 import numpy as np
@@ -46,20 +47,24 @@ from viewer.core.constants import (
     LAT,
     LON,
     NMI_IN_M,
+    SOURCE,
     TIME,
     TRACK_ID,
 )
+from viewer.core.tracks import TrackSet
 
 SPEED: Final = "speed"
 START_END: Final = "start_end"
 VERTICES: Final = "vertices"
 TIMING_MODES: Final = (SPEED, START_END, VERTICES)
-SOURCE: Final = "source"  # provenance column of a traced file
 ILLUSTRATIVE: Final = "illustrative"
 # Every traced track's label ends so, on the map and in the files saved from it (as the shipped
 # example's do): a drawn path is never taken for a recorded one.
 TRACED_MARK: Final = "(traced, illustrative)"
 DEFAULT_TZ: Final = "Asia/Taipei"
+# The name the traced tracks replay under, beside the loaded files (not a file on disk).
+TRACED_NAME: Final = "Traced tracks"
+TRACED_PATH: Final = Path(TRACED_NAME)
 MAX_SPEED_KT: Final = 2500.0  # above Mach 3.5: a typing error, not an aircraft
 
 _GEOD = Geod(ellps="WGS84")
@@ -348,11 +353,9 @@ def scenario_frame(scenario: TracedScenario) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
-def traced_trackset(scenario: TracedScenario, projection=None, name: str = "Traced tracks"):
+def traced_trackset(scenario: TracedScenario, projection=None, name: str = TRACED_NAME):
     """The scenario frozen for replay, and a message for each track that cannot be timed (it is
     left out: the others still replay). Returns ``(TrackSet | None, problems)``."""
-    from viewer.core.tracks import TrackSet
-
     good, problems = [], []
     for track in scenario.tracks:
         try:

@@ -21,6 +21,8 @@ class LoadedTracks:
 
 
 class TrackLayers(EventedModel):
+    EVENTS = ("changed",)
+
     def __init__(self) -> None:
         super().__init__()
         self.items: list[LoadedTracks] = []

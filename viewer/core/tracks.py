@@ -35,6 +35,9 @@ from viewer.core.projection import PARALLEL_POINTS, Projection
 if TYPE_CHECKING:
     import pandas as pd
 
+# Deferred on purpose: pandas (heavy: imported by the functions that use them, so importing the
+# module stays quick (STYLE 12)).
+
 
 @dataclass(frozen=True, eq=False)
 class TrackSet:
@@ -67,6 +70,67 @@ class TrackSet:
     traced: bool = False
 
     # ------------------------------------------------------------------ construction
+    @classmethod
+    def freeze(
+        cls,
+        *,
+        ids: np.ndarray,
+        offsets: np.ndarray,
+        t: np.ndarray,
+        lon: np.ndarray,
+        lat: np.ndarray,
+        x: np.ndarray,
+        y: np.ndarray,
+        projection: Projection,
+        name: str = "",
+        alt_m: np.ndarray | None = None,
+        speed_kt: np.ndarray | None = None,
+        heading_deg: np.ndarray | None = None,
+        kinds: np.ndarray | None = None,
+        callsigns: np.ndarray | None = None,
+        labels: np.ndarray | None = None,
+        sides: np.ndarray | None = None,
+        counts: np.ndarray | None = None,
+    ) -> TrackSet:
+        """The one place a TrackSet is built: columns already sorted by track then time (track
+        ``i`` owns fixes ``offsets[i]:offsets[i + 1]``), x/y already projected. A fix column
+        left out is NaN; per track, a text left out is its default (kind: unknown; the others:
+        empty) and ``counts`` (the raw number of aircraft at each track's first fix) becomes at
+        least 1. Arrays already of the stored type are kept, not copied."""
+        n, n_tracks = len(t), len(ids)
+
+        def per_fix(values: np.ndarray | None) -> np.ndarray:
+            if values is None:
+                return np.full(n, np.nan, dtype=np.float32)
+            return np.asarray(values, dtype=np.float32)
+
+        def per_track(values: np.ndarray | None, default: str) -> np.ndarray:
+            return np.full(n_tracks, default, dtype=object) if values is None else values
+
+        if counts is None:
+            aircraft = np.ones(n_tracks, dtype=np.int32)
+        else:
+            aircraft = np.where(np.isfinite(counts) & (counts >= 1), counts, 1).astype(np.int32)
+        return cls(
+            ids=ids,
+            offsets=offsets,
+            t=t,
+            lon=lon,
+            lat=lat,
+            x=x,
+            y=y,
+            alt_m=per_fix(alt_m),
+            speed_kt=per_fix(speed_kt),
+            heading_deg=per_fix(heading_deg),
+            kinds=per_track(kinds, KIND_UNKNOWN),
+            callsigns=per_track(callsigns, ""),
+            labels=per_track(labels, ""),
+            counts=aircraft,
+            projection=projection,
+            name=name,
+            sides=per_track(sides, ""),
+        )
+
     @classmethod
     def from_frame(
         cls, frame: pd.DataFrame, projection: Projection | None = None, name: str = ""
@@ -115,14 +179,14 @@ class TrackSet:
         lon = ordered(frame[LON].to_numpy(dtype=np.float64))
         lat = ordered(frame[LAT].to_numpy(dtype=np.float64))
 
-        def fix_column(col: str) -> np.ndarray:
+        def fix_column(col: str) -> np.ndarray | None:
             if col not in frame.columns:
-                return np.full(n, np.nan, dtype=np.float32)
+                return None
             return ordered(pd.to_numeric(frame[col], errors="coerce").to_numpy(dtype=np.float32))
 
-        def track_column(col: str, default: str) -> np.ndarray:
+        def track_column(col: str, default: str) -> np.ndarray | None:
             if col not in frame.columns:
-                return np.full(len(uniques), default, dtype=object)
+                return None
             column = frame[col]
             if isinstance(column.dtype, pd.CategoricalDtype):  # the readers': text per category
                 cats = [default if _blank(c) else str(c) for c in column.cat.categories]
@@ -131,34 +195,30 @@ class TrackSet:
             values = column.take(first_rows).to_numpy(dtype=object) if n else np.array([])
             return np.array([default if _blank(v) else str(v) for v in values], dtype=object)
 
+        counts = None
         if COUNT in frame.columns and n:
-            raw = pd.to_numeric(frame[COUNT], errors="coerce").to_numpy()[first_rows]
-            counts = np.where(np.isfinite(raw) & (raw >= 1), raw, 1).astype(np.int32)
-        else:
-            counts = np.ones(len(uniques), dtype=np.int32)
-
-        ids = np.asarray(uniques, dtype=object)
+            counts = pd.to_numeric(frame[COUNT], errors="coerce").to_numpy()[first_rows]
         x, y = projected.result()
         if order is not None:
             x, y = x[order], y[order]
-        return cls(
-            ids=ids,
+        return cls.freeze(
+            ids=np.asarray(uniques, dtype=object),
             offsets=offsets,
             t=t,
             lon=lon,
             lat=lat,
             x=x,
             y=y,
+            projection=projection,
+            name=name,
             alt_m=fix_column(ALT_M),
             speed_kt=fix_column(SPEED_KT),
             heading_deg=fix_column(HEADING_DEG),
             kinds=track_column(KIND, KIND_UNKNOWN),
             callsigns=track_column(CALLSIGN, ""),
             labels=track_column(LABEL, ""),
-            counts=counts,
-            projection=projection,
-            name=name,
             sides=track_column(SIDE, ""),
+            counts=counts,
         )
 
     @classmethod

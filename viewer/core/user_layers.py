@@ -20,6 +20,8 @@ from viewer.core.catalog import (
     SourceRef,
 )
 
+# Deferred on purpose: geopandas, pyogrio (heavy: read only when the user adds a layer file).
+
 USER_CONFIDENCE = "user"
 NAME_COLUMNS = ("name", "Name", "NAME", "label", "title", "id")
 

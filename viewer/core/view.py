@@ -7,9 +7,16 @@ Immutable: pan and zoom return a new view, so painters and exports can hold one 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import ArrayLike
+
+if TYPE_CHECKING:
+    from viewer.core.projection import Projection
+
+# What the map opens on: the Taiwan ADIZ, the ECS ADIZ, the median line and the Senkakus.
+HOME_LONLAT = (116.5, 20.0, 130.0, 34.0)
 
 MIN_SCALE = 0.5  # m/px: closer than this shows nothing more
 MAX_SCALE = 200_000.0  # m/px: the whole Earth fits in ~200 px
@@ -71,3 +78,42 @@ class MapView:
         return replace(
             self, center_x=(xmin + xmax) / 2.0, center_y=(ymin + ymax) / 2.0, scale=scale
         )
+
+
+def view_of_lonlat(
+    projection: Projection,
+    box: tuple[float, float, float, float],
+    width: int,
+    height: int,
+    margin: float = 0.02,
+) -> MapView:
+    """A ``width`` x ``height`` view showing the lon/lat ``box`` (west, south, east, north)
+    projected, edges sampled so a curved projection fits the whole box."""
+    west, south, east, north = box
+    lons = np.concatenate(
+        [
+            np.linspace(west, east, 50),
+            np.linspace(west, east, 50),
+            np.full(50, west),
+            np.full(50, east),
+        ]
+    )
+    lats = np.concatenate(
+        [
+            np.full(50, south),
+            np.full(50, north),
+            np.linspace(south, north, 50),
+            np.linspace(south, north, 50),
+        ]
+    )
+    x, y = projection.forward(lons, lats)
+    ok = np.isfinite(x) & np.isfinite(y)
+    view = MapView(0.0, 0.0, 1000.0, max(1, width), max(1, height))
+    if not ok.any():
+        return view
+    return view.fitted(x[ok].min(), y[ok].min(), x[ok].max(), y[ok].max(), margin)
+
+
+def home_view(projection: Projection, width: int, height: int) -> MapView:
+    """The view the map opens on (`HOME_LONLAT`) at ``width`` x ``height``."""
+    return view_of_lonlat(projection, HOME_LONLAT, width, height)

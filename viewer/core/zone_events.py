@@ -26,7 +26,15 @@ from viewer.core.crossings import (
 from viewer.core.projection import Projection
 from viewer.core.slicing import DEFAULT_GAP_S, gap_thresholds
 from viewer.core.tracks import TrackSet
-from viewer.core.zones import CROSSING, ENTRY, EVENT_COLUMNS, EXIT, Zone, side_names
+from viewer.core.zone_types import (
+    CROSSING,
+    ENTRY,
+    EVENT_COLUMNS,
+    EXIT,
+    Zone,
+    empty_events,
+    side_names,
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -365,10 +373,8 @@ def _gap_flags(track: _Track, events: pd.DataFrame, gap: float | None) -> pd.Dat
 
 
 def _frame(parts: list[pd.DataFrame], ts, shapes) -> pd.DataFrame:
-    from viewer.core.zones import _empty_events
-
     if not parts:
-        return _empty_events()
+        return empty_events()
     ev = parts[0].reset_index(drop=True)
     seg, s = ev["seg"].to_numpy(), ev["s"].to_numpy()
     lon, lat = _Track(ts, np.zeros(0)).lonlat_at(seg.astype(np.int64), s)

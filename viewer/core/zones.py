@@ -11,56 +11,39 @@ left and re-entered within one segment included.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
-import numpy as np
-from shapely.geometry.base import BaseGeometry
-
-AREA = "area"
-LINE = "line"
-
-
-@dataclass(frozen=True)
-class Zone:
-    """A zone an analysis runs against: a polygon (``AREA``) or a line (``LINE``), in lon/lat.
-
-    ``approximate`` is True when part of its edge is uncertain (confidence U in the reference):
-    events against it say so. ``valid_from``/``valid_to`` (tz-aware) bound when it is in force,
-    ``valid_from <= t < valid_to``. ``drawing_uncertainty_m``: how far other drawings of a line
-    between its published points lie from this one (rhumb, geodesic, straight in lon/lat); a
-    crossing of a track that stays closer than this to the line on either side is flagged as
-    depending on the drawing.
-    """
-
-    id: str
-    title: str
-    kind: str
-    geometry: BaseGeometry
-    approximate: bool = False
-    valid_from: datetime | None = None
-    valid_to: datetime | None = None
-    drawing_uncertainty_m: float = 0.0
-
-
-# ---------------------------------------------------------------------------- events
-ENTRY, EXIT, CROSSING = "entry", "exit", "crossing"
-FLAG_COLUMNS = ("at_track_start", "inside_when_in_force", "across_gap", "near_line")
-EVENT_COLUMNS = (
-    "time",
-    "track_id",
-    "kind",
-    "zone_id",
-    "event",
-    "side",
-    "lon",
-    "lat",
-    "seconds_inside",
-    "at_track_start",
-    "approximate",
-    "inside_when_in_force",
-    "across_gap",
-    "near_line",
+from viewer.core.zone_events import zone_events
+from viewer.core.zone_types import (  # the names of a zone analysis, here for its users
+    AREA as AREA,
+)
+from viewer.core.zone_types import (
+    CROSSING as CROSSING,
+)
+from viewer.core.zone_types import (
+    ENTRY as ENTRY,
+)
+from viewer.core.zone_types import (
+    EVENT_COLUMNS as EVENT_COLUMNS,
+)
+from viewer.core.zone_types import (
+    EXIT as EXIT,
+)
+from viewer.core.zone_types import (
+    FLAG_COLUMNS as FLAG_COLUMNS,
+)
+from viewer.core.zone_types import (
+    LINE as LINE,
+)
+from viewer.core.zone_types import (
+    Zone as Zone,
+)
+from viewer.core.zone_types import (
+    empty_events as empty_events,
+)
+from viewer.core.zone_types import (
+    in_force as in_force,
+)
+from viewer.core.zone_types import (
+    side_names as side_names,
 )
 
 
@@ -96,37 +79,12 @@ def compute_zone_events(trackset, zones, *, at=None, gap=None):
     in seconds (default: the replay's). Returns a pandas DataFrame with `EVENT_COLUMNS`, sorted
     by time.
     """
-    from viewer.core.zone_events import zone_events
-
-    zones = [z for z in zones if at is None or _in_force(z, at)]
+    zones = [z for z in zones if at is None or in_force(z, at)]
     for zone in zones:
         if zone.kind not in (AREA, LINE):
             raise ValueError(
                 f"zone {zone.id!r}: kind must be {AREA!r} or {LINE!r}; got {zone.kind!r}"
             )
     if trackset.n_fixes == 0 or not zones:
-        return _empty_events()
+        return empty_events()
     return zone_events(trackset, zones, gap=gap)
-
-
-def _empty_events():
-    import pandas as pd
-
-    df = pd.DataFrame({c: [] for c in EVENT_COLUMNS})
-    df["time"] = pd.to_datetime(df["time"], utc=True)
-    return df
-
-
-def _in_force(zone: Zone, at: datetime) -> bool:
-    return (zone.valid_from is None or zone.valid_from <= at) and (
-        zone.valid_to is None or at < zone.valid_to
-    )
-
-
-def side_names(coords: np.ndarray) -> tuple[str, str]:
-    """Names of the (left, right) sides of a line by the direction its left normal points."""
-    d = coords[-1] - coords[0]
-    nx, ny = -d[1], d[0]  # left normal
-    if abs(nx) >= abs(ny):
-        return ("east", "west") if nx > 0 else ("west", "east")
-    return ("north", "south") if ny > 0 else ("south", "north")

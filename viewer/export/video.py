@@ -1,4 +1,7 @@
-"""Frames of a replay to MP4, GIF (imageio-ffmpeg) or numbered PNGs — what the screen shows."""
+"""Frames of a replay to MP4, GIF (imageio-ffmpeg) or numbered PNGs — what the screen shows.
+
+Frames come from a `Session` through its `MapScene`: the clock is the session's `Timeline`, a
+scene's state is `Session.apply_scene` (the one the window and ``adiz-viewer render`` use)."""
 
 from __future__ import annotations
 
@@ -8,8 +11,12 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtGui import QImage
 
+from viewer.core.session import Session
+from viewer.core.view import MapView
 from viewer.export.metadata import ffmpeg_metadata, stamp_png
-from viewer.export.session import HeadlessSession
+from viewer.render.map_scene import MapScene
+
+# Deferred on purpose: imageio_ffmpeg (ffmpeg's wrapper, only when a video is written).
 
 VIDEO_SUFFIXES = (".mp4", ".gif")
 
@@ -34,31 +41,28 @@ def image_rgb(image: QImage) -> bytes:
 
 
 def render_frames(
-    session: HeadlessSession,
-    width: int,
-    height: int,
-    times: Iterable[float],
-    scene_index: int | None = None,
+    scene: MapScene, session: Session, view: MapView, times: Iterable[float]
 ) -> Iterable[QImage]:
-    view = session.view(width, height, scene_index)
+    """``scene`` (which paints ``session``) at each of ``times`` on the session's clock."""
     for t in times:
-        session.set_time(float(t))
-        yield session.scene.render_image(view)
+        session.timeline.set_time(float(t))
+        yield scene.render_image(view)
 
 
-def render_briefing_frames(
-    session: HeadlessSession, width: int, height: int, plan: list[tuple[int, float]]
+def render_plan(
+    scene: MapScene, session: Session, width: int, height: int, plan: list[tuple[int, float]]
 ) -> Iterable[QImage]:
-    """Frames of a whole briefing: each scene's view and layers, its times from ``plan``."""
-    current = None
+    """Frames of a whole briefing (`Session.scene_plan`): at each new scene its state
+    (`Session.apply_scene`: layers, clock) and view, then each of its times on the clock."""
+    current: int | None = None
     view = None
     for index, t in plan:
         if index != current:
             current = index
-            session.apply_scene_layers(index)
-            view = session.view(width, height, index)
-        session.set_time(t)
-        yield session.scene.render_image(view)
+            session.apply_scene(index)
+            view = session.map_view(width, height, index)
+        session.timeline.set_time(t)
+        yield scene.render_image(view)
 
 
 def write_output(
@@ -86,7 +90,7 @@ def write_output(
         return written
     if suffix not in VIDEO_SUFFIXES:
         raise ValueError(f"{out}: expected .mp4, .gif, .png or an existing folder")
-    import imageio_ffmpeg
+    import imageio_ffmpeg  # deferred on purpose: ffmpeg's wrapper only when a video is written
 
     width, height = size
     if suffix == ".mp4":

@@ -45,6 +45,9 @@ from viewer.io.bounded import ZIP_MAGIC, read_bytes, safe_zip_entry
 from viewer.io.normalize import finish_frame, normalise_kind
 from viewer.io.report import ImportCancelled, ImportReport, TrackImportError
 
+# Deferred on purpose: pandas (heavy: imported by the functions that use them, so importing the
+# module stays quick (STYLE 12)).
+
 MAX_ACMI_BYTES = 1 << 30
 HEADER = "FileType=text/acmi/tacview"
 _UNESCAPED_COMMA = re.compile(r"(?<!\\),")

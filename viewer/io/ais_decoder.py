@@ -14,6 +14,9 @@ import math
 import re
 from dataclasses import dataclass
 
+# Deferred on purpose: pyais (heavy: imported by the functions that use them, so importing the
+# module stays quick (STYLE 12)).
+
 POSITION_TYPES = frozenset({1, 2, 3, 18, 19, 27})
 STATIC_TYPES = frozenset({5, 24})
 TAG_TIME = re.compile(rb"\\(?:[^\\]*,)?c:(\d+)")

@@ -32,6 +32,7 @@ from viewer.core.constants import (
     TIME,
     TRACK_ID,
 )
+from viewer.io.report import UnitsUnsure
 from viewer.io.schemas import TRANSPONDER_KEYS, Schema, is_direction, key, recognise
 
 DATE = DATE_COLUMN  # a separate date column, joined with a time-of-day column
@@ -364,8 +365,6 @@ def note_judged(cmap: ColumnMap, unsure: list[UnsureUnit], options, report) -> N
 def settle_units(cmap: ColumnMap, values_of, options, report, path, names: list[str]) -> None:
     """The units no one gave, guessed from the values (``values_of(canonical) -> floats``) and
     read so; asked about (`UnitsUnsure`) when ``options.confirm_units``; the report told."""
-    from viewer.io.report import UnitsUnsure
-
     unsure = judge_units(cmap, values_of)
     if unsure and getattr(options, "confirm_units", False):
         raise UnitsUnsure(path, names, dict(cmap.columns), unsure)

@@ -13,6 +13,9 @@ from viewer.io.normalize import finish_frame
 from viewer.io.report import ImportReport, TrackImportError
 from viewer.io.xml_safety import local, parse_xml
 
+# Deferred on purpose: pandas (heavy: imported by the functions that use them, so importing the
+# module stays quick (STYLE 12)).
+
 # CoT type function codes after the dimension -> kind
 COT_KINDS = (
     ("A-M-F-F", "fighter"),

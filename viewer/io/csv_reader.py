@@ -7,6 +7,7 @@ by their names (`viewer.io.columns`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,9 @@ from viewer.io.report import (
     TrackImportError,
 )
 from viewer.io.schemas import POSITION, apply_schema
+
+# Deferred on purpose: pandas, pyarrow, pyarrow.csv (heavy: imported by the functions that use
+# them, so importing the module stays quick (STYLE 12)).
 
 BLOCK_SIZE = 8 << 20  # bytes per block: progress and cancel checks at this grain
 THREAD_BLOCK_SIZE = 2 << 20  # pyarrow splits a block into pieces of this size for its threads
@@ -70,8 +74,6 @@ def sniff(path: Path) -> tuple[str, str, str]:
 
 
 def _comma_decimals(sample: str, delimiter: str) -> bool:
-    import re
-
     cells = re.split(re.escape(delimiter) + r"|\s", sample)
     return sum(bool(re.fullmatch(r"-?\d+,\d+", c)) for c in cells) > 2
 

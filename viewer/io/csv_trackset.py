@@ -38,11 +38,14 @@ from viewer.core.tracks import TrackSet
 from viewer.io.columns import judge_units, note_judged
 from viewer.io.csv_reader import ParsedCsv
 from viewer.io.flights import note_callsign_changes, tracks_changing_callsign
-from viewer.io.normalize import MAX_YEAR, MIN_YEAR, _take_sorted, normalise_kind, run_starts
+from viewer.io.normalize import MAX_YEAR, MIN_YEAR, normalise_kind, run_starts, take_sorted
 from viewer.io.report import UnitsUnsure
 
 if TYPE_CHECKING:
     from viewer.core.projection import Projection
+
+# Deferred on purpose: pandas, pyarrow, pyarrow.compute (heavy: imported by the functions that use
+# them, so importing the module stays quick (STYLE 12)).
 
 NUMERIC = (ALT_M, SPEED_KT, HEADING_DEG, COUNT)
 TEXT = (KIND, CALLSIGN, LABEL, SIDE)
@@ -119,7 +122,7 @@ def clean_trackset(
     if CALLSIGN in cmap.columns and not pa.types.is_null(column(CALLSIGN).type):
         # judged on the first row of each run of equal callsigns
         runs = np.union1d(run_starts(column(CALLSIGN)), starts)  # a run ends with its track
-        heads = pc.utf8_trim_whitespace(_take_sorted(column(CALLSIGN), runs))
+        heads = pc.utf8_trim_whitespace(take_sorted(column(CALLSIGN), runs))
         heads = heads.to_numpy(zero_copy_only=False)
         track_of = np.searchsorted(starts, runs, side="right") - 1
         changing = tracks_changing_callsign(track_of, heads.astype(object))
@@ -133,7 +136,7 @@ def clean_trackset(
         per distinct value."""
         if canon not in cmap.columns:
             return np.full(len(starts), default, dtype=object)
-        heads = pc.dictionary_encode(_take_sorted(column(canon), starts))
+        heads = pc.dictionary_encode(take_sorted(column(canon), starts))
         convert = convert or str
         texts = [convert(v) if v else default for v in heads.dictionary.to_pylist()]
         codes = pc.fill_null(heads.indices, len(texts)).to_numpy()  # empty: the last
@@ -141,7 +144,14 @@ def clean_trackset(
 
     types = per_track(KIND, "")
     ns_per_tick = 10 ** {"s": 9, "ms": 6, "us": 3, "ns": 0}[unit]
-    fields: dict[str, Any] = {
+    factors = {ALT_M: cmap.alt_factor, SPEED_KT: cmap.speed_factor, HEADING_DEG: 1.0}
+    # everything but the coordinates, while the second thread projects them
+    fixes = {  # the values stay as read: the units are judged on them
+        canon: (values[canon] * factor if factor != 1.0 else values[canon]).astype(np.float32)
+        for canon, factor in factors.items()
+        if canon in values
+    }
+    columns: dict[str, Any] = {
         "ids": names,
         "offsets": np.append(starts, n).astype(np.int64),
         # seconds as the table's way computes them (from nanoseconds), to the last bit
@@ -150,20 +160,8 @@ def clean_trackset(
         "callsigns": per_track(CALLSIGN, "", convert=lambda v: str(v).strip()),
         "labels": per_track(LABEL, "") if LABEL in cmap.columns else types,
         "sides": per_track(SIDE, ""),
+        "counts": values[COUNT][starts] if COUNT in values else None,
     }
-    if COUNT in values:
-        raw = values[COUNT][starts]
-        fields["counts"] = np.where(np.isfinite(raw) & (raw >= 1), raw, 1).astype(np.int32)
-    else:
-        fields["counts"] = np.ones(len(starts), dtype=np.int32)
-    factors = {ALT_M: cmap.alt_factor, SPEED_KT: cmap.speed_factor, HEADING_DEG: 1.0}
-    for canon, factor in factors.items():  # the values stay as read: the units are judged on them
-        if canon not in values:
-            fields[canon] = np.full(n, np.nan, dtype=np.float32)
-        else:
-            fields[canon] = (values[canon] * factor if factor != 1.0 else values[canon]).astype(
-                np.float32
-            )
     coords = coordinates.result()
     if coords is None:
         return None  # a coordinate out of range, or empty
@@ -178,7 +176,18 @@ def clean_trackset(
     report.time_end = _timestamp(report.time_end, greatest * ns_per_tick, max)
     note_callsign_changes(changing, report)
     lon, lat, x, y = coords
-    return TrackSet(lon=lon, lat=lat, x=x, y=y, projection=projection, name=name, **fields)
+    return TrackSet.freeze(
+        lon=lon,
+        lat=lat,
+        x=x,
+        y=y,
+        projection=projection,
+        name=name,
+        alt_m=fixes.get(ALT_M),
+        speed_kt=fixes.get(SPEED_KT),
+        heading_deg=fixes.get(HEADING_DEG),
+        **columns,
+    )
 
 
 def _coordinates(lon_column, lat_column, projection: Projection):
@@ -203,7 +212,7 @@ def _tracks(ids, ticks: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     if len(falls) and not np.isin(falls, starts).all():
         return None  # unsorted or repeated times within a track
     # stripped as pandas strips the table's ids
-    names = pc.utf8_trim_whitespace(_take_sorted(ids, starts)).to_numpy(zero_copy_only=False)
+    names = pc.utf8_trim_whitespace(take_sorted(ids, starts)).to_numpy(zero_copy_only=False)
     if len(names) > 1 and not (names[1:] > names[:-1]).all():
         return None  # ids out of text order, or one id in two runs (' A' and 'A' are one)
     if not BLANK_IDS.isdisjoint(names):

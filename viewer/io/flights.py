@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
     from viewer.io.report import ImportReport
 
+# Deferred on purpose: pandas (heavy: imported by the functions that use them, so importing the
+# module stays quick (STYLE 12)).
+
 BLANK = frozenset(("", "nan", "<NA>", "None"))  # what a text column holds for "no value"
 GAP_UNITS = {"s": 1, "min": 60, "m": 60, "h": 3600, "d": 86400}
 

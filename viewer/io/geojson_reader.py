@@ -30,8 +30,11 @@ from viewer.io.columns import (
     settle_units,
 )
 from viewer.io.normalize import CANONICAL_ORDER, LINE, finish_frame
-from viewer.io.report import ImportReport, TrackImportError
+from viewer.io.report import ImportCancelled, ImportReport, TrackImportError
 from viewer.io.schemas import apply_schema
+
+# Deferred on purpose: pandas (heavy: imported by the functions that use them, so importing the
+# module stays quick (STYLE 12)).
 
 MAX_BYTES = 2 << 30
 TIME_KEYS = ("time", "timestamp", "datetime", "date", "when", "t")
@@ -102,8 +105,6 @@ def read_geojson(path: Path, options, progress=None, cancel=None):
     static = 0
     for i, feat in enumerate(features, start=1):
         if cancel is not None and cancel():
-            from viewer.io.report import ImportCancelled
-
             raise ImportCancelled()
         if not isinstance(feat, dict) or not isinstance(feat.get("geometry"), dict):
             report.skip(None, f"feature {i}: no geometry")

@@ -10,8 +10,12 @@ from pathlib import Path
 
 from viewer.core.constants import ALT_M, HEADING_DEG, LAT, LON, SPEED_KT, TIME, TRACK_ID
 from viewer.io.normalize import finish_frame
+from viewer.io.registry import ReadResult
 from viewer.io.report import ImportCancelled, ImportReport, TrackImportError
 from viewer.io.xml_safety import parse_xml
+
+# Deferred on purpose: gpxpy, pandas (heavy: imported by the functions that use them, so importing
+# the module stays quick (STYLE 12)).
 
 
 def read_gpx(path: Path, options, progress=None, cancel=None):
@@ -83,6 +87,5 @@ def read_gpx(path: Path, options, progress=None, cancel=None):
         report.notice("GPX times without a zone read as UTC, as the GPX schema defines them")
         tz = "UTC"
     frame = finish_frame(raw, report, path=path, tz=tz)
-    from viewer.io.registry import ReadResult
 
     return ReadResult(frame, report, static_paths=static)

@@ -15,7 +15,11 @@ from pathlib import Path
 import numpy as np
 
 from viewer.io.normalize import finish_frame
+from viewer.io.ogr_reader import _attributes_to_raw
 from viewer.io.report import ImportCancelled, ImportReport, TrackImportError
+
+# Deferred on purpose: pandas (heavy: imported by the functions that use them, so importing the
+# module stays quick (STYLE 12)).
 
 MAX_BYTES = 2 << 30
 # OpenSky REST state vector fields, by index (https://openskynetwork.github.io/opensky-api/rest.html)
@@ -65,8 +69,6 @@ def json_kind(head: bytes) -> str:
 
 def read_json_table(path: Path, options, progress=None, cancel=None):
     import pandas as pd
-
-    from viewer.io.ogr_reader import _attributes_to_raw
 
     if path.stat().st_size > MAX_BYTES:
         raise TrackImportError(path, "JSON larger than 2 GiB: convert it to Parquet")

@@ -33,6 +33,9 @@ from viewer.io.normalize import finish_frame
 from viewer.io.report import ImportCancelled, ImportReport, TrackImportError
 from viewer.io.xml_safety import local
 
+# Deferred on purpose: pandas (heavy: imported by the functions that use them, so importing the
+# module stays quick (STYLE 12)).
+
 _NUMBER = r"(-?[\d,]+(?:\.\d+)?)"
 FR24_FIELDS = {
     "alt_ft": re.compile(r"<b>\s*Altitude:\s*</b>\s*</span>\s*<span>\s*" + _NUMBER + r"\s*ft"),

@@ -21,6 +21,9 @@ from viewer.io.normalize import finish_frame
 from viewer.io.report import ImportCancelled, ImportReport, TrackImportError
 from viewer.io.xml_safety import local, parse_xml
 
+# Deferred on purpose: pandas (heavy: imported by the functions that use them, so importing the
+# module stays quick (STYLE 12)).
+
 MAX_KML_IN_KMZ = 512 << 20
 MAX_RATIO = 200  # uncompressed / compressed beyond this is a zip bomb
 

@@ -18,6 +18,9 @@ from viewer.io.ais_decoder import AisDecoder, AisName, AisPosition, AisSkip, lin
 from viewer.io.normalize import finish_frame
 from viewer.io.report import ImportCancelled, ImportReport, TrackImportError
 
+# Deferred on purpose: pandas (heavy: imported by the functions that use them, so importing the
+# module stays quick (STYLE 12)).
+
 
 def read_nmea(path: Path, options, progress=None, cancel=None):
     import pandas as pd

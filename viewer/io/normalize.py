@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
 
@@ -34,10 +35,14 @@ from viewer.core.constants import (
     TIME,
     TRACK_ID,
 )
+from viewer.io.flights import note_callsign_changes, tracks_changing_callsign
 from viewer.io.report import ImportReport, TimeZoneRequired, TrackImportError
 
 if TYPE_CHECKING:
     import pandas as pd
+
+# Deferred on purpose: pandas, pyarrow (heavy: imported by the functions that use them, so
+# importing the module stays quick (STYLE 12)).
 
 LINE = "_line"  # optional raw column: the row's 1-based line in the file
 CANONICAL_ORDER = (
@@ -203,8 +208,6 @@ def _to_datetime(text: pd.Series, report: ImportReport, utc: bool) -> pd.Series:
 def _localise(
     values: pd.Series, tz: str | None, path: str | Path, column: str, report: ImportReport
 ) -> pd.Series:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
     if tz is None:
         example = values.dropna().iloc[0] if values.notna().any() else ""
         raise TimeZoneRequired(path, column, str(example))
@@ -369,8 +372,6 @@ def finish_frame(
         report.time_start = first if report.time_start is None else min(report.time_start, first)
         report.time_end = last if report.time_end is None else max(report.time_end, last)
     if CALLSIGN in out.columns and len(out):
-        from viewer.io.flights import note_callsign_changes, tracks_changing_callsign
-
         changing = tracks_changing_callsign(
             out[TRACK_ID].cat.codes.to_numpy(), out[CALLSIGN].to_numpy(dtype=object)
         )
@@ -425,7 +426,7 @@ def _factorize(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
         return codes, pd.Index(uniques)
     arr = pa.array(values)  # no copy
     starts = run_starts(arr)
-    heads = pc.dictionary_encode(_take_sorted(arr, starts))  # first seen first, as factorize
+    heads = pc.dictionary_encode(take_sorted(arr, starts))  # first seen first, as factorize
     run_codes = pc.fill_null(heads.indices, -1).to_numpy(zero_copy_only=False).astype(np.intp)
     uniques = pd.Index(heads.dictionary.to_pandas(), dtype="str")
     return np.repeat(run_codes, np.diff(starts, append=n)), uniques
@@ -444,7 +445,7 @@ def run_starts(arr) -> np.ndarray:
     return np.concatenate([np.zeros(1, dtype=np.int64), rows + 1])
 
 
-def _take_sorted(arr, rows: np.ndarray):
+def take_sorted(arr, rows: np.ndarray):
     """``arr[rows]`` for sorted row numbers, one array; a chunked array is taken from chunk by
     chunk (its own take would first join the chunks: a copy of every row)."""
     import pyarrow as pa

@@ -13,6 +13,9 @@ from viewer.io.normalize import finish_frame
 from viewer.io.report import ImportCancelled, ImportReport, TrackImportError
 from viewer.io.schemas import apply_schema
 
+# Deferred on purpose: pandas, pyarrow, pyogrio, shapely (heavy: imported by the functions that
+# use them, so importing the module stays quick (STYLE 12)).
+
 
 def _attributes_to_raw(df, path: Path, options, report: ImportReport, lon=None, lat=None):
     """A table of attributes (a GIS file's, Parquet's, JSON records') -> the raw canonical table:

@@ -16,6 +16,9 @@ from viewer.core.constants import ALT_M, SPEED_KT, TRACK_ID
 if TYPE_CHECKING:
     import pandas as pd
 
+# Deferred on purpose: pandas (heavy: imported by the functions that use them, so importing the
+# module stays quick (STYLE 12)).
+
 FIXES_PER_TRACK = "fixes_per_track"
 STAT_FIELDS = (ALT_M, SPEED_KT, FIXES_PER_TRACK)
 

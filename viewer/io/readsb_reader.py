@@ -36,6 +36,9 @@ from viewer.io.bounded import read_bytes
 from viewer.io.normalize import finish_frame
 from viewer.io.report import ImportCancelled, ImportReport, TrackImportError
 
+# Deferred on purpose: pandas (heavy: imported by the functions that use them, so importing the
+# module stays quick (STYLE 12)).
+
 MAX_JSON_BYTES = 256 << 20  # one aircraft's day is a few MB; a snapshot of the world ~10 MB
 MAX_FILES = 200_000  # a globe-history day holds ~60,000 traces
 TRACE_NAME = re.compile(r"^trace_(full|recent)_(~?[0-9a-f]{6})\.json$", re.IGNORECASE)

@@ -7,19 +7,26 @@ trackset, report = load_trackset("sorties.csv")
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from viewer.core.projection import Projection
+from viewer.core.read_options import ReadOptions
+from viewer.core.tracks import TrackSet
 from viewer.io.report import ImportReport, TrackImportError
+from viewer.io.traced_format import is_traced_file
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from viewer.core.briefing import TrackFileRef
     from viewer.core.projection import Projection
     from viewer.core.tracks import TrackSet
+
+# Deferred on purpose: viewer.io.acmi_reader, viewer.io.bounded, viewer.io.csv_reader,
+# viewer.io.csv_trackset, viewer.io.flights, viewer.io.json_tables, viewer.io.readsb_reader (the
+# readers and their helpers are imported when a file of their format is read, as `READERS` are).
 
 Progress = Callable[[float], None]
 SBS_STARTS = (b"MSG,", b"AIR,", b"ID,", b"STA,", b"SEL,", b"CLK,")
@@ -69,65 +76,6 @@ EXTENSIONS = {
     ".basestation": "sbs",
     ".acmi": "acmi",
 }
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    """How to read a file where the file itself does not say.
-
-    ``tz``: IANA zone of times written without one (never assumed when None).
-    ``column_map``: canonical name -> file column, overriding auto-detection.
-    ``altitude_unit``: 'm' or 'ft'; ``speed_unit``: 'kt', 'kmh' or 'mps' when the header is silent.
-    ``time_range``: (start, end) UTC, pushed down to partitioned Parquet so only that is read.
-    ``confirm_units``: when a unit is only guessed, raise `UnitsUnsure` (the app asks the user)
-    instead of warning and reading on (the command line's way).
-    ``confirmed_units``: fields ('alt_m', 'speed_kt') whose unit above the user confirmed; the
-    report records it.
-    ``split_flights``: seconds; when set, each track is cut into flights where its callsign
-    changes or two fixes are further apart than this (`viewer.io.flights`).
-    """
-
-    tz: str | None = None
-    column_map: dict[str, str] | None = None
-    altitude_unit: str | None = None
-    speed_unit: str | None = None
-    time_range: tuple[Any, Any] | None = None
-    confirm_units: bool = False
-    confirmed_units: tuple[str, ...] = ()
-    split_flights: float | None = None
-
-
-def options_for_ref(ref: TrackFileRef) -> ReadOptions | None:
-    """The options a briefing keeps for a track file (its zone, the columns and units the user
-    confirmed), so it reads as it did when saved; None when it keeps none (read as the file
-    says)."""
-    if not ref.has_read_options:
-        return None
-    return ReadOptions(
-        tz=ref.tz,
-        column_map=ref.columns,
-        altitude_unit=ref.altitude_unit,
-        speed_unit=ref.speed_unit,
-        confirmed_units=ref.confirmed_units,
-    )
-
-
-def ref_for_options(path: str, options: ReadOptions | None) -> TrackFileRef:
-    """A briefing's entry for the track file at ``path`` read with ``options``: what the user
-    said about the file (zone, columns, units) is kept; how the app reads (``confirm_units``,
-    ``time_range``) is not."""
-    from viewer.core.briefing import TrackFileRef
-
-    if options is None:
-        return TrackFileRef(path)
-    return TrackFileRef(
-        path,
-        tz=options.tz,
-        column_map=tuple(options.column_map.items()) if options.column_map else None,
-        altitude_unit=options.altitude_unit,
-        speed_unit=options.speed_unit,
-        confirmed_units=tuple(options.confirmed_units),
-    )
 
 
 @dataclass
@@ -241,9 +189,6 @@ def load_trackset(
 
     A clean CSV is frozen straight from pyarrow's columns (`viewer.io.csv_trackset`); every
     other file, and a CSV with anything to repair, through the canonical table."""
-    from viewer.core.projection import Projection
-    from viewer.io.traced_files import is_traced_file
-
     path = Path(path)
     options = options or ReadOptions()
     projection = projection or Projection.default()
@@ -252,8 +197,6 @@ def load_trackset(
     else:
         trackset, report = _freeze(path, read_tracks(path, options, progress, cancel), projection)
     if is_traced_file(path):  # drawn paths, not samples: no gaps between their vertices
-        from dataclasses import replace
-
         trackset = replace(trackset, traced=True)
         report.notice("tracks traced by hand (illustrative): their fixes are path vertices")
     return trackset, report
@@ -282,8 +225,6 @@ def _load_csv(
 def _freeze(
     path: Path, result: ReadResult, projection: Projection
 ) -> tuple[TrackSet, ImportReport]:
-    from viewer.core.tracks import TrackSet
-
     if len(result.frame) == 0 and not result.static_paths:
         reasons = result.report.skipped[:3]
         detail = "; ".join(f"line {r.line}: {r.reason}" if r.line else r.reason for r in reasons)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -143,8 +143,6 @@ def import_reported_counts(
         if mapping is None:
             raise CountsLayoutUnknown(table)
     if default_source and not mapping.default_source:
-        from dataclasses import replace
-
         mapping = replace(mapping, default_source=default_source)
     return apply_mapping(table, mapping)
 

@@ -32,9 +32,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import numpy as np
 
 from viewer.core.constants import (
     ALT_M,
@@ -49,7 +51,11 @@ from viewer.core.constants import (
     TRACK_ID,
 )
 from viewer.core.live_store import NS, Fix, TrackInfo
+from viewer.io.normalize import finish_frame
 from viewer.io.report import ImportCancelled, ImportReport, TimeZoneRequired, TrackImportError
+
+# Deferred on purpose: pandas (heavy: imported by the functions that use them, so importing the
+# module stays quick (STYLE 12)).
 
 SBS_TYPES = frozenset({"MSG", "SEL", "ID", "AIR", "STA", "CLK"})
 POSITION_TYPES = frozenset({2, 3})
@@ -219,8 +225,6 @@ def _zone(name: str) -> tzinfo:
 def _fixed(offset_s: int) -> tzinfo:
     """A fixed UTC offset, as an IANA 'Etc/GMT-8' zone when whole hours (so a recording's note
     names a zone the file readers take)."""
-    from datetime import timezone
-
     if offset_s % 3600 == 0 and abs(offset_s) <= 12 * 3600:
         hours = offset_s // 3600
         return ZoneInfo("UTC" if hours == 0 else f"Etc/GMT{-hours:+d}")
@@ -274,10 +278,7 @@ def _local_ns(date: str, clock: str) -> int:
 # ---------------------------------------------------------------------------- file reader
 def read_sbs(path: Path, options, progress=None, cancel=None):
     """An SBS-1 / BaseStation log as tracks, one per HexIdent (see the module docstring)."""
-    import numpy as np
     import pandas as pd
-
-    from viewer.io.normalize import finish_frame
 
     report = ImportReport(str(path), format="SBS-1 / BaseStation")
     report.schema = SCHEMA

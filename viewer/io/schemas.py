@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from viewer.core.constants import (
     ALT_M,
     CALLSIGN,
@@ -33,6 +35,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from viewer.io.report import ImportReport
+
+# Deferred on purpose: pandas (heavy: imported by the functions that use them, so importing the
+# module stays quick (STYLE 12)).
 
 # Pseudo-fields a schema can map besides the canonical ones (never in a user's column map).
 POSITION = "_position"  # one column holding "lat,lon" (Flightradar24)
@@ -252,7 +257,6 @@ def apply_schema(raw: pd.DataFrame, schema: Schema | None, report: ImportReport)
     """The source's conventions applied to a raw table (canonical column names, as read):
     "lat,lon" split, 'not available' values made missing, the course where the heading is
     missing, times in the documented zone and format, the kind of every track."""
-    import numpy as np
     import pandas as pd
 
     if schema is None:

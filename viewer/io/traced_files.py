@@ -38,10 +38,9 @@ from viewer.core.tracing import (
 )
 from viewer.io.registry import read_tracks
 from viewer.io.report import TrackImportError
+from viewer.io.traced_format import FORMAT, GEOJSON_MEMBER
 
 CSV_COLUMNS: Final = (TRACK_ID, TIME, LAT, LON, KIND, COUNT, CALLSIGN, LABEL, SOURCE)
-GEOJSON_MEMBER: Final = "adiz_viewer"
-FORMAT: Final = "adiz-viewer-traced"
 
 
 def _iso(times: pd.Series) -> list[str]:
@@ -153,31 +152,6 @@ def _provenance_of(path: Path) -> tuple[str, str, dict[str, dict[str, str]]]:
                 LABEL: str(props.get(LABEL) or ""),
             }
     return str(member.get(SOURCE, "")), str(member.get("tz", DEFAULT_TZ)), texts
-
-
-def is_traced_file(path: str | Path) -> bool:
-    """Whether ``path`` was saved by `save_traced` (its fixes are the vertices of drawn paths:
-    the replay shows no gaps on them). Reads the header and first row of a CSV; the collection
-    member of a GeoJSON under 64 MB."""
-    import csv
-
-    path = Path(path)
-    try:
-        if path.suffix.lower() == ".csv":
-            with path.open(encoding="utf-8-sig", newline="") as fh:
-                rows = csv.reader(fh)
-                header = next(rows, [])
-                first = next(rows, [])
-            if SOURCE not in header or len(first) != len(header):
-                return False
-            return first[header.index(SOURCE)].startswith("traced ")
-        if path.suffix.lower() in (".geojson", ".json") and path.stat().st_size < 64 << 20:
-            doc = json.loads(path.read_text(encoding="utf-8-sig"))
-            member = doc.get(GEOJSON_MEMBER) if isinstance(doc, dict) else None
-            return isinstance(member, dict) and member.get("format") == FORMAT
-    except (OSError, ValueError, UnicodeDecodeError, csv.Error):
-        return False
-    return False
 
 
 def open_traced(path: str | Path) -> TracedScenario:

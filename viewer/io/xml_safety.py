@@ -3,6 +3,7 @@ and depth. Every XML track format goes through `parse_xml` or `check_xml` first.
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -17,8 +18,6 @@ MAX_DEPTH = 200
 
 def parse_xml(path: Path | str, data: bytes) -> Element:
     """Parse XML bytes safely; a clear TrackImportError for anything hostile or malformed."""
-    import xml.etree.ElementTree as ET
-
     if len(data) > MAX_XML_BYTES:
         raise TrackImportError(path, "XML file larger than 1 GiB")
     try:

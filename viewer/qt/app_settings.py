@@ -1,5 +1,5 @@
 """What the window parts share: the app's identity (for QSettings), file filters, the default
-briefing, and small helpers for settings and read options."""
+briefing, and a helper for list settings."""
 
 from __future__ import annotations
 
@@ -16,16 +16,6 @@ TRACK_PATTERNS = (
 # The English file-dialog filters; the dialogs show them translated (the patterns stay).
 TRACK_FILTER = f"Track files ({TRACK_PATTERNS});;All files (*)"
 
-TIME_ZONES = [
-    "UTC",
-    "Asia/Taipei",
-    "Asia/Tokyo",
-    "Asia/Shanghai",
-    "Asia/Seoul",
-    "Asia/Manila",
-    "Europe/London",
-    "America/New_York",
-]
 
 MAX_RECENT = 10
 
@@ -41,13 +31,3 @@ def as_list(value: object) -> list[str]:
     if isinstance(value, str):
         return [value]
     return [str(v) for v in value]  # type: ignore[attr-defined]
-
-
-def tz_of(options: object) -> str | None:
-    return getattr(options, "tz", None)
-
-
-def with_tz(options: object, zone: str) -> object:
-    from dataclasses import replace
-
-    return replace(options, tz=zone)  # type: ignore[type-var]

@@ -28,7 +28,7 @@ from viewer.core.counts import (
     with_reported,
 )
 from viewer.qt.i18n import translate
-from viewer.qt.track_painter import KIND_COLORS, kind_name
+from viewer.render.track_painter import KIND_COLORS, kind_name
 
 MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 44, 12, 10, 34
 WORDS_H = 13  # the row naming each bar of a bin (aircraft, reported, apart)

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.zone_names import naming_for_language, zone_title
-from viewer.core.zones import EVENT_COLUMNS
+from viewer.core.zone_types import EVENT_COLUMNS
 from viewer.qt.i18n import current_language, translate
+from viewer.render.track_painter import kind_name
 
 COLUMNS = (
     ("time", QT_TRANSLATE_NOOP("EventsPanel", "Time (UTC)")),
@@ -169,8 +170,6 @@ class EventsModel(QAbstractTableModel):
         if col == "event":
             return event_title(value)
         if col == "kind" and isinstance(value, str):
-            from viewer.qt.track_painter import kind_name
-
             return kind_name(value)
         return "" if value is None or value != value else str(value)
 
@@ -230,8 +229,6 @@ class EventsPanel(QWidget):
     @staticmethod
     def _item_title(col: str, value: str) -> str:
         if col == "kind":
-            from viewer.qt.track_painter import kind_name
-
             return kind_name(value)
         return zone_title(value, naming_for_language(current_language()))  # ids are data
 

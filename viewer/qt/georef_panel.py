@@ -10,6 +10,7 @@ the RMS error, so a misplaced point stands out and can be unticked or deleted.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 from viewer.core.constants import WEB_MERCATOR, WGS84
 from viewer.core.georeference import ControlPoint, GeoreferenceError, Underlay, fit_affine
 from viewer.qt.i18n import translate
-from viewer.qt.underlay import PictureView
+from viewer.qt.picture_view import PictureView
 
 
 def column_names() -> list[str]:
@@ -53,8 +54,6 @@ def column_names() -> list[str]:
 
 def parse_lonlat(text: str) -> tuple[float, float]:
     """'121.5, 25.04' or '25.04N 121.5E' or '25°02.4′N 121°30′E' -> (lon, lat)."""
-    import re
-
     cleaned = text.strip().upper().replace("′", "'").replace("’", "'").replace(",", " ")
     parts = re.findall(r"(-?\d+(?:\.\d+)?)(?:°\s*(\d+(?:\.\d+)?)'?)?\s*([NSEW])?", cleaned)
     values = []

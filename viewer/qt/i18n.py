@@ -1,10 +1,11 @@
 """Interface languages: English (the source text), Traditional Chinese (Taiwan) and Japanese.
 
 Every user-visible string in `viewer.qt` goes through ``translate("Context", "text")`` with a
-fixed context per module (not ``self.tr``: the main window is built from mixins, and the runtime
-class would not match the context lupdate extracts). ``resources/translations/update.sh`` runs
-pyside6-lupdate into the ``.ts`` files; ``pyside6-lrelease`` builds the ``.qm`` files (run.sh,
-packaging/build_bundle.sh and the wheel's build backend do; they are build output, not committed).
+fixed context per module (not ``self.tr``: the runtime class would not always match the context
+lupdate extracts); `translate` itself lives in `viewer.render.translate`, the map's text being
+translated too. ``resources/translations/update.sh`` runs pyside6-lupdate into the ``.ts`` files;
+``pyside6-lrelease`` builds the ``.qm`` files (run.sh, packaging/build_bundle.sh and the wheel's
+build backend do; they are build output, not committed).
 
 The language is ``--lang``, else ``$ADIZ_LANG``, else the saved setting (View > Language), else
 the system's. Without its ``.qm`` file the interface stays in English (a log line says why).
@@ -21,6 +22,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 from viewer.core import package_data
 from viewer.qt.app_settings import ORG_NAME
+from viewer.render.translate import translate as translate  # re-exported: the qt modules use it
 
 log = logging.getLogger(__name__)
 
@@ -47,11 +49,6 @@ WRITING_SYSTEMS = {
 
 _installed: list[QTranslator] = []
 _current = "en"
-
-
-def translate(context: str, text: str, disambiguation: str | None = None) -> str:
-    """``QCoreApplication.translate``; lupdate extracts calls by this name (literal arguments)."""
-    return QCoreApplication.translate(context, text, disambiguation)
 
 
 def normalise(code: str | None) -> str | None:

@@ -6,6 +6,7 @@ aircraft's day into flights."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -27,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.constants import ALT_M, HEADING_DEG, KIND, LAT, LON, SPEED_KT, TIME, TRACK_ID
-from viewer.io.registry import ReadOptions
+from viewer.core.read_options import ReadOptions
+from viewer.core.timeline import ZONE_KEYS
+from viewer.io.preview import preview_rows
 from viewer.qt.i18n import translate
 
 FIELDS = (
@@ -40,8 +43,6 @@ FIELDS = (
     (HEADING_DEG, QT_TRANSLATE_NOOP("ImportDialog", "Heading")),
     (KIND, QT_TRANSLATE_NOOP("ImportDialog", "Type / kind")),
 )
-# The first choice: the times carry their zone ("Z", "+08:00") — no zone is passed.
-ZONES = ("UTC", "Asia/Taipei", "Asia/Tokyo", "Asia/Shanghai", "Asia/Seoul")
 PREVIEW_ROWS = 6
 # The preview's columns: canonical field, its title
 PREVIEW_COLUMNS = (
@@ -126,8 +127,8 @@ class ImportDialog(QDialog):
                 form.addRow(translate("ImportDialog", title), combo)
         self.zone = QComboBox()
         self.zone.addItem(translate("ImportDialog", "(the file says)"), "")
-        for name in ZONES:  # not `zone`: that is the zone given
-            self.zone.addItem(name, name)
+        for key in ZONE_KEYS:  # after the first choice: the times carry their zone
+            self.zone.addItem(key, key)
         self.zone.setEditable(True)
         if zone:
             self.zone.setCurrentText(zone)
@@ -183,7 +184,6 @@ class ImportDialog(QDialog):
         """The recognised source and the first rows read with the choices as they stand."""
         if self.path is None:
             return
-        from viewer.io.preview import preview_rows
 
         options = self.options()
         found = preview_rows(self.path, options, rows=PREVIEW_ROWS)
@@ -250,8 +250,6 @@ class ImportDialog(QDialog):
 def _cell(field: str, value: object) -> str:
     """A preview cell: times in UTC to the second, coordinates to 5 decimals, altitude,
     speed and heading to 1 decimal; empty where there is no value."""
-    import math
-
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if field == TIME:

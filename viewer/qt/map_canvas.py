@@ -10,18 +10,29 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 import shapely
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QEasingCurve,
+    QPointF,
+    QRectF,
+    Qt,
+    QTimer,
+    QVariantAnimation,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from viewer.core.catalog import POINTS, ROLE_AREA, ROLE_EDGE, ROLE_POINT
+from viewer.core.geodesy import distance_m
 from viewer.core.map_state import MapState
 from viewer.core.projection import Projection
 from viewer.core.view import MapView
-from viewer.qt.map_scene import MapScene
+from viewer.render.map_scene import MapScene
 
 SETTLE_MS = 120
 WHEEL_STEP = 1.25  # zoom factor per wheel notch
@@ -75,8 +86,6 @@ class MapCanvas(QWidget):
 
     def animate_to(self, view: MapView, ms: int = 700) -> None:
         """Glide to ``view``: centre moves linearly, scale geometrically (a scene transition)."""
-        from PySide6.QtCore import QEasingCurve, QVariantAnimation
-
         start = self.view
         if getattr(self, "_animation", None) is not None:
             self._animation.stop()
@@ -173,8 +182,6 @@ class MapCanvas(QWidget):
         return float(lon[0]), float(lat[0])
 
     def _ground_metres_per_pixel(self, projection: Projection) -> float:
-        from viewer.core.geodesy import distance_m
-
         cx, cy = self.width() / 2, self.height() / 2
         a = self._lonlat_in(projection, cx - 10, cy)
         b = self._lonlat_in(projection, cx + 10, cy)
@@ -316,7 +323,7 @@ class MapCanvas(QWidget):
                 continue
             layer = painter.layer
             live = set(layer.features_at(ctx.when).index)
-            for idx, row, parts in painter._projected(ctx.projection):
+            for idx, row, parts in painter.projected(ctx.projection):
                 if idx not in live:
                     continue
                 role = row["role"]
@@ -325,7 +332,7 @@ class MapCanvas(QWidget):
                         px, py = self.view.to_screen(xy[:, 0], xy[:, 1])
                         if _distance_to_polyline(sx, sy, px, py) <= HIT_TOLERANCE_PX:
                             return layer.id, idx
-            for idx, row, _ in painter._projected(ctx.projection):
+            for idx, row, _ in painter.projected(ctx.projection):
                 if (
                     idx in live
                     and row["role"] == ROLE_AREA
@@ -351,10 +358,6 @@ def _distance_to_polyline(x: float, y: float, px: np.ndarray, py: np.ndarray) ->
 
 def _with_ground_scale(view: MapView, projection: Projection, metres_per_px: float) -> MapView:
     """Adjust the view's scale so one pixel at its centre covers ``metres_per_px`` of ground."""
-    from dataclasses import replace
-
-    from viewer.core.geodesy import distance_m
-
     if not math.isfinite(metres_per_px):
         return view
     mx = np.array([view.center_x - 10 * view.scale, view.center_x + 10 * view.scale])

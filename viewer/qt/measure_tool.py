@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from viewer.core.geodesy import WGS84_GEOD
 from viewer.core.measure import RangeBearing, range_and_bearing, range_rings
-from viewer.qt.painters import PaintContext, draw_text
-from viewer.qt.qpolygon import polygon_from_xy
+from viewer.render.context import PaintContext, draw_text
+from viewer.render.qpolygon import polygon_from_xy
 
 RING_STEP_NMI = 12.0
 MAX_RINGS = 25

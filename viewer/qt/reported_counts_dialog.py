@@ -29,6 +29,14 @@ from PySide6.QtWidgets import (
 
 from viewer.core.constants import KINDS
 from viewer.core.counts import ReportedCount
+from viewer.io.report import TrackImportError
+from viewer.io.reported_counts import (
+    BALLOONS,
+    MEDIAN_LINE,
+    CountsLayoutUnknown,
+    import_reported_counts,
+)
+from viewer.qt.count_mapping_dialog import CountMappingDialog
 from viewer.qt.i18n import translate
 from viewer.qt.traced_panel import kind_names
 
@@ -163,9 +171,6 @@ class ReportedCountsDialog(QDialog):
     def import_file(self, path: str, mapping=None) -> bool:
         """Add the counts of the table at ``path``: a recognised layout, else the columns as
         ``mapping`` (a `CountsMapping`) or as the user maps them (`map_columns`)."""
-        from viewer.io.report import TrackImportError
-        from viewer.io.reported_counts import CountsLayoutUnknown, import_reported_counts
-
         source = self.source_edit.text().strip()
         try:
             try:
@@ -191,8 +196,6 @@ class ReportedCountsDialog(QDialog):
 
     def map_columns(self, table):
         """Ask the user what the columns of ``table`` hold; the `CountsMapping`, or None."""
-        from viewer.qt.count_mapping_dialog import CountMappingDialog
-
         dialog = CountMappingDialog(table, self.source_edit.text().strip(), self)
         if dialog.exec() != QDialog.Accepted:
             return None
@@ -247,7 +250,6 @@ def _figures_text(figures) -> str:
     """The figures that are not aircraft by kind, said once: they are not charted."""
     if not figures:
         return ""
-    from viewer.io.reported_counts import BALLOONS, MEDIAN_LINE
 
     names = {
         MEDIAN_LINE: translate("ReportedCountsDialog", "median-line crossings"),

@@ -16,10 +16,10 @@ import numpy as np
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from viewer.core.tracing import TracedScenario, TracedTrack
+from viewer.core.tracing import TracedScenario, TracedTrack, TracingError
 from viewer.qt.i18n import translate
-from viewer.qt.painters import PaintContext, draw_text
-from viewer.qt.qpolygon import polygon_from_xy
+from viewer.render.context import PaintContext, draw_text
+from viewer.render.qpolygon import polygon_from_xy
 
 PICK_PX = 9.0  # how close a click must be to a vertex or a leg to hit it
 MIN_STEP_PX = 4.0  # clicks closer than this to the last vertex are ignored (double-click jitter)
@@ -223,8 +223,6 @@ class TraceTool(QObject):
         return False
 
     def _apply(self, edit: Callable[[], TracedTrack]) -> None:
-        from viewer.core.tracing import TracingError
-
         try:
             new = edit()
         except TracingError as exc:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.constants import KINDS
 from viewer.core.time_input import TimeInputError, format_time_shown, parse_time_input
+from viewer.core.timeline import ZONE_KEYS
 from viewer.core.tracing import (
     SPEED,
     START_END,
@@ -68,7 +70,7 @@ DEFAULT_SPEED_KT = {
     "ship": 16.0,
     "unknown": 300.0,
 }
-ZONES = ("Asia/Taipei", "UTC", "Asia/Tokyo", "Asia/Shanghai", "Asia/Manila", "Asia/Seoul")
+_FMT = "yyyy-MM-dd HH:mm:ss"
 
 
 def kind_names() -> dict[str, str]:
@@ -363,7 +365,7 @@ class TracedPanel(QWidget):
         )
         self.source_edit.editingFinished.connect(self._on_source_edited)
         self.tz_combo = QComboBox()
-        self.tz_combo.addItems(ZONES)
+        self.tz_combo.addItems(ZONE_KEYS)
         self.tz_combo.setToolTip(
             translate("TracedPanel", "The zone times are typed and shown in (stored in UTC)")
         )
@@ -489,8 +491,6 @@ class TracedPanel(QWidget):
 
 
 def duplicate_offset_minutes(parent, default: int = 10) -> int | None:
-    from PySide6.QtWidgets import QInputDialog
-
     minutes, ok = QInputDialog.getInt(
         parent,
         translate("TracedPanel", "Duplicate track"),

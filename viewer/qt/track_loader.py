@@ -17,6 +17,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from viewer.core.projection import Projection
+from viewer.io.registry import load_trackset
+from viewer.io.report import ImportCancelled, TrackImportError
 from viewer.qt.i18n import translate
 
 
@@ -63,9 +65,6 @@ class TrackLoader(QObject):
     def _run(
         self, key: str, projection: Projection, options: object, event: threading.Event
     ) -> None:
-        from viewer.io.registry import load_trackset
-        from viewer.io.report import ImportCancelled, TrackImportError
-
         try:
             trackset, report = load_trackset(
                 key,

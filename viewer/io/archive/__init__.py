@@ -16,9 +16,12 @@ asked (`viewer.io.archive.credentials`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
+from viewer.core.constants import TIME
 from viewer.io.archive.archive import Archive
+from viewer.io.archive.engine import Engine
 from viewer.io.archive.model import (
     DEFAULT_REPLAY_BUDGET,
     Activity,
@@ -31,6 +34,13 @@ from viewer.io.archive.model import (
     Window,
     ZoneCounts,
 )
+from viewer.io.archive.queries import FixQuery
+from viewer.io.archive.schema import recognise_columns
+from viewer.io.registry import ReadOptions
+
+# Deferred on purpose: viewer.io.archive.duckdb_engine, viewer.io.archive.postgres_engine,
+# viewer.io.archive.trino_engine (each engine loads its database driver, an optional dependency,
+# when an archive of its kind is opened).
 
 URL_SCHEMES = ("postgresql", "postgres", "opensky", "trino")
 
@@ -58,9 +68,6 @@ def open_archive(
     ``ask_password(prompt)``: asked when a database needs a password that the keyring does not
     hold (None: fail clearly). Raises `ArchiveError` with what was wrong.
     """
-    from viewer.io.archive.schema import recognise_columns
-    from viewer.io.registry import ReadOptions
-
     options = options or ReadOptions()
     text = str(source)
     scheme = text.split("://", 1)[0].lower() if "://" in text else ""
@@ -81,7 +88,6 @@ def open_archive(
         from viewer.io.archive.duckdb_engine import DuckDBEngine
 
         engine = DuckDBEngine(text, threads=threads)
-    from viewer.io.archive.engine import Engine
 
     assert isinstance(engine, Engine)
     try:
@@ -101,11 +107,6 @@ def open_archive(
 
 
 def _info(engine, schema) -> ArchiveInfo:
-    from datetime import UTC, datetime
-
-    from viewer.core.constants import TIME
-    from viewer.io.archive.queries import FixQuery
-
     notes = []
     check = getattr(engine, "check_partitions", None)
     if check is not None:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from viewer.core.tracks import TrackSet
 from viewer.io.archive.engine import Cancel, Engine
 from viewer.io.archive.model import (
     DEFAULT_REPLAY_BUDGET,
@@ -27,6 +29,10 @@ from viewer.io.archive.model import (
 )
 from viewer.io.archive.queries import FixQuery, intersect_bbox
 from viewer.io.archive.schema import FIELDS, FixSchema
+from viewer.io.archive.zone_counts import count_zone_events
+from viewer.io.normalize import finish_frame
+from viewer.io.report import ImportReport
+from viewer.io.schemas import apply_schema
 
 if TYPE_CHECKING:
     from viewer.core.counts import DayDefinition
@@ -34,6 +40,8 @@ if TYPE_CHECKING:
     from viewer.core.tracks import TrackSet
     from viewer.core.zones import Zone
     from viewer.io.report import ImportReport
+
+# Deferred on purpose: viewer.core.counts (it loads pandas: only for a zone count).
 
 Progress = Callable[[float], None]
 #: Fixes per chunk of a whole-archive zone count: the engine holds one chunk (about 0.2 GB).
@@ -140,11 +148,6 @@ class Archive:
         """The window's fixes as a replayable `TrackSet` (checked, converted and sorted as a file
         reader does), with its import report. Raises `OverBudget` when the window holds more
         than ``budget`` fixes (nothing is read then but a count)."""
-        from viewer.core.tracks import TrackSet
-        from viewer.io.normalize import finish_frame
-        from viewer.io.report import ImportReport
-        from viewer.io.schemas import apply_schema
-
         self._begin()
         query = self.query(window)
         n = int(self.engine.fetch(query.count(window), cancel).column("n")[0].as_py())
@@ -176,8 +179,6 @@ class Archive:
         return trackset, report
 
     def _name(self, window: Window) -> str:
-        from pathlib import Path
-
         base = Path(self.source).name or self.source
         if window.start is not None:
             return f"{base} {window.start:%Y-%m-%d %H:%M}Z"
@@ -203,7 +204,6 @@ class Archive:
         busy region is a few million rows: for a window or a test). ``projection``: the one the
         segments are straight in (the region's Lambert conformal conic, the default, only)."""
         from viewer.core.counts import MND_DAY
-        from viewer.io.archive.zone_counts import count_zone_events
 
         self._begin()
         window = window or Window()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 from urllib.parse import SplitResult, urlsplit, urlunsplit
 
+# Deferred on purpose: keyring (optional: only when a password is stored or asked).
+
 SERVICE = "adiz-viewer"
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from viewer.core.timeline import LOCAL_ZONE, zone_info
+
 # How an archive stores its times.
 TIMESTAMPTZ = "timestamptz"  # a timestamp with a zone (Parquet isAdjustedToUTC, timestamptz)
 TIMESTAMP_LOCAL = "timestamp"  # a timestamp without a zone: read in the zone the user gives
@@ -25,8 +27,6 @@ _IDENT_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]*$")
 
 def check_zone_name(tz: str) -> str:
     """An IANA time zone name, checked (it is written into SQL as a string literal)."""
-    from viewer.core.timeline import LOCAL_ZONE, zone_info
-
     if tz == LOCAL_ZONE:
         raise ValueError("a query needs an IANA time zone name, not 'local'")
     zone_info(tz)  # raises ValueError naming the zone

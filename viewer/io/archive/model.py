@@ -16,6 +16,9 @@ import numpy as np
 if TYPE_CHECKING:
     import pandas as pd
 
+# Deferred on purpose: pandas, viewer.core.counts (heavy: imported by the functions that use them,
+# so importing the module stays quick (STYLE 12)).
+
 #: Fixes a window may load for replay (52 bytes each in a TrackSet, a few hundred while read):
 #: about 0.5 GB at most, so a load stays within the 2 GB bound with the engine's own memory.
 DEFAULT_REPLAY_BUDGET = 2_000_000

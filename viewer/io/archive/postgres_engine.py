@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
     import pyarrow as pa
 
+# Deferred on purpose: psycopg, pyarrow (heavy: imported by the functions that use them, so
+# importing the module stays quick (STYLE 12)).
+
 DEFAULT_TABLE = "fixes"
 MAX_ASKS = 3  # a wrong password is asked again this many times
 TEXT_COLUMNS = ("track_id", "track", "kind", "callsign", "label", "side", "wkb")

@@ -29,9 +29,10 @@ from viewer.core.constants import (
     TRACK_ID,
 )
 from viewer.io.archive.dialect import EPOCH_MS, EPOCH_S, TIMESTAMP_LOCAL, TIMESTAMPTZ, Dialect
+from viewer.io.archive.model import ArchiveError
 from viewer.io.columns import DATE, FIELD_WORDS, detect_columns, settle_units
 from viewer.io.normalize import CANONICAL_ORDER
-from viewer.io.report import UnitsUnsure
+from viewer.io.report import ImportReport, UnitsUnsure
 
 #: Canonical fields an archive query can return, in the canonical table's order.
 FIELDS = CANONICAL_ORDER
@@ -138,8 +139,6 @@ def recognise_columns(
     `viewer.io.registry.ReadOptions` (column map, units, zone of naive times); ``sample_values``
     gives a sample of a column's values (for guessing units and epoch units); partition columns
     in ``exclude`` are not fields. Raises `ArchiveError` saying what is missing."""
-    from viewer.io.archive.model import ArchiveError
-
     by_name = {c.name: c for c in columns if c.name not in exclude}
     names = list(by_name)
     geometry = _point_geometry(columns)
@@ -192,7 +191,6 @@ def recognise_columns(
         )
     # the units: the user's word, the schema's documentation, the header, else guessed from a
     # sample of the values (`settle_units`, the file readers' own), as the report says them
-    from viewer.io.report import ImportReport
 
     said = ImportReport(source)
     try:

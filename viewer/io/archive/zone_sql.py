@@ -31,8 +31,12 @@ import numpy as np
 import shapely
 
 from viewer.core.projection import Projection, _lcc_constants
+from viewer.core.timeline import zone_info
 from viewer.core.zones import AREA, LINE, Zone
 from viewer.io.archive.dialect import Dialect, number
+
+# Deferred on purpose: viewer.core.counts (it loads pandas: only when the count statements are
+# built).
 
 CELL_DEG = 0.05  # grid cell for the edge index: about 5.5 km, the length of the densified edges
 MAX_CELLS = 16  # a segment over more cells is tested against every edge near it (rare: gaps)
@@ -483,7 +487,6 @@ class ZoneCountSQL:
         day, an hour) and track: the entries into an area (crossings of a line), with the track's
         kind and aircraft count (from its first fix). The bin is its wall-clock start."""
         from viewer.core.counts import HOURLY
-        from viewer.core.timeline import zone_info
 
         info = zone_info(day.tz)
         key = getattr(info, "key", None)

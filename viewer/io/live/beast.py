@@ -27,6 +27,9 @@ from viewer.core.constants import FT_IN_M, KIND_HELICOPTER, KIND_UAV, KIND_UNKNO
 from viewer.core.live_store import NS, Fix, TrackInfo
 from viewer.io.live.protocols import Message, Protocol
 
+# Deferred on purpose: pyModeS (heavy: imported by the functions that use them, so importing the
+# module stays quick (STYLE 12)).
+
 ESC = 0x1A
 PAYLOAD = {0x31: 2, 0x32: 7, 0x33: 14}  # type -> Mode A/C or Mode S bytes after ts + signal
 HEADER = 7  # MLAT timestamp (6) + signal level (1)

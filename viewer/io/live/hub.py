@@ -19,6 +19,8 @@ update from the polling thread.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import threading
 import time
 from collections import deque
@@ -208,9 +210,6 @@ def _trim_memory() -> None:
     global _MALLOC_TRIM
     if _MALLOC_TRIM is None:
         try:
-            import ctypes
-            import ctypes.util
-
             libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
             _MALLOC_TRIM = libc.malloc_trim
         except (OSError, AttributeError):  # not glibc (macOS, Windows, musl): nothing to do

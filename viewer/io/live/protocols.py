@@ -19,6 +19,14 @@ from typing import NamedTuple
 
 from viewer.core.constants import KIND_SHIP
 from viewer.core.live_store import NS, Fix, TrackInfo
+from viewer.io.ais_decoder import AisDecoder, AisName, AisPosition, AisSkip, line_time, tag_block
+from viewer.io.cot_reader import event_row
+from viewer.io.report import TrackImportError
+from viewer.io.sbs_reader import SbsDecoder, SbsSkip, zone_name
+from viewer.io.xml_safety import parse_xml
+
+# Deferred on purpose: pandas (heavy: imported by the functions that use them, so importing the
+# module stays quick (STYLE 12)).
 
 MAX_REASONS = 32
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
@@ -134,14 +142,10 @@ class SbsProtocol(LineProtocol):
     max_line = 512
 
     def __init__(self, tz: str | None = None) -> None:
-        from viewer.io.sbs_reader import SbsDecoder
-
         super().__init__()
         self.decoder = SbsDecoder(tz, infer_zone=tz is None)
 
     def decode_line(self, line: bytes, arrival_ns: int) -> Message | None:
-        from viewer.io.sbs_reader import SbsSkip
-
         try:
             text = line.decode("ascii")
         except UnicodeDecodeError:
@@ -164,8 +168,6 @@ class SbsProtocol(LineProtocol):
 
     @property
     def zone(self) -> str:
-        from viewer.io.sbs_reader import zone_name
-
         return zone_name(self.decoder.zone)
 
 
@@ -180,15 +182,11 @@ class NmeaProtocol(LineProtocol):
     max_line = 1024
 
     def __init__(self) -> None:
-        from viewer.io.ais_decoder import AisDecoder
-
         super().__init__()
         self.decoder = AisDecoder()
         self.names: dict[str, str] = {}
 
     def decode_line(self, line: bytes, arrival_ns: int) -> Message | None:
-        from viewer.io.ais_decoder import AisName, AisPosition, AisSkip, line_time, tag_block
-
         bang = line.find(b"!")
         if bang < 0:
             self.skip("not an AIS sentence (no '!AIVDM')")
@@ -303,10 +301,6 @@ class CotProtocol(Protocol):
             self.skip("bytes between events that are not CoT XML")
 
     def _event(self, event: bytes) -> Message | None:
-        from viewer.io.cot_reader import event_row
-        from viewer.io.report import TrackImportError
-        from viewer.io.xml_safety import parse_xml
-
         try:
             root = parse_xml("<cot>", event)
         except TrackImportError as exc:

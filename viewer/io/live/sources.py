@@ -22,6 +22,10 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
+from viewer.io.live.beast import BeastProtocol
+from viewer.io.live.opensky import OpenSkyProtocol
+from viewer.io.live.protocols import CotProtocol, NmeaProtocol, SbsProtocol
+
 LOOPBACK = "127.0.0.1"
 COT_GROUP = "239.2.3.1"
 SCHEMES: dict[str, tuple[str, str, int | None]] = {
@@ -162,18 +166,13 @@ def _ref(text: str, source: str) -> tuple[float, float]:
 
 def protocol_for(spec: FeedSpec):
     """The decoder instance for a feed."""
-    from viewer.io.live.protocols import CotProtocol, NmeaProtocol, SbsProtocol
-
     if spec.protocol == "sbs":
         return SbsProtocol(spec.tz)
     if spec.protocol == "beast":
-        from viewer.io.live.beast import BeastProtocol
-
         return BeastProtocol(spec.ref)
     if spec.protocol == "nmea":
         return NmeaProtocol()
     if spec.protocol == "cot":
         return CotProtocol()
-    from viewer.io.live.opensky import OpenSkyProtocol
 
     return OpenSkyProtocol()

@@ -1,4 +1,4 @@
-"""The display settings of the main window: View > Units (distance in nautical miles or
+"""The display settings of the window: View > Units (distance in nautical miles or
 kilometres, altitude in feet or metres) and View > High-contrast theme. Both are kept in
 QSettings as soon as they change and take effect at once: map, read-outs and exports."""
 
@@ -9,41 +9,46 @@ from PySide6.QtGui import QAction, QActionGroup
 
 from viewer.core.units import FT, KM, NMI, M, Units
 from viewer.qt.app_settings import ORG_NAME
+from viewer.qt.controller import Controller
 from viewer.qt.i18n import translate
-from viewer.qt.theme import HIGH_CONTRAST, NORMAL
+from viewer.render.theme import HIGH_CONTRAST, NORMAL
 
 DISTANCE_KEY = "display/distance_unit"
 ALTITUDE_KEY = "display/altitude_unit"
 HIGH_CONTRAST_KEY = "display/high_contrast"
 
 
-class DisplayMixin:
-    """Methods of `viewer.qt.main_window.MainWindow` (a mixin: ``self`` is the window)."""
+class DisplayController(Controller):
+    def __init__(self, session, window) -> None:
+        super().__init__(session, window)
+        self.scene = window.scene
+        self.create_actions()
 
-    def _create_display_actions(self) -> None:
-        self.distance_group = QActionGroup(self)
+    def create_actions(self) -> None:
+        w = self.window
+        self.distance_group = QActionGroup(w)
         self.distance_acts: dict[str, QAction] = {}
         for unit, title in (
             (NMI, translate("Display", "Distance in &nautical miles (nmi)")),
             (KM, translate("Display", "Distance in &kilometres (km)")),
         ):
-            act = QAction(title, self, checkable=True, checked=unit == self.scene.units.distance)
+            act = QAction(title, w, checkable=True, checked=unit == self.scene.units.distance)
             act.triggered.connect(lambda _=False, u=unit: self.set_units(distance=u))
             self.distance_group.addAction(act)
             self.distance_acts[unit] = act
-        self.altitude_group = QActionGroup(self)
+        self.altitude_group = QActionGroup(w)
         self.altitude_acts: dict[str, QAction] = {}
         for unit, title in (
             (FT, translate("Display", "Altitude in &feet (ft)")),
             (M, translate("Display", "Altitude in &metres (m)")),
         ):
-            act = QAction(title, self, checkable=True, checked=unit == self.scene.units.altitude)
+            act = QAction(title, w, checkable=True, checked=unit == self.scene.units.altitude)
             act.triggered.connect(lambda _=False, u=unit: self.set_units(altitude=u))
             self.altitude_group.addAction(act)
             self.altitude_acts[unit] = act
         self.high_contrast_act = QAction(
             translate("Display", "&High-contrast theme"),
-            self,
+            w,
             shortcut="Ctrl+Shift+H",
             checkable=True,
             statusTip=translate(
@@ -53,7 +58,7 @@ class DisplayMixin:
             triggered=self.set_high_contrast,
         )
 
-    def _add_display_menus(self, view_menu) -> None:
+    def add_menus(self, view_menu) -> None:
         units = view_menu.addMenu(translate("Display", "&Units"))
         for act in self.distance_acts.values():
             units.addAction(act)
@@ -72,19 +77,17 @@ class DisplayMixin:
         settings = QSettings(ORG_NAME, ORG_NAME)
         settings.setValue(DISTANCE_KEY, units.distance)
         settings.setValue(ALTITUDE_KEY, units.altitude)
-        shown = getattr(self, "_details_track", None)
-        if shown is not None and self.details.toPlainText() == shown[2]:
-            self._show_track_details(shown[0], shown[1])  # the panel still shows that track
-        self.canvas.update()  # the scale bar and the measure read-out are overlays
+        self.window.replay.refresh_details()  # the panel, if it still shows a track
+        self.window.canvas.update()  # the scale bar and the measure read-out are overlays
 
     def set_high_contrast(self, on: bool) -> None:
         """The high-contrast theme on or off, now and after a restart."""
         self.high_contrast_act.setChecked(on)
         self.scene.theme = HIGH_CONTRAST if on else NORMAL
         QSettings(ORG_NAME, ORG_NAME).setValue(HIGH_CONTRAST_KEY, bool(on))
-        self.canvas.invalidate()
+        self.window.canvas.invalidate()
 
-    def _restore_display_settings(self, settings: QSettings) -> None:
+    def restore_settings(self, settings: QSettings) -> None:
         distance, altitude = settings.value(DISTANCE_KEY), settings.value(ALTITUDE_KEY)
         self.set_units(
             distance=distance if distance in (NMI, KM) else None,

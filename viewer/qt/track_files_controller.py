@@ -1,5 +1,6 @@
-"""The track-file part of the main window: open (dialog, recent files, drag and drop, command
-line), background loading with progress and Cancel, import reports and dialogs."""
+"""The track files of the window: open (dialog, recent files, drag and drop, command line),
+background loading with progress and Cancel, the questions a file can raise (time zone, columns,
+units) and the import reports. Each loaded file goes to the session (`Session.add_tracks`)."""
 
 from __future__ import annotations
 
@@ -7,33 +8,68 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer, Slot
-from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
-)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressBar, QPushButton
 
-from viewer.core.track_layers import LoadedTracks
-from viewer.qt.app_settings import (
-    MAX_RECENT,
-    ORG_NAME,
-    TIME_ZONES,
-    TRACK_PATTERNS,
-    as_list,
-    tz_of,
-    with_tz,
-)
+from viewer.core.read_options import ReadOptions, asking_units, with_tz
+from viewer.core.timeline import ZONE_KEYS
+from viewer.io.report import ColumnsUnknown, TimeZoneRequired, UnitsUnsure
+from viewer.qt.app_settings import MAX_RECENT, ORG_NAME, TRACK_PATTERNS, as_list
+from viewer.qt.controller import Controller
 from viewer.qt.i18n import translate
+from viewer.qt.import_dialog import ImportDialog
+from viewer.qt.report_dialog import ImportReportDialog
+from viewer.qt.time_zone_dialog import ask_time_zone
+from viewer.qt.track_loader import TrackLoader
 
 
-class TrackFilesMixin:
-    """Methods of `viewer.qt.main_window.MainWindow` (a mixin: ``self`` is the window)."""
+class TrackFilesController(Controller):
+    def __init__(self, session, window) -> None:
+        super().__init__(session, window)
+        self.loader = TrackLoader(window)
+        self.loader.progress.connect(self._on_load_progress)
+        self.loader.finished.connect(self._on_load_finished)
+        self.loader.failed.connect(self._on_load_failed)
+        self.loader.cancelled.connect(self._on_load_cancelled)
+        self._loading: dict[str, float] = {}  # file being loaded -> fraction done
+        self._requested: dict[str, ReadOptions | None] = {}  # file -> the options asked for
+        self.import_dialog: ImportDialog | None = None  # while it asks about a file
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setMaximumWidth(220)
+        self.progress_bar.setFormat(translate("MainWindow", "Loading… %p%"))
+        self.cancel_button = QPushButton(translate("MainWindow", "Cancel"))
+        self.cancel_button.setToolTip(translate("MainWindow", "Stop loading the track files"))
+        self.cancel_button.clicked.connect(self.cancel_loading)
+        self.progress_bar.hide()
+        self.cancel_button.hide()
+        self.create_actions()
+
+    def create_actions(self) -> None:
+        self.open_act = QAction(
+            translate("MainWindow", "&Open track files…"),
+            self.window,
+            shortcut=QKeySequence.Open,
+            statusTip=translate(
+                "MainWindow",
+                "Load CSV, GeoJSON, GPX, KML/KMZ, GeoPackage, "
+                "Parquet, AIS NMEA or Cursor-on-Target track files",
+            ),
+            triggered=self.open_dialog,
+        )
+        self.report_act = QAction(
+            translate("MainWindow", "Import &reports…"),
+            self.window,
+            statusTip=translate("MainWindow", "What was read and skipped in each loaded file"),
+            triggered=self.show_reports,
+        )
 
     @Slot()
     def open_dialog(self) -> None:
         settings = QSettings(ORG_NAME, ORG_NAME)
         folder = str(settings.value("files/last_folder", ""))
         paths, _ = QFileDialog.getOpenFileNames(
-            self,
+            self.window,
             translate("TrackFiles", "Open track files"),
             folder,
             translate("TrackFiles", "Track files ({patterns});;All files (*)").format(
@@ -42,22 +78,22 @@ class TrackFilesMixin:
         )
         self.open_files(paths)
 
-    def open_files(self, paths: list[str], options: object = None) -> None:
+    def open_files(self, paths: list[str], options: ReadOptions | None = None) -> None:
         """Load track files in the background, each its own layer with its own report
         (a briefing file is opened as a briefing). A unit the file does not give is asked
         (the import dialog), never silently assumed. A file goes to the recent files once it
         has loaded (not when its load fails or is cancelled)."""
-        options = _asking_units(options)
+        asked = asking_units(options)
         for path in paths:
             if str(path).lower().endswith(".briefing.json"):
-                self.open_briefing(path)
+                self.window.briefings.open_briefing(path)
                 continue
             key = str(Path(path).resolve())
             if key in self._loading:
                 continue
             self._loading[key] = 0.0
-            self._load_options[key] = options
-            self.loader.load(key, self.state.projection, options)
+            self._requested[key] = asked
+            self.loader.load(key, self.session.state.projection, asked)
             QSettings(ORG_NAME, ORG_NAME).setValue("files/last_folder", str(Path(key).parent))
         self._update_progress()
 
@@ -81,11 +117,10 @@ class TrackFilesMixin:
 
     def _on_load_finished(self, key: str, trackset, report) -> None:
         self._loading.pop(key, None)
-        if self._pending_time is not None and not self._loading:
-            QTimer.singleShot(0, self._apply_pending_time)
+        if self.session.pending_time is not None and not self._loading:
+            QTimer.singleShot(0, self.session.apply_pending_time)
         self._update_progress()
-        self.reports[key] = report
-        self.tracks.add(LoadedTracks(Path(key), trackset, report))
+        self.session.add_tracks(key, trackset, report, self._requested.get(key))
         self._remember_recent(key)
         n_skipped = len(getattr(report, "skipped", []))
         n_warn = len(getattr(report, "warnings", []))
@@ -101,14 +136,12 @@ class TrackFilesMixin:
             msg = translate("TrackFiles", "Loaded {file}: {tracks} tracks, {fixes} fixes").format(
                 file=name, tracks=tracks, fixes=fixes
             )
-        self.statusBar().showMessage(msg, 15000)
-        self.last_message = msg
+        self.show_message(msg, 15000)
+        self.window.last_message = msg
 
     def _on_load_failed(self, key: str, message: str, error: object) -> None:
         self._loading.pop(key, None)
         self._update_progress()
-        from viewer.io.report import ColumnsUnknown, TimeZoneRequired, UnitsUnsure
-
         if isinstance(error, TimeZoneRequired) and self._ask_time_zone_and_retry(
             key, message, error.example
         ):
@@ -123,7 +156,7 @@ class TrackFilesMixin:
     def _on_load_cancelled(self, key: str) -> None:
         self._loading.pop(key, None)
         self._update_progress()
-        self.statusBar().showMessage(
+        self.show_message(
             translate("TrackFiles", "Loading {file} cancelled").format(file=Path(key).name), 8000
         )
 
@@ -131,39 +164,29 @@ class TrackFilesMixin:
         """Naive times: ask which zone they are in (never assume), then read again."""
         if QApplication.platformName() in ("offscreen", "minimal"):
             return False
-        from viewer.qt.time_zone_dialog import ask_time_zone
-
-        zone = ask_time_zone(self, Path(key).name, message, example, TIME_ZONES)
+        zone = ask_time_zone(self.window, Path(key).name, message, example, list(ZONE_KEYS))
         if not zone:
             return False
-        from viewer.io.registry import ReadOptions
-
-        previous = self._load_options.get(key)
-        options = ReadOptions(tz=zone) if previous is None else with_tz(previous, zone)
-        self.open_files([key], options)
+        self.open_files([key], with_tz(self._requested.get(key), zone))
         return True
 
-    def _ask_columns_and_retry(self, key: str, error) -> bool:
+    def _ask_columns_and_retry(self, key: str, error: ColumnsUnknown) -> bool:
         """Columns not recognised by name: let the user map them, then read again."""
         if QApplication.platformName() in ("offscreen", "minimal"):
             return False
-        from viewer.qt.import_dialog import ImportDialog
-
-        dialog = ImportDialog(Path(key).name, error.columns, error.reason, self, path=key)
+        dialog = ImportDialog(Path(key).name, error.columns, error.reason, self.window, path=key)
         if dialog.exec() != ImportDialog.Accepted:
             return False
         self.open_files([key], dialog.options())
         return True
 
-    def _ask_units_and_retry(self, key: str, error) -> None:
+    def _ask_units_and_retry(self, key: str, error: UnitsUnsure) -> None:
         """Columns found but a unit only guessed: the import dialog, pre-filled with the detected
         columns and the guesses highlighted with their reasons; OK reads again with the units
         chosen (recorded in the report), Cancel leaves the app as it was. The dialog does not
         block (``open``), so the window keeps painting."""
-        from viewer.qt.import_dialog import ImportDialog
-
         name = Path(key).name
-        previous = self._load_options.get(key)
+        previous = self._requested.get(key)
         message = translate(
             "TrackFiles",
             "{name} does not say which unit some columns are in. Check the highlighted units (the guesses are pre-selected), then load.",  # noqa: E501
@@ -172,10 +195,10 @@ class TrackFilesMixin:
             name,
             error.columns,
             message,
-            self,
+            self.window,
             mapping=error.mapping,
             unsure=error.units,
-            zone=tz_of(previous),
+            zone=previous.tz if previous else None,
             path=key,
         )
         self.import_dialog = dialog
@@ -187,15 +210,13 @@ class TrackFilesMixin:
                 text = translate(
                     "TrackFiles", "Loading {name} cancelled: its units were not confirmed"
                 ).format(name=name)
-                self.statusBar().showMessage(text, 8000)
-                self.last_message = text
+                self.show_message(text, 8000)
+                self.window.last_message = text
                 return
             options = dialog.options()
             if previous is not None:  # keep what was declared before (zone, time range)
                 options = replace(
-                    options,
-                    tz=options.tz or tz_of(previous),
-                    time_range=getattr(previous, "time_range", None),
+                    options, tz=options.tz or previous.tz, time_range=previous.time_range
                 )
             self.open_files([key], options)
 
@@ -204,47 +225,29 @@ class TrackFilesMixin:
 
     @Slot()
     def show_reports(self) -> None:
-        from viewer.qt.report_dialog import ImportReportDialog
-
-        if not self.reports:
-            self.statusBar().showMessage(translate("TrackFiles", "No track file loaded yet"), 5000)
+        if not self.session.reports:
+            self.show_message(translate("TrackFiles", "No track file loaded yet"), 5000)
             return
-        for key, report in self.reports.items():
-            ImportReportDialog(Path(key).name, report, self).show()
+        for key, report in self.session.reports.items():
+            ImportReportDialog(Path(key).name, report, self.window).show()
 
     def _remember_recent(self, path: str) -> None:
         """Put a file that loaded first in File > Open recent."""
         settings = QSettings(ORG_NAME, ORG_NAME)
         recent = [p for p in as_list(settings.value("files/recent")) if p != path]
         settings.setValue("files/recent", [path, *recent][:MAX_RECENT])
-        self._refresh_recent_menu()
+        self.refresh_recent_menu()
 
-    def _refresh_recent_menu(self) -> None:
-        self.recent_menu.clear()
+    def refresh_recent_menu(self) -> None:
+        menu = self.window.recent_menu
+        menu.clear()
         recent = as_list(QSettings(ORG_NAME, ORG_NAME).value("files/recent"))
         for path in recent:
-            act = self.recent_menu.addAction(Path(path).name)
+            act = menu.addAction(Path(path).name)
             act.setStatusTip(path)
             act.triggered.connect(lambda _=False, p=path: self.open_files([p]))
-        self.recent_menu.setEnabled(bool(recent))
+        menu.setEnabled(bool(recent))
 
-    def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.open_files(paths)
-
-
-def _asking_units(options: object) -> object:
-    """The app's reads stop at a guessed unit (`UnitsUnsure`) so the user is asked."""
-    from viewer.io.registry import ReadOptions
-
-    if options is None:
-        return ReadOptions(confirm_units=True)
-    if isinstance(options, ReadOptions) and not options.confirm_units:
-        return replace(options, confirm_units=True)
-    return options
+    def shutdown(self) -> None:
+        """The window closes: nothing more is delivered from the loading threads."""
+        self.loader.shutdown()

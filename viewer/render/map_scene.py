@@ -1,69 +1,106 @@
-"""`MapScene`: the ordered painters for a `MapState`, shared by the window and every export.
+"""`MapScene`: the ordered painters of a map, shared by the window and every export.
 
-The canvas paints ``static`` (cached per view), then ``dynamic`` (tracks, each frame), then the
-screen overlays; `render_image` does the same into a `QImage`, so a PNG is what the screen shows.
+``static`` layers (sea and land, the picture underlay, graticule, reference layers) are painted
+into an image cached per view; ``dynamic`` painters (tracks, annotations) every frame on top; then
+the ``overlays`` (scale bar, north arrow, source line, legend, and what a session adds: notice,
+title and clock). `render_image` does all of it into a `QImage`, so a PNG is what the screen shows.
+
+`MapScene(state)` draws the map of a `MapState` alone; `MapScene.for_session(session)` builds the
+whole painter stack of a `Session` once: the window adds its tools to it, exports render it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from viewer.core.basemap import Basemap
 from viewer.core.map_state import MapState
 from viewer.core.units import Units
-from viewer.core.view import MapView
-from viewer.qt.i18n import translate
-from viewer.qt.painters import (
-    PAINTERS,
+from viewer.core.view import MapView, home_view, view_of_lonlat
+from viewer.render.annotation_painter import AnnotationPainter
+from viewer.render.context import PaintContext, Painter
+from viewer.render.layer_painters import (
     BasemapPainter,
     GraticulePainter,
-    PaintContext,
     ReferenceLayerPainter,
-    paint_attribution,
-    paint_legend,
-    paint_north_arrow,
-    paint_scale_bar,
+    painter_for,
 )
-from viewer.qt.theme import NORMAL, Theme
-
-# Burned into every picture: where the lines and the coastline come from.
-SOURCE_LINE = QT_TRANSLATE_NOOP(
-    "MapPainters",
-    "Zones: published coordinates, sources and confidence in Help > About · "
-    "Coastlines: GSHHG 2.3 (Wessel & Smith), LGPL-3.0",
+from viewer.render.overlays import (
+    Legend,
+    NorthArrow,
+    NoticeBanner,
+    ScaleBar,
+    SourceLine,
+    TitleAndClock,
 )
+from viewer.render.theme import NORMAL, Theme
+from viewer.render.track_painter import TrackPainter
+from viewer.render.underlay_painter import UnderlayPainter, underlay_painter_for
 
-# What the map opens on: the Taiwan ADIZ, the ECS ADIZ, the median line and the Senkakus.
-HOME_LONLAT = (116.5, 20.0, 130.0, 34.0)
-
-DynamicPainter = Callable[[QPainter, PaintContext], None]
+if TYPE_CHECKING:
+    from viewer.core.session import Session
 
 
 class MapScene:
+    """The painters of one map, in drawing order, and the look they share: ``units`` (the
+    read-outs), ``theme`` (normal or high contrast), ``font_scale`` (>1 for projectors)."""
+
     def __init__(self, state: MapState, basemap: Basemap | None = None) -> None:
         self.state = state
         self.basemap_painter = BasemapPainter(basemap or Basemap())
         self.graticule = GraticulePainter()
         self.layer_painters: dict[str, ReferenceLayerPainter] = {
-            layer.id: PAINTERS[layer.kind](layer) for layer in state.catalog.layers
+            layer.id: painter_for(layer) for layer in state.catalog.layers
         }
-        self.dynamic: list[DynamicPainter] = []
-        self.overlays: list[DynamicPainter] = []
-        self.underlay: Any = None  # an UnderlayPainter: a georeferenced picture, if any
+        self.underlay: UnderlayPainter | None = None  # a georeferenced picture, if any
+        self.legend = Legend()
+        self.dynamic: list[Painter] = []
+        self.overlays: list[Painter] = [ScaleBar(), NorthArrow(), SourceLine(), self.legend]
         self.show_graticule = True
         self._static_cache: tuple | None = None
         for name in ("projection", "layers", "naming", "when"):
             state.events.connect(name, self._on_static_changed)
-        self.show_legend = True
         self.font_scale = 1.0
         self.units = Units()  # distance and altitude units of the read-outs (View > Units)
         self.theme: Theme = NORMAL  # or HIGH_CONTRAST (View > High-contrast theme)
+        self.tracks: TrackPainter | None = None
+        self.notice: NoticeBanner | None = None
+        self.title_clock: TitleAndClock | None = None
+
+    @classmethod
+    def for_session(
+        cls,
+        session: Session,
+        basemap: Basemap | None = None,
+        pictures: dict[str, QImage] | None = None,
+    ) -> MapScene:
+        """Every painter of ``session``, built once: its map, the briefing's picture underlay
+        (read once into ``pictures`` when given; `PictureError` when it cannot be), the tracks
+        at its clock, the briefing's annotations, notice, and the title and clock overlay
+        (the clock shown, the title hidden: the window shows it while presenting; the clock
+        at the bottom, over the legend where they meet: the window's keeps clear of it)."""
+        scene = cls(session.state, basemap)
+        briefing = session.briefing
+        underlay = briefing.underlay if briefing else None
+        if underlay is not None:
+            picture = session.picture_path(underlay)
+            scene.set_underlay(underlay_painter_for(underlay, picture, pictures))
+        timeline = session.timeline
+        scene.tracks = TrackPainter(session.tracks, lambda: timeline.time, lambda: timeline.trail)
+        annotations = AnnotationPainter(
+            lambda: session.briefing.annotations if session.briefing else (),
+            lambda: timeline.time if session.tracks.items else None,
+        )
+        scene.dynamic += [scene.tracks, annotations]
+        scene.notice = NoticeBanner(lambda: session.briefing.notice if session.briefing else "")
+        scene.title_clock = TitleAndClock(session)  # over the legend where they meet
+        scene.overlays += [scene.notice, scene.title_clock]
+        return scene
 
     def add_layer_painter(self, painter: ReferenceLayerPainter) -> None:
         self.layer_painters[painter.layer.id] = painter
@@ -81,35 +118,12 @@ class MapScene:
         )
 
     def home_view(self, width: int, height: int) -> MapView:
-        return self.view_of_lonlat(HOME_LONLAT, width, height)
+        return home_view(self.state.projection, width, height)
 
     def view_of_lonlat(
         self, box: tuple[float, float, float, float], width: int, height: int, margin: float = 0.02
     ) -> MapView:
-
-        west, south, east, north = box
-        lons = np.concatenate(
-            [
-                np.linspace(west, east, 50),
-                np.linspace(west, east, 50),
-                np.full(50, west),
-                np.full(50, east),
-            ]
-        )
-        lats = np.concatenate(
-            [
-                np.full(50, south),
-                np.full(50, north),
-                np.linspace(south, north, 50),
-                np.linspace(south, north, 50),
-            ]
-        )
-        x, y = self.state.projection.forward(lons, lats)
-        ok = np.isfinite(x) & np.isfinite(y)
-        view = MapView(0.0, 0.0, 1000.0, max(1, width), max(1, height))
-        if not ok.any():
-            return view
-        return view.fitted(x[ok].min(), y[ok].min(), x[ok].max(), y[ok].max(), margin)
+        return view_of_lonlat(self.state.projection, box, width, height, margin)
 
     # ------------------------------------------------------------------ painting
     def world_copies(self, view: MapView) -> list[MapView]:
@@ -154,19 +168,14 @@ class MapScene:
     def paint_overlays(self, painter: QPainter, view: MapView) -> None:
         ctx = self.context(view)
         painter.setRenderHint(QPainter.Antialiasing, True)
-        paint_scale_bar(painter, ctx)
-        paint_north_arrow(painter, ctx)
-        paint_attribution(painter, ctx, translate("MapPainters", SOURCE_LINE))
-        if self.show_legend:
-            paint_legend(painter, ctx)
         for paint in self.overlays:
             paint(painter, ctx)
 
     def _on_static_changed(self, *_: object) -> None:
         self._static_cache = None
 
-    def set_underlay(self, painter) -> None:
-        """Draw ``painter`` (an `UnderlayPainter`, or None to remove it) under the layers."""
+    def set_underlay(self, painter: UnderlayPainter | None) -> None:
+        """Draw ``painter`` (or nothing, for None) under the layers."""
         self.underlay = painter
         self._static_cache = None
 

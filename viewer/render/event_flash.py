@@ -8,13 +8,13 @@ import numpy as np
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from viewer.qt.painters import PaintContext
+from viewer.render.context import PaintContext, Painter
 
 FLASH_WALL_SECONDS = 1.5  # how long a flash lasts on screen, at any replay speed
 EVENT_COLOURS = {"entry": "#d62728", "exit": "#2ca02c", "crossing": "#ff7f0e"}
 
 
-class EventFlashPainter:
+class EventFlashPainter(Painter):
     """Expanding, fading rings at events whose time lies just behind the clock."""
 
     def __init__(self, time_source: Callable[[], float], speed_source: Callable[[], float]) -> None:
@@ -45,7 +45,7 @@ class EventFlashPainter:
         idx = np.arange(lo, hi)
         return idx, (t - self.times[idx]) / window
 
-    def __call__(self, painter: QPainter, ctx: PaintContext) -> None:
+    def paint(self, painter: QPainter, ctx: PaintContext) -> None:
         if not self.enabled or not len(self.times):
             return
         idx, age = self.active(self.time_source())

@@ -9,6 +9,7 @@ cosmetic pens (the fast path of Qt's raster engine).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -29,9 +30,9 @@ from viewer.core.constants import (
 )
 from viewer.core.slicing import DEFAULT_GAP_S, TrackSlice, slice_tracks
 from viewer.core.track_layers import TrackLayers
-from viewer.qt.i18n import translate
-from viewer.qt.painters import PaintContext
-from viewer.qt.qpolygon import polygon_from_xy
+from viewer.render.context import PaintContext, Painter
+from viewer.render.qpolygon import polygon_from_xy
+from viewer.render.translate import translate
 
 # Colour-blind-safe (Okabe–Ito based), distinct from the zone colours by being fully opaque.
 KIND_COLORS: dict[str, str] = {
@@ -189,7 +190,7 @@ class _Drawn:
     heads: list[tuple[object, TrackSlice, np.ndarray, np.ndarray]] = field(default_factory=list)
 
 
-class TrackPainter:
+class TrackPainter(Painter):
     """Draws every visible loaded file at ``time_source()`` with trails of ``trail_source()``."""
 
     def __init__(
@@ -209,9 +210,6 @@ class TrackPainter:
         self._kind_index: dict[tuple[int, str], tuple] = {}
 
     # ------------------------------------------------------------------ painting
-    def __call__(self, painter: QPainter, ctx: PaintContext) -> None:
-        self.paint(painter, ctx)
-
     def paint(self, painter: QPainter, ctx: PaintContext) -> None:
         t = float(self.time_source())
         trail = float(self.trail_source())
@@ -404,8 +402,6 @@ def _collides(rect: QRectF, placed: dict[tuple[int, int], list[QRectF]]) -> bool
 
 def colour_codes(ts, color_by: str, kinds: np.ndarray) -> tuple[np.ndarray, list[str]]:
     """Per-track colour index into a palette, by kind, by track or by side."""
-    import re
-
     if color_by == "track":
         n = len(TRACK_PALETTE)
         return np.arange(ts.n_tracks, dtype=np.int64) % n, list(TRACK_PALETTE)

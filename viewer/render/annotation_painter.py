@@ -8,17 +8,17 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 
 from viewer.core.briefing import ARROW, CIRCLE, POLYGON, TEXT, Annotation
 from viewer.core.geodesy import geodesic_circle
-from viewer.qt.painters import PaintContext, draw_text
-from viewer.qt.qpolygon import polygon_from_xy
-from viewer.qt.theme import Theme
+from viewer.render.context import PaintContext, Painter, draw_text
+from viewer.render.qpolygon import polygon_from_xy
+from viewer.render.theme import Theme
 
 
-class AnnotationPainter:
+class AnnotationPainter(Painter):
     """Draws ``annotations()`` at the clock's time ``time_source()`` (epoch s, or None)."""
 
     def __init__(
@@ -29,7 +29,7 @@ class AnnotationPainter:
         self.annotations = annotations
         self.time_source = time_source
 
-    def __call__(self, painter: QPainter, ctx: PaintContext) -> None:
+    def paint(self, painter: QPainter, ctx: PaintContext) -> None:
         t = self.time_source()
         when = datetime.fromtimestamp(t, UTC) if t is not None else None
         for ann in self.annotations():
@@ -102,25 +102,3 @@ class AnnotationPainter:
             draw_text(
                 painter, x, y, ann.text, colour, font, align_center=ann.kind != TEXT, theme=theme
             )
-
-
-def paint_notice(painter: QPainter, ctx: PaintContext, text: str) -> None:
-    """A banner at the top centre of the map: the briefing's notice, always on screen."""
-    if not text:
-        return
-    s = ctx.font_scale
-    font = QFont()
-    font.setPointSizeF(9.5 * s)
-    font.setBold(True)
-    fm = QFontMetricsF(font)
-    first = text.split(". ")[0].strip().rstrip(".") + "."
-    width = min(fm.horizontalAdvance(first) + 24 * s, ctx.view.width - 20.0)
-    rect = QRectF((ctx.view.width - width) / 2, 8 * s, width, fm.height() + 10 * s)
-    painter.save()
-    painter.setPen(QPen(QColor("#8a5a00"), 1.2))
-    painter.setBrush(QColor(255, 243, 205, 235))
-    painter.drawRoundedRect(rect, 5, 5)
-    painter.setFont(font)
-    painter.setPen(QColor("#5a3b00"))
-    painter.drawText(rect, Qt.AlignCenter, fm.elidedText(first, Qt.ElideRight, width - 16 * s))
-    painter.restore()

@@ -1,0 +1,175 @@
+"""Zone events in the window: entries, exits and line crossings computed in a worker thread (the
+window never waits), listed in the events dock, marked on the timeline's activity strip, flashed
+on the map as the replay passes them, and counted per day in the counts dock."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pandas as pd
+import shapely
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from viewer.core.tracing import TRACED_PATH
+from viewer.core.zone_types import AREA, LINE, Zone
+from viewer.qt.controller import Controller
+from viewer.qt.counts_chart import CountsPanel
+from viewer.qt.events_panel import EventsPanel, event_notes, event_title
+from viewer.qt.i18n import translate
+from viewer.render.event_flash import EventFlashPainter
+
+# Deferred on purpose: viewer.core.zones (the analysis and its geometry load with the first
+# events, in the worker thread, not on the start-up path).
+
+
+class _Results(QObject):
+    """Carries a worker's events to the UI thread: (generation, events frame or None)."""
+
+    ready = Signal(int, object)
+
+
+class ZoneEventsController(Controller):
+    def __init__(self, session, window) -> None:
+        super().__init__(session, window)
+        timeline = session.timeline
+        self.flash = EventFlashPainter(lambda: timeline.time, lambda: timeline.speed)
+        dynamic = window.scene.dynamic
+        dynamic.insert(dynamic.index(window.scene.tracks) + 1, self.flash)  # over the tracks
+        replay = window.replay
+        self.events_panel = EventsPanel()
+        self.events_panel.event_activated.connect(self.on_event_activated)
+        bottom, timeline_dock = Qt.BottomDockWidgetArea, replay.timeline_dock
+        self.events_dock = window.add_dock(
+            translate("Replay", "Zone events"),
+            "events_dock",
+            self.events_panel,
+            bottom,
+            under=timeline_dock,
+        )
+        replay.qt_timeline.marker_clicked.connect(self._on_marker_clicked)
+        self.counts_panel = CountsPanel()
+        self.counts_panel.jump_to.connect(replay.jump_to)
+        self.counts_dock = window.add_dock(
+            translate("Replay", "Counts"), "counts_dock", self.counts_panel, bottom, timeline_dock
+        )
+        # the bottom docks start as tall as the timeline needs: the map gets the rest
+        height = replay.qt_timeline.sizeHint().height() + 48
+        QTimer.singleShot(
+            0, lambda: window.resizeDocks([replay.timeline_dock], [height], Qt.Vertical)
+        )
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zone-events")
+        self._generation = 0
+        self._marker_rows: pd.DataFrame | None = None
+        self._results = _Results(self)
+        self._results.ready.connect(self._on_events_ready)
+        session.events.connect("briefing", self._on_briefing_changed)
+
+    def recompute(self) -> None:
+        """Zone events for every loaded file, in a worker thread (the UI never waits)."""
+        self._generation += 1
+        generation = self._generation
+        items = list(self.session.tracks.visible())
+        zones = self.session.state.catalog.analysis_zones()
+        zones += self._user_zones()
+        ready = self._results.ready
+
+        def work():
+            from viewer.core.zones import compute_zone_events
+
+            frames = []
+            for item in items:
+                ev = compute_zone_events(item.trackset, zones)
+                ev["path"] = str(item.path)
+                frames.append(ev)
+            events = pd.concat(frames, ignore_index=True) if frames else None
+            ready.emit(generation, events)
+
+        self._pool.submit(work)
+
+    def _user_zones(self) -> list[Zone]:
+        zones = []
+        for layer in self.session.state.extra_layers.values():
+            if not layer.analysis:
+                continue
+            kind = AREA if layer.kind == "zone" else LINE
+            geom = shapely.union_all(layer.features.geometry.to_numpy())
+            zones.append(Zone(layer.id, layer.title(), kind, geom))
+        return zones
+
+    def _on_events_ready(self, generation: int, events) -> None:
+        if generation != self._generation:
+            return  # superseded by a newer computation
+        qt_timeline = self.window.replay.qt_timeline
+        if events is None or not len(events):
+            self.events_panel.set_events(
+                events if events is not None else self.events_panel.all_events.iloc[:0]
+            )
+            qt_timeline.set_event_markers([], [])
+            self._marker_rows = None
+            return
+        events = events.sort_values("time", kind="stable").reset_index(drop=True)
+        self.events_panel.set_events(events)
+        self.flash.set_events(events)
+        self.refresh_counts()
+        marks = events[events["event"] != "exit"]
+        self._marker_rows = marks
+        labels = [
+            translate("Replay", "{track}: {event} {zone}").format(
+                track=r.track_id, event=event_title(r.event), zone=r.zone_id
+            )
+            + (f" ({notes})" if (notes := event_notes(r)) else "")
+            for r in marks.itertuples()
+        ]
+        times = [t.timestamp() for t in marks["time"]]
+        qt_timeline.set_event_markers(times, labels)
+
+    def _on_briefing_changed(self, changed: frozenset[str]) -> None:
+        if "reported_counts" in changed:
+            self.refresh_counts()
+
+    def refresh_counts(self, *_: object) -> None:
+        """The counts dock from the zone events, the aircraft each track stands for and the
+        reported figures (the panel counts them by its own definition)."""
+        aircraft, paths = {}, []
+        for item in self.session.tracks.visible():
+            paths.append(str(item.path))
+            for tid, n in zip(item.trackset.ids, item.trackset.counts.tolist(), strict=True):
+                aircraft[(str(item.path), str(tid))] = int(n)
+        briefing = self.session.briefing
+        self.counts_panel.set_inputs(
+            self.events_panel.all_events,
+            aircraft,
+            briefing.reported_counts if briefing else (),
+            paths,
+            self.session.timeline.zone,
+            str(TRACED_PATH),
+        )
+
+    def _on_marker_clicked(self, index: int) -> None:
+        if self._marker_rows is not None and 0 <= index < len(self._marker_rows):
+            self.on_event_activated(self._marker_rows.iloc[index])
+
+    def on_event_activated(self, row) -> None:
+        """Jump the replay to an event and select its track."""
+        replay = self.window.replay
+        timeline = self.session.timeline
+        timeline.pause()
+        timeline.set_time(row["time"].timestamp())
+        item = replay.find_loaded(str(row["path"])) if "path" in row else None
+        if item is not None:
+            ids = list(item.trackset.ids)
+            if row["track_id"] in ids:
+                track = ids.index(row["track_id"])
+                replay.on_track_clicked((str(item.path), track, 0))
+        self.show_message(
+            translate("Replay", "{track}: {event} {zone} at {time} UTC").format(
+                track=row["track_id"],
+                event=event_title(row["event"]),
+                zone=row["zone_id"],
+                time=f"{row['time']:%Y-%m-%d %H:%M:%S}",
+            ),
+            10000,
+        )
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
