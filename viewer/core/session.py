@@ -10,6 +10,8 @@ The wiring, done once here:
 - the projection changes → every loaded TrackSet is re-projected (a data change);
 - the loaded tracks change → the clock's range follows their time span, and new data starts the
   clock at its beginning;
+- an archive is open → the clock's range is the window of it chosen (`ArchiveState.chosen`),
+  not the loaded tracks' span; a new window keeps the clock's time when it lies inside;
 - the clock moves → time-bound layers (exercise zones, Japan's ADIZ before 2010) follow it, while
   tracks are loaded;
 - the layers, naming or projection change → the briefing is dirty (not while a briefing or a
@@ -37,6 +39,7 @@ from typing import Any
 
 import numpy as np
 
+from viewer.core.archive_state import ArchiveState
 from viewer.core.briefing import (
     Briefing,
     LayerSetting,
@@ -95,6 +98,7 @@ class Session(EventedModel):
         super().__init__()
         self.state = state
         self.tracks = TrackLayers()
+        self.archive = ArchiveState()  # the archive open, if any, and the window chosen of it
         now = datetime.now(UTC).timestamp()
         self.timeline = timeline if timeline is not None else Timeline(now - 86400.0, now)
         self.briefing: Briefing | None = None
@@ -114,6 +118,8 @@ class Session(EventedModel):
         for name in ("layers", "naming", "projection"):
             state.events.connect(name, self._mark_dirty)
         self.tracks.events.connect("changed", self._on_tracks_changed)
+        self.archive.events.connect("window", self._on_tracks_changed)
+        self.archive.events.connect("closed", self._on_tracks_changed)
         self.timeline.events.connect("time", self._on_time_changed)
 
     # ------------------------------------------------------------------ wiring
@@ -121,7 +127,7 @@ class Session(EventedModel):
         self.tracks.reproject(projection)
 
     def _on_tracks_changed(self, *_: object) -> None:
-        span = self.tracks.time_span
+        span = self.archive.chosen or self.tracks.time_span
         if span is None:
             return
         start, end = span
@@ -129,12 +135,14 @@ class Session(EventedModel):
             end = start + 60.0
         if (start, end) != self._span:  # new data: the clock starts at its beginning
             self._span = (start, end)
+            t = self.timeline.time
+            keep = self.archive.chosen is not None and start <= t <= end  # a zoom keeps it
             self.timeline.set_range(start, end)
-            self.timeline.set_time(start)
+            self.timeline.set_time(t if keep else start)
         self.state.follow_clock(self.timeline.time)
 
     def _on_time_changed(self, t: float) -> None:
-        if self.tracks.items:
+        if self.tracks.items or self.archive.is_open:
             self.state.follow_clock(t)
 
     def _mark_dirty(self, *_: object) -> None:
@@ -196,6 +204,7 @@ class Session(EventedModel):
         self._undo.clear()
         self._redo.clear()
         with self.applying():
+            self.archive.close()  # the briefing's archives are opened again by the caller
             self.tracks.clear()
             self.reports.clear()
             self.read_options.clear()
@@ -243,9 +252,12 @@ class Session(EventedModel):
             )
             for item in self.tracks.items
             if item.path != TRACED_PATH  # saved in the briefing itself, with its timing
+            and not self.archive.owns(item.path)  # an archive's window: kept as the archive
         )
+        archive = self.archive.briefing_ref(base)
+        archives = (archive,) if archive is not None else old.archives
         time_range = None
-        if self.tracks.items:
+        if self.tracks.items or self.archive.chosen is not None:
             time_range = TimeRange(
                 datetime.fromtimestamp(self.timeline.start, UTC),
                 datetime.fromtimestamp(self.timeline.end, UTC),
@@ -266,6 +278,7 @@ class Session(EventedModel):
             old,
             underlay=underlay,
             files=files,
+            archives=archives,
             layers=tuple(
                 LayerSetting.from_layer_state(st)
                 for st in self.state.layers
