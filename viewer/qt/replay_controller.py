@@ -100,21 +100,31 @@ class ReplayController(Controller):
 
     def _on_tracks_changed(self, *_: object) -> None:
         """The session has set the clock's range from the tracks; here the widgets follow."""
-        span = self.session.tracks.time_span
-        has = span is not None
+        self.refresh_strip()
+        self.window.zone_events.recompute()
+        self._on_time_changed()
+
+    def refresh_strip(self) -> None:
+        """The timeline on while there is something to replay or an archive is open; the strip
+        shows the archive's hours while its window is not loaded, else the tracks live per bin
+        of the loaded files over the clock's range."""
+        has = self.session.tracks.time_span is not None or self.session.archive.is_open
         for act in self.qt_timeline.actions():
             act.setEnabled(has)  # with no tracks, Left/Right pan the map instead
         self.qt_timeline.setEnabled(has)
-        if has:
-            start, end = self.timeline.start, self.timeline.end
-            edges = np.linspace(start, end, 289)
-            counts = np.zeros(288, dtype=np.int64)
-            for item in self.session.tracks.visible():
-                c, _ = activity(item.trackset, edges)
-                counts += c
-            self.qt_timeline.set_activity(counts, edges)
-        self.window.zone_events.recompute()
-        self._on_time_changed()
+        if not has:
+            return
+        hours = self.window.archives.strip_bars()
+        if hours is not None:
+            self.qt_timeline.set_activity(*hours)
+            return
+        start, end = self.timeline.start, self.timeline.end
+        edges = np.linspace(start, end, 289)
+        counts = np.zeros(288, dtype=np.int64)
+        for item in self.session.tracks.visible():
+            c, _ = activity(item.trackset, edges)
+            counts += c
+        self.qt_timeline.set_activity(counts, edges)
 
     def _on_time_changed(self, *_: object) -> None:
         self.window.zone_events.counts_panel.bars.set_cursor(self.timeline.time)
