@@ -39,6 +39,7 @@ MARKER_FILL, MARKER_EDGE = "#f0a020", "#8a4b00"
 
 # Candidate spacings for the strip's time labels, seconds.
 _TICK_SPACINGS = (60, 300, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800)
+_TICK_SPACINGS += (1_209_600, 2_592_000, 7_776_000, 31_536_000)  # an archive's months, years
 
 
 class ActivityStrip(QWidget):

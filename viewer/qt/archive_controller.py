@@ -88,6 +88,7 @@ class ArchiveController(Controller):
         self.state.events.connect("closed", self._on_closed)
         self._dense: tuple | None = None  # (activity, edges, tracks) for the strip
         self.create_actions()
+        self.whole_button = window.replay.qt_timeline.add_button(self.whole_act)
         self._enable()
 
     def create_actions(self) -> None:
@@ -140,6 +141,7 @@ class ArchiveController(Controller):
     def _enable(self) -> None:
         for act in self.menu_actions():
             act.setEnabled(self.state.is_open)
+        self.whole_button.setVisible(self.state.is_open)
 
     # ------------------------------------------------------------------ opening
     @Slot()

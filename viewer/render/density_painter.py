@@ -30,7 +30,7 @@ DENSITY_COLOURS = (
     "#bd0026",
     "#800026",
 )
-DENSITY_ALPHA = 165  # of 255: the coast and the zone lines show through
+DENSITY_ALPHA = 140  # of 255: the coast and the zone lines show through
 
 
 def class_colours(n: int) -> list[QColor]:
