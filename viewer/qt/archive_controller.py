@@ -282,6 +282,8 @@ class ArchiveController(Controller):
             return
         tl = self.session.timeline
         self.state.choose(*snap_window(start, end, tl.end - tl.start))
+        self._window_timer.stop()  # a window dragged out is final: asked at once
+        self._ask_window()
 
     def zoom(self, factor: float, at: float | None) -> None:
         """The window ``factor`` times as long around ``at`` (the middle when None)."""
@@ -392,12 +394,12 @@ class ArchiveController(Controller):
         if self.counter is None:
             self.counter = self._new_worker("counts")
             self.counter.open(self._opener)
-        zones = self.session.state.catalog.analysis_zones()
+        catalog = self.session.state.catalog
         window = Window(*self._limit) if self._limit else None
         self.counter.ask(
             COUNTS,
             lambda a, cancel, progress: a.zone_counts(
-                zones, window, day=day, cancel=cancel, progress=progress
+                catalog.analysis_zones(), window, day=day, cancel=cancel, progress=progress
             ),
         )
         self._task(COUNTS, translate("Archive", "Counting zone entries… %p%"))
