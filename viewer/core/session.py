@@ -438,13 +438,21 @@ class Session(EventedModel):
                 plan += [(i, t)] * max(1, round(fps * still_seconds))
         return plan
 
-    def map_view(self, width: int, height: int, scene_index: int | None = None) -> MapView:
-        """What a ``width`` x ``height`` picture shows: scene ``scene_index``'s view, else the
-        briefing's, else the home view."""
+    def map_view(
+        self,
+        width: int,
+        height: int,
+        scene_index: int | None = None,
+        insets: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0),
+    ) -> MapView:
+        """What a ``width`` x ``height`` picture shows: scene ``scene_index``'s extent, else the
+        briefing's, else the home view, fitted to the frame (the whole extent shows; the
+        scene's region clear of ``insets``, the overlays' margins: left, top, right, bottom px).
+        The window, the command line and both video exports fit scenes here."""
         if self.briefing is None:
             return home_view(self.state.projection, width, height)
         spec = self.briefing.view if scene_index is None else self.scene_state(scene_index).view
-        return spec.to_map_view(width, height, self.state.projection)
+        return spec.to_map_view(width, height, self.state.projection, insets)
 
     # ------------------------------------------------------------------ exports
     def fork(self, view: MapView | None = None) -> Session:
