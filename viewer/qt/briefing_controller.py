@@ -210,9 +210,8 @@ class BriefingController(Controller):
         canvas = self.window.canvas
         files = self.session.apply_briefing(briefing, path, projection)
         self.window.setWindowTitle(f"{briefing.title} — {APP_NAME}")
-        canvas.set_view(
-            briefing.view.to_map_view(canvas.width(), canvas.height(), projection), settle=False
-        )
+        fit = self.session.map_view  # the briefing's extent, fitted to the canvas
+        canvas.set_view(fit(canvas.width(), canvas.height()), settle=False, fit=fit)
         canvas.invalidate()
         for file_path, options in files:  # read as when saved: confirmed units are not asked
             self.window.track_files.open_files([str(file_path)], options)
@@ -469,11 +468,15 @@ class BriefingController(Controller):
         gliding to its view; its note goes to the presenter."""
         st = self.session.apply_scene(index)
         canvas = self.window.canvas
-        target = st.view.to_map_view(canvas.width(), canvas.height(), self.session.state.projection)
+
+        def fit(width: int, height: int):  # the scene's extent, its region clear of overlays
+            return self.window.scene.scene_view(self.session, width, height, index)
+
+        target = fit(canvas.width(), canvas.height())
         if canvas.isVisible() and animate:
-            canvas.animate_to(target)  # a short glide, so the class keeps its bearings
+            canvas.animate_to(target, fit=fit)  # a short glide: the class keeps its bearings
         else:
-            canvas.set_view(target, settle=False)
+            canvas.set_view(target, settle=False, fit=fit)
             canvas.invalidate()
         if st.time_range is not None and self.session.tracks.items:
             self.session.timeline.play()
