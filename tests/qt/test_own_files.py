@@ -2,6 +2,7 @@
 briefing / new briefing" when opening tracks with a briefing open, the map and the timeline going
 to the loaded tracks, and the timeline's labels for any span."""
 
+import itertools
 from datetime import UTC, datetime
 
 import pytest
@@ -137,8 +138,8 @@ def test_timeline_labels_never_overlap_or_cut(qtbot, window, span_s):
     boxes = strip.label_boxes()
     assert len(boxes) >= 3
     rects = [r for r, _ in boxes]
-    assert all(0 <= r.left() and r.right() <= strip.width() for r in rects)
-    assert all(a.right() < b.left() for a, b in zip(rects, rects[1:], strict=False))
+    assert all(r.left() >= 0 and r.right() <= strip.width() for r in rects)
+    assert all(a.right() < b.left() for a, b in itertools.pairwise(rects))
     # each text fits its box as the strip's font measures it
     from PySide6.QtGui import QFontMetricsF
 

@@ -29,6 +29,7 @@ from viewer.qt.annotation_tool import AnnotationTool
 from viewer.qt.app_settings import APP_NAME, DEFAULT_BRIEFING
 from viewer.qt.briefing_name import confirm_briefing_path
 from viewer.qt.controller import Controller
+from viewer.qt.document_controller import briefing_folder, remember_briefing_folder
 from viewer.qt.i18n import translate
 from viewer.qt.timing_dialog import (
     annotation_timing_dialog,
@@ -166,10 +167,11 @@ class BriefingController(Controller):
         path, _ = QFileDialog.getOpenFileName(
             self.window,
             translate("Briefing", "Open briefing"),
-            "",
+            briefing_folder(self.session),
             translate("Briefing", "Briefings (*.briefing.json);;All files (*)"),
         )
         if path:
+            remember_briefing_folder(path)
             self.open_briefing(path)
 
     def open_briefing(self, path: str | Path) -> bool:
@@ -231,7 +233,7 @@ class BriefingController(Controller):
             path, _ = QFileDialog.getSaveFileName(
                 self.window,
                 translate("Briefing", "Save briefing"),
-                "my.briefing.json",
+                str(Path(briefing_folder(self.session)) / "my.briefing.json"),
                 translate("Briefing", "Briefings (*.briefing.json)"),
             )
             if not path:
@@ -248,6 +250,7 @@ class BriefingController(Controller):
             return False
         discard_recovery(self.session.briefing_path)
         self.session.saved_as(briefing, path)
+        remember_briefing_folder(path)
         self.window.setWindowTitle(f"{briefing.title} — {APP_NAME}")
         self.show_message(translate("Briefing", "Saved {path}").format(path=path), 8000)
         return True

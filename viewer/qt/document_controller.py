@@ -9,17 +9,34 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Slot
+from PySide6.QtCore import QSettings, QStandardPaths, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QCheckBox, QInputDialog, QMenu, QMessageBox
 
 from viewer.core.tracing import TRACED_PATH
-from viewer.qt.app_settings import APP_NAME, ORG_NAME
+from viewer.qt.app_settings import APP_NAME, DEFAULT_BRIEFING, ORG_NAME
 from viewer.qt.controller import Controller
 from viewer.qt.i18n import translate
 
 ADD, NEW = "add", "new"
 CHOICE_KEY = "files/open_into"  # the remembered answer: "add", "new" or "" (ask)
+FOLDER_KEY = "briefings/last_folder"  # where the last briefing was saved or opened
+
+
+def briefing_folder(session) -> str:
+    """Where the briefing dialogs open: the briefing's own folder (not the bundled sample's),
+    else the folder last used for briefings, else the user's documents folder."""
+    path = session.briefing_path
+    if path is not None and path != DEFAULT_BRIEFING:
+        return str(Path(path).parent)
+    last = str(QSettings(ORG_NAME, ORG_NAME).value(FOLDER_KEY, "") or "")
+    if last and Path(last).is_dir():
+        return last
+    return QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())
+
+
+def remember_briefing_folder(path: str | Path) -> None:
+    QSettings(ORG_NAME, ORG_NAME).setValue(FOLDER_KEY, str(Path(path).parent))
 
 
 def title_for_files(paths: list[str], span: tuple[float, float] | None) -> str:
