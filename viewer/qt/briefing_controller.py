@@ -242,7 +242,7 @@ class BriefingController(Controller):
         return self._save_to(Path(target)) if target else False
 
     def _save_to(self, path: Path) -> bool:
-        briefing = self.session.snapshot(self.window.canvas.view, base=path.parent)
+        briefing = self.session.snapshot(self._shown_view(), base=path.parent)
         try:
             save_briefing(briefing, path)
         except BriefingError as exc:
@@ -255,14 +255,18 @@ class BriefingController(Controller):
         self.show_message(translate("Briefing", "Saved {path}").format(path=path), 8000)
         return True
 
+    def _shown_view(self):
+        """The map's view for a save, or None while it still fits the briefing's or a scene's
+        extent (not moved since): the extent stored stays as it is, whatever the window size."""
+        canvas = self.window.canvas
+        return None if canvas.fit is not None else canvas.view
+
     def autosave(self) -> None:
         """Every minute, unsaved changes go to a recovery file (offered after a crash)."""
         if not self.session.dirty:
             return
         try:
-            write_recovery(
-                self.session.snapshot(self.window.canvas.view), self.session.briefing_path
-            )
+            write_recovery(self.session.snapshot(self._shown_view()), self.session.briefing_path)
         except (OSError, ValueError) as exc:
             self.show_message(
                 translate("Briefing", "Autosave failed: {error}").format(error=exc), 8000

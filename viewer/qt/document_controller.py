@@ -32,7 +32,8 @@ def briefing_folder(session) -> str:
     last = str(QSettings(ORG_NAME, ORG_NAME).value(FOLDER_KEY, "") or "")
     if last and Path(last).is_dir():
         return last
-    return QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())
+    docs = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    return docs if docs and Path(docs).is_dir() else str(Path.home())
 
 
 def remember_briefing_folder(path: str | Path) -> None:

@@ -28,6 +28,7 @@ class _Results(QObject):
     ready = Signal(int, object)
 
 
+QWIDGETSIZE_MAX = 16777215  # Qt's "no maximum"
 TABLE_SHARE = 0.35  # of the window's height, for the events table and the counts chart
 
 
@@ -80,7 +81,14 @@ class ZoneEventsController(Controller):
         """``dock`` (the events table or the counts chart) at least 35 % of the window high."""
         want = max(round(self.window.height() * TABLE_SHARE), 280)
         if dock.height() < want and not self.window.isFullScreen():
+            self.window.replay.qt_timeline.setMaximumHeight(QWIDGETSIZE_MAX)  # (its tab's limit)
             self.window.resizeDocks([dock], [want], Qt.Vertical)
+
+    def _timeline_only(self, height: int) -> None:
+        """The timeline in front again: as tall as it needs, the map gets the rest."""
+        qt_timeline = self.window.replay.qt_timeline
+        qt_timeline.setMaximumHeight(qt_timeline.sizeHint().height())
+        self.window.resizeDocks([self.window.replay.timeline_dock], [height], Qt.Vertical)
 
     def recompute(self) -> None:
         """Zone events for every loaded file, in a worker thread (the UI never waits)."""

@@ -35,6 +35,7 @@ from viewer.render.overlay_layout import (
     OverlayBoxes,
     OverlayLayout,
     overlay_context,
+    place_boxes,
 )
 from viewer.render.overlays import (
     Legend,
@@ -201,7 +202,17 @@ class MapScene:
         """Scene ``index`` of ``session`` fitted to a ``width`` x ``height`` frame, its region
         clear of where the overlays go (`Session.map_view`)."""
         probe = session.map_view(width, height, index)
-        return session.map_view(width, height, index, self.overlay_boxes(probe).insets())
+        return session.map_view(width, height, index, self.overlay_insets(probe))
+
+    def overlay_insets(self, view: MapView) -> tuple[float, float, float, float]:
+        """The margins the overlays take on ``view``'s frame at their first places (whatever
+        the data: a scene's view must not depend on the frame before it)."""
+        ctx = overlay_context(self.context(view))
+        sizes: dict[str, tuple[float, float]] = {}
+        for overlay in self.overlays:
+            if isinstance(overlay, PlacedOverlay):
+                sizes.update(overlay.wanted(ctx))
+        return place_boxes((view.width, view.height), sizes, ctx.font_scale).insets()
 
     def _data_key(self) -> object:
         """The state of what the overlays keep off: the visible tracks, the annotations shown."""
