@@ -208,7 +208,7 @@ class DocumentController(Controller):
         items = [i for i in self.session.tracks.items if i.path != TRACED_PATH]
         for item in items:
             act = menu.addAction(item.path.name)
-            act.setStatusTip(str(item.path))
+            act.setData(str(item.path))  # (a path, not text to translate)
             act.triggered.connect(lambda _=False, p=item.path: self.remove_file(p))
         menu.setEnabled(bool(items))
 
