@@ -48,6 +48,7 @@ def test_a_scene_shows_its_region_and_extent_at_any_size(tmp_path, qapp, size):
     corners = np.array([(west, south), (east, south), (east, north), (west, north)])
     sx, sy = view.to_screen(*proj.forward(corners[:, 0], corners[:, 1]))
     assert (sx >= 0).all() and (sx <= w).all() and (sy >= 0).all() and (sy <= h).all()
+    assert sx.max() - sx.min() > 0.4 * w  # the scene is about it: the same share of both frames
     mids = (corners + np.roll(corners, -1, axis=0)) / 2.0
     mx, my = view.to_screen(*proj.forward(mids[:, 0], mids[:, 1]))
     assert all(red_near(image, x, y) for x, y in zip(mx, my, strict=True))
