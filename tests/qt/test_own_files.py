@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from viewer.qt.main_window import DEFAULT_BRIEFING
+from tests.qt import test_briefing_window
 
 # Two sparse hand-made tracks near Okinawa in 2024, fixes an hour apart (UTC times).
 OWN_CSV = """track_id,time,lat,lon
@@ -25,14 +25,7 @@ def own_csv(tmp_path):
     return path
 
 
-@pytest.fixture
-def briefed(qtbot, window):
-    assert window.briefings.open_briefing(DEFAULT_BRIEFING)
-    qtbot.waitUntil(
-        lambda: len(window.session.tracks.items) == 1 and not window.track_files.loading,
-        timeout=20_000,
-    )
-    return window
+briefed = test_briefing_window.briefed  # the window with the default briefing loaded
 
 
 def loaded(window, n):
