@@ -248,3 +248,28 @@ def test_a_postgis_table_in_the_window(qtbot, window, postgres, monkeypatch) -> 
             "AND state = 'active' AND pid <> pg_backend_pid()"
         ).fetchone()[0]
     assert running == 0  # cancelled in the server, not only abandoned by the client
+
+
+def test_a_drag_over_the_event_markers_chooses_a_window(qtbot, window, hive) -> None:
+    """A loaded window shows its zone events as markers above the bars; a drag below their band
+    selects a range even where markers stand close together (a click on one still jumps)."""
+    state = open_in(qtbot, window, hive)  # the default budget: the whole span replays
+    assert state.window_state == LOADED
+    strip = window.replay.qt_timeline.strip
+    qtbot.waitUntil(lambda: len(strip.marker_times) > 20, timeout=30_000)
+    m = float(strip.marker_times[len(strip.marker_times) // 3])
+    x0 = strip_x(strip, m)
+    assert strip.marker_at(x0) is not None  # at any height this press once jumped to it
+    drag(strip, x0, strip_x(strip, m + 2400))
+    qtbot.waitUntil(lambda: state.chosen != state.span, timeout=10_000)
+    qtbot.waitUntil(lambda: state.window_state == LOADED, timeout=30_000)
+    a, b = state.chosen
+    assert b - a in (3600, 7200) and a <= m <= b  # snapped outwards to whole hours
+    # a click in the markers' band still jumps to the marker
+    tl = window.session.timeline
+    qtbot.waitUntil(
+        lambda: len(strip.marker_times) > 0 and strip.marker_times.min() >= a, timeout=30_000
+    )  # the window's own events
+    m = float(strip.marker_times[len(strip.marker_times) // 2])
+    QTest.mouseClick(strip, Qt.LeftButton, Qt.NoModifier, QPoint(strip_x(strip, m), 3))
+    assert abs(tl.time - m) < (tl.end - tl.start) / strip.width() * 8

@@ -9,9 +9,7 @@ With ``select_ranges`` on (an archive is open), a drag selects a window of time
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import numpy as np
@@ -19,6 +17,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QHelpEvent,
     QMouseEvent,
     QPainter,
@@ -31,15 +30,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from viewer.core.timeline import Timeline, format_time, zone_info
+from viewer.core.time_ticks import keep_apart, time_ticks
+from viewer.core.timeline import Timeline, format_time
 from viewer.qt.i18n import translate
 
 CURSOR_COLOR = "#d62728"
 MARKER_FILL, MARKER_EDGE = "#f0a020", "#8a4b00"
-
-# Candidate spacings for the strip's time labels, seconds.
-_TICK_SPACINGS = (60, 300, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800)
-_TICK_SPACINGS += (1_209_600, 2_592_000, 7_776_000, 31_536_000)  # an archive's months, years
 
 
 class ActivityStrip(QWidget):
@@ -54,6 +50,7 @@ class ActivityStrip(QWidget):
     DRAG_PX = 4  # a press that moves further is a drag (a range), not a click
     WHEEL_FACTOR = 0.8  # the window per wheel notch
     LABEL_H = 13  # the time labels along the bottom
+    MARKER_BAND = 12  # px at the top where the event markers are drawn and clicked
 
     def __init__(self, timeline: Timeline, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,9 +116,13 @@ class ActivityStrip(QWidget):
         frac = (x - self.margin) / max(self.width() - 2 * self.margin, 1)
         return tl.start + min(max(frac, 0.0), 1.0) * (tl.end - tl.start)
 
-    def marker_at(self, x: float, tolerance: float = 6.0) -> int | None:
-        """The index of the marker drawn nearest ``x`` within ``tolerance`` px, or None."""
+    def marker_at(self, x: float, tolerance: float = 6.0, y: float | None = None) -> int | None:
+        """The index of the marker drawn nearest ``x`` within ``tolerance`` px, or None. While
+        ranges are selected (an archive), only a press in the markers' band at the top (``y``)
+        hits one: below it a press starts a drag, however many markers the window holds."""
         if not len(self.marker_times):
+            return None
+        if self.select_ranges and y is not None and y > self.MARKER_BAND:
             return None
         dist = np.abs(self.x_of(self.marker_times) - x)
         i = int(np.argmin(dist))
@@ -132,7 +133,7 @@ class ActivityStrip(QWidget):
         if event.button() != Qt.LeftButton:
             return super().mousePressEvent(event)
         x = event.position().x()
-        marker = self.marker_at(x)
+        marker = self.marker_at(x, y=event.position().y())
         if marker is not None:
             self.timeline.set_time(float(self.marker_times[marker]))
             self.marker_clicked.emit(marker)
@@ -151,7 +152,7 @@ class ActivityStrip(QWidget):
                     self.update()
             else:
                 self.timeline.set_time(self.time_at(x))
-        on_marker = self.marker_at(x) is not None
+        on_marker = self.marker_at(x, y=event.position().y()) is not None
         self.setCursor(Qt.PointingHandCursor if on_marker else Qt.ArrowCursor)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -176,7 +177,7 @@ class ActivityStrip(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.ToolTip and isinstance(event, QHelpEvent):
-            marker = self.marker_at(event.position().x())
+            marker = self.marker_at(event.position().x(), y=event.position().y())
             if marker is not None:
                 when = format_time(float(self.marker_times[marker]), self.timeline.zone)
                 QToolTip.showText(event.globalPos(), f"{self.marker_labels[marker]}\n{when}", self)
@@ -281,28 +282,33 @@ class ActivityStrip(QWidget):
         xs = np.flatnonzero(most) + first
         return xs.astype(np.float64), xs + 1.0, most[most > 0]
 
-    def _paint_labels(self, p: QPainter, left: float, right: float, bottom: float) -> None:
-        """Time labels in the timeline's zone, at round local times at least ~70 px apart."""
+    def label_boxes(self) -> list[tuple[QRectF, str]]:
+        """The time labels as drawn: (rectangle, text), for any span from minutes to years
+        (`time_ticks`): never touching each other, none cut at the strip's ends."""
         tl = self.timeline
-        span = tl.end - tl.start
-        px_per_s = (right - left) / span
-        spacing = next((s for s in _TICK_SPACINGS if s * px_per_s >= 70), _TICK_SPACINGS[-1])
-        tz = zone_info(tl.zone)
-        offset = (datetime.fromtimestamp(tl.start, UTC).astimezone(tz).utcoffset()) or timedelta()
-        shift = offset.total_seconds()
-        first = math.ceil((tl.start + shift) / spacing) * spacing - shift
+        if tl.end <= tl.start:
+            return []
+        left, right = self.margin, self.width() - self.margin
+        fm = QFontMetricsF(self._label_font())
+        ticks = time_ticks(tl.start, tl.end, right - left, tl.zone, fm.horizontalAdvance)
+        xs = [float(self.x_of(t)) for t, _ in ticks]
+        widths = [fm.horizontalAdvance(text) for _, text in ticks]
+        bottom = self.height() - self.LABEL_H
+        return [
+            (QRectF(x0, bottom + 1, widths[i], self.LABEL_H), ticks[i][1])
+            for i, x0 in keep_apart(xs, widths, 0.0, float(self.width()))
+        ]
+
+    def _label_font(self) -> QFont:
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF() * 0.8, 6.0))
-        p.setFont(font)
+        return font
+
+    def _paint_labels(self, p: QPainter, left: float, right: float, bottom: float) -> None:
+        """Time labels in the timeline's zone at round local times, with a tick at each."""
+        p.setFont(self._label_font())
         p.setPen(self.palette().placeholderText().color())
-        fmt = "%m-%d" if spacing >= 86400 else "%H:%M"
-        t = first
-        while t <= tl.end:
-            x = float(self.x_of(t))
-            p.drawLine(QPointF(x, bottom), QPointF(x, bottom + 3))
-            text = datetime.fromtimestamp(t, UTC).astimezone(tz).strftime(fmt)
-            if fmt == "%H:%M" and text == "00:00":
-                text = datetime.fromtimestamp(t, UTC).astimezone(tz).strftime("%m-%d")
-            rect = QRectF(x - 30, bottom + 1, 60, self.LABEL_H)
+        for rect, text in self.label_boxes():
+            x = rect.center().x()
             p.drawText(rect, Qt.AlignHCenter | Qt.AlignBottom, text)
-            t += spacing
+            p.drawLine(QPointF(x, bottom), QPointF(x, bottom + 3))
