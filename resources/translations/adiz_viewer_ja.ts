@@ -67,8 +67,16 @@
         <translation>アーカイブを開く：Parquet ファイルのフォルダー</translation>
     </message>
     <message>
+        <source>The briefing&apos;s archive is not there: {folder} (kept relative to the briefing&apos;s folder). Open it with File &gt; Open archive…</source>
+        <translation>ブリーフィングのアーカイブが見つかりません: {folder}（ブリーフィングのフォルダーからの相対位置で保存されています）。ファイル &gt; アーカイブを開く… で開いてください</translation>
+    </message>
+    <message>
         <source>Opening {name}…</source>
         <translation>{name} を開いています…</translation>
+    </message>
+    <message>
+        <source>The password was refused.</source>
+        <translation>パスワードが拒否されました。</translation>
     </message>
     <message>
         <source>Activity per hour…</source>

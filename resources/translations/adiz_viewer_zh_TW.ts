@@ -67,8 +67,16 @@
         <translation>開啟存檔：Parquet 檔案的資料夾</translation>
     </message>
     <message>
+        <source>The briefing&apos;s archive is not there: {folder} (kept relative to the briefing&apos;s folder). Open it with File &gt; Open archive…</source>
+        <translation>找不到簡報的資料庫存檔：{folder}（以相對於簡報資料夾的位置保存）。請以「檔案 &gt; 開啟資料庫存檔…」開啟</translation>
+    </message>
+    <message>
         <source>Opening {name}…</source>
         <translation>正在開啟 {name}…</translation>
+    </message>
+    <message>
+        <source>The password was refused.</source>
+        <translation>密碼遭拒。</translation>
     </message>
     <message>
         <source>Activity per hour…</source>

@@ -16,6 +16,7 @@ the status bar; Cancel stops the query in the engine. A briefing keeps the archi
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -44,19 +45,18 @@ from viewer.core.archive_state import (
 from viewer.core.read_options import ReadOptions
 from viewer.core.timeline import ZONE_KEYS
 from viewer.io.archive import DEFAULT_REPLAY_BUDGET, OverBudget, Window, open_archive
-from viewer.io.archive.credentials import keyring_status, set_password
 from viewer.qt.app_settings import ORG_NAME
 from viewer.qt.archive_density import DENSITY, ArchiveDensity
-from viewer.qt.archive_dialogs import ConnectDialog, PasswordDialog
+from viewer.qt.archive_dialogs import ConnectDialog
+from viewer.qt.archive_passwords import HEADLESS, ArchivePasswords
 from viewer.qt.archive_status import ArchiveStatus
-from viewer.qt.archive_worker import OPEN, ArchiveWorker, PasswordBridge
+from viewer.qt.archive_worker import OPEN, ArchiveWorker
 from viewer.qt.controller import Controller
 from viewer.qt.i18n import translate
 from viewer.qt.time_zone_dialog import ask_time_zone
 
 OVERVIEW, WINDOW, COUNTS = "overview", "window", "counts"
 WINDOW_DEBOUNCE_MS = 350  # a zoom by the wheel settles before its window is asked for
-HEADLESS = ("offscreen", "minimal")
 
 
 class ArchiveController(Controller):
@@ -69,10 +69,7 @@ class ArchiveController(Controller):
         self._opener: Callable[[], object] | None = None
         self._opening: tuple[ArchiveRef, tuple[float, float] | None] | None = None
         self._limit: tuple[float, float] | None = None  # the span asked about (OpenSky)
-        self._passwords: dict[str, tuple[str, bool]] = {}  # this run only; never saved
-        # answers a database's password question on the UI thread: (password, keep) or None
-        self.answer_password: Callable[[str, str], tuple[str, bool] | None] = self._ask_password
-        self._bridges: list[PasswordBridge] = []
+        self.passwords = ArchivePasswords(window, self)  # this run only; never saved
         self._counting = None  # the day definition being counted
         self.status = ArchiveStatus(self)
         self.status.cancel_button.clicked.connect(self.cancel)
@@ -172,7 +169,15 @@ class ArchiveController(Controller):
         with the window it kept chosen."""
         source = ref.resolved(base)
         if not ref.is_url:
-            source = str(Path(source).absolute())
+            source = os.path.normpath(Path(source).absolute())
+            if not Path(source).exists():  # moved, or the briefing was copied without it
+                text = translate(
+                    "Archive",
+                    "The briefing's archive is not there: {folder} (kept relative to the "
+                    "briefing's folder). Open it with File > Open archive…",
+                ).format(folder=source)
+                self.show_error(translate("Archive", "Archive"), text)
+                return
         limit = None
         if ref.is_url and ref.start is not None and ref.end is not None:
             limit = (ref.start.timestamp(), ref.end.timestamp())  # OpenSky: the hours kept
@@ -190,14 +195,19 @@ class ArchiveController(Controller):
         is closed first)."""
         if ref is None:
             text = source if "://" in source else str(Path(source).absolute())
-            ref = ArchiveRef(text)
+            try:
+                ref = ArchiveRef(text)
+            except ValueError as exc:  # not a database this app knows
+                self.show_error(
+                    translate("Archive", "Archive"), str(exc).replace("source", text, 1)
+                )
+                return
         self.close_archive()
         options = ReadOptions(tz=ref.tz)
-        bridge = PasswordBridge(lambda prompt: self._answer(ref.source, prompt), self)
-        self._bridges.append(bridge)
+        new_ask = self.passwords.asker(ref.source)
 
         def opener():
-            return open_archive(ref.source, options, ask_password=bridge.ask)
+            return open_archive(ref.source, options, ask_password=new_ask())
 
         self._opener = opener
         self._opening = (ref, limit)
@@ -213,35 +223,13 @@ class ArchiveController(Controller):
         worker.progress.connect(self._on_progress)
         return worker
 
-    def _answer(self, url: str, prompt: str) -> str | None:
-        """The password for ``url`` (UI thread): the one given earlier in this run, else asked."""
-        given = self._passwords.pop(url, None)
-        if given is not None:
-            self._passwords[url] = given
-            return given[0]
-        answer = self.answer_password(prompt, keyring_status())
-        if answer is None:
-            return None
-        self._passwords[url] = answer
-        return answer[0]
-
-    def _ask_password(self, prompt: str, keyring_note: str) -> tuple[str, bool] | None:
-        if QApplication.platformName() in HEADLESS:
-            return None
-        dialog = PasswordDialog(prompt, keyring_note, self.window)
-        if dialog.exec() != QDialog.Accepted:
-            return None
-        return dialog.password(), dialog.remember()
-
     def _on_opened(self, archive) -> None:
         assert self._opening is not None
         ref, limit = self._opening
         info = archive.info
-        kept = self._passwords.get(ref.source)
-        if kept is not None and kept[1]:
-            why = set_password(ref.source, kept[0])
-            if why:
-                self.show_message(why, 8000)
+        why = self.passwords.opened(ref.source)
+        if why:
+            self.show_message(why, 8000)
         span = limit
         if span is None and info.time_start is not None and info.time_end is not None:
             span = (info.time_start.timestamp(), info.time_end.timestamp() + 1.0)
@@ -558,9 +546,7 @@ class ArchiveController(Controller):
             if worker is not None:
                 worker.shutdown()
         self.worker = self.counter = None
-        for bridge in self._bridges:
-            bridge.release()
-        self._bridges.clear()
+        self.passwords.release()
         self.status.clear()
 
     def shutdown(self) -> None:

@@ -25,10 +25,12 @@ class ArchiveStatus(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.progress_bar = QProgressBar()
-        self.progress_bar.setMaximumWidth(260)
+        self.progress_bar.setMaximumWidth(300)
+        self.progress_bar.setMinimumWidth(240)  # its words on one line, however full the bar
         self.cancel_button = QPushButton(translate("Archive", "Cancel"))
         self.cancel_button.setToolTip(translate("Archive", "Stop the archive's query"))
         self.label = QLabel()
+        self.label.setContentsMargins(0, 0, 12, 0)  # apart from the projection's words after it
         self.tasks: dict[str, tuple[str, bool]] = {}  # kind -> (words, per cent)
         for widget in (self.progress_bar, self.cancel_button, self.label):
             widget.hide()

@@ -181,11 +181,10 @@ class BarsWidget(QWidget):
                     )
             if i % step == 0:
                 p.setPen(QColor("#555555"))
-                p.drawText(
-                    QRectF(rect.left() - 10, rect.bottom() + 2 + words_h, rect.width() + 20, 14),
-                    Qt.AlignCenter,
-                    counts.table.index[i].strftime(fmt),
-                )
+                text = counts.table.index[i].strftime(fmt)
+                tw = p.fontMetrics().horizontalAdvance(text) + 6  # whole, however thin the bar
+                box = QRectF(rect.center().x() - tw / 2, rect.bottom() + 2 + words_h, tw, 14)
+                p.drawText(box, Qt.AlignCenter, text)
         x = MARGIN_L
         kinds = [str(k) for k in counts.table.columns] + [str(k) for k in counts.apart.columns]
         for kind in dict.fromkeys(kinds):

@@ -1,6 +1,6 @@
 """The density layer of an archive: fixes per cell from the engine drawn as a translucent heat
 grid under the zone lines (`DensityPainter`, a static layer of the `MapScene`), and its legend
-(`DensityLegend`, an overlay at the top left).
+(`DensityLegend`, an overlay placed by the overlay layout, at the top left when that is free).
 
 The window works the raster out off the UI thread (`viewer.core.density.class_raster`: the
 class of every other screen pixel for the view the counts were asked for); here it becomes an
@@ -15,6 +15,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from viewer.core.view import MapView
 from viewer.render.context import PaintContext, Painter
+from viewer.render.overlay_layout import DENSITY_LEGEND
+from viewer.render.overlays import PlacedOverlay
 from viewer.render.translate import translate
 
 #: ColorBrewer YlOrRd, 9 classes (sequential; reads in grey and for colour-blind viewers; warm,
@@ -108,32 +110,53 @@ def class_label(bounds: list[int], k: int) -> str:
     return f"{lo:,}" if hi == lo else f"{lo:,}–{hi:,}"
 
 
-class DensityLegend(Painter):
-    """Top left: what the heat grid counts and the colour of each class of fixes per cell."""
+class DensityLegend(PlacedOverlay):
+    """What the heat grid counts and the colour of each class of fixes per cell, in the box
+    the overlay layout gives it (clear of the notice, the other overlays and the degree
+    labels)."""
 
     def __init__(self, density: DensityPainter) -> None:
         self.density = density
 
-    def paint(self, painter: QPainter, ctx: PaintContext) -> None:
+    def _shown(self, ctx: PaintContext) -> bool:
         d = self.density
-        if not d.shown or not d.bounds or ctx.projection.definition != d.projection:
-            return
-        s = ctx.font_scale
+        return d.shown and bool(d.bounds) and ctx.projection.definition == d.projection
+
+    def _layout(self, ctx: PaintContext) -> tuple:
+        """(font metrics, text lines, class labels, swatch, pad, row height, width, height)."""
+        d, s = self.density, ctx.font_scale
         font = QFont()
         font.setPointSizeF(8.5 * s)
         fm = QFontMetricsF(font)
         title = translate("Density", "Fixes per cell (density: too many to replay)")
         lines = [title, *([d.caption] if d.caption else [])]
         labels = [class_label(d.bounds, k) for k in range(len(d.bounds))]
-        colours = class_colours(len(d.bounds))
-        sw = 12 * s  # a swatch
-        pad = 6 * s
+        sw, pad = 12 * s, 6 * s  # a swatch, the padding
         row_h = max(fm.height(), sw) + 2 * s
         text_w = max(fm.horizontalAdvance(t) for t in lines)
         swatches_w = sum(sw + 4 * s + fm.horizontalAdvance(t) + 8 * s for t in labels)
         width = min(max(text_w, swatches_w) + 2 * pad, ctx.view.width - 20.0)
         height = len(lines) * fm.height() + row_h + 2 * pad + 2 * s
-        box = QRectF(10.0, 10.0 + 40 * s, width, height)  # under the notice banner's height
+        return font, fm, lines, labels, sw, pad, row_h, width, height
+
+    def wanted(self, ctx: PaintContext) -> dict[str, tuple[float, float]]:
+        if not self._shown(ctx):
+            return {}
+        *_, width, height = self._layout(ctx)
+        return {DENSITY_LEGEND: (width, height)}
+
+    def paint(self, painter: QPainter, ctx: PaintContext) -> None:
+        if not self._shown(ctx):
+            return
+        font, fm, lines, labels, sw, pad, row_h, width, height = self._layout(ctx)
+        s = ctx.font_scale
+        box = self.box(DENSITY_LEGEND)
+        if box is None:
+            if self.placed is not None:
+                return  # no room on this frame
+            box = QRectF(10.0, 10.0 + 40 * s, width, height)  # alone: under the notice banner
+        width = box.width()
+        colours = class_colours(len(self.density.bounds))
         painter.save()
         painter.setPen(QPen(QColor("#333333"), 1))
         painter.setBrush(QColor(255, 255, 255, 230))
