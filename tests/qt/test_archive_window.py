@@ -14,8 +14,10 @@ import time
 import numpy as np
 import pandas as pd
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from tests.archive.conftest import archive_files, flights_table, postgres  # noqa: F401
 from tests.archive.equalities import assert_same_tracks
@@ -134,9 +136,19 @@ def test_a_window_dragged_on_the_strip_is_loaded_as_load_window_loads_it(
     tl = window.session.timeline
     assert (tl.start, tl.end) == (start, start + 3600)
     # the wheel over the strip widens the window again: over the budget, density
-    QTest.mouseMove(strip, QPoint(strip.width() // 2, strip.height() // 2))
-    for _ in range(12):
-        strip.zoom_requested.emit(1.6, start + 1800)
+    at = QPointF(strip.width() / 2, strip.height() / 2)
+    for _ in range(12):  # wheel turned towards the user: wider, around the cursor
+        notch = QWheelEvent(
+            at,
+            strip.mapToGlobal(at),
+            QPoint(),
+            QPoint(0, -3 * 120),
+            Qt.NoButton,
+            Qt.NoModifier,
+            Qt.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(strip, notch)
     qtbot.waitUntil(lambda: state.window_state == OVER_BUDGET, timeout=30_000)
     assert not any(i.path == state.key for i in window.session.tracks.items)
 
