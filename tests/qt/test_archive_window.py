@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from tests.archive.conftest import archive_files, flights_table, postgres  # noqa: F401
 from tests.archive.equalities import assert_same_tracks
@@ -25,6 +25,7 @@ from viewer.core.archive_state import LOADED, OVER_BUDGET, dense_activity
 from viewer.core.catalog import load_catalog
 from viewer.io.archive import Window, open_archive
 from viewer.io.archive.archive import Archive
+from viewer.qt.main_window import DEFAULT_BRIEFING
 
 SMALL_BUDGET = 5_000  # the archive holds 22,348 fixes: its whole span is over this
 SLOW_DUCKDB = "SELECT sum(hash(i)) AS n FROM range(100000000000) t(i)"  # minutes of work
@@ -285,3 +286,28 @@ def test_a_drag_over_the_event_markers_chooses_a_window(qtbot, window, hive) -> 
     m = float(strip.marker_times[len(strip.marker_times) // 2])
     QTest.mouseClick(strip, Qt.LeftButton, Qt.NoModifier, QPoint(strip_x(strip, m), 3))
     assert abs(tl.time - m) < (tl.end - tl.start) / strip.width() * 8
+
+
+@pytest.mark.parametrize("choice", ["new", "add"])
+def test_opening_an_archive_over_the_sample_asks_add_or_new(
+    qtbot, window, hive, monkeypatch, choice
+) -> None:
+    """File > Open archive… with the illustrative sample open: "New briefing" leaves the
+    sample's tracks and its notice behind; "Add to this briefing" keeps them."""
+    assert window.briefings.open_briefing(DEFAULT_BRIEFING)
+    qtbot.waitUntil(lambda: len(window.session.tracks.items) > 0, timeout=60_000)
+    sample = {item.path for item in window.session.tracks.items}
+    assert window.session.briefing.notice  # "illustrative"
+    asked = []
+    window.documents.ask_add_or_new = lambda paths: asked.append(paths) or choice
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: hive)
+    window.archives.open_act.trigger()
+    state = window.session.archive
+    qtbot.waitUntil(lambda: state.window_state in (LOADED, OVER_BUDGET), timeout=30_000)
+    assert asked == [[hive]]
+    paths = {item.path for item in window.session.tracks.items}
+    if choice == "new":
+        assert window.session.briefing.title == "hive" and not window.session.briefing.notice
+        assert paths == {state.key}
+    else:
+        assert window.session.briefing.notice and paths == sample | {state.key}

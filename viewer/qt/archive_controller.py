@@ -149,7 +149,7 @@ class ArchiveController(Controller):
             translate("Archive", "Open an archive: a folder of Parquet files"),
             str(settings.value("archive/last_folder", "")),
         )
-        if folder:
+        if folder and self.window.documents.make_room(folder, archive_name(folder)):
             settings.setValue("archive/last_folder", str(Path(folder).parent))
             self.open_source(folder)
 
@@ -158,6 +158,8 @@ class ArchiveController(Controller):
         settings = QSettings(ORG_NAME, ORG_NAME)
         dialog = ConnectDialog(str(settings.value("archive/last_url", "")), "UTC", self.window)
         if dialog.exec() != QDialog.Accepted:
+            return
+        if not self.window.documents.make_room(dialog.url(), archive_name(dialog.url())):
             return
         settings.setValue("archive/last_url", dialog.url())
         span = dialog.span()
