@@ -14,7 +14,7 @@ import time
 import numpy as np
 import pandas as pd
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
@@ -25,6 +25,8 @@ from viewer.core.archive_state import LOADED, OVER_BUDGET, dense_activity
 from viewer.core.catalog import load_catalog
 from viewer.io.archive import Window, open_archive
 from viewer.io.archive.archive import Archive
+from viewer.qt.app_settings import ORG_NAME
+from viewer.qt.document_controller import CHOICE_KEY
 from viewer.qt.main_window import DEFAULT_BRIEFING
 
 SMALL_BUDGET = 5_000  # the archive holds 22,348 fixes: its whole span is over this
@@ -298,6 +300,7 @@ def test_opening_an_archive_over_the_sample_asks_add_or_new(
     qtbot.waitUntil(lambda: len(window.session.tracks.items) > 0, timeout=60_000)
     sample = {item.path for item in window.session.tracks.items}
     assert window.session.briefing.notice  # "illustrative"
+    QSettings(ORG_NAME, ORG_NAME).remove(CHOICE_KEY)  # no answer remembered by another test
     asked = []
     window.documents.ask_add_or_new = lambda paths: asked.append(paths) or choice
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: hive)
