@@ -207,12 +207,15 @@ class Archive:
 
         self._begin()
         window = window or Window()
+        # by ranges of tracks where the engine reads the fixes in track order (an index), else
+        # by chunks of time with each track's last fix carried
+        ranges = self.engine.track_ranges(self.schema, chunk_fixes)
         return count_zone_events(
             self,
             list(zones),
             window,
             day or MND_DAY,
-            self._chunks(window, chunk_fixes, cancel),
+            ranges or self._chunks(window, chunk_fixes, cancel),
             cancel,
             progress,
             keep_events,

@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 from viewer.io.archive.dialect import Dialect
 from viewer.io.archive.model import QueryCancelled, Window
 from viewer.io.archive.queries import HourPartition
-from viewer.io.archive.schema import Column
+from viewer.io.archive.schema import Column, FixSchema
 
 if TYPE_CHECKING:
     import numpy as np
     import pyarrow as pa
+
+    from viewer.io.archive.zone_stream import TrackRange
 
 Cancel = Callable[[], bool]
 CANCEL_POLL_S = 0.05  # how often a running query checks the caller's cancel flag
@@ -68,6 +70,12 @@ class Engine:
 
     def close(self) -> None:
         raise NotImplementedError
+
+    def track_ranges(self, schema: FixSchema, fixes: int) -> list[TrackRange] | None:
+        """Where the engine reads the fixes in track-then-time order without sorting them (an
+        index): ranges of track ids of about ``fixes`` fixes, for the zone counts to take one by
+        one; None where it cannot."""
+        return None
 
     # ---------------------------------------------------------------- running
     def execute(self, sql: str | Sequence[str], cancel: Cancel | None = None) -> None:
