@@ -219,16 +219,19 @@ class DuckDBEngine(Engine):
                 return None
             times = frame[frame["column"] == names[TIME]]
             if schema.time_kind == TIMESTAMPTZ:
-                t_lo = pd.to_datetime(times["lo"], utc=True).min().timestamp()
-                t_hi = pd.to_datetime(times["hi"], utc=True).max().timestamp()
+                epoch = pd.Timestamp(0, tz="UTC")
+                lo_s = (pd.to_datetime(times["lo"], utc=True) - epoch).dt.total_seconds()
+                hi_s = (pd.to_datetime(times["hi"], utc=True) - epoch).dt.total_seconds()
+                lo_s, hi_s = lo_s.to_numpy(np.float64), hi_s.to_numpy(np.float64)
             else:
                 scale = 1000.0 if schema.time_kind == EPOCH_MS else 1.0
-                t_lo = float(times["lo"].astype(float).min()) / scale
-                t_hi = float(times["hi"].astype(float).max()) / scale
+                lo_s = times["lo"].astype(float).to_numpy() / scale
+                hi_s = times["hi"].astype(float).to_numpy() / scale
         except (ValueError, TypeError):
             return None
         self.rows_valid = True
-        return int(groups["n"].sum()), float(t_lo), float(t_hi)
+        self.row_group_times = (times["n"].to_numpy(np.int64), lo_s, hi_s)
+        return int(groups["n"].sum()), float(lo_s.min()), float(hi_s.max())
 
     # ---------------------------------------------------------------- the relation
     def files_for(self, window: Window | None) -> list[Path]:

@@ -35,6 +35,9 @@ class Engine:
     #: every row has a time, a track id and a position in range (known from statistics): the
     #: queries need not check them row by row
     rows_valid: bool = False
+    # rows, first and last time (epoch seconds) of each row group, from the Parquet statistics
+    # where they say it all (`DuckDBEngine.metadata_summary`); None elsewhere
+    row_group_times: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def __init__(self, source: str) -> None:
         self.source = source
