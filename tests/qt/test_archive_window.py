@@ -9,6 +9,7 @@ counts."""
 from __future__ import annotations
 
 import json
+import threading
 import time
 
 import numpy as np
@@ -314,3 +315,37 @@ def test_opening_an_archive_over_the_sample_asks_add_or_new(
         assert paths == {state.key}
     else:
         assert window.session.briefing.notice and paths == sample | {state.key}
+
+
+def test_the_strip_shows_the_estimate_until_the_exact_overview(
+    qtbot, window, hive, monkeypatch
+) -> None:
+    """Over Parquet the strip is drawn at once from the files' statistics (fixes per hour,
+    estimated), over the whole span; the engine's exact activity replaces it when it comes."""
+    release = threading.Event()
+    exact = Archive.activity
+
+    def held(self, *args, **kwargs):
+        assert release.wait(30)
+        return exact(self, *args, **kwargs)
+
+    monkeypatch.setattr(Archive, "activity", held)
+    window.archives.open_source(hive)
+    state = window.session.archive
+    strip = window.replay.qt_timeline.strip
+    with open_archive(hive) as archive:
+        estimate = archive.activity_estimate()
+    assert estimate is not None
+    qtbot.waitUntil(lambda: state.is_open and len(strip.counts) > 0, timeout=30_000)
+    edges, fixes, _ = dense_activity(estimate, state.span)
+    np.testing.assert_array_equal(strip.counts, fixes)  # fixes per hour, estimated
+    np.testing.assert_array_equal(strip.edges, edges)
+    assert state.activity is None
+    tl = window.session.timeline
+    assert (tl.start, tl.end) == state.span and window.replay.qt_timeline.isEnabled()
+    release.set()
+    qtbot.waitUntil(lambda: state.activity is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: state.window_state in (LOADED, OVER_BUDGET), timeout=30_000)
+    if state.window_state != LOADED:
+        _, _, tracks = dense_activity(state.activity, state.span)
+        np.testing.assert_array_equal(strip.counts, tracks)

@@ -56,6 +56,7 @@ from viewer.qt.i18n import translate
 from viewer.qt.time_zone_dialog import ask_time_zone
 
 OVERVIEW, WINDOW, COUNTS = "overview", "window", "counts"
+ESTIMATE = "estimate"  # the strip at once from the Parquet statistics, until the overview
 WINDOW_DEBOUNCE_MS = 350  # a zoom by the wheel settles before its window is asked for
 
 
@@ -84,6 +85,7 @@ class ArchiveController(Controller):
         self.state.events.connect("window", self._on_window_changed)
         self.state.events.connect("closed", self._on_closed)
         self._dense: tuple | None = None  # (activity, edges, tracks) for the strip
+        self._estimate: tuple | None = None  # (fixes, edges) until the overview
         self.create_actions()
         self.whole_button = window.replay.qt_timeline.add_button(self.whole_act)
         self._enable()
@@ -240,6 +242,7 @@ class ArchiveController(Controller):
         self.window.replay.qt_timeline.strip.select_ranges = True
         self.window.zone_events.counts_panel.set_archive(self.state.name)
         self._enable()
+        self.worker.ask(ESTIMATE, lambda a, cancel, progress: a.activity_estimate())
         self._ask_overview()
         self._show_status()
 
@@ -253,6 +256,19 @@ class ArchiveController(Controller):
             lambda a, cancel, progress: a.activity(window, approximate=True, cancel=cancel),
         )
         self._task(OVERVIEW, translate("Archive", "Activity per hour…"))
+
+    def _on_estimate(self, estimate) -> None:
+        """Fixes per hour estimated from the files' statistics: the strip over the whole span
+        while the engine works out the exact activity (DuckDB over Parquet; else None)."""
+        span = self.state.span
+        if estimate is None or self.state.activity is not None or span is None:
+            return
+        edges, fixes, _ = dense_activity(estimate, span)
+        self._estimate = (fixes, edges)
+        if self.state.chosen is None:  # the clock over the whole span meanwhile
+            self.session.timeline.set_range(*span)
+            self.session.timeline.set_time(span[0])
+        self.window.replay.refresh_strip()
 
     def _on_overview(self, activity) -> None:
         self.state.set_overview(activity)
@@ -345,6 +361,8 @@ class ArchiveController(Controller):
         """(tracks per hour, hour edges) over the whole span for the timeline's strip while
         the window is not loaded; None otherwise (the loaded tracks give the strip)."""
         a = self.state.activity
+        if a is None and self._estimate is not None and self.state.is_open:
+            return self._estimate
         if a is None or self.state.window_state == LOADED:
             return None
         if self._dense is None or self._dense[0] is not a:
@@ -424,6 +442,7 @@ class ArchiveController(Controller):
             OVERVIEW: self._on_overview,
             WINDOW: self._on_window_loaded,
             DENSITY: self.density.show,
+            ESTIMATE: self._on_estimate,
         }
         handlers[kind](result)
 
@@ -433,6 +452,8 @@ class ArchiveController(Controller):
         if not worker.is_latest(kind, generation) and kind != OPEN:
             return
         self._done(kind)
+        if kind == ESTIMATE:
+            return  # the exact overview follows anyway
         if isinstance(error, OverBudget):
             self._over_budget(error.fixes)
             return
@@ -535,7 +556,7 @@ class ArchiveController(Controller):
         """No archive any more (closed, another opened, or a briefing replaced the session)."""
         self._stop_workers()
         self.density.hide()
-        self._dense = None
+        self._dense = self._estimate = None
         self._limit = None
         self.window.replay.qt_timeline.strip.select_ranges = False
         self.window.zone_events.counts_panel.set_archive("")
