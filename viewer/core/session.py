@@ -48,6 +48,7 @@ from viewer.core.briefing import (
 )
 from viewer.core.evented import EventedModel
 from viewer.core.georeference import Underlay
+from viewer.core.live_tracks import LIVE_PATH, LiveFrame, LiveTracks
 from viewer.core.map_state import MapState
 from viewer.core.projection import Projection
 from viewer.core.read_options import ReadOptions, options_for_ref, ref_for_options
@@ -97,6 +98,7 @@ class Session(EventedModel):
         self.tracks = TrackLayers()
         now = datetime.now(UTC).timestamp()
         self.timeline = timeline if timeline is not None else Timeline(now - 86400.0, now)
+        self.live = LiveTracks(self.timeline)  # the live feeds, a track source like a file
         self.briefing: Briefing | None = None
         self.briefing_path: Path | None = None
         self.scene_index = -1
@@ -121,17 +123,33 @@ class Session(EventedModel):
         self.tracks.reproject(projection)
 
     def _on_tracks_changed(self, *_: object) -> None:
-        span = self.tracks.time_span
+        span = self._time_span()
         if span is None:
             return
         start, end = span
         if end <= start:
             end = start + 60.0
-        if (start, end) != self._span:  # new data: the clock starts at its beginning
+        if (start, end) != self._span:  # new data: the clock starts at its beginning...
             self._span = (start, end)
             self.timeline.set_range(start, end)
-            self.timeline.set_time(start)
+            if not self.live.active:
+                self.timeline.set_time(start)
+            elif self.live.live:  # ...or stays at the live edge
+                self.live.go_live()
         self.state.follow_clock(self.timeline.time)
+
+    def _time_span(self) -> tuple[float, float] | None:
+        """The files' time span and the whole of what the live feeds hold."""
+        spans = [
+            i.trackset.time_span
+            for i in self.tracks.items
+            if i.path != LIVE_PATH and i.trackset.time_span
+        ]
+        if self.live.span is not None and any(i.path == LIVE_PATH for i in self.tracks.items):
+            spans.append(self.live.span)
+        if not spans:
+            return None
+        return min(s[0] for s in spans), max(s[1] for s in spans)
 
     def _on_time_changed(self, t: float) -> None:
         if self.tracks.items:
@@ -170,6 +188,27 @@ class Session(EventedModel):
         if report is not None:
             self.reports[key] = report
         self.tracks.add(LoadedTracks(Path(path), trackset, report))
+
+    def show_live(self, frame: LiveFrame | None = None) -> None:
+        """A frame from the live feeds: the live clock and the live tracks follow (a ``data``
+        change of the track layers, or ``changed`` when the live source first appears).
+        Without a frame: the snapshot that fits the clock now (Live / DVR changed)."""
+        if frame is not None:
+            self.live.apply(frame)
+        snap = self.live.current()
+        if snap is None:
+            return
+        shown = next((i for i in self.tracks.items if i.path == LIVE_PATH), None)
+        if shown is None:
+            self.tracks.add(LoadedTracks(LIVE_PATH, snap.trackset, None))
+        elif shown.trackset is not snap.trackset:  # else nothing new to draw
+            self.tracks.update(LoadedTracks(LIVE_PATH, snap.trackset, None))
+
+    def end_live(self) -> None:
+        """The live feeds are gone: their tracks leave the replay."""
+        self.live.reset()
+        if any(i.path == LIVE_PATH for i in self.tracks.items):
+            self.tracks.remove(LIVE_PATH)
 
     def apply_pending_time(self) -> None:
         """Once a briefing's files are in, the clock goes to the briefing's start."""
@@ -242,10 +281,10 @@ class Session(EventedModel):
                 relative_ref_path(item.path, base), self.read_options.get(str(item.path))
             )
             for item in self.tracks.items
-            if item.path != TRACED_PATH  # saved in the briefing itself, with its timing
+            if item.path not in (TRACED_PATH, LIVE_PATH)  # traced: saved in the briefing
         )
         time_range = None
-        if self.tracks.items:
+        if any(item.path != LIVE_PATH for item in self.tracks.items):
             time_range = TimeRange(
                 datetime.fromtimestamp(self.timeline.start, UTC),
                 datetime.fromtimestamp(self.timeline.end, UTC),
@@ -452,7 +491,7 @@ class Session(EventedModel):
         copy of the map state and clock and the briefing as shown now (``view``: the map's), so
         an export can step through scenes without touching what the window shows."""
         other = Session(self.state.copy(), self.timeline.copy())
-        other.tracks.items = list(self.tracks.items)
+        other.tracks.items = [self._frozen_live(i) for i in self.tracks.items]
         other.briefing = self.snapshot(view) if self.briefing is not None else None
         other.briefing_path = self.briefing_path
         other.read_options = dict(self.read_options)
@@ -461,3 +500,11 @@ class Session(EventedModel):
         other._span = self._span
         other._traced_shown = self._traced_shown
         return other
+
+    def _frozen_live(self, item: LoadedTracks) -> LoadedTracks:
+        """An export draws the live tracks with their trails: the trail window rather than
+        the last seconds shown at the live edge."""
+        window = self.live.window
+        if item.path != LIVE_PATH or window is None or not self.live.live:
+            return item
+        return replace(item, trackset=window.trackset)

@@ -65,6 +65,12 @@ FLAG_WORDS = {
             "crossing is inferred from the straight line across the gap.",
         ),
     ),
+    "live": (
+        QT_TRANSLATE_NOOP("EventsPanel", "live"),
+        QT_TRANSLATE_NOOP(
+            "EventsPanel", "Raised by a live feed as its messages arrived (and recorded)."
+        ),
+    ),
     "near_line": (
         QT_TRANSLATE_NOOP("EventsPanel", "near the line: depends on how it is drawn"),
         QT_TRANSLATE_NOOP(

@@ -91,7 +91,9 @@ class MapScene:
             picture = session.picture_path(underlay)
             scene.set_underlay(underlay_painter_for(underlay, picture, pictures))
         timeline = session.timeline
-        scene.tracks = TrackPainter(session.tracks, lambda: timeline.time, lambda: timeline.trail)
+        scene.tracks = TrackPainter(
+            session.tracks, lambda: timeline.time, lambda: timeline.trail, look=session.live.look
+        )
         annotations = AnnotationPainter(
             lambda: session.briefing.annotations if session.briefing else (),
             lambda: timeline.time if session.tracks.items else None,
