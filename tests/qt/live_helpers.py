@@ -6,6 +6,16 @@ from __future__ import annotations
 
 import time
 
+from PySide6.QtCore import QSettings
+
+from viewer.qt.app_settings import ORG_NAME
+
+
+def forget_live_settings() -> None:
+    """QSettings are shared by the test session: each live test starts and ends without the
+    feeds, rule, sound and folder another one chose."""
+    QSettings(ORG_NAME, ORG_NAME).remove("live")
+
 
 def sbs_time(t: float) -> str:
     """``2021/10/04,06:00:00.000`` (date and time fields of an SBS line) for epoch ``t``."""

@@ -11,13 +11,14 @@ import pytest
 from PySide6.QtGui import QColor
 
 from tests.io.feed_servers import TcpReplayServer, free_udp_port
-from tests.qt.live_helpers import eastbound, sbs_callsign
+from tests.qt.live_helpers import eastbound, forget_live_settings, sbs_callsign
 from viewer.core.catalog import load_catalog
 from viewer.core.live_alerts import AlertRule
 from viewer.core.live_store import StoreConfig
 from viewer.core.live_tracks import LIVE_PATH
 from viewer.core.zones import compute_zone_events
 from viewer.io.registry import ReadOptions, load_trackset
+from viewer.qt.live_settings import LiveSettings
 from viewer.render.track_painter import KIND_COLORS
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "live" / "taiwan_strait.sbs"
@@ -26,10 +27,12 @@ GREY = QColor(KIND_COLORS["unknown"])  # SBS says nothing of the kind: unknown, 
 
 @pytest.fixture
 def live_window(window, tmp_path):
+    forget_live_settings()
+    window.live.settings = LiveSettings()
     window.live.settings.record_dir = tmp_path / "recordings"  # never the user's Documents
-    window.live.settings.record = True
     yield window
     window.live.shutdown()
+    forget_live_settings()
 
 
 @pytest.fixture

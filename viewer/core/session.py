@@ -127,8 +127,8 @@ class Session(EventedModel):
         if span is None:
             return
         start, end = span
-        if end <= start:
-            end = start + 60.0
+        if end <= start:  # one instant: a minute to show it in (a live feed grows from it)
+            end = start + (1.0 if self.live.active else 60.0)
         if (start, end) != self._span:  # new data: the clock starts at its beginning...
             self._span = (start, end)
             self.timeline.set_range(start, end)

@@ -28,7 +28,13 @@ from viewer.core.slicing import gap_thresholds, slice_tracks
 from viewer.core.tracks import TrackSet
 from viewer.core.view import MapView
 from viewer.render.context import PaintContext
-from viewer.render.trail_lines import EXP_RATE, draw_groups, group_segments, slice_segments
+from viewer.render.trail_lines import (
+    EXP_RATE,
+    SegmentGroups,
+    draw_groups,
+    group_segments,
+    slice_segments,
+)
 
 FADE_FACTOR = 0.9  # each dimming step multiplies the image's alpha by this
 Codes = Callable[[TrackSet], tuple[np.ndarray, np.ndarray, list[str]]]
@@ -99,8 +105,8 @@ class LiveTrailLayer:
         trail: float, width: float, dpr: float, key: tuple,
     ) -> None:  # fmt: skip
         """The whole trail window drawn anew, faded by age: from the history (the trail
-        window), else from the recent snapshot alone, until a history that reaches the live
-        edge comes (`lagged`: the one used ends more than half the recent span before it)."""
+        window) and, past its end, the recent snapshot; a history that ends well before the
+        live edge (`lagged`) is redrawn when a newer one comes."""
         self.image = self._new_image(ctx, dpr)
         self.view, self.key = ctx.view, key
         self.t_drawn = self.faded_at = t
@@ -108,41 +114,54 @@ class LiveTrailLayer:
         self.history = history
         span = history.time_span if history is not None else None
         self.lagged = span is None or t - span[1] > RECENT_S / 2
-        ts = history if history is not None else recent
-        if ts.n_fixes == 0 or trail <= 0:
+        if trail <= 0:
             return
-        sl = slice_tracks(ts, t, trail, gap=self.gap, hold=math.inf)
-        if not len(sl):
-            return
-        _, colours, palette = self.codes(ts)
-        groups = slice_segments(sl, ts, ctx, colours[sl.tracks], t, trail, fade="exp")
-        if groups is None:
+        groups = []
+        if history is not None and history.n_fixes:
+            sl = slice_tracks(history, t, trail, gap=self.gap, hold=math.inf)
+            if len(sl):
+                _, colours, palette = self.codes(history)
+                found = slice_segments(sl, history, ctx, colours[sl.tracks], t, trail, "exp")
+                if found is not None:
+                    groups.append((found, palette))
+        after = span[1] if span is not None else t - trail
+        found, palette = self._segments(ctx, recent, after, t, trail)
+        if found is not None:
+            groups.append((found, palette))
+        if not groups:
             return
         painter = QPainter(self.image)
         try:
             painter.setRenderHint(QPainter.Antialiasing, True)
-            draw_groups(painter, ctx, groups, palette, width)
+            for found, palette in groups:
+                draw_groups(painter, ctx, found, palette, width)
         finally:
             painter.end()
+
+    def _segments(
+        self, ctx: PaintContext, ts: TrackSet, after: float, t: float, trail: float
+    ) -> tuple[SegmentGroups | None, list[str]]:
+        """The segments of ``ts`` that end in (``after``, ``t``], faded by their age at ``t``."""
+        _, colours, palette = self.codes(ts)
+        if ts.n_fixes < 2:
+            return None, palette
+        owner = ts.track_index()
+        end_t = ts.t[1:]
+        a = np.flatnonzero((owner[:-1] == owner[1:]) & (end_t > after) & (end_t <= t))
+        if not len(a):
+            return None, palette
+        b = a + 1
+        sx, sy = ctx.view.to_screen(ts.x, ts.y)
+        tracks = owner[a]
+        gap = (ts.t[b] - ts.t[a]) > gap_thresholds(ts, tracks, self.gap)
+        age = np.clip((t - ts.t[b]) / trail, 0.0, 0.999)
+        return group_segments(sx, sy, a, b, colours[tracks], age, gap, ctx, "exp"), palette
 
     def _grow(self, ctx: PaintContext, ts: TrackSet, t: float, trail: float, width: float):
         """The segments of ``ts`` that ended after the last frame, drawn new; then the image
         dimmed by the time that passed, in steps of `FADE_FACTOR`."""
         assert self.image is not None
-        segments = None
-        if ts.n_fixes > 1:
-            owner = ts.track_index()
-            a = np.flatnonzero(
-                (owner[:-1] == owner[1:]) & (ts.t[1:] > self.t_drawn) & (ts.t[1:] <= t)
-            )
-            if len(a):
-                b = a + 1
-                _, colours, palette = self.codes(ts)
-                sx, sy = ctx.view.to_screen(ts.x, ts.y)
-                tracks = owner[a]
-                gap = (ts.t[b] - ts.t[a]) > gap_thresholds(ts, tracks, self.gap)
-                age = np.zeros(len(a))
-                segments = group_segments(sx, sy, a, b, colours[tracks], age, gap, ctx, "exp")
+        segments, palette = self._segments(ctx, ts, self.t_drawn, t, trail)
         step_s = trail * math.log(1.0 / FADE_FACTOR) / EXP_RATE
         steps = int((t - self.faded_at) // step_s) if math.isfinite(step_s) else 0
         if segments is None and steps <= 0:
