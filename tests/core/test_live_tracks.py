@@ -205,6 +205,7 @@ def test_the_session_shows_the_live_source_like_a_file():
     exported = session.fork()
     (item,) = exported.tracks.items
     assert item.trackset is session.live.window.trackset  # an export draws the trails
+    assert exported.live.look(item.trackset) is not None  # ...and holds the heads
     session.end_live()
     assert session.tracks.items == [] and not session.live.active
 

@@ -176,3 +176,15 @@ def test_alerts_and_the_live_button_in_words():
     assert behind_words(12.4) == "−12 s"
     assert behind_words(300) == "−5 min"
     assert behind_words(3900) == "−1 h 05 min"
+
+
+def test_the_feed_option_opens_the_window_connected(monkeypatch):
+    from viewer import app
+    from viewer.qt import main_window
+
+    seen = {}
+    monkeypatch.setattr(
+        main_window, "run_app", lambda files, language=None, feeds=None: seen.update(feeds=feeds)
+    )
+    app.main(["--feed", "sbs://127.0.0.1:30003", "--feed", "cot+udp://239.2.3.1:6969"])
+    assert seen["feeds"] == ["sbs://127.0.0.1:30003", "cot+udp://239.2.3.1:6969"]

@@ -389,7 +389,9 @@ def test_lang_option_reaches_the_app(monkeypatch):
 
     seen = {}
     monkeypatch.setattr(
-        main_window, "run_app", lambda files, language=None: seen.update(lang=language) or 0
+        main_window,
+        "run_app",
+        lambda files, language=None, feeds=None: seen.update(lang=language) or 0,
     )
     assert app.main(["--lang", "zh_TW"]) == 0
     assert seen["lang"] == "zh_TW"

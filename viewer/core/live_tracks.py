@@ -245,6 +245,15 @@ class LiveTracks(EventedModel):
         ):
             self.go_live()
 
+    def freeze_into(self, other: LiveTracks) -> LiveSnapshot | None:
+        """``other`` (an export's copy of the session) shows what this shows, its trails
+        drawn from the trail window; the snapshot it shows."""
+        other.span, other.activity = self.span, self.activity
+        other.window, other.window_request = self.window, self.window_request
+        other.recent = self.window if self.live and self.window is not None else self.recent
+        other.clock.live, other.clock.newest = self.clock.live, self.clock.newest
+        return other.current()
+
     def reset(self) -> None:
         """No feed any more and nothing kept: the live source leaves the picture."""
         self.recent = self.window = None

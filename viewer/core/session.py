@@ -491,7 +491,11 @@ class Session(EventedModel):
         copy of the map state and clock and the briefing as shown now (``view``: the map's), so
         an export can step through scenes without touching what the window shows."""
         other = Session(self.state.copy(), self.timeline.copy())
-        other.tracks.items = [self._frozen_live(i) for i in self.tracks.items]
+        shown = self.live.freeze_into(other.live)
+        other.tracks.items = [
+            replace(i, trackset=shown.trackset) if i.path == LIVE_PATH and shown else i
+            for i in self.tracks.items
+        ]
         other.briefing = self.snapshot(view) if self.briefing is not None else None
         other.briefing_path = self.briefing_path
         other.read_options = dict(self.read_options)
@@ -500,11 +504,3 @@ class Session(EventedModel):
         other._span = self._span
         other._traced_shown = self._traced_shown
         return other
-
-    def _frozen_live(self, item: LoadedTracks) -> LoadedTracks:
-        """An export draws the live tracks with their trails: the trail window rather than
-        the last seconds shown at the live edge."""
-        window = self.live.window
-        if item.path != LIVE_PATH or window is None or not self.live.live:
-            return item
-        return replace(item, trackset=window.trackset)

@@ -222,7 +222,7 @@ class LiveController(Controller):
             return
         # Deferred on purpose: the zone analysis is loaded when the first feed connects.
         zones = self.session.state.catalog.analysis_zones()
-        zones += self.window.zone_events._user_zones()
+        zones += self.window.zone_events.user_zones()
         self.hub = LiveHub(zones=zones, projection=self.session.state.projection)
         self.pump = LivePump(self.hub, self._frames_signal.ready.emit)
         self._update_request()

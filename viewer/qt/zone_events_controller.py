@@ -102,7 +102,7 @@ class ZoneEventsController(Controller):
         # the live feeds' events come from their alerter as messages arrive (add_live_alerts)
         items = [i for i in self.session.tracks.visible() if i.path != LIVE_PATH]
         zones = self.session.state.catalog.analysis_zones()
-        zones += self._user_zones()
+        zones += self.user_zones()
         ready = self._results.ready
 
         def work():
@@ -118,7 +118,8 @@ class ZoneEventsController(Controller):
 
         self._pool.submit(work)
 
-    def _user_zones(self) -> list[Zone]:
+    def user_zones(self) -> list[Zone]:
+        """The user's layers marked for analysis, as zones (files and live feeds alike)."""
         zones = []
         for layer in self.session.state.extra_layers.values():
             if not layer.analysis:

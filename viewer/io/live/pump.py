@@ -2,13 +2,14 @@
 indexes on its own thread.
 
 Every ``poll_s`` (100 ms) the pump polls the hub (the feeds' messages into the store, the zone
-alerts), and when the store changed it freezes what the picture needs (and once a second anyway, so tracks that
-fall quiet go stale on screen) as a `viewer.core.live_tracks.LiveFrame`: the *recent* snapshot (each track's last seconds, with the
-last fix of every track still held on the map) and, every ``window_every_s`` or as soon as the
-picture asks for another stretch (`request`: the trail behind the live edge, or a window in the
-past while the presenter scrubs back), the thinned *window*. Each snapshot's time index is built
-here too, so slicing it on the window's thread costs only the slice. ``deliver(frame)`` is called
-from the pump's thread (the window queues it to its own: a Qt signal).
+alerts), and when the store changed (and once a second anyway, so tracks that fall quiet go
+stale on screen) it freezes what the picture needs as a `viewer.core.live_tracks.LiveFrame`: the
+*recent* snapshot (each track's last seconds, with the last fix of every track still held on
+the map) and, every ``window_every_s`` or as soon as the picture asks for another stretch
+(`request`: the trail behind the live edge, or a window in the past while the presenter scrubs
+back), the thinned *window*. Each snapshot's time index is built here too, so slicing it on the
+window's thread costs only the slice. ``deliver(frame)`` is called from the pump's thread (the
+window queues it to its own: a Qt signal).
 
 The hub's store is not thread-safe: everything that touches the hub — adding or removing a
 feed, the alert rules — goes through `call`, run by the pump's thread between two polls.

@@ -14,7 +14,7 @@ from pathlib import Path
 from viewer.core.constants import TIME, TRACK_ID
 from viewer.io.report import ImportCancelled, ImportReport, TrackImportError
 
-# Deferred on purpose: pandas and the CSV reader (read when a recording is opened).
+# Deferred on purpose: pandas, viewer.io.csv_reader (read when a recording is opened).
 
 MANIFEST = "feed.json"
 FIXES_SUFFIX = ".fixes.csv"
