@@ -54,6 +54,7 @@ def main() -> int:
     parser.add_argument("--warmup", type=float, default=10.0)
     parser.add_argument("--rate", type=float, default=5000.0)
     parser.add_argument("--screenshot", default=None, metavar="PNG")
+    parser.add_argument("--progress", action="store_true", help="a line a second while it runs")
     args = parser.parse_args()
 
     import tempfile
@@ -102,9 +103,17 @@ def main() -> int:
             state.update(measuring=True, cpu0=cpu(), wall0=time.monotonic(), frames0=live.frames)
             live.frame_ms.clear()
             live.latency.clear()
+        if args.progress and time.monotonic() - state.get("said", 0.0) >= 1.0:
+            state["said"] = time.monotonic()
+            print(
+                f"  {time.monotonic() - started:5.1f} s: {hub.store.n_fixes:,} fixes, "
+                f"{live.frames:,} frames, {len(live.frame_ms):,} paints, CPU {cpu():.1f} s",
+                flush=True,
+            )
         if not proc.is_alive():
             app.quit()
 
+    started = time.monotonic()
     timer = QTimer(interval=200)
     timer.timeout.connect(tick)
     timer.start()

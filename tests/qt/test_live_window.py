@@ -4,6 +4,7 @@ alerts on the map and in the events table, stale tracks, recordings replayed as 
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -18,10 +19,13 @@ from viewer.core.live_store import StoreConfig
 from viewer.core.live_tracks import LIVE_PATH
 from viewer.core.zones import compute_zone_events
 from viewer.io.registry import ReadOptions, load_trackset
+from viewer.io.sbs_reader import SbsDecoder
 from viewer.qt.live_settings import LiveSettings
 from viewer.render.track_painter import KIND_COLORS
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "live" / "taiwan_strait.sbs"
+SPEED = 40.0  # the 400 s recording played in 10 s
+ALERT_LIMIT_S = 1.0  # an alert in the window within a second of the message that crosses
 GREY = QColor(KIND_COLORS["unknown"])  # SBS says nothing of the kind: unknown, grey
 
 
@@ -245,3 +249,49 @@ def test_listening_feeds_bind_to_this_computer_unless_told(qtbot, live_window):
     feed = live_window.live.hub.feeds[0]
     assert feed.spec.interface == "127.0.0.1"
     qtbot.waitUntil(lambda: "ais: listening" in status_text(live_window), timeout=10_000)
+
+
+def test_alerts_reach_the_window_within_a_second_of_the_crossing_message(
+    qtbot, live_window, server
+):
+    """The recorded stream paced by its own clock (40x): each alert's row and notice are in the
+    window within a second of the message that revealed it (the track's first position at or
+    after the crossing time), measured on the wall clock from its send to the window's thread."""
+    lines = SAMPLE.read_bytes().splitlines(True)
+    decoder = SbsDecoder("Asia/Taipei")
+    stamps = [getattr(decoder.decode(line.decode()), "t_ns", None) for line in lines]
+    stamps = [s / 1e9 if s is not None else None for s in stamps]
+    shown: list[tuple[float, object]] = []  # (wall clock, alert) as the window shows it
+    live_window.session.live.events.connect(
+        "alerts", lambda alerts: shown.extend((time.time(), a) for a in alerts)
+    )
+    assert live_window.live.connect_feed(f"sbs://127.0.0.1:{server.port}?tz=Asia/Taipei&name=pace")
+    server.accept()
+    sent_at: dict[int, float] = {}
+
+    def play() -> None:  # the receiver, off the window's thread
+        start, t0 = time.monotonic(), next(s for s in stamps if s is not None)
+        for i, line in enumerate(lines):
+            if stamps[i] is not None:
+                time.sleep(max(0.0, start + (stamps[i] - t0) / SPEED - time.monotonic()))
+            sent_at[i] = time.time()
+            server.send(line)
+
+    player = threading.Thread(target=play, daemon=True)
+    player.start()
+    file_ts, _ = load_trackset(SAMPLE, options=ReadOptions(tz="Asia/Taipei"))
+    expected = compute_zone_events(file_ts, load_catalog().analysis_zones())
+    qtbot.waitUntil(lambda: len(shown) >= len(expected) and not player.is_alive(), timeout=40_000)
+    panel = live_window.zone_events.events_panel
+    assert len(panel.all_events) == len(expected)
+    latencies = []
+    for seen, alert in shown:
+        revealing = next(
+            i
+            for i, line in enumerate(lines)
+            if stamps[i] is not None
+            and stamps[i] >= alert.time - 1e-6
+            and line.split(b",")[4].decode().lower() == alert.track_id
+        )
+        latencies.append(seen - sent_at[revealing])
+    assert len(latencies) == len(expected) and max(latencies) <= ALERT_LIMIT_S, latencies

@@ -4,6 +4,7 @@ on the map as the replay passes them, and counted per day in the counts dock."""
 
 from __future__ import annotations
 
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
@@ -58,7 +59,10 @@ class ZoneEventsController(Controller):
     def __init__(self, session, window) -> None:
         super().__init__(session, window)
         timeline = session.timeline
-        self.flash = EventFlashPainter(lambda: timeline.time, lambda: timeline.speed)
+        live = session.live
+        self.flash = EventFlashPainter(
+            lambda: timeline.time, lambda: timeline.speed, lambda: live.active and live.live
+        )
         dynamic = window.scene.dynamic
         dynamic.insert(dynamic.index(window.scene.tracks) + 1, self.flash)  # over the tracks
         replay = window.replay
@@ -143,6 +147,13 @@ class ZoneEventsController(Controller):
             self._live_timer.start()
 
     def _show_live_rows(self) -> None:
+        started = time.perf_counter()
+        self._show_new_live_rows()
+        # a refill costs more as alerts pile up: it takes at most a tenth of the window's thread
+        took_ms = (time.perf_counter() - started) * 1000
+        self._live_timer.setInterval(max(LIVE_TABLE_MS, round(10 * took_ms)))
+
+    def _show_new_live_rows(self) -> None:
         if self._live_rows:
             rows = pd.DataFrame(self._live_rows)
             rows["time"] = pd.to_datetime(rows["time"], unit="s", utc=True)
