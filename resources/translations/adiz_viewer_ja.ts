@@ -1460,6 +1460,10 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>{name}：{state} · 毎秒 {rate} 件 · 最終 {age}</translation>
     </message>
     <message>
+        <source> · {n} not understood, skipped</source>
+        <translation> · 解読できない {n} 件を除外</translation>
+    </message>
+    <message>
         <source>Recording in {folder}</source>
         <translation>記録先 {folder}</translation>
     </message>

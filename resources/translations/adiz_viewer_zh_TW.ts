@@ -1460,6 +1460,10 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>{name}：{state} · 每秒 {rate} 則 · 最後一則 {age}</translation>
     </message>
     <message>
+        <source> · {n} not understood, skipped</source>
+        <translation> · 無法解讀的 {n} 則已略過</translation>
+    </message>
+    <message>
         <source>Recording in {folder}</source>
         <translation>錄製於 {folder}</translation>
     </message>

@@ -295,3 +295,15 @@ def test_alerts_reach_the_window_within_a_second_of_the_crossing_message(
         )
         latencies.append(seen - sent_at[revealing])
     assert len(latencies) == len(expected) and max(latencies) <= ALERT_LIMIT_S, latencies
+
+
+def test_garbage_lines_are_skipped_and_the_status_item_says_so(qtbot, live_window, server):
+    connect_eastbound(qtbot, live_window, server)
+    server.send(b"hello there\r\nMSG,3,1,1,zzzz\r\n\xff\xfe\x00binary\n")
+    server.send(b"".join(eastbound("7c0001", time.time() - 60, 122.0, 22.5, 2, 5.0, 0.05)))
+    qtbot.waitUntil(lambda: "3 not understood, skipped" in status_text(live_window),
+                    timeout=10_000)  # fmt: skip
+    item = live_window.live.status_items["receiver"]
+    assert item.colour == "ok"  # the valid lines still flow
+    assert "not text (bytes outside ASCII)" in item.toolTip()
+    assert live_item(live_window).trackset.n_fixes >= 1

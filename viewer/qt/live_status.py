@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel
 
 from viewer.qt.i18n import translate
 
+SKIP_REASONS_SHOWN = 5  # the commonest reasons for skipped messages, in the tooltip
 QUIET_S = 10.0  # connected but no message for this long: said, and amber
 
 STATE_WORDS = {
@@ -79,6 +80,10 @@ def status_words(status, now: float | None = None) -> tuple[str, str]:
     text = translate("Live", "{name}: {state} · {rate} msg/s · last {age}").format(
         name=name, state=state, rate=f"{status.rate:,.0f}", age=age_words(age)
     )
+    if status.skipped_total:  # garbage, half or hostile messages: said, with the reasons in the tip
+        text += translate("Live", " · {n} not understood, skipped").format(
+            n=f"{status.skipped_total:,}"
+        )
     quiet = age is None or age > QUIET_S
     return text, "wait" if quiet else "ok"
 
@@ -97,6 +102,8 @@ class FeedStatusItem(QLabel):
         self.colour = colour
         self.setText(f'<span style="color:{COLOURS[colour]}">●</span> {text}')
         tip = status.line()
+        worst = sorted(status.skipped.items(), key=lambda kv: -kv[1])[:SKIP_REASONS_SHOWN]
+        tip += "".join(f"\n  {n:,} × {reason}" for reason, n in worst)
         if status.warnings:
             tip += "\n" + "\n".join(status.warnings)
         if record_dir:
