@@ -1,8 +1,9 @@
 """`AlertToasts`: zone alerts as small notices on the map, near an edge, never over the tracks.
 
 Each alert shows for `SHOW_S` seconds (the last `MAX_SHOWN` at once, newest on top), then
-fades. They go in the corner of the map with the fewest track heads under it (top right first,
-then top left, bottom right, bottom left), so a toast does not hide what it is about; nothing
+fades. They go in the top corner of the map with the fewer track heads under it (top right
+first), so a toast does not hide what it is about, below the north arrow and the notice banner;
+the bottom corners are the legend's, the scale bar's, the title's and the clock's. Nothing
 blocks, nothing needs a click. The text comes translated from the window.
 """
 
@@ -23,7 +24,8 @@ SHOW_S = 8.0
 FADE_S = 1.5
 MAX_SHOWN = 4
 MARGIN = 12.0
-CORNERS = ("top-right", "top-left", "bottom-right", "bottom-left")
+CORNERS = ("top-right", "top-left")
+TOP_CLEAR = 62.0  # px (x the font scale) kept above: the north arrow (to 50) and the notice (to 35)
 
 
 @dataclass(frozen=True)
@@ -76,9 +78,8 @@ class AlertToasts(Painter):
         total = len(shown) * (height + gap)
         self.corner = self._emptiest_corner(ctx, width, total)
         right = self.corner.endswith("right")
-        top = self.corner.startswith("top")
         x = ctx.view.width - MARGIN - width if right else MARGIN
-        y = MARGIN + 28.0 * ctx.font_scale if top else ctx.view.height - MARGIN - total - 36
+        y = TOP_CLEAR * ctx.font_scale
         painter.save()
         painter.setFont(font)
         for i, toast in enumerate(shown):
@@ -103,7 +104,7 @@ class AlertToasts(Painter):
         painter.restore()
 
     def _emptiest_corner(self, ctx: PaintContext, width: float, height: float) -> str:
-        """The corner whose toast area holds the fewest heads (the first of them on a tie)."""
+        """The top corner whose toast area holds the fewer heads (the first of them on a tie)."""
         if self.heads is None:
             return CORNERS[0]
         points = self.heads()
@@ -111,11 +112,11 @@ class AlertToasts(Painter):
             return CORNERS[0]
         sx = np.concatenate([p[0] for p in points])
         sy = np.concatenate([p[1] for p in points])
-        w, h = ctx.view.width, ctx.view.height
+        w = ctx.view.width
         counts = []
         for corner in CORNERS:
             x0 = w - MARGIN - width if corner.endswith("right") else MARGIN
-            y0 = MARGIN if corner.startswith("top") else h - MARGIN - height - 36
-            inside = (sx >= x0) & (sx <= x0 + width) & (sy >= y0) & (sy <= y0 + height + 30)
+            y0 = TOP_CLEAR * ctx.font_scale
+            inside = (sx >= x0) & (sx <= x0 + width) & (sy >= y0 - 30) & (sy <= y0 + height + 30)
             counts.append(int(inside.sum()))
         return CORNERS[int(np.argmin(counts))]
