@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
 from tests.io.feed_servers import TcpReplayServer, free_udp_port
@@ -22,7 +21,6 @@ from viewer.core.zones import compute_zone_events
 from viewer.io.registry import ReadOptions, load_trackset
 from viewer.io.sbs_reader import SbsDecoder
 from viewer.qt.live_settings import LiveSettings
-from viewer.render.overlays import legend_rect
 from viewer.render.track_painter import KIND_COLORS
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "live" / "taiwan_strait.sbs"
@@ -187,11 +185,13 @@ def test_zone_alerts_show_on_the_map_and_in_the_events_table(qtbot, live_window,
     assert near_colour(image, rect.left() + 2, rect.center().y(), GREY, radius=1, tol=60)
     canvas_w = live_window.canvas.width()
     assert rect.right() > canvas_w - 40 or rect.left() < 40  # at an edge
-    # ...and not over the north arrow (top right: 30 px in, its N from 8 px down to its tail at
-    # 50 px, as overlays.paint_north_arrow draws it) or the legend (bottom right)
-    arrow = QRectF(canvas_w - 30 - 12, 6, 24, 46)
-    legend = legend_rect(live_window.scene.context(live_window.canvas.view))
-    assert not any(r.intersects(arrow) or r.intersects(legend) for r in toasts.rects)
+    # ...and over none of the overlays (north arrow, legend, notice, scale bar... where the
+    # layout put them on this frame)
+    boxes = live_window.scene.overlay_layout.last.boxes
+    assert "north_arrow" in boxes or "legend" in boxes, boxes.keys()
+    assert not [
+        (name, box) for name, box in boxes.items() for r in toasts.rects if r.intersects(box)
+    ]
     assert live_window.last_message.endswith("UTC")
 
 

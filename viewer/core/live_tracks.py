@@ -33,6 +33,7 @@ from viewer.core.evented import EventedModel
 from viewer.core.live_clock import LIVE_EDGE_S, LiveClock
 from viewer.core.live_store import LiveSnapshot
 from viewer.core.timeline import Timeline
+from viewer.core.track_layers import LoadedTracks, TrackLayers
 from viewer.core.tracks import TrackSet
 
 if TYPE_CHECKING:
@@ -253,6 +254,27 @@ class LiveTracks(EventedModel):
         other.recent = self.window if self.live and self.window is not None else self.recent
         other.clock.live, other.clock.newest = self.clock.live, self.clock.newest
         return other.current()
+
+    def show_in(self, tracks: TrackLayers, frame: LiveFrame | None = None) -> None:
+        """Take ``frame`` (if any); the live tracks in ``tracks`` follow the snapshot shown (a
+        ``data`` change of the track layers, or ``changed`` when the live source first
+        appears)."""
+        if frame is not None:
+            self.apply(frame)
+        snap = self.current()
+        if snap is None:
+            return
+        shown = next((i for i in tracks.items if i.path == LIVE_PATH), None)
+        if shown is None:
+            tracks.add(LoadedTracks(LIVE_PATH, snap.trackset, None))
+        elif shown.trackset is not snap.trackset:  # else nothing new to draw
+            tracks.update(LoadedTracks(LIVE_PATH, snap.trackset, None))
+
+    def leave(self, tracks: TrackLayers) -> None:
+        """No feed any more: reset, and the live tracks leave ``tracks``."""
+        self.reset()
+        if any(i.path == LIVE_PATH for i in tracks.items):
+            tracks.remove(LIVE_PATH)
 
     def reset(self) -> None:
         """No feed any more and nothing kept: the live source leaves the picture."""

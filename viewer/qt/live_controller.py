@@ -68,7 +68,9 @@ class LiveController(Controller):
         self._beeped_at = -math.inf
         self._frames_signal = _Frames(self)
         self._frames_signal.ready.connect(self._on_frame)
-        self.toasts = AlertToasts(heads=self._head_points)
+        self.toasts = AlertToasts(
+            heads=self._head_points, avoid=lambda: window.scene.overlay_layout.last.obstacles()
+        )
         window.scene.overlays.append(self.toasts)
         self.live_button = window.replay.qt_timeline.add_button(
             translate("Live", "● LIVE"), self.go_live

@@ -2,9 +2,9 @@
 
 Each alert shows for `SHOW_S` seconds (the last `MAX_SHOWN` at once, newest on top), then
 fades. They go in the top corner of the map with the fewer track heads under it (top right
-first), so a toast does not hide what it is about, below the north arrow and the notice banner;
-the bottom corners are the legend's, the scale bar's, the title's and the clock's. Nothing
-blocks, nothing needs a click. The text comes translated from the window.
+first), so a toast does not hide what it is about, below the overlays placed at the top there
+(``avoid()``: the north arrow, the notice, the title or clock when the layout put them there).
+Nothing blocks, nothing needs a click. The text comes translated from the window.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ FADE_S = 1.5
 MAX_SHOWN = 4
 MARGIN = 12.0
 CORNERS = ("top-right", "top-left")
-TOP_CLEAR = 62.0  # px (x the font scale) kept above: the north arrow (to 50) and the notice (to 35)
+GAP = 6.0  # px under an overlay
 
 
 @dataclass(frozen=True)
@@ -43,8 +43,10 @@ class AlertToasts(Painter):
         self,
         heads: Callable[[], list[tuple[np.ndarray, np.ndarray]]] | None = None,
         clock: Callable[[], float] = time.monotonic,
+        avoid: Callable[[], list[QRectF]] = list,
     ) -> None:
         self.heads = heads
+        self.avoid = avoid
         self.clock = clock
         self.toasts: deque[Toast] = deque(maxlen=MAX_SHOWN)
         self.corner = CORNERS[0]
@@ -76,10 +78,9 @@ class AlertToasts(Painter):
         height = fm.height() + 2 * pad
         gap = 4.0
         total = len(shown) * (height + gap)
-        self.corner = self._emptiest_corner(ctx, width, total)
-        right = self.corner.endswith("right")
-        x = ctx.view.width - MARGIN - width if right else MARGIN
-        y = TOP_CLEAR * ctx.font_scale
+        obstacles = self.avoid()
+        self.corner = self._emptiest_corner(ctx, width, total, obstacles)
+        x, y = self._origin(ctx, self.corner, width, obstacles)
         painter.save()
         painter.setFont(font)
         for i, toast in enumerate(shown):
@@ -103,7 +104,22 @@ class AlertToasts(Painter):
             )
         painter.restore()
 
-    def _emptiest_corner(self, ctx: PaintContext, width: float, height: float) -> str:
+    @staticmethod
+    def _origin(
+        ctx: PaintContext, corner: str, width: float, obstacles: list[QRectF]
+    ) -> tuple[float, float]:
+        """Top left of the stack in ``corner``: under the overlays at the top of its column."""
+        x = ctx.view.width - MARGIN - width if corner.endswith("right") else MARGIN
+        y = MARGIN
+        for rect in obstacles:
+            upper = rect.center().y() < ctx.view.height / 2
+            if upper and rect.right() > x and rect.left() < x + width:
+                y = max(y, rect.bottom() + GAP)
+        return x, y
+
+    def _emptiest_corner(
+        self, ctx: PaintContext, width: float, height: float, obstacles: list[QRectF]
+    ) -> str:
         """The top corner whose toast area holds the fewer heads (the first of them on a tie)."""
         if self.heads is None:
             return CORNERS[0]
@@ -112,11 +128,9 @@ class AlertToasts(Painter):
             return CORNERS[0]
         sx = np.concatenate([p[0] for p in points])
         sy = np.concatenate([p[1] for p in points])
-        w = ctx.view.width
         counts = []
         for corner in CORNERS:
-            x0 = w - MARGIN - width if corner.endswith("right") else MARGIN
-            y0 = TOP_CLEAR * ctx.font_scale
+            x0, y0 = self._origin(ctx, corner, width, obstacles)
             inside = (sx >= x0) & (sx <= x0 + width) & (sy >= y0 - 30) & (sy <= y0 + height + 30)
             counts.append(int(inside.sum()))
         return CORNERS[int(np.argmin(counts))]
