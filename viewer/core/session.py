@@ -51,6 +51,7 @@ from viewer.core.briefing import (
 )
 from viewer.core.evented import EventedModel
 from viewer.core.georeference import Underlay
+from viewer.core.live_tracks import LIVE_PATH, LiveFrame, LiveTracks, files_and_live_span
 from viewer.core.map_state import MapState
 from viewer.core.projection import Projection
 from viewer.core.read_options import ReadOptions, options_for_ref, ref_for_options
@@ -111,6 +112,7 @@ class Session(EventedModel):
         self.archive = ArchiveState()  # the archive open, if any, and the window chosen of it
         now = datetime.now(UTC).timestamp()
         self.timeline = timeline if timeline is not None else Timeline(now - 86400.0, now)
+        self.live = LiveTracks(self.timeline)  # the live feeds, a track source like a file
         self.briefing: Briefing | None = None
         self.briefing_path: Path | None = None
         self.scene_index = -1
@@ -137,18 +139,21 @@ class Session(EventedModel):
         self.tracks.reproject(projection)
 
     def _on_tracks_changed(self, *_: object) -> None:
-        span = self.archive.chosen or self.tracks.time_span
+        span = self.archive.chosen or files_and_live_span(self.tracks.items, self.live)
         if span is None:
             return
         start, end = span
-        if end <= start:
-            end = start + 60.0
-        if (start, end) != self._span:  # new data: the clock starts at its beginning
+        if end <= start:  # one instant: a minute to show it in (a live feed grows from it)
+            end = start + (1.0 if self.live.active else 60.0)
+        if (start, end) != self._span:  # new data: the clock starts at its beginning...
             self._span = (start, end)
             t = self.timeline.time
             keep = self.archive.chosen is not None and start <= t <= end  # a zoom keeps it
             self.timeline.set_range(start, end)
-            self.timeline.set_time(t if keep else start)
+            if not self.live.active:
+                self.timeline.set_time(t if keep else start)
+            elif self.live.live:  # ...or stays at the live edge
+                self.live.go_live()
         self.state.follow_clock(self.timeline.time)
 
     def _on_time_changed(self, t: float) -> None:
@@ -188,6 +193,15 @@ class Session(EventedModel):
         if report is not None:
             self.reports[key] = report
         self.tracks.add(LoadedTracks(Path(path), trackset, report))
+
+    def show_live(self, frame: LiveFrame | None = None) -> None:
+        """A frame from the live feeds (`LiveTracks.show_in`); without one, the snapshot that
+        fits the clock now (Live / DVR changed)."""
+        self.live.show_in(self.tracks, frame)
+
+    def end_live(self) -> None:
+        """The live feeds are gone: their tracks leave the replay."""
+        self.live.leave(self.tracks)
 
     def remove_tracks(self, path: str | Path) -> bool:
         """Unload the track file ``path`` (undoable: Edit > Undo loads it back, nothing
@@ -336,13 +350,16 @@ class Session(EventedModel):
                 relative_ref_path(item.path, base), self.read_options.get(str(item.path))
             )
             for item in self.tracks.items
-            if item.path != TRACED_PATH  # saved in the briefing itself, with its timing
+            if item.path not in (TRACED_PATH, LIVE_PATH)  # traced: saved in the briefing
             and not self.archive.owns(item.path)  # an archive's window: kept as the archive
         )
         archive = self.archive.briefing_ref(base)
         archives = (archive,) if archive is not None else old.archives
         time_range = None
-        if self.tracks.items or self.archive.chosen is not None:
+        if (
+            any(item.path != LIVE_PATH for item in self.tracks.items)
+            or self.archive.chosen is not None
+        ):
             time_range = TimeRange(
                 datetime.fromtimestamp(self.timeline.start, UTC),
                 datetime.fromtimestamp(self.timeline.end, UTC),
@@ -568,7 +585,11 @@ class Session(EventedModel):
         copy of the map state and clock and the briefing as shown now (``view``: the map's), so
         an export can step through scenes without touching what the window shows."""
         other = Session(self.state.copy(), self.timeline.copy())
-        other.tracks.items = list(self.tracks.items)
+        shown = self.live.freeze_into(other.live)
+        other.tracks.items = [
+            replace(i, trackset=shown.trackset) if i.path == LIVE_PATH and shown else i
+            for i in self.tracks.items
+        ]
         other.briefing = self.snapshot(view) if self.briefing is not None else None
         other.briefing_path = self.briefing_path
         other.read_options = dict(self.read_options)

@@ -87,7 +87,7 @@ class ArchiveController(Controller):
         self._dense: tuple | None = None  # (activity, edges, tracks) for the strip
         self._estimate: tuple | None = None  # (fixes, edges) until the overview
         self.create_actions()
-        self.whole_button = window.replay.qt_timeline.add_button(self.whole_act)
+        self.whole_button = window.replay.qt_timeline.add_action_button(self.whole_act)
         self._enable()
 
     def create_actions(self) -> None:
