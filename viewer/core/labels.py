@@ -127,16 +127,18 @@ def box_corners(box: Box) -> np.ndarray:
 def quads_overlap(a: np.ndarray, b: np.ndarray, margin: float = 0.0) -> bool:
     """Whether two convex quadrilaterals (4, 2) overlap by more than ``margin`` pixels
     (separating-axis test on the edges' normals; touching is not overlapping)."""
-    for quad in (a, b):
+    qa, qb = a.tolist(), b.tolist()  # plain floats: far quicker than NumPy on 4 points
+    for quad in (qa, qb):
         for i in range(4):
-            ex, ey = quad[(i + 1) % 4] - quad[i]
-            n = np.array([-ey, ex])
-            norm = math.hypot(*n)
+            (x0, y0), (x1, y1) = quad[i], quad[(i + 1) % 4]
+            nx, ny = y0 - y1, x1 - x0
+            norm = math.hypot(nx, ny)
             if norm == 0:
                 continue
-            n /= norm
-            pa, pb = a @ n, b @ n
-            if pa.max() <= pb.min() + margin or pb.max() <= pa.min() + margin:
+            nx, ny = nx / norm, ny / norm
+            pa = [x * nx + y * ny for x, y in qa]
+            pb = [x * nx + y * ny for x, y in qb]
+            if max(pa) <= min(pb) + margin or max(pb) <= min(pa) + margin:
                 return False
     return True
 
@@ -155,6 +157,11 @@ class _Placer:
     def __init__(self, width: float, height: float, obstacles: Iterable[Box], pad: float) -> None:
         self.width, self.height, self.pad = width, height, pad
         self.taken: list[np.ndarray] = [box_corners(b) for b in obstacles]
+        # the boxes of what is taken, for a quick first test (grown as labels are placed)
+        self._boxes = np.array(
+            [(*q.min(axis=0), *q.max(axis=0)) for q in self.taken], dtype=float
+        ).reshape(-1, 4)
+        self._aligned = [True] * len(self.taken)
 
     def inside_view(self, quad: np.ndarray) -> bool:
         return bool(
@@ -164,21 +171,20 @@ class _Placer:
             and quad[:, 1].max() <= self.height
         )
 
-    def free(self, quad: np.ndarray) -> bool:
+    def free(self, quad: np.ndarray, aligned: bool = False) -> bool:
+        """Whether ``quad`` lies in the view clear of everything taken; ``aligned``: it is an
+        upright rectangle (its box is itself: no rotated test against upright ones)."""
         if not self.inside_view(quad):
             return False
         grown = _grow(quad, self.pad)
         x0, y0 = grown.min(axis=0)
         x1, y1 = grown.max(axis=0)
-        for other in self.taken:
-            if (
-                other[:, 0].max() <= x0
-                or other[:, 0].min() >= x1
-                or other[:, 1].max() <= y0
-                or other[:, 1].min() >= y1
-            ):
-                continue
-            if quads_overlap(grown, other):
+        b = self._boxes
+        near = np.flatnonzero((b[:, 2] > x0) & (b[:, 0] < x1) & (b[:, 3] > y0) & (b[:, 1] < y1))
+        for i in near:
+            if aligned and self._aligned[i]:
+                return False  # two upright rectangles whose boxes overlap overlap
+            if quads_overlap(grown, self.taken[i]):
                 return False
         return True
 
@@ -187,6 +193,8 @@ class _Placer:
         self.taken.append(quad)
         x0, y0 = quad.min(axis=0)
         x1, y1 = quad.max(axis=0)
+        self._boxes = np.vstack([self._boxes, [x0, y0, x1, y1]])
+        self._aligned.append(angle == 0.0)
         return PlacedLabel(
             cand.key,
             cand.text,
@@ -217,27 +225,58 @@ def place_labels(
     zoom: float,
     obstacles: Iterable[Box] = (),
     pad: float = 2.0,
+    lines: Sequence[tuple[str, np.ndarray]] = (),
 ) -> list[PlacedLabel]:
     """Positions for the candidates that fit, in placement order (highest priority first).
 
     ``view_size``: (width, height) of the viewport in pixels. ``zoom``: the view's zoom level
     (`zoom_level`). ``obstacles``: boxes no label may overlap. ``pad``: pixels kept clear around
-    each label. Keys must be unique."""
+    each label. ``lines``: (key, (n, 2) polyline) drawn on the map (zone edges, lines) that a
+    label crosses only where it has no other place (a label is not kept off its own key's
+    line). Keys must be unique."""
     keys = [c.key for c in candidates]
     if len(set(keys)) != len(keys):
         dup = sorted({k for k in keys if keys.count(k) > 1})
         raise ValueError(f"label keys must be unique; repeated: {dup}")
     placer = _Placer(float(view_size[0]), float(view_size[1]), obstacles, pad)
+    crossings = _LineIndex(lines, placer.width, placer.height)
     out: list[PlacedLabel] = []
     for cand in sorted(candidates, key=lambda c: (-c.priority, c.key)):
         if zoom < cand.min_zoom:
             continue
+        fallback = None  # the first free position, where it crosses a line
         for cx, cy, angle in _positions(cand, placer):
             quad = rectangle(cx, cy, cand.size[0], cand.size[1], angle)
-            if placer.free(quad):
-                out.append(placer.take(cand, cx, cy, angle))
-                break
+            if not placer.free(quad, aligned=angle == 0.0):
+                continue
+            if crossings.crosses(quad, cand.key):
+                fallback = fallback or (cx, cy, angle)
+                continue
+            out.append(placer.take(cand, cx, cy, angle))
+            break
+        else:
+            if fallback is not None:
+                out.append(placer.take(cand, *fallback))
     return out
+
+
+class _LineIndex:
+    """The lines on the map (clipped to the view) in an R-tree, to tell whether a label's
+    rectangle crosses one."""
+
+    def __init__(self, lines: Sequence[tuple[str, np.ndarray]], width: float, height: float):
+        geoms, self.keys = [], []
+        for key, xy in lines:
+            for piece in _visible_pieces(np.asarray(xy, dtype=float).reshape(-1, 2), width, height):
+                geoms.append(shapely.LineString(piece))
+                self.keys.append(key)
+        self.tree = shapely.STRtree(geoms) if geoms else None
+
+    def crosses(self, quad: np.ndarray, key: str) -> bool:
+        if self.tree is None:
+            return False
+        hits = self.tree.query(shapely.Polygon(quad), predicate="intersects")
+        return any(self.keys[i] != key for i in hits)
 
 
 def _positions(cand: LabelCandidate, placer: _Placer):
@@ -341,6 +380,7 @@ def _area_positions(cand: LabelCandidate, placer: _Placer):
     if not isinstance(geom, shapely.Geometry) or geom.is_empty:
         return
     visible = shapely.clip_by_rect(shapely.make_valid(geom), 0.0, 0.0, placer.width, placer.height)
+    visible = shapely.simplify(visible, 0.5)  # a coastline's thousands of vertices: a few hundred
     polys = [p for p in shapely.get_parts(visible) if p.geom_type == "Polygon" and not p.is_empty]
     polys.sort(key=lambda p: -p.area)
     w, h = cand.size
@@ -368,7 +408,7 @@ def _inside_points(poly: shapely.Polygon, w: float, h: float) -> list[tuple[floa
     centroid (a rectangle's label sits in its middle, not anywhere along its centre line)."""
     pole = polylabel(poly, tolerance=max(1.0, min(w, h) / 4))
     x0, y0, x1, y1 = poly.bounds
-    step = max(h, 8.0)
+    step = max(h, 8.0, math.sqrt(poly.area / 600.0))  # at most about 600 points to try
     mx, my = np.meshgrid(
         np.arange(x0 + w / 2, x1 - w / 2 + 1e-9, step),
         np.arange(y0 + h / 2, y1 - h / 2 + 1e-9, step),
