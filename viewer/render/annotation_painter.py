@@ -8,12 +8,12 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from viewer.core.briefing import ARROW, CIRCLE, POLYGON, TEXT, Annotation
 from viewer.core.geodesy import geodesic_circle
-from viewer.render.context import PaintContext, Painter, draw_text
+from viewer.render.context import Memo, PaintContext, Painter, draw_text
 from viewer.render.qpolygon import polygon_from_xy
 from viewer.render.theme import Theme
 
@@ -28,6 +28,7 @@ class AnnotationPainter(Painter):
     ) -> None:
         self.annotations = annotations
         self.time_source = time_source
+        self._boxes = Memo()
 
     def paint(self, painter: QPainter, ctx: PaintContext) -> None:
         t = self.time_source()
@@ -35,6 +36,44 @@ class AnnotationPainter(Painter):
         for ann in self.annotations():
             if ann.visible_at(when):
                 self._paint(painter, ctx, ann)
+
+    def boxes(self, ctx: PaintContext) -> list[QRectF]:
+        """The texts of the annotations shown now: the map's names keep clear of them."""
+        t = self.time_source()
+        when = datetime.fromtimestamp(t, UTC) if t is not None else None
+        shown = tuple(a for a in self.annotations() if a.text and a.visible_at(when))
+        key = (ctx.view, ctx.projection.definition, ctx.font_scale, shown)
+        return self._boxes.get(key, lambda: [r for a in shown if (r := self._text_box(ctx, a))])
+
+    def _text_box(self, ctx: PaintContext, ann: Annotation) -> QRectF | None:
+        x, y = self._label_at(ctx, ann)
+        if not (math.isfinite(x) and math.isfinite(y)):
+            return None
+        fm = QFontMetricsF(self._font(ann, ctx))
+        w = fm.horizontalAdvance(ann.text)
+        left = x if ann.kind == TEXT else x - w / 2
+        return QRectF(left - 3, y - fm.ascent() - 3, w + 6, fm.height() + 6)
+
+    def _label_at(self, ctx: PaintContext, ann: Annotation) -> tuple[float, float]:
+        """Where an annotation's text goes (`_paint` draws it there): above a polygon or a
+        circle, at an arrow's tail, at a text's point."""
+        pts = np.asarray(ann.points, dtype=float)
+        if ann.kind == POLYGON:
+            sx, sy = self._screen(ctx, pts)
+            return float(sx.mean()), float(sy.min()) - 6
+        if ann.kind == CIRCLE:
+            ring = geodesic_circle(pts[0, 0], pts[0, 1], float(ann.radius_m or 0), 128)
+            sx, sy = self._screen(ctx, ring)
+            return float(sx.mean()), float(sy.min()) - 6
+        sx, sy = self._screen(ctx, pts[:1])
+        return float(sx[0]), float(sy[0]) - (8 if ann.kind == ARROW else 0)
+
+    @staticmethod
+    def _font(ann: Annotation, ctx: PaintContext) -> QFont:
+        font = QFont()
+        font.setPointSizeF(ann.style.font_size * 0.75 * ctx.font_scale)
+        font.setBold(True)
+        return font
 
     def _screen(self, ctx: PaintContext, lonlat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         x, y = ctx.projection.forward(lonlat[:, 0], lonlat[:, 1])
@@ -50,9 +89,7 @@ class AnnotationPainter(Painter):
             fill = QColor(style.fill_color)
             fill.setAlphaF(style.fill_opacity)
             brush = QBrush(fill)
-        font = QFont()
-        font.setPointSizeF(style.font_size * 0.75 * s)
-        font.setBold(True)
+        font = self._font(ann, ctx)
         painter.save()
         painter.setPen(pen)
         painter.setBrush(brush)
@@ -60,22 +97,12 @@ class AnnotationPainter(Painter):
         if ann.kind == POLYGON:
             sx, sy = self._screen(ctx, np.vstack([pts, pts[:1]]))
             painter.drawPolygon(polygon_from_xy(sx, sy))
-            self._label(
-                painter,
-                ann,
-                float(sx[:-1].mean()),
-                float(sy[:-1].min()) - 6,
-                colour,
-                font,
-                ctx.theme,
-            )
+            self._label(painter, ann, *self._label_at(ctx, ann), colour, font, ctx.theme)
         elif ann.kind == CIRCLE:
             ring = geodesic_circle(pts[0, 0], pts[0, 1], float(ann.radius_m or 0), 128)
             sx, sy = self._screen(ctx, ring)
             painter.drawPolygon(polygon_from_xy(sx, sy))
-            self._label(
-                painter, ann, float(sx.mean()), float(sy.min()) - 6, colour, font, ctx.theme
-            )
+            self._label(painter, ann, *self._label_at(ctx, ann), colour, font, ctx.theme)
         elif ann.kind == ARROW:
             sx, sy = self._screen(ctx, pts)
             tail, head = QPointF(sx[0], sy[0]), QPointF(sx[1], sy[1])
@@ -90,10 +117,9 @@ class AnnotationPainter(Painter):
             tip.closeSubpath()
             painter.setBrush(colour)
             painter.drawPath(tip)
-            self._label(painter, ann, float(sx[0]), float(sy[0]) - 8, colour, font, ctx.theme)
+            self._label(painter, ann, *self._label_at(ctx, ann), colour, font, ctx.theme)
         elif ann.kind == TEXT:
-            sx, sy = self._screen(ctx, pts)
-            self._label(painter, ann, float(sx[0]), float(sy[0]), colour, font, ctx.theme)
+            self._label(painter, ann, *self._label_at(ctx, ann), colour, font, ctx.theme)
         painter.restore()
 
     @staticmethod

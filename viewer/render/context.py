@@ -3,8 +3,10 @@ two drawing helpers every layer uses (projected pieces on screen, text on a halo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -27,6 +29,8 @@ class PaintContext:
     font_scale: float = 1.0  # >1 for projector / presentation mode
     units: Units = DEFAULT_UNITS  # the read-outs' distance and altitude units (View > Units)
     theme: Theme = NORMAL  # normal or high contrast (View > High-contrast theme)
+    # boxes (x0, y0, x1, y1) of the names on the map: the tracks' labels keep clear of them
+    avoid: tuple[tuple[float, float, float, float], ...] = ()
 
     @property
     def label_scale(self) -> float:
@@ -82,13 +86,31 @@ def draw_text(
     return QRectF(x, y - fm.ascent(), w, fm.height())
 
 
+class Memo:
+    """One remembered result: ``get(key, make)`` calls ``make()`` only when ``key`` changed
+    (an overlay's box asked for on every frame is worked out once per view)."""
+
+    def __init__(self) -> None:
+        self._key: object = object()
+        self._value: Any = None
+
+    def get(self, key: object, make: Callable[[], Any]) -> Any:
+        if key != self._key:
+            self._key, self._value = key, make()
+        return self._value
+
+
 class Painter:
     """Base of every painter and overlay: ``paint(painter, ctx)`` draws it. A scene calls each
     of its painters as ``painter(qpainter, ctx)``, so a plain function with that signature is a
-    painter too."""
+    painter too. ``boxes(ctx)``: where it draws what the map's names must keep clear of (an
+    overlay's panel, an annotation's text); none by default."""
 
     def paint(self, painter: QPainter, ctx: PaintContext) -> None:
         raise NotImplementedError
+
+    def boxes(self, ctx: PaintContext) -> list[QRectF]:
+        return []
 
     def __call__(self, painter: QPainter, ctx: PaintContext) -> None:
         self.paint(painter, ctx)

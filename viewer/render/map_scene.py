@@ -1,9 +1,11 @@
 """`MapScene`: the ordered painters of a map, shared by the window and every export.
 
-``static`` layers (sea and land, the picture underlay, graticule, reference layers) are painted
-into an image cached per view; ``dynamic`` painters (tracks, annotations) every frame on top; then
-the ``overlays`` (scale bar, north arrow, source line, legend, and what a session adds: notice,
-title and clock). `render_image` does all of it into a `QImage`, so a PNG is what the screen shows.
+``static`` layers (sea and land, the picture underlay, graticule, reference layers, and the names
+of the label pass) are painted into an image cached per view; ``dynamic`` painters (tracks,
+annotations) every frame on top; then the ``overlays`` (scale bar, north arrow, source line,
+legend, and what a session adds: notice, title and clock). `render_image` does all of it into a
+`QImage`, so a PNG is what the screen shows. The names keep clear of the overlays' and the
+annotations' ``boxes`` (`keep_clear`); the tracks' labels keep clear of the names.
 
 `MapScene(state)` draws the map of a `MapState` alone; `MapScene.for_session(session)` builds the
 whole painter stack of a `Session` once: the window adds its tools to it, exports render it.
@@ -15,23 +17,25 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from viewer.core.basemap import Basemap
+from viewer.core.catalog import ReferenceLayer
 from viewer.core.map_state import MapState
 from viewer.core.units import Units
 from viewer.core.view import MapView, home_view, view_of_lonlat
 from viewer.render.annotation_painter import AnnotationPainter
 from viewer.render.context import PaintContext, Painter
+from viewer.render.label_pass import LabelPass, obstacle_key
 from viewer.render.layer_painters import (
     BasemapPainter,
     GraticulePainter,
     ReferenceLayerPainter,
     painter_for,
 )
+from viewer.render.legend import Legend
 from viewer.render.overlays import (
-    Legend,
     NorthArrow,
     NoticeBanner,
     ScaleBar,
@@ -58,7 +62,8 @@ class MapScene:
             layer.id: painter_for(layer) for layer in state.catalog.layers
         }
         self.underlay: UnderlayPainter | None = None  # a georeferenced picture, if any
-        self.legend = Legend()
+        self.legend = Legend(state)
+        self.labels = LabelPass()  # the names of zones, lines and places
         self.dynamic: list[Painter] = []
         self.overlays: list[Painter] = [ScaleBar(), NorthArrow(), SourceLine(), self.legend]
         self.show_graticule = True
@@ -137,7 +142,31 @@ class MapScene:
         last = int(np.floor((xmax + width / 2) / width))
         return [replace(view, center_x=view.center_x - k * width) for k in range(first, last + 1)]
 
-    def paint_static(self, painter: QPainter, view: MapView) -> None:
+    def visible_layers(self) -> list[tuple[ReferenceLayer, str]]:
+        """(layer, colour) of every visible reference layer, in drawing order."""
+        out = []
+        for st in self.state.layers:
+            layer_painter = self.layer_painters.get(st.id)
+            if layer_painter is not None and st.visible:
+                out.append((layer_painter.layer, st.color))
+        return out
+
+    def keep_clear(self, view: MapView) -> list[QRectF]:
+        """What the names keep clear of in ``view``: the overlays' boxes and the dynamic
+        painters' (the briefing's annotation texts shown now)."""
+        ctx = self.context(view)
+        out: list[QRectF] = []
+        for paint in (*self.overlays, *self.dynamic):
+            boxes = getattr(paint, "boxes", None)
+            if boxes is not None:
+                out += boxes(ctx)
+        return out
+
+    def paint_static(
+        self, painter: QPainter, view: MapView, keep_clear: list[QRectF] | None = None
+    ) -> None:
+        """The static layers and their names (clear of ``keep_clear``, by default
+        `keep_clear` of the view)."""
         painter.setRenderHint(QPainter.Antialiasing, True)
         painter.setRenderHint(QPainter.TextAntialiasing, True)
         copies = self.world_copies(view)
@@ -148,6 +177,7 @@ class MapScene:
             self.basemap_painter.paint(painter, ctx)
         if self.underlay is not None:  # above land and sea, below every line
             self.underlay.paint(painter, self.context(view))
+        self.graticule.label_boxes = []
         for copy in copies:
             ctx = self.context(copy)
             if self.show_graticule:
@@ -158,9 +188,36 @@ class MapScene:
                     continue
                 layer_painter.state = st
                 layer_painter.paint(painter, ctx)
+        if keep_clear is None:
+            keep_clear = self.keep_clear(view)
+        self.labels.paint(
+            painter,
+            self.context(view),
+            self.visible_layers(),
+            keep_clear,
+            self.graticule.label_boxes if self.show_graticule else [],
+        )
+
+    def drawn_report(self, view: MapView) -> dict[str, object]:
+        """What the last picture (of ``view``) holds, for tests and ``render --labels``: the
+        names (`LabelPass.report`), the tracks' label boxes, the boxes the names kept clear of
+        and the legend's rows (boxes as [x0, y0, x1, y1] pixels)."""
+
+        def box(r: QRectF) -> list[float]:
+            return [round(v, 1) for v in (r.left(), r.top(), r.right(), r.bottom())]
+
+        ctx = self.context(view)
+        tracks = self.tracks.drawn.labels if self.tracks is not None else []
+        return {
+            "size": [view.width, view.height],
+            "names": self.labels.report(),
+            "track_labels": [box(r) for r in tracks],
+            "keep_clear": [box(r) for r in self.keep_clear(view)],
+            "legend": [row.text for row in self.legend.rows(ctx)] if self.legend.visible else [],
+        }
 
     def paint_dynamic(self, painter: QPainter, view: MapView) -> None:
-        ctx = self.context(view)
+        ctx = replace(self.context(view), avoid=self.labels.boxes(view))
         painter.setRenderHint(QPainter.Antialiasing, True)
         for paint in self.dynamic:
             paint(painter, ctx)
@@ -181,7 +238,15 @@ class MapScene:
 
     def static_image(self, view: MapView, device_pixel_ratio: float = 1.0) -> QImage:
         """The static layers for a view, cached until the view or the map state changes."""
-        key = (view, device_pixel_ratio, self.show_graticule, self.font_scale, self.theme.name)
+        keep_clear = self.keep_clear(view)
+        key = (
+            view,
+            device_pixel_ratio,
+            self.show_graticule,
+            self.font_scale,
+            self.theme.name,
+            obstacle_key(keep_clear),
+        )
         if self._static_cache is not None and self._static_cache[0] == key:
             return self._static_cache[1]
         image = QImage(
@@ -193,7 +258,7 @@ class MapScene:
         image.fill(QColor(Qt.white))
         painter = QPainter(image)
         try:
-            self.paint_static(painter, view)
+            self.paint_static(painter, view, keep_clear)
         finally:
             painter.end()
         self._static_cache = (key, image)

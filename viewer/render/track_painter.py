@@ -188,6 +188,7 @@ class _Drawn:
     """What the last frame drew, for picking and tooltips."""
 
     heads: list[tuple[object, TrackSlice, np.ndarray, np.ndarray]] = field(default_factory=list)
+    labels: list[QRectF] = field(default_factory=list)  # the track labels' boxes
 
 
 class TrackPainter(Painter):
@@ -215,6 +216,7 @@ class TrackPainter(Painter):
         trail = float(self.trail_source())
         self.drawn = _Drawn()
         placed: dict[tuple[int, int], list[QRectF]] = {}
+        names = _names_hash(ctx.avoid)
         for item in self.tracks.visible():
             ts = item.trackset
             if ts.n_fixes == 0:
@@ -240,6 +242,7 @@ class TrackPainter(Painter):
                 sy,
                 str(item.path),
                 placed,
+                names,
             )
 
     def _codes(self, ts) -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -306,7 +309,19 @@ class TrackPainter(Painter):
                 painter.drawLines(polygon_from_xy(xs[2 * start : 2 * end], ys[2 * start : 2 * end]))
 
     def _paint_heads(
-        self, painter, ctx, sl, ts, kind_of_live, colour_of_live, palette, sx, sy, path_key, placed
+        self,
+        painter,
+        ctx,
+        sl,
+        ts,
+        kind_of_live,
+        colour_of_live,
+        palette,
+        sx,
+        sy,
+        path_key,
+        placed,
+        names,
     ):
         size = self.style.head_size * ctx.label_scale
         w, h = ctx.view.width, ctx.view.height
@@ -351,15 +366,14 @@ class TrackPainter(Painter):
                 text += f" ×{count}"
             if in_gap:
                 text += translate("TrackPainter", " (no data)")
-            rect = QRectF(
-                float(sx[j]) + size + 2,
-                float(sy[j]) - fm.height() / 2,
-                fm.horizontalAdvance(text) + 4,
-                fm.height(),
-            )
-            if _collides(rect, placed):
+            rect = _label_rect(
+                float(sx[j]), float(sy[j]), size, fm.horizontalAdvance(text) + 4, fm.height(),
+                placed, names, w, h,
+            )  # fmt: skip
+            if rect is None:
                 continue
             labels += 1
+            self.drawn.labels.append(rect)
             if hc:
                 painter.setPen(QPen(theme.color("panel_border"), 1.0))
                 painter.setBrush(theme.color("panel"))
@@ -384,20 +398,58 @@ class TrackPainter(Painter):
 
 
 LABEL_CELL = 64  # px: labels are checked for overlap only against those in nearby cells
+# Where a head's label may go, in order: right of the icon, left, above right, below right.
+LABEL_SPOTS = ("right", "left", "above", "below")
+
+
+def _cells(rect: QRectF) -> list[tuple[int, int]]:
+    x0, x1 = int(rect.left() // LABEL_CELL), int(rect.right() // LABEL_CELL)
+    y0, y1 = int(rect.top() // LABEL_CELL), int(rect.bottom() // LABEL_CELL)
+    return [(cx, cy) for cx in range(x0, x1 + 1) for cy in range(y0, y1 + 1)]
+
+
+def _hits(rect: QRectF, hashed: dict[tuple[int, int], list[QRectF]]) -> bool:
+    return any(rect.intersects(other) for cell in _cells(rect) for other in hashed.get(cell, ()))
 
 
 def _collides(rect: QRectF, placed: dict[tuple[int, int], list[QRectF]]) -> bool:
     """True if ``rect`` overlaps a label already placed; else records it (a spatial hash)."""
-    x0, x1 = int(rect.left() // LABEL_CELL), int(rect.right() // LABEL_CELL)
-    y0, y1 = int(rect.top() // LABEL_CELL), int(rect.bottom() // LABEL_CELL)
-    cells = [(cx, cy) for cx in range(x0, x1 + 1) for cy in range(y0, y1 + 1)]
-    for cell in cells:
-        for other in placed.get(cell, ()):
-            if rect.intersects(other):
-                return True
-    for cell in cells:
+    if _hits(rect, placed):
+        return True
+    for cell in _cells(rect):
         placed.setdefault(cell, []).append(rect)
     return False
+
+
+def _names_hash(boxes) -> dict[tuple[int, int], list[QRectF]]:
+    """The map's names (x0, y0, x1, y1 boxes) in a spatial hash, for the labels to dodge."""
+    hashed: dict[tuple[int, int], list[QRectF]] = {}
+    for x0, y0, x1, y1 in boxes:
+        rect = QRectF(x0, y0, x1 - x0, y1 - y0)
+        for cell in _cells(rect):
+            hashed.setdefault(cell, []).append(rect)
+    return hashed
+
+
+def _label_rect(x, y, size, w, h, placed, names, view_w, view_h) -> QRectF | None:
+    """The first spot around a head at (x, y) where a w x h label stays inside the view and
+    overlaps neither another track's label nor a name on the map (recorded in ``placed``);
+    None where every spot does."""
+    for spot in LABEL_SPOTS:
+        if spot == "right":
+            rect = QRectF(x + size + 2, y - h / 2, w, h)
+        elif spot == "left":
+            rect = QRectF(x - size - 2 - w, y - h / 2, w, h)
+        elif spot == "above":
+            rect = QRectF(x + size * 0.5, y - size - h, w, h)
+        else:
+            rect = QRectF(x + size * 0.5, y + size, w, h)
+        inside = rect.left() >= 0 and rect.top() >= 0
+        if not (inside and rect.right() <= view_w and rect.bottom() <= view_h):
+            continue
+        if not _hits(rect, names) and not _collides(rect, placed):
+            return rect
+    return None
 
 
 def colour_codes(ts, color_by: str, kinds: np.ndarray) -> tuple[np.ndarray, list[str]]:
