@@ -46,6 +46,7 @@ from viewer.core.briefing import (
     relative_ref_path,
     resolve_file,
 )
+from viewer.core.constants import NAMING_AUTO, NAMING_EN
 from viewer.core.evented import EventedModel
 from viewer.core.georeference import Underlay
 from viewer.core.map_state import MapState
@@ -56,6 +57,7 @@ from viewer.core.tracing import TRACED_PATH, TracedScenario, traced_trackset
 from viewer.core.track_layers import LoadedTracks, TrackLayers
 from viewer.core.tracks import TrackSet
 from viewer.core.view import MapView, home_view
+from viewer.core.zone_names import zone_title
 
 #: Every field of a briefing: what changed when a whole briefing arrives.
 ALL_FIELDS = frozenset(f.name for f in fields(Briefing))
@@ -105,6 +107,9 @@ class Session(EventedModel):
         self.dirty = False
         self.pending_time: float | None = None  # the briefing's start, once its files are in
         self.traced_problems: list[str] = []  # why traced tracks do not replay, if any
+        # the naming a briefing that leaves it to the viewer ("auto") shows: the window sets
+        # its interface language's usage (`set_default_naming`)
+        self.default_naming = NAMING_EN
         self._applying = 0
         self._span: tuple[float, float] | None = None
         self._traced_shown: TracedScenario | None = None
@@ -202,7 +207,7 @@ class Session(EventedModel):
             self._span = None
             self._traced_shown = None
             self.state.set_projection(projection)
-            self.state.set_naming(briefing.naming)
+            self.state.set_naming(self._naming_of(briefing))
             self.apply_layer_settings(briefing.layers)
             self.timeline.set_speed(briefing.speed)
             self.timeline.set_trail(briefing.trail_seconds)
@@ -212,6 +217,24 @@ class Session(EventedModel):
         self.dirty = False
         files = [(resolve_file(ref, self.folder), options_for_ref(ref)) for ref in briefing.files]
         return [(p, options) for p, options in files if p.is_file()]
+
+    def _naming_of(self, briefing: Briefing) -> str:
+        return self.default_naming if briefing.naming == NAMING_AUTO else briefing.naming
+
+    def set_default_naming(self, naming: str) -> None:
+        """The naming usage a briefing saved with "auto" shows (the interface language's);
+        shown at once unless the open briefing chose its own. A briefing is saved with "auto"
+        when it shows this usage, so that it follows whoever opens it next."""
+        self.default_naming = naming
+        with self.applying():
+            self.state.set_naming(self._naming_of(self.briefing or Briefing()))
+
+    def zone_title(self, zone_id: str) -> str:
+        """A zone id of the analysis ('taiwan_adiz', 'exercise_2022_08:zone3', a user layer's)
+        as the map names it: in the naming shown (`viewer.core.zone_names.zone_title`)."""
+        naming = self.state.naming
+        extra = {i: layer.title(naming) for i, layer in self.state.extra_layers.items()}
+        return zone_title(zone_id, naming, self.state.catalog, extra)
 
     def apply_layer_settings(self, settings: tuple[LayerSetting, ...]) -> None:
         """Each layer's visibility, opacity and colour as a briefing keeps them (settings of
@@ -275,7 +298,7 @@ class Session(EventedModel):
             time_range=time_range,
             speed=self.timeline.speed,
             trail_seconds=min(self.timeline.trail, 1e9),
-            naming=self.state.naming,
+            naming=NAMING_AUTO if self.state.naming == self.default_naming else self.state.naming,
         )
 
     def saved_as(self, briefing: Briefing, path: str | Path) -> None:

@@ -6,6 +6,7 @@ yearly figures (sourced) so a class can set one day against the trend."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -27,6 +28,7 @@ from viewer.core.counts import (
     reference_figures,
     with_reported,
 )
+from viewer.core.zone_names import zone_title
 from viewer.qt.i18n import translate
 from viewer.render.track_painter import KIND_COLORS, kind_name
 
@@ -393,6 +395,7 @@ class CountsPanel(QWidget):
         self._local_tz = "Asia/Taipei"
         self._traced_key: str | None = None
         self._source_chosen = False
+        self.zone_namer: Callable[[str], str] = zone_title  # zone id -> the name shown
         self._set_days(self._local_tz)
         for combo in (self.zone, self.day):
             combo.currentIndexChanged.connect(self._refresh)
@@ -477,15 +480,15 @@ class CountsPanel(QWidget):
             self._set_days(local_tz)
         self._set_sources(list(paths or []))
         zones = sorted(set(events["zone_id"])) if events is not None and len(events) else []
-        current = self.zone.currentText() or "taiwan_adiz"
-        if zones != [self.zone.itemText(i) for i in range(self.zone.count())]:
+        current = self.zone.currentData() or "taiwan_adiz"
+        if zones != [self.zone.itemData(i) for i in range(self.zone.count())]:
             self.set_zones(zones, current)
         self._refresh()
 
     # ------------------------------------------------------------------ counting
     def _refresh(self, *_: object) -> None:
         events, reported = self._events, self._reported
-        zone = self.zone.currentText() or "taiwan_adiz"
+        zone = self.zone.currentData() or "taiwan_adiz"  # the id behind the name shown
         day = self.current_day()
         if (events is None or not len(events)) and not reported:
             self.bars.set_counts(None)
@@ -497,7 +500,7 @@ class CountsPanel(QWidget):
             counts = entries_by_bin(events, self._aircraft, zone, day=day, paths=paths)
         else:
             counts = Counts(pd.DataFrame(dtype=float), day.freq, zone, day=day)
-        text = describe(counts, self.source.currentText(), zone)
+        text = describe(counts, self.source.currentText(), self.zone_namer(zone))
         if not reported:
             self.bars.set_counts(counts)
         elif day.freq != "D":
@@ -524,12 +527,21 @@ class CountsPanel(QWidget):
             self.reference.update()
 
     def set_zones(self, zone_ids: list[str], current: str = "taiwan_adiz") -> None:
+        """The zones to choose from, by name (`zone_namer`), the id of each behind it."""
         self.zone.blockSignals(True)
         self.zone.clear()
-        self.zone.addItems(zone_ids)
+        for zone_id in zone_ids:
+            self.zone.addItem(self.zone_namer(zone_id), zone_id)
         if current in zone_ids:
-            self.zone.setCurrentText(current)
+            self.zone.setCurrentIndex(self.zone.findData(current))
         self.zone.blockSignals(False)
+
+    def set_zone_namer(self, namer: Callable[[str], str]) -> None:
+        """Name zones as ``namer(zone_id)`` does (the map's naming), now."""
+        self.zone_namer = namer
+        for i in range(self.zone.count()):
+            self.zone.setItemText(i, namer(self.zone.itemData(i)))
+        self._refresh()
 
 
 __all__ = ["BarsWidget", "CountsPanel", "ReferenceWidget", "pd"]
