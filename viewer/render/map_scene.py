@@ -214,6 +214,7 @@ class MapScene:
             "track_labels": [box(r) for r in tracks],
             "keep_clear": [box(r) for r in self.keep_clear(view)],
             "legend": [row.text for row in self.legend.rows(ctx)] if self.legend.visible else [],
+            "legend_box": box(legend) if (legend := self.legend.rect(ctx)) is not None else None,
         }
 
     def paint_dynamic(self, painter: QPainter, view: MapView) -> None:
@@ -246,6 +247,7 @@ class MapScene:
             self.font_scale,
             self.theme.name,
             obstacle_key(keep_clear),
+            self.labels.enabled,
         )
         if self._static_cache is not None and self._static_cache[0] == key:
             return self._static_cache[1]
