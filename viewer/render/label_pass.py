@@ -268,11 +268,12 @@ class LabelPass:
         return hit[1]
 
     def boxes(self, view: MapView) -> tuple[Box, ...]:
-        """The boxes of the names drawn for ``view`` (none for another view: while a drag
-        moves the old picture, the tracks' labels do not dodge names that moved)."""
+        """Boxes covering the names drawn for ``view`` — a turned name as a row of small boxes
+        along it, not one box around it all — (none for another view: while a drag moves the
+        old picture, the tracks' labels do not dodge names that moved)."""
         if view != self._view:
             return ()
-        return tuple(d.box for d in self.drawn)
+        return tuple(b for d in self.drawn for b in _pieces(d))
 
     def report(self) -> list[dict[str, object]]:
         """What was drawn, for a JSON file: one dict per name."""
@@ -315,6 +316,23 @@ class LabelPass:
         painter.setBrush(ctx.theme.color("text"))
         painter.drawEllipse(QPointF(x, y), r, r)
         painter.setBrush(Qt.NoBrush)
+
+
+def _pieces(label: DrawnLabel) -> list[Box]:
+    """An upright name's box; a turned one cut along its length into boxes about as long as
+    it is high, each the box of its piece of the turned rectangle."""
+    if abs(label.angle) < 1.0:
+        return [label.box]
+    (ax, ay), (bx, by), (cx, cy), (dx, dy) = label.corners
+    height = math.hypot(dx - ax, dy - ay)
+    n = max(1, math.ceil(math.hypot(bx - ax, by - ay) / max(height, 1.0)))
+    out = []
+    for i in range(n):
+        f0, f1 = i / n, (i + 1) / n
+        xs = [ax + (bx - ax) * f for f in (f0, f1)] + [dx + (cx - dx) * f for f in (f0, f1)]
+        ys = [ay + (by - ay) * f for f in (f0, f1)] + [dy + (cy - dy) * f for f in (f0, f1)]
+        out.append((min(xs), min(ys), max(xs), max(ys)))
+    return out
 
 
 def _drawn_lines(candidates) -> list[tuple[str, np.ndarray]]:

@@ -5,8 +5,9 @@ Listed: the visible layers with something in force at the map date inside the vi
 filled box, a line as a stroke, an overlap hatched, a point layer as its marker); the place-name
 layer is text on the map and is not listed. A layer whose title continues the row above it
 ("Senkaku / Diaoyu / Diaoyutai Islands: 12 nmi (territorial sea)" under "Senkaku / Diaoyu /
-Diaoyutai Islands") shows the rest, indented. Long titles are elided, and the rows go into two
-columns where one would take more than 40 % of the map's height.
+Diaoyutai Islands") shows the rest, indented. Long titles are elided, the rows go into two
+columns where one would take more than 40 % of the map's height, and the type is made smaller
+(to 70 %) where the legend would cover more than 12 % of the map.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ KEY_ROWS = (
 )
 MAX_HEIGHT_FRACTION = 0.4  # of the map's height, before a second column
 MAX_TEXT_FRACTION = 0.26  # of the map's width, per column, before a title is elided
+MAX_AREA_FRACTION = 0.12  # of the map's area: beyond it the legend's type is made smaller
 
 
 @dataclass(frozen=True)
@@ -102,9 +104,9 @@ def _continues(title: str, parent: str) -> str:
     return rest.lstrip(": ").strip()
 
 
-def _font(ctx: PaintContext) -> QFont:
+def _font(ctx: PaintContext, scale: float) -> QFont:
     font = QFont()
-    font.setPointSizeF(8.0 * ctx.font_scale)
+    font.setPointSizeF(8.0 * scale)
     font.setBold(ctx.theme.bold)
     return font
 
@@ -112,6 +114,7 @@ def _font(ctx: PaintContext) -> QFont:
 @dataclass(frozen=True)
 class _Layout:
     rect: QRectF
+    scale: float  # the legend's own type scale: the font scale, less where room is short
     columns: int
     per_column: int
     column_w: float
@@ -119,12 +122,11 @@ class _Layout:
     text_w: float
 
 
-def _layout(ctx: PaintContext, rows: list[LegendRow]) -> _Layout:
-    s = ctx.font_scale
-    fm = QFontMetricsF(_font(ctx))
+def _layout_at(ctx: PaintContext, rows: list[LegendRow], s: float, text_frac: float) -> _Layout:
+    fm = QFontMetricsF(_font(ctx, s))
     line_h = fm.height() + 4 * s
     sample_w, indent = 24 * s, 12 * s
-    max_text = max(MAX_TEXT_FRACTION * ctx.view.width, 160 * s)
+    max_text = max(text_frac * ctx.view.width, 120 * s)
     text_w = min(
         max_text,
         max(fm.horizontalAdvance(r.text) + (indent if r.indent else 0) for r in rows),
@@ -135,18 +137,34 @@ def _layout(ctx: PaintContext, rows: list[LegendRow]) -> _Layout:
     per_column = math.ceil(len(rows) / columns)
     w = column_w * columns
     h = line_h * per_column + 8 * s
-    rect = QRectF(ctx.view.width - w - 8.0 * s, ctx.view.height - h - 26.0 * s, w, h)
-    return _Layout(rect, columns, per_column, column_w, line_h, text_w)
+    fs = ctx.font_scale
+    rect = QRectF(ctx.view.width - w - 8.0 * fs, ctx.view.height - h - 26.0 * fs, w, h)
+    return _Layout(rect, s, columns, per_column, column_w, line_h, text_w)
+
+
+def _layout(ctx: PaintContext, rows: list[LegendRow]) -> _Layout:
+    """The legend at the font scale, made smaller (type down to 70 %, titles elided sooner)
+    while it would cover more than `MAX_AREA_FRACTION` of the map: it stays compact on a small
+    window or a presentation's large type."""
+    area = MAX_AREA_FRACTION * ctx.view.width * ctx.view.height
+    lay = _layout_at(ctx, rows, ctx.font_scale, MAX_TEXT_FRACTION)
+    for step in range(1, 5):
+        if lay.rect.width() * lay.rect.height() <= area:
+            break
+        lay = _layout_at(
+            ctx, rows, ctx.font_scale * 0.915**step, MAX_TEXT_FRACTION * (1 - 0.08 * step)
+        )
+    return lay
 
 
 def paint_legend(painter: QPainter, ctx: PaintContext, rows: list[LegendRow]) -> QRectF:
     """The legend of ``rows``; returns where it was drawn."""
     if not rows:
         return QRectF()
-    s = ctx.font_scale
-    font = _font(ctx)
-    fm = QFontMetricsF(font)
     lay = _layout(ctx, rows)
+    s = lay.scale
+    font = _font(ctx, s)
+    fm = QFontMetricsF(font)
     hc = ctx.theme.high_contrast
     painter.save()
     painter.setPen(QPen(ctx.theme.color("panel_border"), 1.5 if hc else 1))
@@ -159,7 +177,7 @@ def paint_legend(painter: QPainter, ctx: PaintContext, rows: list[LegendRow]) ->
         y = lay.rect.y() + 4 * s + lay.line_h * line + lay.line_h / 2
         indent = 12 * s if row.indent else 0.0
         sample = QRectF(x0 + indent, y - 5 * s, 24 * s - indent, 10 * s)
-        _paint_swatch(painter, ctx, row, sample)
+        _paint_swatch(painter, ctx, row, sample, s)
         painter.setPen(ctx.theme.color("text"))
         text_x = x0 + 24 * s + 8 * s
         text = fm.elidedText(row.text, Qt.ElideRight, lay.text_w)
@@ -168,8 +186,9 @@ def paint_legend(painter: QPainter, ctx: PaintContext, rows: list[LegendRow]) ->
     return lay.rect
 
 
-def _paint_swatch(painter: QPainter, ctx: PaintContext, row: LegendRow, r: QRectF) -> None:
-    s = ctx.font_scale
+def _paint_swatch(
+    painter: QPainter, ctx: PaintContext, row: LegendRow, r: QRectF, s: float
+) -> None:
     hc = ctx.theme.high_contrast
     colour = QColor(row.color) if row.color else QColor("#333333")
     mid = r.center().y()

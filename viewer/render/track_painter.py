@@ -398,8 +398,9 @@ class TrackPainter(Painter):
 
 
 LABEL_CELL = 64  # px: labels are checked for overlap only against those in nearby cells
-# Where a head's label may go, in order: right of the icon, left, above right, below right.
-LABEL_SPOTS = ("right", "left", "above", "below")
+# Where a head's label may go, in order: right of the icon, left, above and below it (to the
+# right, then to the left).
+LABEL_SPOTS = ("right", "left", "above", "below", "above left", "below left")
 
 
 def _cells(rect: QRectF) -> list[tuple[int, int]]:
@@ -434,7 +435,7 @@ def _names_hash(boxes) -> dict[tuple[int, int], list[QRectF]]:
 def _label_rect(x, y, size, w, h, placed, names, view_w, view_h) -> QRectF | None:
     """The first spot around a head at (x, y) where a w x h label stays inside the view and
     overlaps neither another track's label nor a name on the map (recorded in ``placed``);
-    None where every spot does."""
+    None where every spot does (the label is left out, as one that would pile up is)."""
     for spot in LABEL_SPOTS:
         if spot == "right":
             rect = QRectF(x + size + 2, y - h / 2, w, h)
@@ -442,8 +443,12 @@ def _label_rect(x, y, size, w, h, placed, names, view_w, view_h) -> QRectF | Non
             rect = QRectF(x - size - 2 - w, y - h / 2, w, h)
         elif spot == "above":
             rect = QRectF(x + size * 0.5, y - size - h, w, h)
-        else:
+        elif spot == "below":
             rect = QRectF(x + size * 0.5, y + size, w, h)
+        elif spot == "above left":
+            rect = QRectF(x - size * 0.5 - w, y - size - h, w, h)
+        else:
+            rect = QRectF(x - size * 0.5 - w, y + size, w, h)
         inside = rect.left() >= 0 and rect.top() >= 0
         if not (inside and rect.right() <= view_w and rect.bottom() <= view_h):
             continue
