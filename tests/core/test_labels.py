@@ -142,9 +142,9 @@ def test_a_line_too_short_for_its_label_gets_none():
 
 
 def test_area_label_at_the_pole_of_inaccessibility_of_the_visible_part():
-    # A 600 x 200 rectangle of which only x in 0..400 is on screen: the label is centred in the
+    # A 600 x 100 rectangle of which only x in 0..400 is on screen: the label is centred in the
     # visible part (200, 150), not in the whole zone (300, 150).
-    zone = shapely.box(0, 50, 600, 250)
+    zone = shapely.box(0, 100, 600, 200)
     (p,) = place_labels([LabelCandidate("z", "Zone", (60, 12), AREA, zone)], VIEW, 7)
     assert p.x == pytest.approx(200, abs=4)
     assert p.y == pytest.approx(150, abs=4)
@@ -160,7 +160,7 @@ def test_area_label_in_a_ring_avoids_the_hole():
 
 
 def test_area_label_moves_when_its_best_spot_is_taken():
-    zone = shapely.box(20, 20, 380, 280)
+    zone = shapely.box(60, 60, 340, 240)
     first = LabelCandidate("a", "A", (100, 20), AREA, zone, priority=2)
     second = LabelCandidate("b", "B", (100, 20), AREA, zone, priority=1)
     a, b = place_labels([first, second], VIEW, 7)
@@ -204,6 +204,16 @@ def test_a_thin_zone_gets_its_name_along_its_edge_on_the_inner_side():
     assert p.angle == 0.0
     assert 100 < p.y < 110  # centred inside the band, along its edge
     assert not shapely.Polygon(p.corners).within(band)
+
+
+def test_a_zone_filling_the_view_is_named_along_its_own_edge():
+    # Everything west of x = 350 (far beyond the view on the other sides): its middle is the
+    # map's middle, so the name runs down its edge, on the inside, not along the view's border.
+    zone = shapely.box(-1000, -1000, 350, 1000)
+    (p,) = place_labels([LabelCandidate("z", "Zone", (60, 12), AREA, zone, gap=3)], VIEW, 7)
+    assert abs(p.angle) == 90.0
+    assert 340 < p.x < 350  # beside the edge, inside the zone
+    assert shapely.Polygon(p.corners).within(zone)
 
 
 def test_a_line_in_pieces_is_labelled_on_its_longest_visible_piece():

@@ -10,8 +10,9 @@ shapely polygon in pixels). `place_labels` then takes the candidates greedily by
   the line (above, then below) where a stretch as long as the text is nearly straight;
 - **area** labels go inside the visible part of the polygon: first at its pole of inaccessibility
   (the inside point farthest from the edge), then at other inside points, farthest from the edge
-  first; the whole text must fit inside. Where it cannot, the label runs along the zone's edge
-  on its inner side (a zone larger than the screen, or long and thin).
+  first; the whole text must fit inside. Where it cannot (a zone long and thin), the label runs
+  along the zone's own edge on its inner side — and there first for a zone covering most of the
+  view (its middle is the map's middle, where a name reads as that of what is there).
 
 A label is dropped when the view is zoomed out past its ``min_zoom`` (thinning by scale), when it
 would leave the viewport, or when every position overlaps a label already placed or one of the
@@ -39,6 +40,7 @@ EQUATOR_M_PER_PX_AT_ZOOM_0 = 156_543.033928  # 2 pi 6378137 m / 256 px
 # Around a point: right, left, above, below, then the diagonals (dx, dy in half-sizes).
 AROUND = ((1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (-1, -1), (1, 1), (-1, 1))
 LINE_STEPS = (0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9)  # where along a line to try, in order
+FILLS_VIEW = 0.6  # a zone covering more of the view than this is named along its edge first
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 (pixels, y down)
 
 
@@ -379,10 +381,23 @@ def _area_positions(cand: LabelCandidate, placer: _Placer):
     geom = cand.geometry
     if not isinstance(geom, shapely.Geometry) or geom.is_empty:
         return
-    visible = shapely.clip_by_rect(shapely.make_valid(geom), 0.0, 0.0, placer.width, placer.height)
+    geom = shapely.make_valid(geom)
+    visible = shapely.clip_by_rect(geom, 0.0, 0.0, placer.width, placer.height)
     visible = shapely.simplify(visible, 0.5)  # a coastline's thousands of vertices: a few hundred
     polys = [p for p in shapely.get_parts(visible) if p.geom_type == "Polygon" and not p.is_empty]
+    if not polys:
+        return
     polys.sort(key=lambda p: -p.area)
+    inside = _inside_positions(polys, cand)
+    along = _edge_positions(geom, shapely.union_all(polys), cand, placer)
+    # A zone filling most of the view is named along its own edge where that is on screen (its
+    # middle is the middle of the map: a name there reads as the name of what is there).
+    fills = sum(p.area for p in polys) > FILLS_VIEW * placer.width * placer.height
+    yield from (along if fills else inside)
+    yield from (inside if fills else along)
+
+
+def _inside_positions(polys: list, cand: LabelCandidate):
     w, h = cand.size
     for poly in polys:
         if poly.area < w * h:
@@ -391,15 +406,17 @@ def _area_positions(cand: LabelCandidate, placer: _Placer):
             quad = rectangle(x, y, w, h)
             if shapely.Polygon(quad).within(poly):
                 yield x, y, 0.0
-    # No room inside: along the zone's edge on screen, inside it (the side away from the edge).
-    for poly in polys:
-        for ring in (poly.exterior, *poly.interiors):
-            pieces = _visible_pieces(
-                np.asarray(shapely.get_coordinates(ring)), placer.width, placer.height
-            )
-            for x, y, angle in _along(pieces, cand):
-                if poly.contains(shapely.Point(x, y)):
-                    yield x, y, angle
+
+
+def _edge_positions(geom, visible, cand: LabelCandidate, placer: _Placer):
+    """Along the zone's own edge on screen (not the view's border), on its inner side."""
+    for ring in shapely.get_parts(shapely.boundary(geom)):
+        pieces = _visible_pieces(
+            np.asarray(shapely.get_coordinates(ring)), placer.width, placer.height
+        )
+        for x, y, angle in _along(pieces, cand):
+            if visible.contains(shapely.Point(x, y)):
+                yield x, y, angle
 
 
 def _inside_points(poly: shapely.Polygon, w: float, h: float) -> list[tuple[float, float]]:
