@@ -508,6 +508,45 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     </message>
 </context>
 <context>
+    <name>Document</name>
+    <message>
+        <source>Untitled briefing</source>
+        <translation>無題のブリーフィング</translation>
+    </message>
+    <message>
+        <source>New briefing: {title}</source>
+        <translation>新しいブリーフィング：{title}</translation>
+    </message>
+    <message>
+        <source>New briefing</source>
+        <translation>新しいブリーフィング</translation>
+    </message>
+    <message>
+        <source>Title of the briefing:</source>
+        <translation>ブリーフィングの題名：</translation>
+    </message>
+    <message>
+        <source>Open track files</source>
+        <translation>航跡ファイルを開く</translation>
+    </message>
+    <message>
+        <source>Add {files} to the open briefing “{title}”, or start a new briefing?</source>
+        <translation>{files} を開いているブリーフィング「{title}」に追加しますか、それとも新しいブリーフィングを始めますか？</translation>
+    </message>
+    <message>
+        <source>Add to this briefing</source>
+        <translation>このブリーフィングに追加</translation>
+    </message>
+    <message>
+        <source>Remember my choice</source>
+        <translation>この選択を記憶する</translation>
+    </message>
+    <message>
+        <source>Removed {file} (Edit &gt; Undo brings it back)</source>
+        <translation>{file} を取り除きました（編集 &gt; 元に戻す で戻せます）</translation>
+    </message>
+</context>
+<context>
     <name>EventsPanel</name>
     <message>
         <source>Time (UTC)</source>
@@ -1502,6 +1541,22 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>キーボードショートカット</translation>
     </message>
     <message>
+        <source>&amp;Remove track file</source>
+        <translation>航跡ファイルを取り除く(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Unload a track file from the briefing (Edit &gt; Undo)</source>
+        <translation>ブリーフィングから航跡ファイルを取り除く（編集 &gt; 元に戻す）</translation>
+    </message>
+    <message>
+        <source>&amp;New briefing…</source>
+        <translation>新しいブリーフィング(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>An empty briefing: the reference layers, no tracks, a title of yours</source>
+        <translation>空のブリーフィング：参照レイヤー、航跡なし、自分の題名</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
@@ -2020,6 +2075,18 @@ Files
     <message>
         <source>No tracks loaded</source>
         <translation>航跡が読み込まれていません</translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation>{n} 秒</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} 時間</translation>
     </message>
     <message>
         <source>Drag to scrub through time</source>

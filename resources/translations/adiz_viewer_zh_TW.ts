@@ -508,6 +508,45 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     </message>
 </context>
 <context>
+    <name>Document</name>
+    <message>
+        <source>Untitled briefing</source>
+        <translation>未命名簡報</translation>
+    </message>
+    <message>
+        <source>New briefing: {title}</source>
+        <translation>新簡報：{title}</translation>
+    </message>
+    <message>
+        <source>New briefing</source>
+        <translation>新簡報</translation>
+    </message>
+    <message>
+        <source>Title of the briefing:</source>
+        <translation>簡報標題：</translation>
+    </message>
+    <message>
+        <source>Open track files</source>
+        <translation>開啟航跡檔</translation>
+    </message>
+    <message>
+        <source>Add {files} to the open briefing “{title}”, or start a new briefing?</source>
+        <translation>將 {files} 加入目前開啟的簡報「{title}」，還是建立新簡報？</translation>
+    </message>
+    <message>
+        <source>Add to this briefing</source>
+        <translation>加入此簡報</translation>
+    </message>
+    <message>
+        <source>Remember my choice</source>
+        <translation>記住我的選擇</translation>
+    </message>
+    <message>
+        <source>Removed {file} (Edit &gt; Undo brings it back)</source>
+        <translation>已移除 {file}（編輯 &gt; 復原可還原）</translation>
+    </message>
+</context>
+<context>
     <name>EventsPanel</name>
     <message>
         <source>Time (UTC)</source>
@@ -1502,6 +1541,22 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>鍵盤快速鍵</translation>
     </message>
     <message>
+        <source>&amp;Remove track file</source>
+        <translation>移除航跡檔(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Unload a track file from the briefing (Edit &gt; Undo)</source>
+        <translation>從簡報移除一個航跡檔（編輯 &gt; 復原）</translation>
+    </message>
+    <message>
+        <source>&amp;New briefing…</source>
+        <translation>新簡報(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>An empty briefing: the reference layers, no tracks, a title of yours</source>
+        <translation>空白簡報：參考圖層、沒有航跡、自訂標題</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>尚未儲存的變更</translation>
     </message>
@@ -2020,6 +2075,18 @@ Files
     <message>
         <source>No tracks loaded</source>
         <translation>尚未載入航跡</translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation>{n} 秒</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分鐘</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} 小時</translation>
     </message>
     <message>
         <source>Drag to scrub through time</source>

@@ -88,6 +88,16 @@ class SceneState:
     loop: bool
 
 
+@dataclass(frozen=True)
+class _FileEntry:
+    """A track file removed (for undo): the loaded file, its place, how it was read."""
+
+    item: LoadedTracks
+    index: int
+    options: ReadOptions | None
+    report: Any
+
+
 class Session(EventedModel):
     """The state of one briefing being shown; see the module docstring for the wiring."""
 
@@ -176,6 +186,67 @@ class Session(EventedModel):
             self.reports[key] = report
         self.tracks.add(LoadedTracks(Path(path), trackset, report))
 
+    def remove_tracks(self, path: str | Path) -> bool:
+        """Unload the track file ``path`` (undoable: Edit > Undo loads it back, nothing
+        re-read); False when it is not loaded."""
+        path = Path(path)
+        found = [i for i, item in enumerate(self.tracks.items) if item.path == path]
+        if not found:
+            return False
+        entry = _FileEntry(
+            self.tracks.items[found[0]],
+            found[0],
+            self.read_options.get(str(path)),
+            self.reports.get(str(path)),
+        )
+        self._undo.append(("remove_file", entry))
+        self._redo.clear()
+        self._remove_file(entry)
+        return True
+
+    def _remove_file(self, entry: _FileEntry) -> None:
+        key = str(entry.item.path)
+        self.read_options.pop(key, None)
+        self.reports.pop(key, None)
+        self.tracks.remove(entry.item.path)
+        self.dirty = True
+
+    def _restore_file(self, entry: _FileEntry) -> None:
+        key = str(entry.item.path)
+        self.read_options[key] = entry.options
+        if entry.report is not None:
+            self.reports[key] = entry.report
+        items = [i for i in self.tracks.items if i.path != entry.item.path]
+        items.insert(min(entry.index, len(items)), entry.item)
+        self.tracks.items = items
+        self.tracks.events.emit("changed", entry.item.path)
+        self.dirty = True
+
+    def tracks_lonlat_box(
+        self, paths: list[str | Path] | None = None
+    ) -> tuple[float, float, float, float] | None:
+        """(west, south, east, north) of the fixes of the loaded files ``paths`` (default:
+        every loaded file), None when they have none."""
+        wanted = None if paths is None else {Path(p) for p in paths}
+        boxes = []
+        for item in self.tracks.items:
+            ts = item.trackset
+            if (wanted is not None and item.path not in wanted) or ts.n_fixes == 0:
+                continue
+            ok = np.isfinite(ts.lon) & np.isfinite(ts.lat)
+            if ok.any():
+                lon, lat = ts.lon[ok], ts.lat[ok]
+                boxes.append((lon.min(), lat.min(), lon.max(), lat.max()))
+        if not boxes:
+            return None
+        b = np.array(boxes, dtype=float)
+        return (
+            float(b[:, 0].min()),
+            float(b[:, 1].min()),
+            float(b[:, 2].max()),
+            float(b[:, 3].max()),
+        )
+
     def apply_pending_time(self) -> None:
         """Once a briefing's files are in, the clock goes to the briefing's start."""
         if self.pending_time is not None:
@@ -221,6 +292,10 @@ class Session(EventedModel):
     def _naming_of(self, briefing: Briefing) -> str:
         return self.default_naming if briefing.naming == NAMING_AUTO else briefing.naming
 
+    def _naming_kept(self) -> str:
+        """The naming a briefing keeps: "auto" when the map shows the default's."""
+        return NAMING_AUTO if self.state.naming == self.default_naming else self.state.naming
+
     def set_default_naming(self, naming: str) -> None:
         """The naming usage a briefing saved with "auto" shows (the interface language's);
         shown at once unless the open briefing chose its own. A briefing is saved with "auto"
@@ -235,6 +310,20 @@ class Session(EventedModel):
         naming = self.state.naming
         extra = {i: layer.title(naming) for i, layer in self.state.extra_layers.items()}
         return zone_title(zone_id, naming, self.state.catalog, extra)
+
+    def new_briefing(self, title: str) -> None:
+        """An empty briefing titled ``title``: the reference layers as the catalog shows them,
+        no tracks, the default view; the projection and naming stay as they are."""
+        defaults = tuple(
+            LayerSetting(la.id, bool(la.visible), 1.0, None) for la in self.state.catalog.layers
+        )
+        spec = Briefing().view
+        view = replace(spec, crs=self.state.projection.definition)
+        self.apply_briefing(
+            Briefing(title=title, layers=defaults, view=view, naming=self._naming_kept()),
+            None,
+            self.state.projection,
+        )
 
     def apply_layer_settings(self, settings: tuple[LayerSetting, ...]) -> None:
         """Each layer's visibility, opacity and colour as a briefing keeps them (settings of
@@ -298,7 +387,7 @@ class Session(EventedModel):
             time_range=time_range,
             speed=self.timeline.speed,
             trail_seconds=min(self.timeline.trail, 1e9),
-            naming=NAMING_AUTO if self.state.naming == self.default_naming else self.state.naming,
+            naming=self._naming_kept(),
         )
 
     def saved_as(self, briefing: Briefing, path: str | Path) -> None:
@@ -332,7 +421,7 @@ class Session(EventedModel):
         return (tuple(getattr(b, name) for name in EDITABLE), self.scene_index)
 
     def _push_undo(self) -> None:
-        self._undo.append(self._snapshot_edit())
+        self._undo.append(("edit", self._snapshot_edit()))
         self._redo.clear()
 
     @property
@@ -343,15 +432,25 @@ class Session(EventedModel):
         """Undo the last edit to scenes, annotations or what was authored; False if none."""
         if not self._undo:
             return False
-        self._redo.append(self._snapshot_edit())
-        self._restore(self._undo.pop())
+        kind, value = self._undo.pop()
+        if kind == "remove_file":  # the file comes back
+            self._restore_file(value)
+            self._redo.append((kind, value))
+            return True
+        self._redo.append(("edit", self._snapshot_edit()))
+        self._restore(value)
         return True
 
     def redo(self) -> bool:
         if not self._redo:
             return False
-        self._undo.append(self._snapshot_edit())
-        self._restore(self._redo.pop())
+        kind, value = self._redo.pop()
+        if kind == "remove_file":
+            self._remove_file(value)
+            self._undo.append((kind, value))
+            return True
+        self._undo.append(("edit", self._snapshot_edit()))
+        self._restore(value)
         return True
 
     def _restore(self, snap: tuple) -> None:
@@ -461,13 +560,21 @@ class Session(EventedModel):
                 plan += [(i, t)] * max(1, round(fps * still_seconds))
         return plan
 
-    def map_view(self, width: int, height: int, scene_index: int | None = None) -> MapView:
-        """What a ``width`` x ``height`` picture shows: scene ``scene_index``'s view, else the
-        briefing's, else the home view."""
+    def map_view(
+        self,
+        width: int,
+        height: int,
+        scene_index: int | None = None,
+        insets: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0),
+    ) -> MapView:
+        """What a ``width`` x ``height`` picture shows: scene ``scene_index``'s extent, else the
+        briefing's, else the home view, fitted to the frame (the whole extent shows; the
+        scene's region clear of ``insets``, the overlays' margins: left, top, right, bottom px).
+        The window, the command line and both video exports fit scenes here."""
         if self.briefing is None:
             return home_view(self.state.projection, width, height)
         spec = self.briefing.view if scene_index is None else self.scene_state(scene_index).view
-        return spec.to_map_view(width, height, self.state.projection)
+        return spec.to_map_view(width, height, self.state.projection, insets)
 
     # ------------------------------------------------------------------ exports
     def fork(self, view: MapView | None = None) -> Session:

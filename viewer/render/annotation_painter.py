@@ -37,11 +37,16 @@ class AnnotationPainter(Painter):
             if ann.visible_at(when):
                 self._paint(painter, ctx, ann)
 
-    def boxes(self, ctx: PaintContext) -> list[QRectF]:
-        """The texts of the annotations shown now: the map's names keep clear of them."""
+    def shown(self) -> tuple[Annotation, ...]:
+        """The annotations with a text shown now."""
         t = self.time_source()
         when = datetime.fromtimestamp(t, UTC) if t is not None else None
-        shown = tuple(a for a in self.annotations() if a.text and a.visible_at(when))
+        return tuple(a for a in self.annotations() if a.text and a.visible_at(when))
+
+    def boxes(self, ctx: PaintContext) -> list[QRectF]:
+        """The texts of the annotations shown now: the map's names and the overlays keep clear
+        of them."""
+        shown = self.shown()
         key = (ctx.view, ctx.projection.definition, ctx.font_scale, shown)
         return self._boxes.get(key, lambda: [r for a in shown if (r := self._text_box(ctx, a))])
 

@@ -103,14 +103,10 @@ class Memo:
 class Painter:
     """Base of every painter and overlay: ``paint(painter, ctx)`` draws it. A scene calls each
     of its painters as ``painter(qpainter, ctx)``, so a plain function with that signature is a
-    painter too. ``boxes(ctx)``: where it draws what the map's names must keep clear of (an
-    overlay's panel, an annotation's text); none by default."""
+    painter too."""
 
     def paint(self, painter: QPainter, ctx: PaintContext) -> None:
         raise NotImplementedError
-
-    def boxes(self, ctx: PaintContext) -> list[QRectF]:
-        return []
 
     def __call__(self, painter: QPainter, ctx: PaintContext) -> None:
         self.paint(painter, ctx)

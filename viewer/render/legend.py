@@ -1,5 +1,6 @@
 """The legend: each layer on the map with its colour and style, in the naming chosen, then how to
-read the edges (published solid, approximate dashed) — bottom right, above the source line.
+read the edges (published solid, approximate dashed) — where the overlay layout puts it
+(`viewer.render.overlay_layout`: bottom right unless the data is there).
 
 Listed: the visible layers with something in force at the map date inside the view (a zone as a
 filled box, a line as a stroke, an overlap hatched, a point layer as its marker); the place-name
@@ -13,7 +14,7 @@ columns where one would take more than 40 % of the map's height, and the type is
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
@@ -22,7 +23,9 @@ from viewer.core.basemap import view_lonlat_bbox
 from viewer.core.catalog import LINE_KIND, OVERLAP, POINTS, ROLE_EDGE, ZONE, ReferenceLayer
 from viewer.core.constants import CONFIDENCE_UNCERTAIN
 from viewer.core.map_state import MapState
-from viewer.render.context import Memo, PaintContext, Painter
+from viewer.render.context import Memo, PaintContext
+from viewer.render.overlay_layout import LEGEND
+from viewer.render.overlays import PlacedOverlay
 from viewer.render.translate import translate
 
 SOLID, DASH = "solid", "dash"
@@ -157,11 +160,16 @@ def _layout(ctx: PaintContext, rows: list[LegendRow]) -> _Layout:
     return lay
 
 
-def paint_legend(painter: QPainter, ctx: PaintContext, rows: list[LegendRow]) -> QRectF:
-    """The legend of ``rows``; returns where it was drawn."""
+def paint_legend(
+    painter: QPainter, ctx: PaintContext, rows: list[LegendRow], rect: QRectF | None = None
+) -> QRectF:
+    """The legend of ``rows`` in ``rect`` (the overlay layout's box; titles elided where it is
+    narrower than asked), else bottom right; returns where it was drawn."""
     if not rows:
         return QRectF()
     lay = _layout(ctx, rows)
+    if rect is not None:
+        lay = _moved(lay, rect)
     s = lay.scale
     font = _font(ctx, s)
     fm = QFontMetricsF(font)
@@ -184,6 +192,17 @@ def paint_legend(painter: QPainter, ctx: PaintContext, rows: list[LegendRow]) ->
         painter.drawText(QPointF(text_x, y + fm.ascent() / 2 - 1), text)
     painter.restore()
     return lay.rect
+
+
+def _moved(lay: _Layout, rect: QRectF) -> _Layout:
+    """``lay`` in ``rect``: its place, and its width where that is less (less room for text)."""
+    narrower = max(0.0, lay.rect.width() - rect.width()) / lay.columns
+    return replace(
+        lay,
+        rect=QRectF(rect.x(), rect.y(), min(lay.rect.width(), rect.width()), lay.rect.height()),
+        column_w=lay.column_w - narrower,
+        text_w=max(0.0, lay.text_w - narrower),
+    )
 
 
 def _paint_swatch(
@@ -228,15 +247,16 @@ def _paint_swatch(
         painter.drawLine(QPointF(r.left(), mid), QPointF(r.right(), mid))
 
 
-class Legend(Painter):
-    """Bottom right, above the source line: the layers of ``state`` on the map and how to read
-    their edges; ``visible`` to hide it. Rows are worked out once per view and map look."""
+class Legend(PlacedOverlay):
+    """Bottom right, above the source line (or where the overlay layout puts it): the layers of
+    ``state`` on the map and how to read their edges; ``visible`` to hide it. Rows are worked
+    out once per view and map look."""
 
     def __init__(self, state: MapState | None = None, visible: bool = True) -> None:
         self.state = state
         self.visible = visible
         self._cache: tuple[tuple, list[LegendRow]] | None = None
-        self._rect = Memo()
+        self._size = Memo()
 
     def rows(self, ctx: PaintContext) -> list[LegendRow]:
         """The rows shown in ``ctx`` (the key alone without a map state)."""
@@ -248,21 +268,24 @@ class Legend(Painter):
             self._cache = (key, legend_rows(state, ctx))
         return self._cache[1]
 
-    def rect(self, ctx: PaintContext) -> QRectF | None:
-        """Where it is drawn (None when hidden or empty): the clock keeps clear of it."""
-        if not self.visible:
-            return None
+    def _own_rect(self, ctx: PaintContext) -> QRectF | None:
         rows = self.rows(ctx)
         key = (rows, ctx.view.width, ctx.view.height, ctx.font_scale, ctx.theme.name)
-        return self._rect.get(key, lambda: _layout(ctx, rows).rect if rows else None)
+        return self._size.get(key, lambda: _layout(ctx, rows).rect if rows else None)
 
-    def boxes(self, ctx: PaintContext) -> list[QRectF]:
-        rect = self.rect(ctx)
-        return [rect] if rect is not None else []
+    def rect(self, ctx: PaintContext) -> QRectF | None:
+        """Where it is drawn (None when hidden or empty): the layout's box, else its own."""
+        if not self.visible or not self.rows(ctx):
+            return None
+        return self.box(LEGEND) or self._own_rect(ctx)
+
+    def wanted(self, ctx: PaintContext) -> dict[str, tuple[float, float]]:
+        rect = self._own_rect(ctx) if self.visible else None
+        return {LEGEND: (rect.width(), rect.height())} if rect is not None else {}
 
     def paint(self, painter: QPainter, ctx: PaintContext) -> None:
-        if self.visible:
-            paint_legend(painter, ctx, self.rows(ctx))
+        if self.visible and (self.placed is None or self.box(LEGEND) is not None):
+            paint_legend(painter, ctx, self.rows(ctx), self.box(LEGEND))
 
 
 __all__ = ["KEY_ROWS", "Legend", "LegendRow", "legend_rows", "paint_legend"]

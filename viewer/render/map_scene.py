@@ -3,9 +3,10 @@
 ``static`` layers (sea and land, the picture underlay, graticule, reference layers, and the names
 of the label pass) are painted into an image cached per view; ``dynamic`` painters (tracks,
 annotations) every frame on top; then the ``overlays`` (scale bar, north arrow, source line,
-legend, and what a session adds: notice, title and clock). `render_image` does all of it into a
-`QImage`, so a PNG is what the screen shows. The names keep clear of the overlays' and the
-annotations' ``boxes`` (`keep_clear`); the tracks' labels keep clear of the names.
+legend, and what a session adds: notice, title and clock), each in the box the overlay layout
+gives it (`overlay_boxes`). `render_image` does all of it into a `QImage`, so a PNG is what the
+screen shows. The names keep clear of the overlays' boxes and the annotations' texts
+(`keep_clear`); the tracks' labels keep clear of the names.
 
 `MapScene(state)` draws the map of a `MapState` alone; `MapScene.for_session(session)` builds the
 whole painter stack of a `Session` once: the window adds its tools to it, exports render it.
@@ -35,9 +36,18 @@ from viewer.render.layer_painters import (
     painter_for,
 )
 from viewer.render.legend import Legend
+from viewer.render.overlay_layout import (
+    ANNOTATION_WEIGHT,
+    LEGEND,
+    OverlayBoxes,
+    OverlayLayout,
+    overlay_context,
+    place_boxes,
+)
 from viewer.render.overlays import (
     NorthArrow,
     NoticeBanner,
+    PlacedOverlay,
     ScaleBar,
     SourceLine,
     TitleAndClock,
@@ -76,6 +86,9 @@ class MapScene:
         self.tracks: TrackPainter | None = None
         self.notice: NoticeBanner | None = None
         self.title_clock: TitleAndClock | None = None
+        self.annotations: AnnotationPainter | None = None
+        # where the overlays go: off the tracks and annotations (`overlay_layout`)
+        self.overlay_layout = OverlayLayout(self._data_points, self._data_key)
 
     @classmethod
     def for_session(
@@ -101,6 +114,7 @@ class MapScene:
             lambda: session.briefing.annotations if session.briefing else (),
             lambda: timeline.time if session.tracks.items else None,
         )
+        scene.annotations = annotations
         scene.dynamic += [scene.tracks, annotations]
         scene.notice = NoticeBanner(lambda: session.briefing.notice if session.briefing else "")
         scene.title_clock = TitleAndClock(session)  # over the legend where they meet
@@ -152,14 +166,11 @@ class MapScene:
         return out
 
     def keep_clear(self, view: MapView) -> list[QRectF]:
-        """What the names keep clear of in ``view``: the overlays' boxes and the dynamic
-        painters' (the briefing's annotation texts shown now)."""
-        ctx = self.context(view)
-        out: list[QRectF] = []
-        for paint in (*self.overlays, *self.dynamic):
-            boxes = getattr(paint, "boxes", None)
-            if boxes is not None:
-                out += boxes(ctx)
+        """What the names keep clear of in ``view``: the overlays' boxes where the layout puts
+        them (`overlay_boxes`) and the briefing's annotation texts shown now."""
+        out = self.overlay_boxes(view).obstacles()
+        if self.annotations is not None:
+            out += self.annotations.boxes(self.context(view))
         return out
 
     def paint_static(
@@ -214,7 +225,7 @@ class MapScene:
             "track_labels": [box(r) for r in tracks],
             "keep_clear": [box(r) for r in self.keep_clear(view)],
             "legend": [row.text for row in self.legend.rows(ctx)] if self.legend.visible else [],
-            "legend_box": box(legend) if (legend := self.legend.rect(ctx)) is not None else None,
+            "legend_box": box(legend) if (legend := self.overlay_boxes(view).get(LEGEND)) else None,
         }
 
     def paint_dynamic(self, painter: QPainter, view: MapView) -> None:
@@ -224,10 +235,73 @@ class MapScene:
             paint(painter, ctx)
 
     def paint_overlays(self, painter: QPainter, view: MapView) -> None:
-        ctx = self.context(view)
+        """The overlays, each in its box of `overlay_boxes` (shrunk on small frames)."""
+        ctx = overlay_context(self.context(view))
+        boxes = self.overlay_boxes(view)
         painter.setRenderHint(QPainter.Antialiasing, True)
         for paint in self.overlays:
+            if isinstance(paint, PlacedOverlay):
+                paint.placed = boxes
             paint(painter, ctx)
+
+    def overlay_boxes(self, view: MapView) -> OverlayBoxes:
+        """Where the title, clock, legend, notice, scale bar, north arrow and source line go on
+        ``view``'s frame (`OverlayLayout`): the map labels keep clear of
+        ``overlay_boxes(view).obstacles()``, a scene's region of ``.insets()``."""
+        ctx = overlay_context(self.context(view))
+        sizes: dict[str, tuple[float, float]] = {}
+        for overlay in self.overlays:
+            if isinstance(overlay, PlacedOverlay):
+                sizes.update(overlay.wanted(ctx))
+        return self.overlay_layout.place(ctx, sizes)
+
+    def scene_view(self, session: Session, width: int, height: int, index: int) -> MapView:
+        """Scene ``index`` of ``session`` fitted to a ``width`` x ``height`` frame, its region
+        clear of where the overlays go (`Session.map_view`)."""
+        probe = session.map_view(width, height, index)
+        return session.map_view(width, height, index, self.overlay_insets(probe))
+
+    def overlay_insets(self, view: MapView) -> tuple[float, float, float, float]:
+        """The margins the overlays take on ``view``'s frame at their first places (whatever
+        the data: a scene's view must not depend on the frame before it)."""
+        ctx = overlay_context(self.context(view))
+        sizes: dict[str, tuple[float, float]] = {}
+        for overlay in self.overlays:
+            if isinstance(overlay, PlacedOverlay):
+                sizes.update(overlay.wanted(ctx))
+        return place_boxes((view.width, view.height), sizes, ctx.font_scale).insets()
+
+    def _data_key(self) -> object:
+        """The state of what the overlays keep off: the visible tracks, the annotations shown."""
+        tracks = self.tracks.tracks.visible() if self.tracks is not None else []
+        return (
+            tuple(id(item.trackset) for item in tracks),
+            self.state.projection.definition,
+            self.font_scale,
+            self.annotations.shown() if self.annotations is not None else (),
+        )
+
+    def _data_points(self, ctx: PaintContext) -> tuple[np.ndarray, np.ndarray]:
+        """Screen points of every fix of the visible tracks (at most 200,000, evenly taken) and
+        of the annotations' texts (weighted: an annotation is never covered if it can help)."""
+        parts, weights = [], []
+        for item in self.tracks.tracks.visible() if self.tracks is not None else []:
+            ts = item.trackset
+            step = max(1, ts.n_fixes // 200_000)
+            sx, sy = ctx.view.to_screen(ts.x[::step], ts.y[::step])
+            parts.append(np.column_stack([sx, sy]))
+            weights.append(np.full(len(sx), float(step)))
+        # where the texts are drawn (the map's type size, not the overlays')
+        texts = self.annotations.boxes(self.context(ctx.view)) if self.annotations else []
+        for rect in texts:
+            xs = np.linspace(rect.left(), rect.right(), 8)
+            ys = np.linspace(rect.top(), rect.bottom(), 3)
+            gx, gy = np.meshgrid(xs, ys)
+            parts.append(np.column_stack([gx.ravel(), gy.ravel()]))
+            weights.append(np.full(gx.size, ANNOTATION_WEIGHT / gx.size))
+        if not parts:
+            return np.empty((0, 2)), np.empty(0)
+        return np.concatenate(parts), np.concatenate(weights)
 
     def _on_static_changed(self, *_: object) -> None:
         self._static_cache = None

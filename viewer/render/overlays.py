@@ -1,7 +1,7 @@
 """Overlays: what is drawn over the map in screen space — scale bar, north arrow, the source
 line, the briefing's notice, the title and the clock (the legend: `viewer.render.legend`) — each
 a small class with its own settings (the window shows the title and clock while presenting;
-exports burn them in) and its ``boxes(ctx)``: where it draws, kept clear by the map's names.
+exports burn them in), drawn in the box `viewer.render.overlay_layout` gives it.
 
 Each overlay's drawing is also a plain function (``paint_scale_bar(painter, ctx)``, ...), the
 class holding what it needs from outside (the session, whether it is shown).
@@ -20,12 +20,21 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from viewer.core.geodesy import distance_m
 from viewer.core.timeline import format_time
 from viewer.core.units import METRES_PER
-from viewer.render.context import Memo, PaintContext, Painter, draw_text
-from viewer.render.legend import Legend
+from viewer.render.context import PaintContext, Painter, draw_text
+from viewer.render.overlay_layout import (
+    CLOCK,
+    NORTH_ARROW,
+    NOTICE,
+    SCALE_BAR,
+    SOURCE,
+    TITLE,
+    OverlayBoxes,
+)
 from viewer.render.translate import translate
 
 if TYPE_CHECKING:
     from viewer.core.session import Session
+    from viewer.render.legend import Legend
 
 # Burned into every picture: where the lines and the coastline come from.
 SOURCE_LINE = QT_TRANSLATE_NOOP(
@@ -46,60 +55,47 @@ def nice_length(target: float) -> float:
     return 10**exp
 
 
-def _scale_rows(ctx: PaintContext) -> list[tuple[bool, float, str]]:
-    """(primary, length in pixels, text) of the two bars, or none off the projection."""
+def scale_bar_size(ctx: PaintContext) -> tuple[float, float]:
+    """The scale bar's box: two bars of at most 160 px (scaled) and their lengths beside them."""
+    s = ctx.font_scale
+    font = QFont()
+    font.setPointSizeF(8.5 * s)
+    font.setBold(True)
+    return 160 * s + 10 + QFontMetricsF(font).horizontalAdvance("2000 nmi"), 40.0 * s
+
+
+def paint_scale_bar(painter: QPainter, ctx: PaintContext, rect: QRectF | None = None) -> None:
+    """Two bars true at the map centre (geodesic): first, bolder, in the chosen distance unit
+    (nautical miles or kilometres), then a thinner one in the other unit; in ``rect`` (the
+    layout's box), else bottom left."""
     view = ctx.view
     cx, cy = view.width / 2.0, view.height / 2.0
     mx, my = view.to_map(np.array([cx - 50.0, cx + 50.0]), np.array([cy, cy]))
     lon, lat = ctx.projection.inverse(mx, my)
     if not np.isfinite(lon).all():
-        return []
+        return
     m_per_px = float(distance_m(lon[0], lat[0], lon[1], lat[1])) / 100.0
     if m_per_px <= 0:
-        return []
+        return
     max_px = 160 * ctx.font_scale
-    rows = []
+    x0 = 64.0 * ctx.font_scale  # clear of the parallels' labels
+    y = view.height - 40.0 * ctx.font_scale  # above the graticule labels
+    if rect is not None:
+        x0, y = rect.left(), rect.top() + 12.0 * ctx.font_scale
+    colour = ctx.theme.color("text")
     for primary, unit in ((True, ctx.units.distance), (False, ctx.units.other_distance)):
+        font = QFont()
+        font.setPointSizeF(8.5 * ctx.font_scale)
+        font.setBold(primary)
         metres = METRES_PER[unit]
         length = nice_length(max_px * m_per_px / metres)
-        rows.append((primary, length * metres / m_per_px, f"{length:g} {unit}"))
-    return rows
-
-
-def _scale_font(ctx: PaintContext, primary: bool) -> QFont:
-    font = QFont()
-    font.setPointSizeF(8.5 * ctx.font_scale)
-    font.setBold(primary)
-    return font
-
-
-def scale_bar_rect(ctx: PaintContext) -> QRectF | None:
-    """Where the scale bar and its texts are drawn (None where it is not)."""
-    rows = _scale_rows(ctx)
-    if not rows:
-        return None
-    s = ctx.font_scale
-    x0, y = 64.0 * s, ctx.view.height - 40.0 * s
-    right = max(
-        x0 + px + 6 + QFontMetricsF(_scale_font(ctx, primary)).horizontalAdvance(text)
-        for primary, px, text in rows
-    )
-    return QRectF(x0 - 2, y - 12 * s, right - x0 + 6, 16 * s * len(rows) + 8 * s)
-
-
-def paint_scale_bar(painter: QPainter, ctx: PaintContext) -> None:
-    """Two bars true at the map centre (geodesic): first, bolder, in the chosen distance unit
-    (nautical miles or kilometres), then a thinner one in the other unit."""
-    x0 = 64.0 * ctx.font_scale  # clear of the parallels' labels
-    y = ctx.view.height - 40.0 * ctx.font_scale  # above the graticule labels
-    colour = ctx.theme.color("text")
-    for primary, px, text in _scale_rows(ctx):
+        px = length * metres / m_per_px
         pen_width = (2.0 if primary else 1.2) * ctx.font_scale
         painter.setPen(QPen(colour, pen_width, Qt.SolidLine, Qt.FlatCap))
         painter.drawLine(QPointF(x0, y), QPointF(x0 + px, y))
         painter.drawLine(QPointF(x0, y - 4), QPointF(x0, y + 4))
         painter.drawLine(QPointF(x0 + px, y - 4), QPointF(x0 + px, y + 4))
-        font = _scale_font(ctx, primary)
+        text = f"{length:g} {unit}"
         draw_text(painter, x0 + px + 6, y + 4, text, colour, font, theme=ctx.theme)
         y += 16.0 * ctx.font_scale
 
@@ -117,19 +113,25 @@ def north_angle_deg(ctx: PaintContext) -> float:
     return math.degrees(math.atan2(dx, dy))
 
 
-def north_arrow_rect(ctx: PaintContext) -> QRectF:
-    """Where the north arrow and its N go (top right), when it is drawn."""
-    s = ctx.font_scale
-    return QRectF(ctx.view.width - 48.0 * s, 2.0 * s, 36.0 * s, 60.0 * s)
+def north_arrow_size(ctx: PaintContext, always: bool = False) -> tuple[float, float] | None:
+    """The north arrow's box, None where north is straight up (and not ``always``)."""
+    if not always and abs(north_angle_deg(ctx)) < 0.5:
+        return None
+    return 44.0 * ctx.font_scale, 60.0 * ctx.font_scale
 
 
-def paint_north_arrow(painter: QPainter, ctx: PaintContext, always: bool = False) -> None:
-    """A north arrow in the top-right corner where north is not straight up (> 0.5°)."""
+def paint_north_arrow(
+    painter: QPainter, ctx: PaintContext, always: bool = False, rect: QRectF | None = None
+) -> None:
+    """A north arrow where north is not straight up (> 0.5°): in ``rect`` (the layout's box),
+    else in the top-right corner."""
     angle = north_angle_deg(ctx)
     if not always and abs(angle) < 0.5:
         return
     s = ctx.font_scale
     cx, cy = ctx.view.width - 30.0 * s, 40.0 * s
+    if rect is not None:
+        cx, cy = rect.center().x(), rect.top() + 38.0 * s
     painter.save()
     painter.translate(cx, cy)
     painter.rotate(angle)
@@ -157,20 +159,23 @@ def _attribution_font(ctx: PaintContext) -> QFont:
     return font
 
 
-def attribution_rect(ctx: PaintContext, text: str) -> QRectF:
-    """The source line's box: bottom right, along the map's edge."""
+def attribution_size(ctx: PaintContext, text: str) -> tuple[float, float]:
     fm = QFontMetricsF(_attribution_font(ctx))
-    w = fm.horizontalAdvance(text)
-    return QRectF(
-        ctx.view.width - w - 10, ctx.view.height - fm.height() - 4, w + 10, fm.height() + 4
-    )
+    return fm.horizontalAdvance(text) + 10, fm.height() + 4
 
 
-def paint_attribution(painter: QPainter, ctx: PaintContext, text: str) -> None:
-    box = attribution_rect(ctx, text)
+def paint_attribution(
+    painter: QPainter, ctx: PaintContext, text: str, rect: QRectF | None = None
+) -> None:
+    """The source line, in ``rect`` (the layout's box; elided to fit), else bottom right."""
+    font = _attribution_font(ctx)
+    fm = QFontMetricsF(font)
+    w, h = attribution_size(ctx, text)
+    box = QRectF(ctx.view.width - w, ctx.view.height - h, w, h) if rect is None else rect
+    text = fm.elidedText(text, Qt.ElideRight, box.width() - 6)
     hc = ctx.theme.high_contrast
     painter.fillRect(box, ctx.theme.color("panel") if hc else QColor(255, 255, 255, 200))
-    painter.setFont(_attribution_font(ctx))
+    painter.setFont(font)
     painter.setPen(ctx.theme.color("text") if hc else QColor("#444444"))
     painter.drawText(box, Qt.AlignCenter, text)
 
@@ -185,18 +190,15 @@ def _title_fonts(ctx: PaintContext) -> tuple[QFont, QFont]:
     return big, small
 
 
-def title_rect(
-    ctx: PaintContext, title: str, subtitle: str = "", above: QRectF | None = None
-) -> QRectF:
-    """Where `paint_title` draws: bottom left, above the scale bar (and ``above``)."""
-    s = ctx.font_scale
-    fm, fs = (QFontMetricsF(f) for f in _title_fonts(ctx))
+def title_size(ctx: PaintContext, title: str, subtitle: str = "") -> tuple[float, float] | None:
+    """The title box: at most half the frame wide (longer titles are elided), None without one."""
+    if not title:
+        return None
+    big, small = _title_fonts(ctx)
+    fm, fs = QFontMetricsF(big), QFontMetricsF(small)
     w = max(fm.horizontalAdvance(title), fs.horizontalAdvance(subtitle) if subtitle else 0) + 20
     h = fm.height() + (fs.height() if subtitle else 0) + 10
-    rect = QRectF(10, ctx.view.height - h - 90 * s, min(w, ctx.view.width - 20), h)
-    if above is not None and rect.intersects(above):
-        rect.moveBottom(above.top() - 6 * s)
-    return rect
+    return min(w, max(ctx.view.width * 0.5, 200.0)), h
 
 
 def paint_title(
@@ -205,14 +207,22 @@ def paint_title(
     title: str,
     subtitle: str = "",
     above: QRectF | None = None,
+    rect: QRectF | None = None,
 ) -> None:
-    """Title bottom left, above the scale bar, with the scene as a subtitle; moved up to stay
-    above ``above`` (the clock) where the two would overlap."""
-    if not title:
+    """The title with the scene as a subtitle, in ``rect`` (the layout's box), else bottom left
+    above the scale bar, moved up to stay above ``above`` (the clock) where they would meet."""
+    size = title_size(ctx, title, subtitle)
+    if size is None:
         return
+    s = ctx.font_scale
     big, small = _title_fonts(ctx)
-    fm = QFontMetricsF(big)
-    rect = title_rect(ctx, title, subtitle, above)
+    fm, fs = QFontMetricsF(big), QFontMetricsF(small)
+    if rect is None:
+        w, h = size
+        rect = QRectF(10, ctx.view.height - h - 90 * s, min(w, ctx.view.width - 20), h)
+        if above is not None and rect.intersects(above):
+            rect.moveBottom(above.top() - 6 * s)
+    inner = rect.width() - 20
     hc = ctx.theme.high_contrast
     painter.save()
     painter.setPen(QPen(ctx.theme.color("panel_border"), 2.0) if hc else Qt.NoPen)
@@ -220,14 +230,24 @@ def paint_title(
     painter.drawRoundedRect(rect, 5, 5)
     painter.setPen(ctx.theme.color("text") if hc else QColor("#111111"))
     painter.setFont(big)
-    painter.drawText(rect.adjusted(10, 4, -10, 0), Qt.AlignLeft | Qt.AlignTop, title)
+    painter.drawText(
+        rect.adjusted(10, 4, -10, 0),
+        Qt.AlignLeft | Qt.AlignTop,
+        fm.elidedText(title, Qt.ElideRight, inner),
+    )
     if subtitle:
         painter.setFont(small)
         painter.setPen(ctx.theme.color("text") if hc else QColor("#333333"))
         painter.drawText(
-            rect.adjusted(10, 4 + fm.height(), -10, 0), Qt.AlignLeft | Qt.AlignTop, subtitle
+            rect.adjusted(10, 4 + fm.height(), -10, 0),
+            Qt.AlignLeft | Qt.AlignTop,
+            fs.elidedText(subtitle, Qt.ElideRight, inner),
         )
     painter.restore()
+
+
+def _clock_text(t: float, zone: str) -> str:
+    return f"{format_time(t, 'UTC')}    {format_time(t, zone)}"
 
 
 def _clock_font(ctx: PaintContext) -> QFont:
@@ -237,25 +257,9 @@ def _clock_font(ctx: PaintContext) -> QFont:
     return font
 
 
-def _clock_text(t: float, zone: str) -> str:
-    return f"{format_time(t, 'UTC')}    {format_time(t, zone)}"
-
-
-def clock_rect(
-    ctx: PaintContext, t: float, zone: str = "Asia/Taipei", avoid: QRectF | None = None
-) -> QRectF:
-    """Where `paint_clock` draws: bottom centre, above ``avoid`` where they would meet."""
+def clock_size(ctx: PaintContext, t: float, zone: str = "Asia/Taipei") -> tuple[float, float]:
     fm = QFontMetricsF(_clock_font(ctx))
-    w = fm.horizontalAdvance(_clock_text(t, zone)) + 24
-    rect = QRectF(
-        (ctx.view.width - w) / 2,
-        ctx.view.height - fm.height() - 34 * ctx.font_scale,
-        w,
-        fm.height() + 10,
-    )
-    if avoid is not None and rect.intersects(avoid):
-        rect.moveBottom(avoid.top() - 6 * ctx.font_scale)
-    return rect
+    return fm.horizontalAdvance(_clock_text(t, zone)) + 24, fm.height() + 10
 
 
 def paint_clock(
@@ -264,11 +268,20 @@ def paint_clock(
     t: float,
     zone: str = "Asia/Taipei",
     avoid: QRectF | None = None,
+    rect: QRectF | None = None,
 ) -> QRectF:
-    """The replay time in UTC and in ``zone``, bottom centre, large enough for a room; where
-    it would overlap ``avoid`` (the legend, on a narrow screen) it goes above it, clear of the
-    scale bar too. Returns where it was drawn."""
-    rect = clock_rect(ctx, t, zone, avoid)
+    """The replay time in UTC and in ``zone``, large enough for a room: in ``rect`` (the
+    layout's box), else bottom centre, above ``avoid`` (the legend, on a narrow screen) where
+    it would overlap it. Returns where it was drawn."""
+    text = _clock_text(t, zone)
+    font = _clock_font(ctx)
+    if rect is None:
+        w, h = clock_size(ctx, t, zone)
+        rect = QRectF(
+            (ctx.view.width - w) / 2, ctx.view.height - h + 10 - 34 * ctx.font_scale, w, h
+        )
+        if avoid is not None and rect.intersects(avoid):
+            rect.moveBottom(avoid.top() - 6 * ctx.font_scale)
     hc = ctx.theme.high_contrast
     painter.save()
     if hc:  # opaque, framed: the clock reads from the back of the room
@@ -277,170 +290,169 @@ def paint_clock(
         painter.drawRect(rect)
     else:
         painter.fillRect(rect, QColor(255, 255, 255, 220))
-    painter.setFont(_clock_font(ctx))
+    painter.setFont(font)
     painter.setPen(ctx.theme.color("text") if hc else QColor("#111111"))
-    painter.drawText(rect, Qt.AlignCenter, _clock_text(t, zone))
+    painter.drawText(rect, Qt.AlignCenter, text)
     painter.restore()
     return rect
 
 
-def _notice_font(ctx: PaintContext) -> QFont:
+def _notice_parts(ctx: PaintContext, text: str) -> tuple[QFont, str]:
     font = QFont()
     font.setPointSizeF(9.5 * ctx.font_scale)
     font.setBold(True)
-    return font
+    return font, text.split(". ")[0].strip().rstrip(".") + "."
 
 
-def _notice_first(text: str) -> str:
-    return text.split(". ")[0].strip().rstrip(".") + "."
-
-
-def notice_rect(ctx: PaintContext, text: str) -> QRectF:
-    """Where `paint_notice` draws: top centre."""
-    s = ctx.font_scale
-    fm = QFontMetricsF(_notice_font(ctx))
-    width = min(fm.horizontalAdvance(_notice_first(text)) + 24 * s, ctx.view.width - 20.0)
-    return QRectF((ctx.view.width - width) / 2, 8 * s, width, fm.height() + 10 * s)
-
-
-def paint_notice(painter: QPainter, ctx: PaintContext, text: str) -> None:
-    """A banner at the top centre of the map: the briefing's notice, always on screen."""
+def notice_size(ctx: PaintContext, text: str) -> tuple[float, float] | None:
+    """The notice banner's box (its first sentence), None without a notice."""
     if not text:
-        return
-    font = _notice_font(ctx)
+        return None
+    s = ctx.font_scale
+    font, first = _notice_parts(ctx, text)
     fm = QFontMetricsF(font)
-    first = _notice_first(text)
-    rect = notice_rect(ctx, text)
+    return min(fm.horizontalAdvance(first) + 24 * s, ctx.view.width - 20.0), fm.height() + 10 * s
+
+
+def paint_notice(
+    painter: QPainter, ctx: PaintContext, text: str, rect: QRectF | None = None
+) -> None:
+    """A banner with the briefing's notice, always on screen: in ``rect`` (the layout's box,
+    which nothing else covers), else at the top centre."""
+    size = notice_size(ctx, text)
+    if size is None:
+        return
+    s = ctx.font_scale
+    font, first = _notice_parts(ctx, text)
+    fm = QFontMetricsF(font)
+    if rect is None:
+        rect = QRectF((ctx.view.width - size[0]) / 2, 8 * s, *size)
     painter.save()
     painter.setPen(QPen(QColor("#8a5a00"), 1.2))
     painter.setBrush(QColor(255, 243, 205, 235))
     painter.drawRoundedRect(rect, 5, 5)
     painter.setFont(font)
     painter.setPen(QColor("#5a3b00"))
-    room = rect.width() - 16 * ctx.font_scale
-    painter.drawText(rect, Qt.AlignCenter, fm.elidedText(first, Qt.ElideRight, room))
+    text = fm.elidedText(first, Qt.ElideRight, rect.width() - 16 * s)
+    painter.drawText(rect, Qt.AlignCenter, text)
     painter.restore()
 
 
 # ---------------------------------------------------------------------- the overlays
-class ScaleBar(Painter):
-    """Bottom left: true at the map centre, in the context's distance unit first."""
+class PlacedOverlay(Painter):
+    """An overlay drawn in the box(es) an `OverlayLayout` gives it: ``wanted(ctx)`` says the
+    size of each box it needs (by the layout's names), ``placed`` holds where they went (None:
+    each goes where it goes alone)."""
 
-    def __init__(self) -> None:
-        self._boxes = Memo()
+    placed: OverlayBoxes | None = None
+
+    def wanted(self, ctx: PaintContext) -> dict[str, tuple[float, float]]:
+        return {}
+
+    def box(self, name: str) -> QRectF | None:
+        return self.placed.get(name) if self.placed is not None else None
+
+
+class ScaleBar(PlacedOverlay):
+    """Bottom left (or where the layout puts it): true at the map centre, in the context's
+    distance unit first."""
+
+    def wanted(self, ctx: PaintContext) -> dict[str, tuple[float, float]]:
+        return {SCALE_BAR: scale_bar_size(ctx)}
 
     def paint(self, painter: QPainter, ctx: PaintContext) -> None:
-        paint_scale_bar(painter, ctx)
-
-    def boxes(self, ctx: PaintContext) -> list[QRectF]:
-        def make() -> list[QRectF]:
-            rect = scale_bar_rect(ctx)
-            return [rect] if rect is not None else []
-
-        key = (ctx.view, ctx.projection.definition, ctx.font_scale, ctx.units)
-        return self._boxes.get(key, make)
+        if self.placed is None or self.box(SCALE_BAR) is not None:
+            paint_scale_bar(painter, ctx, self.box(SCALE_BAR))
 
 
-class NorthArrow(Painter):
+class NorthArrow(PlacedOverlay):
     """Top right, where north is not straight up (``always``: also where it is)."""
 
     def __init__(self, always: bool = False) -> None:
         self.always = always
-        self._boxes = Memo()
+
+    def wanted(self, ctx: PaintContext) -> dict[str, tuple[float, float]]:
+        size = north_arrow_size(ctx, self.always)
+        return {NORTH_ARROW: size} if size else {}
 
     def paint(self, painter: QPainter, ctx: PaintContext) -> None:
-        paint_north_arrow(painter, ctx, self.always)
-
-    def boxes(self, ctx: PaintContext) -> list[QRectF]:
-        def make() -> list[QRectF]:
-            shown = self.always or abs(north_angle_deg(ctx)) >= 0.5
-            return [north_arrow_rect(ctx)] if shown else []
-
-        return self._boxes.get((ctx.view, ctx.projection.definition, ctx.font_scale), make)
+        paint_north_arrow(painter, ctx, self.always, self.box(NORTH_ARROW))
 
 
-class SourceLine(Painter):
+class SourceLine(PlacedOverlay):
     """Bottom right: where the lines and the coastline come from (``text``, translated)."""
 
     def __init__(self, text: str = SOURCE_LINE) -> None:
         self.text = text
-        self._boxes = Memo()
+
+    def wanted(self, ctx: PaintContext) -> dict[str, tuple[float, float]]:
+        return {SOURCE: attribution_size(ctx, translate("MapPainters", self.text))}
 
     def paint(self, painter: QPainter, ctx: PaintContext) -> None:
-        paint_attribution(painter, ctx, translate("MapPainters", self.text))
-
-    def boxes(self, ctx: PaintContext) -> list[QRectF]:
-        key = (ctx.view.width, ctx.view.height, ctx.font_scale, self.text)
-        return self._boxes.get(
-            key, lambda: [attribution_rect(ctx, translate("MapPainters", self.text))]
-        )
+        paint_attribution(painter, ctx, translate("MapPainters", self.text), self.box(SOURCE))
 
 
-class NoticeBanner(Painter):
+class NoticeBanner(PlacedOverlay):
     """Top centre: ``text()`` (the briefing's notice: "Illustrative scenario — ..."), always on
-    screen when there is one."""
+    screen when there is one: the layout places it first and nothing covers it."""
 
     def __init__(self, text: Callable[[], str]) -> None:
         self.text = text
-        self._boxes = Memo()
+
+    def wanted(self, ctx: PaintContext) -> dict[str, tuple[float, float]]:
+        size = notice_size(ctx, self.text())
+        return {NOTICE: size} if size else {}
 
     def paint(self, painter: QPainter, ctx: PaintContext) -> None:
-        paint_notice(painter, ctx, self.text())
-
-    def boxes(self, ctx: PaintContext) -> list[QRectF]:
-        text = self.text()
-        key = (ctx.view.width, ctx.view.height, ctx.font_scale, text)
-        return self._boxes.get(key, lambda: [notice_rect(ctx, text)] if text else [])
+        paint_notice(painter, ctx, self.text(), self.box(NOTICE))
 
 
-class TitleAndClock(Painter):
-    """Bottom: the session's clock (in UTC and the clock's zone; while a replay is loaded) and
-    the briefing's title with the current scene above it. ``clock_visible`` and
-    ``title_visible`` say which are drawn; with a ``legend`` the clock keeps clear of it (above
-    it on a narrow picture), without one it stays at the bottom centre."""
+class TitleAndClock(PlacedOverlay):
+    """The session's clock (in UTC and the clock's zone; while a replay is loaded) and the
+    briefing's title with the current scene under it, each where the layout puts it (the clock
+    at the bottom centre, the title bottom left, unless the data is there). ``clock_visible``
+    and ``title_visible`` say which are drawn. ``legend``: without a layout, the clock keeps
+    clear of it."""
 
     def __init__(self, session: Session, legend: Legend | None = None) -> None:
         self.session = session
         self.legend = legend
         self.clock_visible = True
         self.title_visible = False
-        self._boxes = Memo()
 
-    def _clock(self, ctx: PaintContext) -> tuple[float, str, QRectF | None] | None:
-        """(time, zone, the box it avoids) of the clock when it is drawn."""
+    def _clock(self) -> tuple[float, str] | None:
         session = self.session
         t = session.timeline.time
-        if not (self.clock_visible and session.tracks.items and math.isfinite(t)):
-            return None
-        zone = session.timeline.zone
-        avoid = self.legend.rect(ctx) if self.legend is not None else None
-        return t, zone if zone != "local" else "UTC", avoid
+        if self.clock_visible and session.tracks.items and math.isfinite(t):
+            zone = session.timeline.zone
+            return t, zone if zone != "local" else "UTC"
+        return None
 
-    def _title(self) -> tuple[str, str]:
-        briefing = self.session.briefing
-        title = briefing.title if briefing else ""
+    def _titles(self) -> tuple[str, str]:
+        session, briefing = self.session, self.session.briefing
+        if not self.title_visible or briefing is None:
+            return "", ""
         scene = ""
-        if briefing and 0 <= self.session.scene_index < len(briefing.scenes):
-            scene = briefing.scenes[self.session.scene_index].title
-        return title, scene
+        if 0 <= session.scene_index < len(briefing.scenes):
+            scene = briefing.scenes[session.scene_index].title
+        return briefing.title, scene
+
+    def wanted(self, ctx: PaintContext) -> dict[str, tuple[float, float]]:
+        out: dict[str, tuple[float, float]] = {}
+        clock = self._clock()
+        if clock is not None:
+            out[CLOCK] = clock_size(ctx, *clock)
+        size = title_size(ctx, *self._titles())
+        if size is not None:
+            out[TITLE] = size
+        return out
 
     def paint(self, painter: QPainter, ctx: PaintContext) -> None:
-        clock = self._clock(ctx)
-        drawn = paint_clock(painter, ctx, *clock) if clock is not None else None
-        if self.title_visible:
-            paint_title(painter, ctx, *self._title(), above=drawn)
-
-    def boxes(self, ctx: PaintContext) -> list[QRectF]:
-        clock = self._clock(ctx)
-        title, scene = self._title() if self.title_visible else ("", "")
-        # the clock's box: its text's width, not its time (digits are as wide as each other)
-        shown = (clock[1], clock[2]) if clock is not None else None
-        key = (ctx.view.width, ctx.view.height, ctx.font_scale, ctx.theme.name, shown, title, scene)
-
-        def make() -> list[QRectF]:
-            out = [clock_rect(ctx, *clock)] if clock is not None else []
-            if title:
-                out.append(title_rect(ctx, title, scene, above=out[0] if out else None))
-            return out
-
-        return self._boxes.get(key, make)
+        drawn = None
+        clock = self._clock()
+        if clock is not None and (self.placed is None or self.box(CLOCK) is not None):
+            avoid = self.legend.rect(ctx) if self.legend is not None else None
+            drawn = paint_clock(painter, ctx, *clock, avoid=avoid, rect=self.box(CLOCK))
+        title, scene = self._titles()
+        if title and (self.placed is None or self.box(TITLE) is not None):
+            paint_title(painter, ctx, title, scene, above=drawn, rect=self.box(TITLE))
