@@ -136,6 +136,18 @@ def test_line_label_skips_a_bend_and_finds_a_straight_stretch():
     assert p.x == pytest.approx(155.0)  # beside the vertical leg (text "up" points to +x)
 
 
+def test_a_line_whose_stretches_are_taken_is_named_upright_beside_it():
+    # A vertical line x = 200, y 20..280, with taken boxes every 50 px down it (names, islets):
+    # no 100 px stretch is free to run along, so the name goes upright beside it, right first.
+    line = np.array([(200.0, 20.0), (200.0, 280.0)])
+    taken = [(190.0, y, 210.0, y + 8.0) for y in range(40, 280, 50)]
+    (p,) = place_labels([LabelCandidate("j", "Japan ADIZ", (100, 12), LINE, line)], VIEW, 7, taken)
+    assert p.angle == 0.0
+    assert p.box[0] > 200  # right of the line, clear of it
+    assert not any(p.box[0] < x1 and p.box[2] > x0 and p.box[1] < y1 and p.box[3] > y0
+                   for x0, y0, x1, y1 in taken)  # fmt: skip
+
+
 def test_a_line_too_short_for_its_label_gets_none():
     line = np.array([(10.0, 10.0), (40.0, 10.0)])
     assert place_labels([LabelCandidate("l", "l", (60, 10), LINE, line)], VIEW, 7) == []

@@ -7,12 +7,15 @@ shapely polygon in pixels). `place_labels` then takes the candidates greedily by
 - **point** labels go centred on the point (``around=False``: sea and strait names) or around it,
   clear of its marker, trying right, left, above, below and the four diagonals in that order;
 - **line** labels run along the line, turned to it and kept upright, on its visible part, beside
-  the line (above, then below) where a stretch as long as the text is nearly straight;
+  the line (above, then below) where a stretch as long as the text is nearly straight; where no
+  such stretch is free, upright beside it (right or left of a steep line, above or below a flat
+  one);
 - **area** labels go inside the visible part of the polygon: first at its pole of inaccessibility
   (the inside point farthest from the edge), then at other inside points, farthest from the edge
   first; the whole text must fit inside. Where it cannot (a zone long and thin), the label runs
   along the zone's own edge on its inner side — and there first for a zone covering most of the
-  view (its middle is the map's middle, where a name reads as that of what is there).
+  view (its middle is the map's middle, where a name reads as that of what is there), then
+  inside it nearest the view's border.
 
 A label is dropped when the view is zoomed out past its ``min_zoom`` (thinning by scale), when it
 would leave the viewport, or when every position overlaps a label already placed or one of the
@@ -311,6 +314,32 @@ def _line_positions(cand: LabelCandidate, placer: _Placer):
         xy = np.asarray(part, dtype=float).reshape(-1, 2)
         pieces += _visible_pieces(xy, placer.width, placer.height)
     yield from _along(pieces, cand)
+    yield from _beside(pieces, cand)
+
+
+def _beside(pieces: list[np.ndarray], cand: LabelCandidate):
+    """Upright beside the line where no stretch along it is free: to the right or left of a
+    steep line, above or below a flat one (on it, for a name centred on its line)."""
+    w, h = cand.size
+    gap = max(cand.gap, 0.0) + 2.0
+    for piece in sorted(pieces, key=lambda p: -_length(p)):
+        cum = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(piece, axis=0).T))])
+        total = cum[-1]
+        if total < w and cand.gap >= 0:  # a line shorter than its name is not named (a name
+            continue  # centred on a guide line, a strait's, is: the line only says where)
+        for frac in LINE_STEPS:
+            s = total * frac
+            x, y = _at(piece, cum, s)
+            if cand.gap < 0:
+                yield float(x), float(y), 0.0
+                continue
+            dx, dy = _at(piece, cum, min(total, s + 1.0)) - _at(piece, cum, max(0.0, s - 1.0))
+            if abs(dy) > abs(dx):
+                for side in (1.0, -1.0):
+                    yield float(x) + side * (w / 2 + gap), float(y), 0.0
+            else:
+                for side in (-1.0, 1.0):
+                    yield float(x), float(y) + side * (h / 2 + gap), 0.0
 
 
 def _along(pieces: list[np.ndarray], cand: LabelCandidate):
@@ -393,8 +422,16 @@ def _area_positions(cand: LabelCandidate, placer: _Placer):
     # A zone filling most of the view is named along its own edge where that is on screen (its
     # middle is the middle of the map: a name there reads as the name of what is there).
     fills = sum(p.area for p in polys) > FILLS_VIEW * placer.width * placer.height
-    yield from (along if fills else inside)
-    yield from (inside if fills else along)
+    if not fills:
+        yield from inside
+        yield from along
+        return
+    yield from along
+    # else inside it, nearest the view's border first: away from the map's middle
+    cx, cy = placer.width / 2, placer.height / 2
+    yield from sorted(
+        inside, key=lambda p: -math.hypot((p[0] - cx) / placer.width, (p[1] - cy) / placer.height)
+    )
 
 
 def _inside_positions(polys: list, cand: LabelCandidate):

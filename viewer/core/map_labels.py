@@ -1,6 +1,8 @@
 """What the map names, and how: label candidates for the visible reference layers, Qt-free.
 
-Every zone and line is named by its layer's title in the naming chosen (View > Place names):
+Every zone and line is named by its layer's title in the naming chosen (View > Place names) — or
+by what the title adds to another shown layer's ("12 nmi (territorial sea)" among the Senkaku
+Islands' names, as the legend indents it):
 zones inside their visible part (or along their edge where the name does not fit), lines along
 the line; the place-name layer's seas, straits, islands, provinces and cities, and the points of
 the other point layers (the Senkaku islets, landmarks), by their names. The painter measures
@@ -8,7 +10,8 @@ the texts (``measure(text, style) -> (width, height)`` in pixels, its own fonts 
 what `viewer.core.labels.place_labels` places, and passes its own boxes (track labels, legend,
 title) as obstacles.
 
-Priorities (higher first): the median line, then the zones and the other lines, straits and
+Priorities (higher first): the median line, the straits (a strait's name has few places, along
+its short guide line; a zone's has many), then the zones and the other lines, channels and
 seas, islands, provinces, cities, and the points of other layers; within a kind, the names
 shown from a lower zoom first.
 """
@@ -16,7 +19,7 @@ shown from a lower zoom first.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import numpy as np
@@ -46,7 +49,7 @@ PRIORITY = {
     "median_line": 120.0,
     STYLE_LINE: 105.0,
     STYLE_ZONE: 100.0,
-    "strait": 70.0,
+    "strait": 110.0,  # before the zones: a strait's name has few places, a zone's many
     "channel": 68.0,
     "sea": 66.0,
     "island": 50.0,
@@ -211,6 +214,28 @@ class _NameCache:
 _CACHE = _NameCache()
 
 
+def continues(title: str, parent: str) -> str:
+    """What ``title`` adds to ``parent`` when it starts with it and a colon or space ("Senkaku
+    / Diaoyu / Diaoyutai Islands: 12 nmi (territorial sea)" -> "12 nmi (territorial sea)"),
+    else ""."""
+    if not parent or not title.startswith(parent) or len(title) <= len(parent):
+        return ""
+    rest = title[len(parent) :]
+    if rest[0] not in ": ":
+        return ""
+    return rest.lstrip(": ").strip()
+
+
+def _short_title(layer_id: str, titles: dict[str, str]) -> str:
+    """A layer's name on the map where another layer shown names what it belongs to: only what
+    its title adds ("12 nmi (territorial sea)" beside the Senkaku Islands' names); else ""."""
+    title = titles[layer_id]
+    for other, parent in titles.items():
+        if other != layer_id and (rest := continues(title, parent)):
+            return rest
+    return ""
+
+
 def map_labels(
     layers: Iterable[tuple[ReferenceLayer, str]],
     view: MapView,
@@ -225,9 +250,14 @@ def map_labels(
     that style. Features out of force at ``when`` (time-bound layers) are not named. What does
     not depend on the view (the names, the zones' outlines) is worked out once and kept."""
     zoom = view_zoom(view, projection)
+    layers = list(layers)
+    titles = {layer.id: layer.title(naming) for layer, _ in layers}
     out: list[MapLabel] = []
     for layer, color in layers:
         names = [n for n in _CACHE.names(layer, naming, when) if n.min_zoom <= zoom]
+        short = _short_title(layer.id, titles)
+        if short:
+            names = [replace(n, text=short) if n.key == layer.id else n for n in names]
         points = [n for n in names if n.kind == POINT]
         if points:  # every point of a layer projected at once
             lonlat = np.array([n.geometry for n in points], dtype=float)
@@ -260,4 +290,4 @@ def map_labels(
     return out
 
 
-__all__ = ["ROLE_PLACE", "MapLabel", "map_labels", "view_zoom"]
+__all__ = ["ROLE_PLACE", "MapLabel", "continues", "map_labels", "view_zoom"]

@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from viewer.core.basemap import view_lonlat_bbox
 from viewer.core.catalog import LINE_KIND, OVERLAP, POINTS, ROLE_EDGE, ZONE, ReferenceLayer
 from viewer.core.constants import CONFIDENCE_UNCERTAIN
+from viewer.core.map_labels import continues
 from viewer.core.map_state import MapState
 from viewer.render.context import Memo, PaintContext
 from viewer.render.overlay_layout import LEGEND
@@ -85,7 +86,7 @@ def legend_rows(state: MapState, ctx: PaintContext) -> list[LegendRow]:
         if layer.kind in (ZONE, LINE_KIND):
             solid, dashed = solid or has_solid, dashed or has_dash
         title = layer.title(ctx.naming)
-        rest = _continues(title, parent)
+        rest = continues(title, parent)
         if rest:
             rows.append(LegendRow(layer.kind, rest, st.color, True, layer.id))
         else:
@@ -95,16 +96,6 @@ def legend_rows(state: MapState, ctx: PaintContext) -> list[LegendRow]:
         if (kind == SOLID and solid) or (kind == DASH and dashed):
             rows.append(LegendRow(kind, translate("MapPainters", text)))
     return rows
-
-
-def _continues(title: str, parent: str) -> str:
-    """What ``title`` adds to ``parent`` when it starts with it ("…: 12 nmi" -> "12 nmi")."""
-    if not parent or not title.startswith(parent) or len(title) <= len(parent):
-        return ""
-    rest = title[len(parent) :]
-    if rest[0] not in ": ":
-        return ""
-    return rest.lstrip(": ").strip()
 
 
 def _font(ctx: PaintContext, scale: float) -> QFont:
