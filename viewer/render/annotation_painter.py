@@ -51,27 +51,55 @@ class AnnotationPainter(Painter):
         return self._boxes.get(key, lambda: [r for a in shown if (r := self._text_box(ctx, a))])
 
     def _text_box(self, ctx: PaintContext, ann: Annotation) -> QRectF | None:
-        x, y = self._label_at(ctx, ann)
+        x, y, centred = self._label_at(ctx, ann)
         if not (math.isfinite(x) and math.isfinite(y)):
             return None
         fm = QFontMetricsF(self._font(ann, ctx))
         w = fm.horizontalAdvance(ann.text)
-        left = x if ann.kind == TEXT else x - w / 2
+        left = x - w / 2 if centred else x
         return QRectF(left - 3, y - fm.ascent() - 3, w + 6, fm.height() + 6)
 
-    def _label_at(self, ctx: PaintContext, ann: Annotation) -> tuple[float, float]:
-        """Where an annotation's text goes (`_paint` draws it there): above a polygon or a
-        circle, at an arrow's tail, at a text's point."""
+    def _label_at(self, ctx: PaintContext, ann: Annotation) -> tuple[float, float, bool]:
+        """Where an annotation's text goes (`_paint` draws it there) — x, baseline y, whether
+        centred on x: above a polygon or a circle, at a text's point, and beyond an arrow's
+        tail (on the side away from its head, so that the arrow never strikes through it);
+        moved inside the frame where it would run off it from a place on screen."""
+        x, y, centred = self._anchor(ctx, ann)
+        if not (0.0 <= x <= ctx.view.width and 0.0 <= y <= ctx.view.height):
+            return x, y, centred  # off screen (or not finite): left where it is
+        fm = QFontMetricsF(self._font(ann, ctx))
+        w = fm.horizontalAdvance(ann.text)
+        left = x - w / 2 if centred else x
+        left = min(max(left, 4.0), max(4.0, ctx.view.width - w - 4.0))
+        y = min(max(y, fm.ascent() + 4.0), ctx.view.height - fm.descent() - 4.0)
+        return (left + w / 2 if centred else left), y, centred
+
+    def _anchor(self, ctx: PaintContext, ann: Annotation) -> tuple[float, float, bool]:
         pts = np.asarray(ann.points, dtype=float)
         if ann.kind == POLYGON:
             sx, sy = self._screen(ctx, pts)
-            return float(sx.mean()), float(sy.min()) - 6
+            return float(sx.mean()), float(sy.min()) - 6, True
         if ann.kind == CIRCLE:
             ring = geodesic_circle(pts[0, 0], pts[0, 1], float(ann.radius_m or 0), 128)
             sx, sy = self._screen(ctx, ring)
-            return float(sx.mean()), float(sy.min()) - 6
+            return float(sx.mean()), float(sy.min()) - 6, True
+        if ann.kind == ARROW and len(pts) >= 2:
+            sx, sy = self._screen(ctx, pts[:2])
+            tx, ty = float(sx[0]), float(sy[0])
+            dx, dy = tx - float(sx[1]), ty - float(sy[1])  # from the head to the tail
+            fm = QFontMetricsF(self._font(ann, ctx))
+            gap = 6.0 * ctx.font_scale
+            w = fm.horizontalAdvance(ann.text)
+            if abs(dx) >= abs(dy):  # across: the text on the arrow's line, past its tail
+                x = tx + gap if dx >= 0 else tx - gap - w
+                if x >= 0.0 and x + w <= ctx.view.width:
+                    return x, ty + (fm.ascent() - fm.descent()) / 2, False
+            # up or down (or no room past the tail): under or over the tail, away from the head
+            if dy > 0:
+                return tx, ty + gap + fm.ascent(), True
+            return tx, ty - gap - fm.descent(), True
         sx, sy = self._screen(ctx, pts[:1])
-        return float(sx[0]), float(sy[0]) - (8 if ann.kind == ARROW else 0)
+        return float(sx[0]), float(sy[0]) - (8 if ann.kind == ARROW else 0), ann.kind != TEXT
 
     @staticmethod
     def _font(ann: Annotation, ctx: PaintContext) -> QFont:
@@ -128,8 +156,6 @@ class AnnotationPainter(Painter):
         painter.restore()
 
     @staticmethod
-    def _label(painter, ann, x, y, colour, font, theme: Theme) -> None:
+    def _label(painter, ann, x, y, centred, colour, font, theme: Theme) -> None:
         if ann.text:
-            draw_text(
-                painter, x, y, ann.text, colour, font, align_center=ann.kind != TEXT, theme=theme
-            )
+            draw_text(painter, x, y, ann.text, colour, font, align_center=centred, theme=theme)
