@@ -96,11 +96,27 @@ def test_the_median_line_scene_names_its_line_strait_and_zones_once_without_over
     assert overlaps(report) == []
 
 
+# What each scene must name besides (its region's lines, zones and waters).
+MUST_NAME = {
+    "1": {
+        "median_line",
+        "taiwan_adiz",
+        "japan_adiz",
+        "china_ecs_adiz",
+        "place_names:taiwan_strait",
+    },
+    "2": {"median_line", "taiwan_adiz", "place_names:taiwan_strait"},
+    "4": {"senkaku_12nmi", "senkaku_24nmi", "japan_adiz", "china_ecs_adiz"},
+}
+
+
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("scene", ["1", "2", "4"])
 def test_no_name_overlaps_another_or_a_track_label_in_any_scene(tmp_path, qapp, scene, size):
     _, report = render(tmp_path, "--scene", scene, "--size", size)
     assert report["names"] and overlaps(report) == []
+    keys = [n["key"] for n in report["names"]]
+    assert MUST_NAME[scene] <= set(keys) and len(keys) == len(set(keys))
     if scene == "1":
         assert len(report["track_labels"]) > 5  # the record day's formations are labelled too
 
@@ -232,18 +248,16 @@ def test_a_point_is_named_by_the_label_pass_only(qapp, state):
     assert far == []
 
 
-def one_track_layers(lon: float, lat: float) -> TrackLayers:
-    """One aircraft going east through (lon, lat) at T0 + 30 min (two fixes an hour apart)."""
+def one_track_layers(lon: float, lat: float, *more: tuple[float, float]) -> TrackLayers:
+    """One aircraft going east through (lon, lat) at T0 + 30 min (two fixes an hour apart),
+    and one more through each of ``more``."""
     t0 = pd.Timestamp("2021-10-04T00:00:00Z")
-    frame = pd.DataFrame(
-        {
-            "track_id": ["ALPHA", "ALPHA"],
-            "time": [t0, t0 + pd.Timedelta(hours=1)],
-            "lon": [lon - 0.5, lon + 0.5],
-            "lat": [lat, lat],
-            "kind": ["fighter", "fighter"],
-        }
-    )
+    rows = []
+    for i, (x, y) in enumerate([(lon, lat), *more]):
+        name = ["ALPHA", "BRAVO", "CHARLIE"][i]
+        for k, dx in enumerate((-0.5, 0.5)):
+            rows.append((name, t0 + pd.Timedelta(hours=k), x + dx, y, "fighter"))
+    frame = pd.DataFrame(rows, columns=["track_id", "time", "lon", "lat", "kind"])
     from viewer.core.projection import Projection
 
     layers = TrackLayers()
@@ -272,6 +286,29 @@ def test_a_tracks_label_dodges_a_name(qapp, state):
     dodged = label_with((name,))
     assert not dodged.intersects(QRectF(name[0], name[1], name[2] - name[0], name[3] - name[1]))
     assert dodged.right() < sx[0]  # to the left instead
+
+
+def test_a_tracks_label_covers_no_other_tracks_icon(qapp, state):
+    # BRAVO's head a little right of ALPHA's, where ALPHA's label would go: the label goes
+    # elsewhere and no label covers either icon; the labels are drawn over the icons (last).
+    scene = MapScene(state)
+    view = scene.view_of_lonlat((120.0, 23.0, 122.0, 25.0), 800, 600)
+    t = pd.Timestamp("2021-10-04T00:30:00Z").timestamp()
+    layers = one_track_layers(121.0, 24.0, (121.12, 24.0))
+    painter_ = TrackPainter(layers, lambda: t, lambda: 600.0)
+    image = QImage(800, 600, QImage.Format_RGB32)
+    qp = QPainter(image)
+    painter_.paint(qp, scene.context(view))
+    qp.end()
+    (_, _, sx, sy) = painter_.drawn.heads[0]
+    assert len(sx) == 2 and 20 < abs(sx[1] - sx[0]) < 60  # BRAVO where ALPHA's label would go
+    size = painter_.style.head_size * scene.context(view).label_scale
+    icons = [
+        QRectF(x - size * 0.8, y - size * 0.8, size * 1.6, size * 1.6)
+        for x, y in zip(sx, sy, strict=True)
+    ]
+    assert len(painter_.drawn.labels) == 2
+    assert not any(label.intersects(icon) for label in painter_.drawn.labels for icon in icons)
 
 
 # ---------------------------------------------------------------------------- cost per frame

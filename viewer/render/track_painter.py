@@ -215,8 +215,8 @@ class TrackPainter(Painter):
         t = float(self.time_source())
         trail = float(self.trail_source())
         self.drawn = _Drawn()
-        placed: dict[tuple[int, int], list[QRectF]] = {}
-        names = _names_hash(ctx.avoid)
+        wanted: list[tuple[float, float, float, str]] = []  # (x, y, icon size, text)
+        icons: list[tuple[float, float, float, float]] = []  # every head's icon, on screen
         for item in self.tracks.visible():
             ts = item.trackset
             if ts.n_fixes == 0:
@@ -241,9 +241,12 @@ class TrackPainter(Painter):
                 sx,
                 sy,
                 str(item.path),
-                placed,
-                names,
+                wanted,
+                icons,
             )
+        # the labels last, over every trail and icon, clear of the names and of every icon
+        if wanted:
+            self._paint_labels(painter, ctx, wanted, _names_hash([*ctx.avoid, *icons]))
 
     def _codes(self, ts) -> tuple[np.ndarray, np.ndarray, list[str]]:
         """Per track: kind index (for the icon), colour index and the palette they index."""
@@ -320,20 +323,16 @@ class TrackPainter(Painter):
         sx,
         sy,
         path_key,
-        placed,
-        names,
+        wanted,
+        icons,
     ):
         size = self.style.head_size * ctx.label_scale
         w, h = ctx.view.width, ctx.view.height
         on_screen = (sx > -size) & (sx < w + size) & (sy > -size) & (sy < h + size)
         theme = ctx.theme
         hc = theme.high_contrast
-        font = QFont()
-        font.setPointSizeF(8.0 * ctx.label_scale)
-        font.setBold(theme.bold)
-        fm = QFontMetricsF(font)
-        painter.setFont(font)
         labels = 0
+        r = size * 0.8  # the icon's box, a little inside its tips
         for j in np.flatnonzero(on_screen):
             kind = KINDS[int(kind_of_live[j])]
             colour = QColor(palette[int(colour_of_live[j])])
@@ -353,6 +352,7 @@ class TrackPainter(Painter):
                 painter.setBrush(QBrush(colour))
             painter.drawPath(ICONS[kind])
             painter.restore()
+            icons.append((float(sx[j]) - r, float(sy[j]) - r, float(sx[j]) + r, float(sy[j]) + r))
             track = int(sl.tracks[j])
             if self.selected == (path_key, track):
                 painter.setPen(QPen(QColor("#000000"), 2.0))
@@ -366,13 +366,28 @@ class TrackPainter(Painter):
                 text += f" ×{count}"
             if in_gap:
                 text += translate("TrackPainter", " (no data)")
+            labels += 1
+            wanted.append((float(sx[j]), float(sy[j]), size, text))
+
+    def _paint_labels(self, painter, ctx, wanted, avoid) -> None:
+        """Each head's label at the first spot around it clear of the names, the icons and the
+        labels placed before it (left out where there is none)."""
+        theme = ctx.theme
+        hc = theme.high_contrast
+        font = QFont()
+        font.setPointSizeF(8.0 * ctx.label_scale)
+        font.setBold(theme.bold)
+        fm = QFontMetricsF(font)
+        painter.save()
+        painter.setFont(font)
+        placed: dict[tuple[int, int], list[QRectF]] = {}
+        w, h = ctx.view.width, ctx.view.height
+        for x, y, size, text in wanted:
             rect = _label_rect(
-                float(sx[j]), float(sy[j]), size, fm.horizontalAdvance(text) + 4, fm.height(),
-                placed, names, w, h,
-            )  # fmt: skip
+                x, y, size, fm.horizontalAdvance(text) + 4, fm.height(), placed, avoid, w, h
+            )
             if rect is None:
                 continue
-            labels += 1
             self.drawn.labels.append(rect)
             if hc:
                 painter.setPen(QPen(theme.color("panel_border"), 1.0))
@@ -382,6 +397,7 @@ class TrackPainter(Painter):
                 painter.fillRect(rect, QColor(255, 255, 255, 190))
             painter.setPen(theme.color("text") if hc else QColor("#111111"))
             painter.drawText(rect.adjusted(2, 0, 0, 0), Qt.AlignVCenter | Qt.AlignLeft, text)
+        painter.restore()
 
     # ------------------------------------------------------------------ picking
     def pick(self, x: float, y: float) -> tuple[str, int, int] | None:
@@ -423,7 +439,8 @@ def _collides(rect: QRectF, placed: dict[tuple[int, int], list[QRectF]]) -> bool
 
 
 def _names_hash(boxes) -> dict[tuple[int, int], list[QRectF]]:
-    """The map's names (x0, y0, x1, y1 boxes) in a spatial hash, for the labels to dodge."""
+    """The map's names and the heads' icons (x0, y0, x1, y1 boxes) in a spatial hash, for the
+    labels to dodge."""
     hashed: dict[tuple[int, int], list[QRectF]] = {}
     for x0, y0, x1, y1 in boxes:
         rect = QRectF(x0, y0, x1 - x0, y1 - y0)
