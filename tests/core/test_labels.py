@@ -148,6 +148,16 @@ def test_a_line_whose_stretches_are_taken_is_named_upright_beside_it():
                    for x0, y0, x1, y1 in taken)  # fmt: skip
 
 
+def test_a_name_centred_on_a_short_guide_line_runs_along_it_lengthened():
+    # A strait's guide: 40 px at 45 degrees, the name 80 px long, centred on it (gap < 0):
+    # turned with the guide at its middle, not dropped as a too-short line's would be.
+    guide = np.array([(200.0, 170.0), (228.28, 141.72)])
+    cand = LabelCandidate("s", "Strait", (80, 12), LINE, guide, gap=-6.0)
+    (p,) = place_labels([cand], VIEW, 7)
+    assert p.angle == pytest.approx(-45.0, abs=0.5)
+    assert (p.x, p.y) == pytest.approx((214.14, 155.86), abs=1.0)
+
+
 def test_a_line_too_short_for_its_label_gets_none():
     line = np.array([(10.0, 10.0), (40.0, 10.0)])
     assert place_labels([LabelCandidate("l", "l", (60, 10), LINE, line)], VIEW, 7) == []

@@ -7,7 +7,8 @@ shapely polygon in pixels). `place_labels` then takes the candidates greedily by
 - **point** labels go centred on the point (``around=False``: sea and strait names) or around it,
   clear of its marker, trying right, left, above, below and the four diagonals in that order;
 - **line** labels run along the line, turned to it and kept upright, on its visible part, beside
-  the line (above, then below) where a stretch as long as the text is nearly straight; where no
+  the line (above, then below) where a stretch as long as the text is nearly straight (a name
+  centred on a guide line, a strait's, on the guide lengthened to the name's length); where no
   such stretch is free, upright beside it (right or left of a steep line, above or below a flat
   one);
 - **area** labels go inside the visible part of the polygon: first at its pole of inaccessibility
@@ -313,8 +314,25 @@ def _line_positions(cand: LabelCandidate, placer: _Placer):
     for part in parts:
         xy = np.asarray(part, dtype=float).reshape(-1, 2)
         pieces += _visible_pieces(xy, placer.width, placer.height)
-    yield from _along(pieces, cand)
+    along = pieces
+    if cand.gap < 0:  # a name centred on its guide line (a strait's): the guide as long as it
+        along = [_stretched(p, cand.size[0] * 1.1) for p in pieces]
+    yield from _along(along, cand)
     yield from _beside(pieces, cand)
+
+
+def _stretched(piece: np.ndarray, length: float) -> np.ndarray:
+    """``piece`` lengthened at both ends along its end segments to at least ``length``."""
+    extra = (length - _length(piece)) / 2
+    if extra <= 0 or len(piece) < 2:
+        return piece
+    out = np.array(piece, dtype=float)
+    for end, nxt in ((0, 1), (-1, -2)):
+        d = out[end] - out[nxt]
+        n = math.hypot(*d)
+        if n > 0:
+            out[end] = out[end] + d / n * extra
+    return out
 
 
 def _beside(pieces: list[np.ndarray], cand: LabelCandidate):
