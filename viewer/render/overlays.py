@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
@@ -34,7 +34,6 @@ from viewer.render.translate import translate
 
 if TYPE_CHECKING:
     from viewer.core.session import Session
-    from viewer.render.legend import Legend
 
 # Burned into every picture: where the lines and the coastline come from.
 SOURCE_LINE = QT_TRANSLATE_NOOP(
@@ -339,6 +338,12 @@ def paint_notice(
 
 
 # ---------------------------------------------------------------------- the overlays
+class Boxed(Protocol):
+    """What the clock keeps clear of without a layout (the legend: `viewer.render.legend`)."""
+
+    def rect(self, ctx: PaintContext) -> QRectF | None: ...
+
+
 class PlacedOverlay(Painter):
     """An overlay drawn in the box(es) an `OverlayLayout` gives it: ``wanted(ctx)`` says the
     size of each box it needs (by the layout's names), ``placed`` holds where they went (None:
@@ -414,7 +419,7 @@ class TitleAndClock(PlacedOverlay):
     and ``title_visible`` say which are drawn. ``legend``: without a layout, the clock keeps
     clear of it."""
 
-    def __init__(self, session: Session, legend: Legend | None = None) -> None:
+    def __init__(self, session: Session, legend: Boxed | None = None) -> None:
         self.session = session
         self.legend = legend
         self.clock_visible = True
