@@ -6,9 +6,11 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QImage, QPainter
 
-from viewer.core.briefing import Annotation
+from viewer.cli.headless import open_session
+from viewer.core.briefing import Annotation, default_briefing_path
 from viewer.render.annotation_painter import AnnotationPainter
 from viewer.render.map_scene import MapScene
+from viewer.render.overlay_layout import NOTICE
 
 TEXT = "Territorial airspace: 12 nmi (22 km) from the coast"
 
@@ -74,3 +76,19 @@ def test_a_text_whose_point_is_off_screen_stays_there(qapp, state):
     ann = Annotation("t", "text", ((123.5, 24.0),), text=TEXT)  # east of the view
     box, (p,), view = drawn(state, ann)
     assert p[0] > view.width and box.left() > view.width
+
+
+@pytest.mark.parametrize("size", [(870, 570), (1280, 720), (1920, 1080)])
+def test_no_annotation_text_goes_under_the_notice(qapp, size):
+    # The median line scene in a 1280x800 window (a 870x570 map): its note sat at the top
+    # edge, under "Illustrative scenario — not recorded tracks."
+    session = open_session([str(default_briefing_path())])
+    scene = MapScene.for_session(session)
+    for index in range(len(session.briefing.scenes)):
+        session.apply_scene(index)
+        view = scene.scene_view(session, *size, index)
+        scene.render_image(view)
+        notice = scene.overlay_boxes(view).get(NOTICE)
+        assert notice is not None and scene.notice_boxes(view) == [notice]  # the layout's box
+        texts = scene.annotations.boxes(scene.context(view))
+        assert texts and not [t for t in texts if t.intersects(notice)]

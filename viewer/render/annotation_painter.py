@@ -19,15 +19,18 @@ from viewer.render.theme import Theme
 
 
 class AnnotationPainter(Painter):
-    """Draws ``annotations()`` at the clock's time ``time_source()`` (epoch s, or None)."""
+    """Draws ``annotations()`` at the clock's time ``time_source()`` (epoch s, or None); the
+    texts keep out of ``keep_out(ctx)`` (the briefing's notice, which nothing covers)."""
 
     def __init__(
         self,
         annotations: Callable[[], tuple[Annotation, ...]],
         time_source: Callable[[], float | None],
+        keep_out: Callable[[PaintContext], list[QRectF]] | None = None,
     ) -> None:
         self.annotations = annotations
         self.time_source = time_source
+        self.keep_out = keep_out
         self._boxes = Memo()
 
     def paint(self, painter: QPainter, ctx: PaintContext) -> None:
@@ -63,7 +66,8 @@ class AnnotationPainter(Painter):
         """Where an annotation's text goes (`_paint` draws it there) — x, baseline y, whether
         centred on x: above a polygon or a circle, at a text's point, and beyond an arrow's
         tail (on the side away from its head, so that the arrow never strikes through it);
-        moved inside the frame where it would run off it from a place on screen."""
+        moved inside the frame where it would run off it from a place on screen, and from
+        under the notice (``keep_out``)."""
         x, y, centred = self._anchor(ctx, ann)
         if not (0.0 <= x <= ctx.view.width and 0.0 <= y <= ctx.view.height):
             return x, y, centred  # off screen (or not finite): left where it is
@@ -72,6 +76,9 @@ class AnnotationPainter(Painter):
         left = x - w / 2 if centred else x
         left = min(max(left, 4.0), max(4.0, ctx.view.width - w - 4.0))
         y = min(max(y, fm.ascent() + 4.0), ctx.view.height - fm.descent() - 4.0)
+        for rect in self.keep_out(ctx) if self.keep_out is not None else ():
+            if QRectF(left, y - fm.ascent(), w, fm.height()).intersects(rect):
+                y = rect.bottom() + 4.0 + fm.ascent()  # under the notice
         return (left + w / 2 if centred else left), y, centred
 
     def _anchor(self, ctx: PaintContext, ann: Annotation) -> tuple[float, float, bool]:

@@ -39,6 +39,7 @@ from viewer.render.legend import Legend
 from viewer.render.overlay_layout import (
     ANNOTATION_WEIGHT,
     LEGEND,
+    NOTICE,
     OverlayBoxes,
     OverlayLayout,
     overlay_context,
@@ -113,6 +114,7 @@ class MapScene:
         annotations = AnnotationPainter(
             lambda: session.briefing.annotations if session.briefing else (),
             lambda: timeline.time if session.tracks.items else None,
+            lambda ctx: scene.notice_boxes(ctx.view),
         )
         scene.annotations = annotations
         scene.dynamic += [scene.tracks, annotations]
@@ -254,6 +256,17 @@ class MapScene:
             if isinstance(overlay, PlacedOverlay):
                 sizes.update(overlay.wanted(ctx))
         return self.overlay_layout.place(ctx, sizes)
+
+    def notice_boxes(self, view: MapView) -> list[QRectF]:
+        """Where the notice goes on ``view``'s frame: placed first, whatever the data, so the
+        layout's box (worked out without the rest: the annotations keep out of it, and the
+        layout keeps off the annotations)."""
+        if self.notice is None:
+            return []
+        ctx = overlay_context(self.context(view))
+        sizes = self.notice.wanted(ctx)
+        box = place_boxes((view.width, view.height), sizes, ctx.font_scale).get(NOTICE)
+        return [box] if box is not None else []
 
     def scene_view(self, session: Session, width: int, height: int, index: int) -> MapView:
         """Scene ``index`` of ``session`` fitted to a ``width`` x ``height`` frame, its region
