@@ -49,6 +49,7 @@ from viewer.core.briefing import (
 from viewer.core.constants import NAMING_AUTO, NAMING_EN
 from viewer.core.evented import EventedModel
 from viewer.core.georeference import Underlay
+from viewer.core.live_tracks import LIVE_PATH, LiveFrame, LiveTracks
 from viewer.core.map_state import MapState
 from viewer.core.projection import Projection
 from viewer.core.read_options import ReadOptions, options_for_ref, ref_for_options
@@ -109,6 +110,7 @@ class Session(EventedModel):
         self.tracks = TrackLayers()
         now = datetime.now(UTC).timestamp()
         self.timeline = timeline if timeline is not None else Timeline(now - 86400.0, now)
+        self.live = LiveTracks(self.timeline)  # the live feeds, a track source like a file
         self.briefing: Briefing | None = None
         self.briefing_path: Path | None = None
         self.scene_index = -1
@@ -136,17 +138,33 @@ class Session(EventedModel):
         self.tracks.reproject(projection)
 
     def _on_tracks_changed(self, *_: object) -> None:
-        span = self.tracks.time_span
+        span = self._time_span()
         if span is None:
             return
         start, end = span
-        if end <= start:
-            end = start + 60.0
-        if (start, end) != self._span:  # new data: the clock starts at its beginning
+        if end <= start:  # one instant: a minute to show it in (a live feed grows from it)
+            end = start + (1.0 if self.live.active else 60.0)
+        if (start, end) != self._span:  # new data: the clock starts at its beginning...
             self._span = (start, end)
             self.timeline.set_range(start, end)
-            self.timeline.set_time(start)
+            if not self.live.active:
+                self.timeline.set_time(start)
+            elif self.live.live:  # ...or stays at the live edge
+                self.live.go_live()
         self.state.follow_clock(self.timeline.time)
+
+    def _time_span(self) -> tuple[float, float] | None:
+        """The files' time span and the whole of what the live feeds hold."""
+        spans = [
+            i.trackset.time_span
+            for i in self.tracks.items
+            if i.path != LIVE_PATH and i.trackset.time_span
+        ]
+        if self.live.span is not None and any(i.path == LIVE_PATH for i in self.tracks.items):
+            spans.append(self.live.span)
+        if not spans:
+            return None
+        return min(s[0] for s in spans), max(s[1] for s in spans)
 
     def _on_time_changed(self, t: float) -> None:
         if self.tracks.items:
@@ -185,6 +203,15 @@ class Session(EventedModel):
         if report is not None:
             self.reports[key] = report
         self.tracks.add(LoadedTracks(Path(path), trackset, report))
+
+    def show_live(self, frame: LiveFrame | None = None) -> None:
+        """A frame from the live feeds (`LiveTracks.show_in`); without one, the snapshot that
+        fits the clock now (Live / DVR changed)."""
+        self.live.show_in(self.tracks, frame)
+
+    def end_live(self) -> None:
+        """The live feeds are gone: their tracks leave the replay."""
+        self.live.leave(self.tracks)
 
     def remove_tracks(self, path: str | Path) -> bool:
         """Unload the track file ``path`` (undoable: Edit > Undo loads it back, nothing
@@ -354,10 +381,10 @@ class Session(EventedModel):
                 relative_ref_path(item.path, base), self.read_options.get(str(item.path))
             )
             for item in self.tracks.items
-            if item.path != TRACED_PATH  # saved in the briefing itself, with its timing
+            if item.path not in (TRACED_PATH, LIVE_PATH)  # traced: saved in the briefing
         )
         time_range = None
-        if self.tracks.items:
+        if any(item.path != LIVE_PATH for item in self.tracks.items):
             time_range = TimeRange(
                 datetime.fromtimestamp(self.timeline.start, UTC),
                 datetime.fromtimestamp(self.timeline.end, UTC),
@@ -582,7 +609,11 @@ class Session(EventedModel):
         copy of the map state and clock and the briefing as shown now (``view``: the map's), so
         an export can step through scenes without touching what the window shows."""
         other = Session(self.state.copy(), self.timeline.copy())
-        other.tracks.items = list(self.tracks.items)
+        shown = self.live.freeze_into(other.live)
+        other.tracks.items = [
+            replace(i, trackset=shown.trackset) if i.path == LIVE_PATH and shown else i
+            for i in self.tracks.items
+        ]
         other.briefing = self.snapshot(view) if self.briefing is not None else None
         other.briefing_path = self.briefing_path
         other.read_options = dict(self.read_options)

@@ -10,6 +10,7 @@ clear of moves (an overlay shown or hidden, an annotation appearing), not per fr
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -51,6 +52,7 @@ class MapCanvas(QWidget):
     layer_clicked = Signal(str, object)
     clicked = Signal(float, float)  # lon, lat of a click that hit no layer
     dynamic_clicked = Signal(object)  # what `pick_dynamic` returned (e.g. a track head)
+    frame_painted = Signal(float, float)  # a frame is on screen: (wall epoch s, ms it took)
 
     def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -227,9 +229,12 @@ class MapCanvas(QWidget):
         self.view_changed.emit(self.view)
 
     def paintEvent(self, event) -> None:
+        started = time.perf_counter()
         if self.view.width != self.width() or self.view.height != self.height():
             self.view = self.view.resized(self.width(), self.height())
         settling = self._settle.isActive()
+        if self.scene.tracks is not None:
+            self.scene.tracks.moving = settling
         keep_clear = self.scene.keep_clear(self.view)
         clear_key = obstacle_key(keep_clear)
         stale = self._static_view != self.view or clear_key != self._static_clear
@@ -246,6 +251,7 @@ class MapCanvas(QWidget):
             self.scene.paint_overlays(painter, self.view)
         finally:
             painter.end()
+        self.frame_painted.emit(time.time(), (time.perf_counter() - started) * 1000.0)
 
     def _moved_rect(self) -> QRectF:
         """Where the cached pixmap of the old view lies in the new one (same CRS)."""
