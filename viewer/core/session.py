@@ -46,19 +46,19 @@ from viewer.core.briefing import (
     relative_ref_path,
     resolve_file,
 )
-from viewer.core.constants import NAMING_AUTO, NAMING_EN
+from viewer.core.constants import NAMING_EN
 from viewer.core.evented import EventedModel
 from viewer.core.georeference import Underlay
 from viewer.core.live_tracks import LIVE_PATH, LiveFrame, LiveTracks
 from viewer.core.map_state import MapState
 from viewer.core.projection import Projection
 from viewer.core.read_options import ReadOptions, options_for_ref, ref_for_options
+from viewer.core.session_naming import SessionNaming
 from viewer.core.timeline import Timeline
 from viewer.core.tracing import TRACED_PATH, TracedScenario, traced_trackset
 from viewer.core.track_layers import LoadedTracks, TrackLayers
 from viewer.core.tracks import TrackSet
 from viewer.core.view import MapView, home_view
-from viewer.core.zone_names import zone_title
 
 #: Every field of a briefing: what changed when a whole briefing arrives.
 ALL_FIELDS = frozenset(f.name for f in fields(Briefing))
@@ -99,7 +99,7 @@ class _FileEntry:
     report: Any
 
 
-class Session(EventedModel):
+class Session(SessionNaming, EventedModel):
     """The state of one briefing being shown; see the module docstring for the wiring."""
 
     EVENTS = ("briefing", "scene")
@@ -119,9 +119,7 @@ class Session(EventedModel):
         self.dirty = False
         self.pending_time: float | None = None  # the briefing's start, once its files are in
         self.traced_problems: list[str] = []  # why traced tracks do not replay, if any
-        # the naming a briefing that leaves it to the viewer ("auto") shows: the window sets
-        # its interface language's usage (`set_default_naming`)
-        self.default_naming = NAMING_EN
+        self.default_naming = NAMING_EN  # `SessionNaming`
         self._applying = 0
         self._span: tuple[float, float] | None = None
         self._traced_shown: TracedScenario | None = None
@@ -315,28 +313,6 @@ class Session(EventedModel):
         self.dirty = False
         files = [(resolve_file(ref, self.folder), options_for_ref(ref)) for ref in briefing.files]
         return [(p, options) for p, options in files if p.is_file()]
-
-    def _naming_of(self, briefing: Briefing) -> str:
-        return self.default_naming if briefing.naming == NAMING_AUTO else briefing.naming
-
-    def _naming_kept(self) -> str:
-        """The naming a briefing keeps: "auto" when the map shows the default's."""
-        return NAMING_AUTO if self.state.naming == self.default_naming else self.state.naming
-
-    def set_default_naming(self, naming: str) -> None:
-        """The naming usage a briefing saved with "auto" shows (the interface language's);
-        shown at once unless the open briefing chose its own. A briefing is saved with "auto"
-        when it shows this usage, so that it follows whoever opens it next."""
-        self.default_naming = naming
-        with self.applying():
-            self.state.set_naming(self._naming_of(self.briefing or Briefing()))
-
-    def zone_title(self, zone_id: str) -> str:
-        """A zone id of the analysis ('taiwan_adiz', 'exercise_2022_08:zone3', a user layer's)
-        as the map names it: in the naming shown (`viewer.core.zone_names.zone_title`)."""
-        naming = self.state.naming
-        extra = {i: layer.title(naming) for i, layer in self.state.extra_layers.items()}
-        return zone_title(zone_id, naming, self.state.catalog, extra)
 
     def new_briefing(self, title: str) -> None:
         """An empty briefing titled ``title``: the reference layers as the catalog shows them,
