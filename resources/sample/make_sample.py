@@ -618,7 +618,7 @@ def build_briefing() -> bf.Briefing:
         time_range=bf.TimeRange(DAY, DAY + timedelta(hours=17, minutes=30)),
         speed=300.0,
         trail_seconds=900.0,
-        naming="en",
+        naming="auto",
         annotations=annotations,
         scenes=scenes,
     )

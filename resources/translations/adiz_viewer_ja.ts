@@ -1848,6 +1848,10 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>所属</translation>
     </message>
     <message>
+        <source>Reference layers are drawn from published coordinates where they exist; the rest is dashed and marked approximate, and partial layers say so.</source>
+        <translation>参照レイヤーは、公表された座標があるところはその座標から描いています。それ以外は破線で描き、概略と表示しています。一部のみのレイヤーはその旨を表示します。</translation>
+    </message>
+    <message>
         <source>Layers</source>
         <translation>レイヤー</translation>
     </message>
@@ -2292,10 +2296,6 @@ Files
 </translation>
     </message>
     <message>
-        <source>Reference layers are drawn only from published coordinates; approximate edges are dashed and partial layers say so.</source>
-        <translation>参照レイヤーは公表された座標だけから描いています。概略の境界は破線で示し、一部のみのレイヤーはその旨を表示します。</translation>
-    </message>
-    <message>
         <source>Data sources</source>
         <translation>データの出典</translation>
     </message>
@@ -2321,10 +2321,6 @@ Files
     <message>
         <source>approximate edge: usual drawing, not published</source>
         <translation>概略の境界：一般的な描き方で、公表されたものではありません</translation>
-    </message>
-    <message>
-        <source>overlap of two ADIZs</source>
-        <translation>2 つの防空識別圏の重なり</translation>
     </message>
 </context>
 <context>

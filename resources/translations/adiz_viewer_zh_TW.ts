@@ -1848,6 +1848,10 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>陣營</translation>
     </message>
     <message>
+        <source>Reference layers are drawn from published coordinates where they exist; the rest is dashed and marked approximate, and partial layers say so.</source>
+        <translation>參考圖層在有公開發布坐標之處依該坐標繪製；其餘部分以虛線繪製並標示為近似，不完整的圖層會加以註明。</translation>
+    </message>
+    <message>
         <source>Layers</source>
         <translation>圖層</translation>
     </message>
@@ -2292,10 +2296,6 @@ Files
 </translation>
     </message>
     <message>
-        <source>Reference layers are drawn only from published coordinates; approximate edges are dashed and partial layers say so.</source>
-        <translation>參考圖層僅依公開發布的坐標繪製；近似的邊界以虛線表示，不完整的圖層會加以註明。</translation>
-    </message>
-    <message>
         <source>Data sources</source>
         <translation>資料來源</translation>
     </message>
@@ -2321,10 +2321,6 @@ Files
     <message>
         <source>approximate edge: usual drawing, not published</source>
         <translation>近似邊界：通行畫法，非官方公布</translation>
-    </message>
-    <message>
-        <source>overlap of two ADIZs</source>
-        <translation>兩個防空識別區重疊處</translation>
     </message>
 </context>
 <context>

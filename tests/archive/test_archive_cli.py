@@ -79,30 +79,42 @@ def test_an_over_budget_window_is_said_not_crashed(archive_files, capsys) -> Non
 
 
 def test_render_an_archive_window_as_the_file(archive_files, tmp_path, qapp) -> None:
-    frames = {}
+    frames, names = {}, []
     for name, source in (("archive", archive_files["hive"]), ("file", archive_files["csv"])):
-        out = tmp_path / f"{name}.png"
+        out, drawn = tmp_path / f"{name}.png", tmp_path / f"{name}.json"
         args = ["render", str(source), "--out", str(out), "--size", "640x480"]
+        args += ["--labels", str(drawn)]
         assert main([*args, "--start", "2024-05-02T06:30:00Z", "--trail", "30min"]) == 0
         frames[name] = QImage(str(out))
+        report = json.loads(drawn.read_text(encoding="utf-8"))
+        names += [n["box"] for n in report["names"]] + report["track_labels"]
     # the same map (two renders of one file differ by a few levels on a few pixels); the
     # overlays keep off the data, and the file holds fixes the archive's window leaves out, so
-    # the legend and scale bar may sit elsewhere: the map is compared where they never go
-    # (the middle, left of the legend's column)
+    # the legend and scale bar may sit elsewhere — and the names on the map, which keep clear
+    # of them, with them: the map is compared where the overlays never go (the middle, left of
+    # the legend's column), outside the names' boxes of either picture
     w, h = frames["file"].width(), frames["file"].height()
     area = (0, round(0.16 * h), round(0.62 * w), round(0.66 * h))  # x, y, width, height
-    assert _differing(frames["archive"].copy(*area), frames["file"].copy(*area)) == 0
+    outside = np.ones((h, w), dtype=bool)
+    for x0, y0, x1, y1 in names:
+        outside[max(0, int(y0) - 3) : int(y1) + 4, max(0, int(x0) - 3) : int(x1) + 4] = False
+    x, y, aw, ah = area
+    outside = outside[y : y + ah, x : x + aw]
+    assert outside.mean() > 0.6  # most of the compared band is map, not names
+    assert _differing(frames["archive"].copy(*area), frames["file"].copy(*area), outside) == 0
     blank = tmp_path / "blank.png"
     assert main(["render", "--out", str(blank), "--size", "640x480"]) == 0
     assert _differing(QImage(str(blank)), frames["file"]) > 50  # the tracks are drawn
 
 
-def _differing(a: QImage, b: QImage) -> int:
-    """Pixels whose colours differ by more than 8 levels (summed over R, G, B)."""
+def _differing(a: QImage, b: QImage, where: np.ndarray | None = None) -> int:
+    """Pixels whose colours differ by more than 8 levels (summed over R, G, B); only ``where``
+    (a mask as large as the pictures) when given."""
 
     def pixels(image: QImage) -> np.ndarray:
         image = image.convertToFormat(QImage.Format.Format_RGB32)
         data = np.frombuffer(image.constBits(), np.uint8)
         return data.reshape(image.height(), image.width(), 4)[..., :3].astype(int)
 
-    return int((np.abs(pixels(a) - pixels(b)).sum(axis=2) > 8).sum())
+    differ = np.abs(pixels(a) - pixels(b)).sum(axis=2) > 8
+    return int((differ if where is None else differ & where).sum())

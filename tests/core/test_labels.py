@@ -136,15 +136,37 @@ def test_line_label_skips_a_bend_and_finds_a_straight_stretch():
     assert p.x == pytest.approx(155.0)  # beside the vertical leg (text "up" points to +x)
 
 
+def test_a_line_whose_stretches_are_taken_is_named_upright_beside_it():
+    # A vertical line x = 200, y 20..280, with taken boxes every 50 px down it (names, islets):
+    # no 100 px stretch is free to run along, so the name goes upright beside it, right first.
+    line = np.array([(200.0, 20.0), (200.0, 280.0)])
+    taken = [(190.0, y, 210.0, y + 8.0) for y in range(40, 280, 50)]
+    (p,) = place_labels([LabelCandidate("j", "Japan ADIZ", (100, 12), LINE, line)], VIEW, 7, taken)
+    assert p.angle == 0.0
+    assert p.box[0] > 200  # right of the line, clear of it
+    assert not any(p.box[0] < x1 and p.box[2] > x0 and p.box[1] < y1 and p.box[3] > y0
+                   for x0, y0, x1, y1 in taken)  # fmt: skip
+
+
+def test_a_name_centred_on_a_short_guide_line_runs_along_it_lengthened():
+    # A strait's guide: 40 px at 45 degrees, the name 80 px long, centred on it (gap < 0):
+    # turned with the guide at its middle, not dropped as a too-short line's would be.
+    guide = np.array([(200.0, 170.0), (228.28, 141.72)])
+    cand = LabelCandidate("s", "Strait", (80, 12), LINE, guide, gap=-6.0)
+    (p,) = place_labels([cand], VIEW, 7)
+    assert p.angle == pytest.approx(-45.0, abs=0.5)
+    assert (p.x, p.y) == pytest.approx((214.14, 155.86), abs=1.0)
+
+
 def test_a_line_too_short_for_its_label_gets_none():
     line = np.array([(10.0, 10.0), (40.0, 10.0)])
     assert place_labels([LabelCandidate("l", "l", (60, 10), LINE, line)], VIEW, 7) == []
 
 
 def test_area_label_at_the_pole_of_inaccessibility_of_the_visible_part():
-    # A 600 x 200 rectangle of which only x in 0..400 is on screen: the label is centred in the
+    # A 600 x 100 rectangle of which only x in 0..400 is on screen: the label is centred in the
     # visible part (200, 150), not in the whole zone (300, 150).
-    zone = shapely.box(0, 50, 600, 250)
+    zone = shapely.box(0, 100, 600, 200)
     (p,) = place_labels([LabelCandidate("z", "Zone", (60, 12), AREA, zone)], VIEW, 7)
     assert p.x == pytest.approx(200, abs=4)
     assert p.y == pytest.approx(150, abs=4)
@@ -160,7 +182,7 @@ def test_area_label_in_a_ring_avoids_the_hole():
 
 
 def test_area_label_moves_when_its_best_spot_is_taken():
-    zone = shapely.box(20, 20, 380, 280)
+    zone = shapely.box(60, 60, 340, 240)
     first = LabelCandidate("a", "A", (100, 20), AREA, zone, priority=2)
     second = LabelCandidate("b", "B", (100, 20), AREA, zone, priority=1)
     a, b = place_labels([first, second], VIEW, 7)
@@ -204,6 +226,16 @@ def test_a_thin_zone_gets_its_name_along_its_edge_on_the_inner_side():
     assert p.angle == 0.0
     assert 100 < p.y < 110  # centred inside the band, along its edge
     assert not shapely.Polygon(p.corners).within(band)
+
+
+def test_a_zone_filling_the_view_is_named_along_its_own_edge():
+    # Everything west of x = 350 (far beyond the view on the other sides): its middle is the
+    # map's middle, so the name runs down its edge, on the inside, not along the view's border.
+    zone = shapely.box(-1000, -1000, 350, 1000)
+    (p,) = place_labels([LabelCandidate("z", "Zone", (60, 12), AREA, zone, gap=3)], VIEW, 7)
+    assert abs(p.angle) == 90.0
+    assert 340 < p.x < 350  # beside the edge, inside the zone
+    assert shapely.Polygon(p.corners).within(zone)
 
 
 def test_a_line_in_pieces_is_labelled_on_its_longest_visible_piece():

@@ -99,3 +99,29 @@ def test_time_bound_zones_are_named_only_in_force():
         [(layer, "#B2182B")], view, projection, "en", datetime(2022, 9, 1, tzinfo=UTC), measure
     )
     assert [m.candidate.key for m in during] == ["exercise_2022_08"] and after == []
+
+
+def test_a_zone_that_continues_a_shown_layers_title_is_named_by_what_it_adds(scene):
+    # The Senkaku 12 and 24 nmi zones beside the Senkaku islets' names: "12 nmi (territorial
+    # sea)" on the map (as the legend indents it); the whole title without the islets' layer.
+    catalog = load_catalog()
+    projection = Projection.default()
+    view = scene.view.to_map_view(1920, 1080, projection)
+    ids = ["senkaku", "senkaku_12nmi", "senkaku_24nmi"]
+    layers = [(catalog.layer(i), "#E69F00") for i in ids]
+    named = map_labels(layers, view, projection, "en", None, measure)
+    texts = {m.candidate.key: m.candidate.text for m in named}
+    assert texts["senkaku_12nmi"] == "12 nmi (territorial sea)"
+    assert texts["senkaku_24nmi"] == "24 nmi (contiguous zone)"
+    alone = map_labels(layers[1:2], view, projection, "en", None, measure)
+    assert alone[0].candidate.text == catalog.layer("senkaku_12nmi").title("en")
+    assert alone[0].candidate.text.startswith("Senkaku / Diaoyu / Diaoyutai Islands")
+
+
+def test_a_strait_is_named_before_the_zones_around_it(scene):
+    # A strait's name has few places (along its short guide line), a zone's many: the strait's
+    # goes first, so a zone's name never takes the only place the strait had.
+    labels, _, _ = labels_for(scene, (1280, 720))
+    by_key = {m.candidate.key: m.candidate for m in labels}
+    assert by_key["place_names:taiwan_strait"].priority > by_key["taiwan_adiz"].priority
+    assert by_key["median_line"].priority > by_key["place_names:taiwan_strait"].priority

@@ -159,6 +159,33 @@ def test_the_snapshot_keeps_how_each_file_was_read(session: Session, tmp_path: P
     assert snap.scenes == session.briefing.scenes and snap.title == "Lesson"
 
 
+def test_a_briefing_left_to_the_viewer_shows_the_viewers_names(
+    session: Session, tmp_path: Path
+) -> None:
+    # The window sets the interface language's usage (a Chinese interface: ROC usage).
+    session.set_default_naming("zh_TW")
+    assert session.state.naming == "zh_TW"
+    session.apply_briefing(briefing_on(tmp_path, naming="auto"), tmp_path / "l.briefing.json")
+    assert session.state.naming == "zh_TW" and not session.dirty
+    assert session.snapshot().naming == "auto"  # it follows whoever opens it next
+    session.state.set_naming("all")  # this lesson shows every usage: the briefing keeps it
+    assert session.dirty and session.snapshot().naming == "all"
+    # a briefing that chose its own naming keeps it whatever the viewer's usage
+    session.apply_briefing(briefing_on(tmp_path), tmp_path / "l.briefing.json")
+    session.set_default_naming("en")
+    assert session.state.naming == "ja" and session.snapshot().naming == "ja"
+    assert Briefing().naming == "auto"
+
+
+def test_zones_are_named_in_the_naming_shown(session: Session) -> None:
+    assert session.zone_title("taiwan_adiz") == "Taiwan ADIZ"
+    session.state.set_naming("ja")
+    assert session.zone_title("taiwan_adiz") == "台湾 防空識別圏"
+    assert session.zone_title("median_line") == "台湾海峡中間線"
+    assert session.zone_title("exercise_2022_08:zone3").endswith("(zone 3)")
+    assert session.zone_title("nowhere") == "nowhere"  # an id found nowhere is shown as it is
+
+
 def test_traced_tracks_replay_and_say_why_some_do_not(session: Session) -> None:
     good = TracedTrack("T1", "fighter", 2, ((119.0, 22.0), (121.0, 22.0)), Timing.at_speed(T0, 450))
     still = ((119.0, 23.0), (119.0, 23.0))  # no length: start and end cannot time it

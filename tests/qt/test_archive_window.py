@@ -241,7 +241,9 @@ def test_the_counts_chart_shows_the_engines_counts(qtbot, window, hive) -> None:
     assert shown is not None and float(want.apart.to_numpy().sum()) > 0
     pd.testing.assert_frame_equal(shown.table, want.table)
     pd.testing.assert_frame_equal(shown.apart, want.apart)
-    assert "Aircraft entering taiwan_adiz per MND day" in panel.title.text()
+    assert (
+        "Aircraft entering Taiwan ADIZ per MND day" in panel.title.text()
+    )  # the name shown, not the id
 
 
 # ---------------------------------------------------------------------------- PostgreSQL

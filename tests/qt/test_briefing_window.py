@@ -132,7 +132,10 @@ def test_counts_chart_shows_the_record_day(qtbot, briefed):
     assert list(counts.totals) == [56]
     assert "ship" not in counts.table.columns and counts.apart["ship"].iloc[0] > 0
     title = briefed.zone_events.counts_panel.title.text()
-    assert "Aircraft entering taiwan_adiz per MND day (06:00–06:00 Asia/Taipei)" in title
+    # the zone by its name, the id behind it (issue 19)
+    assert "Aircraft entering Taiwan ADIZ per MND day (06:00–06:00 Asia/Taipei)" in title
+    zone = briefed.zone_events.counts_panel.zone
+    assert zone.currentText() == "Taiwan ADIZ" and zone.currentData() == "taiwan_adiz"
     assert "2021-10-04: 56 aircraft" in title and "ships or unknown, apart" in title
     briefed.zone_events.counts_panel.view.setCurrentIndex(1)
     assert briefed.zone_events.counts_panel.reference.isVisibleTo(briefed.zone_events.counts_panel)

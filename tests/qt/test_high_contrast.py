@@ -66,7 +66,8 @@ def test_background_is_white_and_land_grey(scene):
 
 def median_line_run(scene, theme) -> int:
     """Width in pixels of the median line where a row crosses it (between 23°N 118°E and
-    27°N 122°E, in the open strait at 25°N 120°E)."""
+    27°N 122°E, in the open strait at 25°N 120°E; the line's name, beside it there, left out)."""
+    scene.labels.enabled = False
     image, view = render(scene, theme)
     x, y = scene.state.projection.forward([120.0], [25.0])
     sx, sy = view.to_screen(x, y)
@@ -104,12 +105,12 @@ def test_graticule_labels_are_larger_and_reach_7_to_1(scene):
 
 
 def test_clock_and_legend_panels_reach_7_to_1_and_do_not_overlap(scene):
-    from viewer.render.overlays import legend_rect, paint_clock
+    from viewer.render.overlays import paint_clock
 
     drawn = {}
 
     def clock(p, ctx):
-        drawn["legend"] = legend_rect(ctx)
+        drawn["legend"] = scene.legend.rect(ctx)
         drawn["clock"] = paint_clock(p, ctx, T0, avoid=drawn["legend"])
 
     scene.overlays.append(clock)

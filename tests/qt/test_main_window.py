@@ -125,7 +125,7 @@ def test_settings_persist_between_sessions(qtbot, state, tmp_path, monkeypatch):
     make_application()
     first = MainWindow(Session(state))
     qtbot.addWidget(first)
-    first.state.set_naming("ja")
+    first.map.naming_acts["ja"].trigger()  # View > Place names > Japanese usage
     first.session.timeline.set_zone("Asia/Tokyo")
     first.replay.set_colour_by("track")
     first.close()

@@ -3,7 +3,7 @@ definition changes (S9: ADIZ entries to 2023, aircraft around Taiwan from 2024).
 
 from PySide6.QtGui import QColor
 
-from viewer.qt.counts_chart import MARGIN_L, MARGIN_R, MARGIN_T, ReferenceWidget
+from viewer.qt.reference_chart import MARGIN_L, MARGIN_R, MARGIN_T, ReferenceWidget
 
 
 def _grab(qtbot, index):

@@ -4,17 +4,20 @@ no display needed.
     adiz-viewer render (BRIEFING | TRACKFILE...) --out OUT [--size WxH] [--fps N]
                        [--start ISO] [--end ISO] [--duration SECONDS] [--trail DURATION]
                        [--scene N] [--crs CRS] [--naming en|ja|zh_CN|zh_TW|all] [--tz ZONE]
-                       [--units nmi|km] [--high-contrast]
+                       [--units nmi|km] [--high-contrast] [--labels LABELS.json]
 
 OUT ending in .png writes the frame at --start (or the scene's or briefing's start); .mp4 or
 .gif writes a video of --start..--end lasting --duration seconds at --fps — or, for a briefing
 given without --scene, --start or --end, all its scenes in order; an existing folder receives
-numbered PNG frames. With no input: the reference map alone.
+numbered PNG frames. With no input: the reference map alone. ``--labels`` (with a .png) writes
+what the picture holds as JSON: each name on the map with its text, layer and box, the tracks'
+label boxes, the overlays' boxes and the legend's rows.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -63,6 +66,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="the high-contrast theme, for projectors in bright rooms",
     )
+    parser.add_argument(
+        "--labels",
+        default=None,
+        metavar="LABELS.json",
+        help="with a .png: write the names drawn on the map and their boxes as JSON",
+    )
     add_window_arguments(parser, times=False)  # an archive's window: --start/--end above
 
 
@@ -75,6 +84,8 @@ def run(args: argparse.Namespace) -> int:
         return _fail(
             f"{out}: expected an output ending in .png, .mp4 or .gif, or an existing folder"
         )
+    if args.labels and kind != ".png":
+        return _fail(f"--labels needs a .png output (one picture); got {out}")
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841
     started = time.perf_counter()
     try:
@@ -124,6 +135,14 @@ def run(args: argparse.Namespace) -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         if not stamp_png(image, describe_inputs(args.inputs)).save(str(out)):
             return _fail(f"{out}: could not write the PNG")
+        if args.labels:
+            try:
+                Path(args.labels).write_text(
+                    json.dumps(scene.drawn_report(view), ensure_ascii=False, indent=1) + "\n",
+                    encoding="utf-8",
+                )
+            except OSError as exc:
+                return _fail(f"{args.labels}: could not write the labels: {exc}")
         elapsed = time.perf_counter() - started
         print(f"wrote {out.resolve()} ({width}x{height}, 1 frame, {elapsed:.2f} s)")
         return 0

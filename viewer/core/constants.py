@@ -98,3 +98,6 @@ NAMING_ZH_CN: Final = "zh_CN"  # PRC usage
 NAMING_ZH_TW: Final = "zh_TW"  # ROC (Taiwan) usage
 NAMING_ALL: Final = "all"
 NAMINGS: Final = (NAMING_EN, NAMING_JA, NAMING_ZH_CN, NAMING_ZH_TW, NAMING_ALL)
+# A briefing's naming when it leaves it to whoever opens it: the usage of their interface language.
+NAMING_AUTO: Final = "auto"
+BRIEFING_NAMINGS: Final = (NAMING_AUTO, *NAMINGS)

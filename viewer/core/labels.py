@@ -7,11 +7,16 @@ shapely polygon in pixels). `place_labels` then takes the candidates greedily by
 - **point** labels go centred on the point (``around=False``: sea and strait names) or around it,
   clear of its marker, trying right, left, above, below and the four diagonals in that order;
 - **line** labels run along the line, turned to it and kept upright, on its visible part, beside
-  the line (above, then below) where a stretch as long as the text is nearly straight;
+  the line (above, then below) where a stretch as long as the text is nearly straight (a name
+  centred on a guide line, a strait's, on the guide lengthened to the name's length); where no
+  such stretch is free, upright beside it (right or left of a steep line, above or below a flat
+  one);
 - **area** labels go inside the visible part of the polygon: first at its pole of inaccessibility
   (the inside point farthest from the edge), then at other inside points, farthest from the edge
-  first; the whole text must fit inside. Where it cannot, the label runs along the zone's edge
-  on its inner side (a zone larger than the screen, or long and thin).
+  first; the whole text must fit inside. Where it cannot (a zone long and thin), the label runs
+  along the zone's own edge on its inner side — and there first for a zone covering most of the
+  view (its middle is the map's middle, where a name reads as that of what is there), then
+  inside it nearest the view's border.
 
 A label is dropped when the view is zoomed out past its ``min_zoom`` (thinning by scale), when it
 would leave the viewport, or when every position overlaps a label already placed or one of the
@@ -39,6 +44,7 @@ EQUATOR_M_PER_PX_AT_ZOOM_0 = 156_543.033928  # 2 pi 6378137 m / 256 px
 # Around a point: right, left, above, below, then the diagonals (dx, dy in half-sizes).
 AROUND = ((1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (-1, -1), (1, 1), (-1, 1))
 LINE_STEPS = (0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9)  # where along a line to try, in order
+FILLS_VIEW = 0.6  # a zone covering more of the view than this is named along its edge first
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 (pixels, y down)
 
 
@@ -127,16 +133,18 @@ def box_corners(box: Box) -> np.ndarray:
 def quads_overlap(a: np.ndarray, b: np.ndarray, margin: float = 0.0) -> bool:
     """Whether two convex quadrilaterals (4, 2) overlap by more than ``margin`` pixels
     (separating-axis test on the edges' normals; touching is not overlapping)."""
-    for quad in (a, b):
+    qa, qb = a.tolist(), b.tolist()  # plain floats: far quicker than NumPy on 4 points
+    for quad in (qa, qb):
         for i in range(4):
-            ex, ey = quad[(i + 1) % 4] - quad[i]
-            n = np.array([-ey, ex])
-            norm = math.hypot(*n)
+            (x0, y0), (x1, y1) = quad[i], quad[(i + 1) % 4]
+            nx, ny = y0 - y1, x1 - x0
+            norm = math.hypot(nx, ny)
             if norm == 0:
                 continue
-            n /= norm
-            pa, pb = a @ n, b @ n
-            if pa.max() <= pb.min() + margin or pb.max() <= pa.min() + margin:
+            nx, ny = nx / norm, ny / norm
+            pa = [x * nx + y * ny for x, y in qa]
+            pb = [x * nx + y * ny for x, y in qb]
+            if max(pa) <= min(pb) + margin or max(pb) <= min(pa) + margin:
                 return False
     return True
 
@@ -155,6 +163,11 @@ class _Placer:
     def __init__(self, width: float, height: float, obstacles: Iterable[Box], pad: float) -> None:
         self.width, self.height, self.pad = width, height, pad
         self.taken: list[np.ndarray] = [box_corners(b) for b in obstacles]
+        # the boxes of what is taken, for a quick first test (grown as labels are placed)
+        self._boxes = np.array(
+            [(*q.min(axis=0), *q.max(axis=0)) for q in self.taken], dtype=float
+        ).reshape(-1, 4)
+        self._aligned = [True] * len(self.taken)
 
     def inside_view(self, quad: np.ndarray) -> bool:
         return bool(
@@ -164,21 +177,20 @@ class _Placer:
             and quad[:, 1].max() <= self.height
         )
 
-    def free(self, quad: np.ndarray) -> bool:
+    def free(self, quad: np.ndarray, aligned: bool = False) -> bool:
+        """Whether ``quad`` lies in the view clear of everything taken; ``aligned``: it is an
+        upright rectangle (its box is itself: no rotated test against upright ones)."""
         if not self.inside_view(quad):
             return False
         grown = _grow(quad, self.pad)
         x0, y0 = grown.min(axis=0)
         x1, y1 = grown.max(axis=0)
-        for other in self.taken:
-            if (
-                other[:, 0].max() <= x0
-                or other[:, 0].min() >= x1
-                or other[:, 1].max() <= y0
-                or other[:, 1].min() >= y1
-            ):
-                continue
-            if quads_overlap(grown, other):
+        b = self._boxes
+        near = np.flatnonzero((b[:, 2] > x0) & (b[:, 0] < x1) & (b[:, 3] > y0) & (b[:, 1] < y1))
+        for i in near:
+            if aligned and self._aligned[i]:
+                return False  # two upright rectangles whose boxes overlap overlap
+            if quads_overlap(grown, self.taken[i]):
                 return False
         return True
 
@@ -187,6 +199,8 @@ class _Placer:
         self.taken.append(quad)
         x0, y0 = quad.min(axis=0)
         x1, y1 = quad.max(axis=0)
+        self._boxes = np.vstack([self._boxes, [x0, y0, x1, y1]])
+        self._aligned.append(angle == 0.0)
         return PlacedLabel(
             cand.key,
             cand.text,
@@ -217,27 +231,58 @@ def place_labels(
     zoom: float,
     obstacles: Iterable[Box] = (),
     pad: float = 2.0,
+    lines: Sequence[tuple[str, np.ndarray]] = (),
 ) -> list[PlacedLabel]:
     """Positions for the candidates that fit, in placement order (highest priority first).
 
     ``view_size``: (width, height) of the viewport in pixels. ``zoom``: the view's zoom level
     (`zoom_level`). ``obstacles``: boxes no label may overlap. ``pad``: pixels kept clear around
-    each label. Keys must be unique."""
+    each label. ``lines``: (key, (n, 2) polyline) drawn on the map (zone edges, lines) that a
+    label crosses only where it has no other place (a label is not kept off its own key's
+    line). Keys must be unique."""
     keys = [c.key for c in candidates]
     if len(set(keys)) != len(keys):
         dup = sorted({k for k in keys if keys.count(k) > 1})
         raise ValueError(f"label keys must be unique; repeated: {dup}")
     placer = _Placer(float(view_size[0]), float(view_size[1]), obstacles, pad)
+    crossings = _LineIndex(lines, placer.width, placer.height)
     out: list[PlacedLabel] = []
     for cand in sorted(candidates, key=lambda c: (-c.priority, c.key)):
         if zoom < cand.min_zoom:
             continue
+        fallback = None  # the first free position, where it crosses a line
         for cx, cy, angle in _positions(cand, placer):
             quad = rectangle(cx, cy, cand.size[0], cand.size[1], angle)
-            if placer.free(quad):
-                out.append(placer.take(cand, cx, cy, angle))
-                break
+            if not placer.free(quad, aligned=angle == 0.0):
+                continue
+            if crossings.crosses(quad, cand.key):
+                fallback = fallback or (cx, cy, angle)
+                continue
+            out.append(placer.take(cand, cx, cy, angle))
+            break
+        else:
+            if fallback is not None:
+                out.append(placer.take(cand, *fallback))
     return out
+
+
+class _LineIndex:
+    """The lines on the map (clipped to the view) in an R-tree, to tell whether a label's
+    rectangle crosses one."""
+
+    def __init__(self, lines: Sequence[tuple[str, np.ndarray]], width: float, height: float):
+        geoms, self.keys = [], []
+        for key, xy in lines:
+            for piece in _visible_pieces(np.asarray(xy, dtype=float).reshape(-1, 2), width, height):
+                geoms.append(shapely.LineString(piece))
+                self.keys.append(key)
+        self.tree = shapely.STRtree(geoms) if geoms else None
+
+    def crosses(self, quad: np.ndarray, key: str) -> bool:
+        if self.tree is None:
+            return False
+        hits = self.tree.query(shapely.Polygon(quad), predicate="intersects")
+        return any(self.keys[i] != key for i in hits)
 
 
 def _positions(cand: LabelCandidate, placer: _Placer):
@@ -269,7 +314,50 @@ def _line_positions(cand: LabelCandidate, placer: _Placer):
     for part in parts:
         xy = np.asarray(part, dtype=float).reshape(-1, 2)
         pieces += _visible_pieces(xy, placer.width, placer.height)
-    yield from _along(pieces, cand)
+    along = pieces
+    if cand.gap < 0:  # a name centred on its guide line (a strait's): the guide as long as it
+        along = [_stretched(p, cand.size[0] * 1.1) for p in pieces]
+    yield from _along(along, cand)
+    yield from _beside(pieces, cand)
+
+
+def _stretched(piece: np.ndarray, length: float) -> np.ndarray:
+    """``piece`` lengthened at both ends along its end segments to at least ``length``."""
+    extra = (length - _length(piece)) / 2
+    if extra <= 0 or len(piece) < 2:
+        return piece
+    out = np.array(piece, dtype=float)
+    for end, nxt in ((0, 1), (-1, -2)):
+        d = out[end] - out[nxt]
+        n = math.hypot(*d)
+        if n > 0:
+            out[end] = out[end] + d / n * extra
+    return out
+
+
+def _beside(pieces: list[np.ndarray], cand: LabelCandidate):
+    """Upright beside the line where no stretch along it is free: to the right or left of a
+    steep line, above or below a flat one (on it, for a name centred on its line)."""
+    w, h = cand.size
+    gap = max(cand.gap, 0.0) + 2.0
+    for piece in sorted(pieces, key=lambda p: -_length(p)):
+        cum = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(piece, axis=0).T))])
+        total = cum[-1]
+        if total < w and cand.gap >= 0:  # a line shorter than its name is not named (a name
+            continue  # centred on a guide line, a strait's, is: the line only says where)
+        for frac in LINE_STEPS:
+            s = total * frac
+            x, y = _at(piece, cum, s)
+            if cand.gap < 0:
+                yield float(x), float(y), 0.0
+                continue
+            dx, dy = _at(piece, cum, min(total, s + 1.0)) - _at(piece, cum, max(0.0, s - 1.0))
+            if abs(dy) > abs(dx):
+                for side in (1.0, -1.0):
+                    yield float(x) + side * (w / 2 + gap), float(y), 0.0
+            else:
+                for side in (-1.0, 1.0):
+                    yield float(x), float(y) + side * (h / 2 + gap), 0.0
 
 
 def _along(pieces: list[np.ndarray], cand: LabelCandidate):
@@ -340,9 +428,31 @@ def _area_positions(cand: LabelCandidate, placer: _Placer):
     geom = cand.geometry
     if not isinstance(geom, shapely.Geometry) or geom.is_empty:
         return
-    visible = shapely.clip_by_rect(shapely.make_valid(geom), 0.0, 0.0, placer.width, placer.height)
+    geom = shapely.make_valid(geom)
+    visible = shapely.clip_by_rect(geom, 0.0, 0.0, placer.width, placer.height)
+    visible = shapely.simplify(visible, 0.5)  # a coastline's thousands of vertices: a few hundred
     polys = [p for p in shapely.get_parts(visible) if p.geom_type == "Polygon" and not p.is_empty]
+    if not polys:
+        return
     polys.sort(key=lambda p: -p.area)
+    inside = _inside_positions(polys, cand)
+    along = _edge_positions(geom, shapely.union_all(polys), cand, placer)
+    # A zone filling most of the view is named along its own edge where that is on screen (its
+    # middle is the middle of the map: a name there reads as the name of what is there).
+    fills = sum(p.area for p in polys) > FILLS_VIEW * placer.width * placer.height
+    if not fills:
+        yield from inside
+        yield from along
+        return
+    yield from along
+    # else inside it, nearest the view's border first: away from the map's middle
+    cx, cy = placer.width / 2, placer.height / 2
+    yield from sorted(
+        inside, key=lambda p: -math.hypot((p[0] - cx) / placer.width, (p[1] - cy) / placer.height)
+    )
+
+
+def _inside_positions(polys: list, cand: LabelCandidate):
     w, h = cand.size
     for poly in polys:
         if poly.area < w * h:
@@ -351,15 +461,17 @@ def _area_positions(cand: LabelCandidate, placer: _Placer):
             quad = rectangle(x, y, w, h)
             if shapely.Polygon(quad).within(poly):
                 yield x, y, 0.0
-    # No room inside: along the zone's edge on screen, inside it (the side away from the edge).
-    for poly in polys:
-        for ring in (poly.exterior, *poly.interiors):
-            pieces = _visible_pieces(
-                np.asarray(shapely.get_coordinates(ring)), placer.width, placer.height
-            )
-            for x, y, angle in _along(pieces, cand):
-                if poly.contains(shapely.Point(x, y)):
-                    yield x, y, angle
+
+
+def _edge_positions(geom, visible, cand: LabelCandidate, placer: _Placer):
+    """Along the zone's own edge on screen (not the view's border), on its inner side."""
+    for ring in shapely.get_parts(shapely.boundary(geom)):
+        pieces = _visible_pieces(
+            np.asarray(shapely.get_coordinates(ring)), placer.width, placer.height
+        )
+        for x, y, angle in _along(pieces, cand):
+            if visible.contains(shapely.Point(x, y)):
+                yield x, y, angle
 
 
 def _inside_points(poly: shapely.Polygon, w: float, h: float) -> list[tuple[float, float]]:
@@ -368,7 +480,7 @@ def _inside_points(poly: shapely.Polygon, w: float, h: float) -> list[tuple[floa
     centroid (a rectangle's label sits in its middle, not anywhere along its centre line)."""
     pole = polylabel(poly, tolerance=max(1.0, min(w, h) / 4))
     x0, y0, x1, y1 = poly.bounds
-    step = max(h, 8.0)
+    step = max(h, 8.0, math.sqrt(poly.area / 600.0))  # at most about 600 points to try
     mx, my = np.meshgrid(
         np.arange(x0 + w / 2, x1 - w / 2 + 1e-9, step),
         np.arange(y0 + h / 2, y1 - h / 2 + 1e-9, step),

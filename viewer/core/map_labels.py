@@ -1,6 +1,8 @@
 """What the map names, and how: label candidates for the visible reference layers, Qt-free.
 
-Every zone and line is named by its layer's title in the naming chosen (View > Place names):
+Every zone and line is named by its layer's title in the naming chosen (View > Place names) — or
+by what the title adds to another shown layer's ("12 nmi (territorial sea)" among the Senkaku
+Islands' names, as the legend indents it):
 zones inside their visible part (or along their edge where the name does not fit), lines along
 the line; the place-name layer's seas, straits, islands, provinces and cities, and the points of
 the other point layers (the Senkaku islets, landmarks), by their names. The painter measures
@@ -8,7 +10,8 @@ the texts (``measure(text, style) -> (width, height)`` in pixels, its own fonts 
 what `viewer.core.labels.place_labels` places, and passes its own boxes (track labels, legend,
 title) as obstacles.
 
-Priorities (higher first): the median line, then the zones and the other lines, straits and
+Priorities (higher first): the median line, the straits (a strait's name has few places, along
+its short guide line; a zone's has many), then the zones and the other lines, channels and
 seas, islands, provinces, cities, and the points of other layers; within a kind, the names
 shown from a lower zoom first.
 """
@@ -16,7 +19,7 @@ shown from a lower zoom first.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import numpy as np
@@ -46,7 +49,7 @@ PRIORITY = {
     "median_line": 120.0,
     STYLE_LINE: 105.0,
     STYLE_ZONE: 100.0,
-    "strait": 70.0,
+    "strait": 110.0,  # before the zones: a strait's name has few places, a zone's many
     "channel": 68.0,
     "sea": 66.0,
     "island": 50.0,
@@ -110,13 +113,127 @@ def _screen_polygon(geom, view: MapView, projection: Projection):
     return None if out.is_empty else out
 
 
-def _screen_lines(geom, view: MapView, projection: Projection) -> list[np.ndarray]:
-    merged = shapely.line_merge(geom) if geom.geom_type == "MultiLineString" else geom
-    return [
-        _screen(np.asarray(shapely.get_coordinates(part)), view, projection)
-        for part in shapely.get_parts(merged)
-        if part.geom_type == "LineString"
-    ]
+@dataclass(frozen=True)
+class _Name:
+    """One name of a layer, worked out once per naming and map date (no view): what it says,
+    how it is drawn and its anchor in lon/lat (a point, a line or an area)."""
+
+    key: str
+    text: str
+    style: str
+    kind: str  # POINT, LINE or AREA
+    geometry: object  # (lon, lat); a list of (n, 2) lon/lat arrays; a shapely (Multi)Polygon
+    priority: float
+    min_zoom: float = 0.0
+    marker: bool = False
+    beside: bool = True
+    gap: float = 3.0
+
+
+def _layer_names(layer: ReferenceLayer, naming: str, when: datetime | None) -> list[_Name]:
+    feats = layer.features_at(when)
+    if feats.empty:
+        return []
+    if layer.kind in (ZONE, OVERLAP):
+        areas = feats[feats["role"] == ROLE_AREA].geometry.to_numpy()
+        if not len(areas):
+            return []
+        geom = shapely.union_all(areas)
+        priority = OVERLAP_PRIORITY if layer.kind == OVERLAP else PRIORITY[STYLE_ZONE]
+        return [_Name(layer.id, layer.title(naming), STYLE_ZONE, AREA, geom, priority)]
+    if layer.kind == LINE_KIND:
+        edges = feats[feats["role"] == ROLE_EDGE].geometry.to_numpy()
+        if not len(edges):
+            return []
+        merged = shapely.union_all(edges)
+        merged = shapely.line_merge(merged) if merged.geom_type == "MultiLineString" else merged
+        parts = [
+            np.asarray(shapely.get_coordinates(part))
+            for part in shapely.get_parts(merged)
+            if part.geom_type == "LineString"
+        ]
+        priority = PRIORITY.get(layer.id, PRIORITY[STYLE_LINE])
+        return [_Name(layer.id, layer.title(naming), STYLE_LINE, LINE, parts, priority)]
+    if layer.kind == POINTS:
+        return _point_names(layer, feats, naming)
+    return []
+
+
+def _point_names(layer: ReferenceLayer, feats, naming: str) -> list[_Name]:
+    out: list[_Name] = []
+    has_place = "place" in feats.columns
+    for idx, row in zip(feats.index, feats.to_dict("records"), strict=True):
+        role = row["role"]
+        if role not in (ROLE_POINT, ROLE_PLACE):
+            continue
+        text = label_for(row, naming)
+        if not text:
+            continue
+        key = f"{layer.id}:{row.get('id', idx)}"
+        geom = row["geometry"]
+        if role == ROLE_POINT or not has_place:
+            style, min_zoom, marker = STYLE_FEATURE, 0.0, True
+        else:
+            style = str(row["place"])
+            min_zoom = float(row["min_zoom"])
+            marker = style == "city"
+        priority = PRIORITY.get(style, PRIORITY[STYLE_FEATURE]) - min_zoom
+        if geom.geom_type == "LineString":
+            line = np.asarray(shapely.get_coordinates(geom))
+            out.append(_Name(key, text, style, LINE, [line], priority, min_zoom, gap=0.0))
+        else:
+            # Beside its marker (cities, points) or beside a small island at its position;
+            # centred on the anchor for seas, straits, provinces and large islands.
+            beside = marker or (role == ROLE_PLACE and row.get("confidence") == "gazetteer")
+            gap = MARKER_GAP if marker else 2.0
+            anchor = (float(geom.x), float(geom.y))
+            out.append(
+                _Name(key, text, style, POINT, anchor, priority, min_zoom, marker, beside, gap)
+            )
+    return out
+
+
+class _NameCache:
+    """The names of each layer per (naming, features in force): kept between views."""
+
+    def __init__(self) -> None:
+        self._names: dict[tuple, tuple[object, list[_Name]]] = {}
+
+    def names(self, layer: ReferenceLayer, naming: str, when: datetime | None) -> list[_Name]:
+        live = layer.features_at(when).index if layer.time_bound else None
+        key = (layer.id, id(layer.features), naming, tuple(live) if live is not None else None)
+        hit = self._names.get(key)
+        if hit is None or hit[0] is not layer.features:
+            if len(self._names) > 256:
+                self._names.clear()
+            hit = (layer.features, _layer_names(layer, naming, when))
+            self._names[key] = hit
+        return hit[1]
+
+
+_CACHE = _NameCache()
+
+
+def continues(title: str, parent: str) -> str:
+    """What ``title`` adds to ``parent`` when it starts with it and a colon or space ("Senkaku
+    / Diaoyu / Diaoyutai Islands: 12 nmi (territorial sea)" -> "12 nmi (territorial sea)"),
+    else ""."""
+    if not parent or not title.startswith(parent) or len(title) <= len(parent):
+        return ""
+    rest = title[len(parent) :]
+    if rest[0] not in ": ":
+        return ""
+    return rest.lstrip(": ").strip()
+
+
+def _short_title(layer_id: str, titles: dict[str, str]) -> str:
+    """A layer's name on the map where another layer shown names what it belongs to: only what
+    its title adds ("12 nmi (territorial sea)" beside the Senkaku Islands' names); else ""."""
+    title = titles[layer_id]
+    for other, parent in titles.items():
+        if other != layer_id and (rest := continues(title, parent)):
+            return rest
+    return ""
 
 
 def map_labels(
@@ -130,72 +247,47 @@ def map_labels(
     """Label candidates for ``layers`` ((layer, colour) of each visible layer) in a view.
 
     ``measure(text, style)`` gives a text's (width, height) in pixels in the painter's font for
-    that style. Features out of force at ``when`` (time-bound layers) are not named."""
+    that style. Features out of force at ``when`` (time-bound layers) are not named. What does
+    not depend on the view (the names, the zones' outlines) is worked out once and kept."""
+    zoom = view_zoom(view, projection)
+    layers = list(layers)
+    titles = {layer.id: layer.title(naming) for layer, _ in layers}
     out: list[MapLabel] = []
     for layer, color in layers:
-        feats = layer.features_at(when)
-        if feats.empty:
-            continue
-        if layer.kind in (ZONE, OVERLAP):
-            areas = feats[feats["role"] == ROLE_AREA]
-            geom = _screen_polygon(shapely.union_all(areas.geometry.to_numpy()), view, projection)
-            if geom is None:
-                continue
-            text = layer.title(naming)
-            priority = OVERLAP_PRIORITY if layer.kind == OVERLAP else PRIORITY[STYLE_ZONE]
-            cand = LabelCandidate(
-                layer.id, text, measure(text, STYLE_ZONE), AREA, geom, priority, gap=3.0
+        names = [n for n in _CACHE.names(layer, naming, when) if n.min_zoom <= zoom]
+        short = _short_title(layer.id, titles)
+        if short:
+            names = [replace(n, text=short) if n.key == layer.id else n for n in names]
+        points = [n for n in names if n.kind == POINT]
+        if points:  # every point of a layer projected at once
+            lonlat = np.array([n.geometry for n in points], dtype=float)
+            screen = dict(
+                zip((n.key for n in points), _screen(lonlat, view, projection), strict=True)
             )
-            out.append(MapLabel(cand, STYLE_ZONE, color, layer_id=layer.id))
-        elif layer.kind == LINE_KIND:
-            edges = feats[feats["role"] == ROLE_EDGE]
-            pieces = _screen_lines(shapely.union_all(edges.geometry.to_numpy()), view, projection)
-            if not pieces:
+        for name in names:
+            size = measure(name.text, name.style)
+            geometry: object
+            if name.kind == AREA:
+                geometry = _screen_polygon(name.geometry, view, projection)
+            elif name.kind == LINE:
+                geometry = [_screen(part, view, projection) for part in name.geometry]  # type: ignore[attr-defined]
+            else:
+                sx, sy = screen[name.key]
+                geometry = (float(sx), float(sy))
+                if not (np.isfinite(sx) and np.isfinite(sy)):
+                    geometry = None
+            if geometry is None or (name.kind == LINE and not geometry):
                 continue
-            text = layer.title(naming)
-            priority = PRIORITY.get(layer.id, PRIORITY[STYLE_LINE])
-            cand = LabelCandidate(
-                layer.id, text, measure(text, STYLE_LINE), LINE, pieces, priority, gap=3.0
+            gap = (
+                -size[1] / 2 if name.kind == LINE and name.style not in (STYLE_LINE,) else name.gap
             )
-            out.append(MapLabel(cand, STYLE_LINE, color, layer_id=layer.id))
-        elif layer.kind == POINTS:
-            out += _point_labels(layer, feats, view, projection, naming, measure)
+            cand = LabelCandidate(
+                name.key, name.text, size, name.kind, geometry, name.priority, name.min_zoom,
+                gap, name.beside,
+            )  # fmt: skip
+            style_color = color if name.style in (STYLE_ZONE, STYLE_LINE) else ""
+            out.append(MapLabel(cand, name.style, style_color, name.marker, layer.id))
     return out
 
 
-def _point_labels(layer, feats, view, projection, naming, measure) -> list[MapLabel]:
-    out: list[MapLabel] = []
-    for idx, row in feats.iterrows():
-        role = row["role"]
-        if role not in (ROLE_POINT, ROLE_PLACE):
-            continue
-        text = label_for(row, naming)
-        if not text:
-            continue
-        key = f"{layer.id}:{row.get('id', idx)}"
-        geom = row.geometry
-        if role == ROLE_POINT:
-            style, min_zoom, marker = STYLE_FEATURE, 0.0, True
-        else:
-            style = str(row["place"])
-            min_zoom = float(row["min_zoom"])
-            marker = style == "city"
-        priority = PRIORITY.get(style, PRIORITY[STYLE_FEATURE]) - min_zoom
-        size = measure(text, style)
-        if geom.geom_type == "LineString":
-            xy = _screen(np.asarray(shapely.get_coordinates(geom)), view, projection)
-            cand = LabelCandidate(key, text, size, LINE, [xy], priority, min_zoom, gap=-size[1] / 2)
-        else:
-            ((sx, sy),) = _screen(np.array([[geom.x, geom.y]]), view, projection)
-            if not (np.isfinite(sx) and np.isfinite(sy)):
-                continue
-            # Beside its marker (cities, points) or beside a small island at its position;
-            # centred on the anchor for seas, straits, provinces and large islands.
-            beside = marker or (role == ROLE_PLACE and row["confidence"] == "gazetteer")
-            gap = MARKER_GAP if marker else 2.0
-            cand = LabelCandidate(key, text, size, POINT, (sx, sy), priority, min_zoom, gap, beside)
-        out.append(MapLabel(cand, style, marker=marker, layer_id=layer.id))
-    return out
-
-
-__all__ = ["ROLE_PLACE", "MapLabel", "map_labels", "view_zoom"]
+__all__ = ["ROLE_PLACE", "MapLabel", "continues", "map_labels", "view_zoom"]

@@ -49,12 +49,14 @@ from viewer.core.briefing import (
     relative_ref_path,
     resolve_file,
 )
+from viewer.core.constants import NAMING_EN
 from viewer.core.evented import EventedModel
 from viewer.core.georeference import Underlay
 from viewer.core.live_tracks import LIVE_PATH, LiveFrame, LiveTracks, files_and_live_span
 from viewer.core.map_state import MapState
 from viewer.core.projection import Projection
 from viewer.core.read_options import ReadOptions, options_for_ref, ref_for_options
+from viewer.core.session_naming import SessionNaming
 from viewer.core.timeline import Timeline
 from viewer.core.tracing import TRACED_PATH, TracedScenario, traced_trackset
 from viewer.core.track_layers import LoadedTracks, TrackLayers
@@ -100,7 +102,7 @@ class _FileEntry:
     report: Any
 
 
-class Session(EventedModel):
+class Session(SessionNaming, EventedModel):
     """The state of one briefing being shown; see the module docstring for the wiring."""
 
     EVENTS = ("briefing", "scene")
@@ -121,6 +123,7 @@ class Session(EventedModel):
         self.dirty = False
         self.pending_time: float | None = None  # the briefing's start, once its files are in
         self.traced_problems: list[str] = []  # why traced tracks do not replay, if any
+        self.default_naming = NAMING_EN  # `SessionNaming`
         self._applying = 0
         self._span: tuple[float, float] | None = None
         self._traced_shown: TracedScenario | None = None
@@ -239,31 +242,6 @@ class Session(EventedModel):
         self.tracks.events.emit("changed", entry.item.path)
         self.dirty = True
 
-    def tracks_lonlat_box(
-        self, paths: list[str | Path] | None = None
-    ) -> tuple[float, float, float, float] | None:
-        """(west, south, east, north) of the fixes of the loaded files ``paths`` (default:
-        every loaded file), None when they have none."""
-        wanted = None if paths is None else {Path(p) for p in paths}
-        boxes = []
-        for item in self.tracks.items:
-            ts = item.trackset
-            if (wanted is not None and item.path not in wanted) or ts.n_fixes == 0:
-                continue
-            ok = np.isfinite(ts.lon) & np.isfinite(ts.lat)
-            if ok.any():
-                lon, lat = ts.lon[ok], ts.lat[ok]
-                boxes.append((lon.min(), lat.min(), lon.max(), lat.max()))
-        if not boxes:
-            return None
-        b = np.array(boxes, dtype=float)
-        return (
-            float(b[:, 0].min()),
-            float(b[:, 1].min()),
-            float(b[:, 2].max()),
-            float(b[:, 3].max()),
-        )
-
     def apply_pending_time(self) -> None:
         """Once a briefing's files are in, the clock goes to the briefing's start."""
         if self.pending_time is not None:
@@ -296,7 +274,7 @@ class Session(EventedModel):
             self._span = None
             self._traced_shown = None
             self.state.set_projection(projection)
-            self.state.set_naming(briefing.naming)
+            self.state.set_naming(self._naming_of(briefing))
             self.apply_layer_settings(briefing.layers)
             self.timeline.set_speed(briefing.speed)
             self.timeline.set_trail(briefing.trail_seconds)
@@ -316,7 +294,7 @@ class Session(EventedModel):
         spec = Briefing().view
         view = replace(spec, crs=self.state.projection.definition)
         self.apply_briefing(
-            Briefing(title=title, layers=defaults, view=view, naming=self.state.naming),
+            Briefing(title=title, layers=defaults, view=view, naming=self._naming_kept()),
             None,
             self.state.projection,
         )
@@ -390,7 +368,7 @@ class Session(EventedModel):
             time_range=time_range,
             speed=self.timeline.speed,
             trail_seconds=min(self.timeline.trail, 1e9),
-            naming=self.state.naming,
+            naming=self._naming_kept(),
         )
 
     def saved_as(self, briefing: Briefing, path: str | Path) -> None:

@@ -9,6 +9,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from viewer.core.evented import EventedModel
 from viewer.core.projection import Projection
 from viewer.core.tracks import TrackSet
@@ -71,3 +73,28 @@ class TrackLayers(EventedModel):
 
     def visible(self) -> list[LoadedTracks]:
         return [i for i in self.items if i.visible]
+
+    def lonlat_box(
+        self, paths: list[str | Path] | None = None
+    ) -> tuple[float, float, float, float] | None:
+        """(west, south, east, north) of the fixes of the loaded files ``paths`` (default:
+        every loaded file), None when they have none."""
+        wanted = None if paths is None else {Path(p) for p in paths}
+        boxes = []
+        for item in self.items:
+            ts = item.trackset
+            if (wanted is not None and item.path not in wanted) or ts.n_fixes == 0:
+                continue
+            ok = np.isfinite(ts.lon) & np.isfinite(ts.lat)
+            if ok.any():
+                lon, lat = ts.lon[ok], ts.lat[ok]
+                boxes.append((lon.min(), lat.min(), lon.max(), lat.max()))
+        if not boxes:
+            return None
+        b = np.array(boxes, dtype=float)
+        return (
+            float(b[:, 0].min()),
+            float(b[:, 1].min()),
+            float(b[:, 2].max()),
+            float(b[:, 3].max()),
+        )

@@ -9,6 +9,10 @@ APP_NAME = "ADIZ Viewer"
 
 ORG_NAME = "adiz-viewer"
 
+# View > Place names, when the user chose one (else the interface language's usage); a new key:
+# the older "map/naming" kept whatever the last briefing showed, not a choice
+PLACE_NAMES_KEY = "map/place_names"
+
 TRACK_PATTERNS = (
     "*.csv *.tsv *.txt *.geojson *.json *.gpx *.kml *.kmz *.gpkg *.shp *.fgb "
     "*.parquet *.nmea *.ais *.xml *.cot *.acmi *.jsonl"

@@ -6,10 +6,11 @@ yearly figures (sourced) so a class can set one day against the trend."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -24,13 +25,13 @@ from viewer.core.counts import (
     calendar_day,
     entries_by_bin,
     hourly,
-    reference_figures,
     with_reported,
 )
+from viewer.core.zone_names import zone_title
 from viewer.qt.i18n import translate
+from viewer.qt.reference_chart import MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T, ReferenceWidget
 from viewer.render.track_painter import KIND_COLORS, kind_name
 
-MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 44, 12, 10, 34
 WORDS_H = 13  # the row naming each bar of a bin (aircraft, reported, apart)
 MAX_BAR_PX = 240  # one or two days of counts: bars of a readable width, not the whole chart
 
@@ -240,88 +241,6 @@ class BarsWidget(QWidget):
             )
 
 
-class ReferenceWidget(QWidget):
-    """The published yearly figures, one series at a time: the bars coloured by what each
-    year's figure counts, a dashed break where the definition changes (S9: ADIZ entries to
-    2023, aircraft around Taiwan from 2024), each definition and the source under the bars."""
-
-    COLOURS = ("#4477AA", "#CC6677", "#228833")
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.series = reference_figures()
-        self.index = 0
-        self.setMinimumHeight(80)
-
-    def definition_colours(self) -> dict[str, QColor]:
-        s = self.series[self.index]
-        used = list(dict.fromkeys(s.definition_of(y) for y in sorted(s.values)))
-        return {d: QColor(self.COLOURS[i % len(self.COLOURS)]) for i, d in enumerate(used)}
-
-    def paintEvent(self, event) -> None:
-        s = self.series[self.index]
-        p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
-        p.fillRect(self.rect(), QColor("#ffffff"))
-        font = QFont()
-        font.setPointSizeF(8)
-        p.setFont(font)
-        fm = p.fontMetrics()
-        colours = self.definition_colours()
-        notes = "; ".join(f"{y}: {n}" for y, n in s.notes.items() if n)
-        lines = [
-            (colours[d], s.definitions.get(d, "")) for d in colours if s.definitions.get(d, "")
-        ]
-        lines.append(
-            (None, f"{s.title} ({s.unit}). {s.source}." + (f" * {notes}" if notes else ""))
-        )
-        text_w = self.width() - 12 - 16
-        heights = [
-            fm.boundingRect(QRect(0, 0, text_w, 1000), Qt.TextWordWrap, t).height()
-            for _, t in lines
-        ]
-        text_h = sum(heights) + 4
-        years = sorted(s.values)
-        top = max(s.values.values()) * 1.15
-        plot_h = max(20.0, self.height() - MARGIN_T - 16 - text_h)
-        w = (self.width() - MARGIN_L - MARGIN_R) / len(years)
-        for i, year in enumerate(years):
-            v = s.values[year]
-            h = plot_h * v / top
-            rect = QRectF(MARGIN_L + i * w + 4, MARGIN_T + plot_h - h, w - 8, h)
-            colour = QColor(colours.get(s.definition_of(year), QColor("#4477AA")))
-            if s.notes[year]:
-                colour = colour.lighter(125)
-            p.fillRect(rect, colour)
-            p.setPen(QColor("#222222"))
-            text = f"{v:,.0f}" + ("*" if s.notes[year] else "")
-            p.drawText(QRectF(rect.left(), rect.top() - 14, rect.width(), 12), Qt.AlignCenter, text)
-            p.drawText(
-                QRectF(rect.left(), MARGIN_T + plot_h + 2, rect.width(), 14),
-                Qt.AlignCenter,
-                str(year),
-            )
-            if year in s.breaks():  # the figures before and after count different things
-                x = MARGIN_L + i * w
-                p.setPen(QPen(QColor("#222222"), 1.5, Qt.DashLine))
-                p.drawLine(QPointF(x, MARGIN_T), QPointF(x, MARGIN_T + plot_h))
-                p.drawText(
-                    QRectF(x + 4, MARGIN_T, w * 2, 14),
-                    Qt.AlignLeft | Qt.AlignTop,
-                    translate("CountsChart", "definition changes"),
-                )
-        y = self.height() - text_h
-        p.setPen(QColor("#444444"))
-        for (colour, text), h in zip(lines, heights, strict=True):
-            x = 6
-            if colour is not None:
-                p.fillRect(QRectF(x, y + 3, 10, 10), colour)
-                x += 16
-            p.drawText(QRectF(x, y, text_w, h), Qt.TextWordWrap, text)
-            y += h
-        p.end()
-
-
 ALL_TRACKS = ""  # the source combo's key for every loaded file
 ARCHIVE = "\x00archive"  # its key for the whole archive, counted in the engine
 
@@ -415,6 +334,7 @@ class CountsPanel(QWidget):
         self._paths: list[str] = []
         self._archive_name = ""  # an archive is open: its counts are offered
         self._archive_counts = None  # viewer.io.archive.ZoneCounts, once counted
+        self.zone_namer: Callable[[str], str] = zone_title  # zone id -> the name shown
         self._set_days(self._local_tz)
         self.zone.currentIndexChanged.connect(self._refresh)
         self.day.currentIndexChanged.connect(lambda _: self._refresh(ask=True))
@@ -489,7 +409,7 @@ class CountsPanel(QWidget):
         if counts is not None:
             self._source_chosen = True
             self.source.setCurrentIndex(max(0, self.source.findData(ARCHIVE)))
-        self.set_zones(self._zone_ids(self._events), self.zone.currentText() or "taiwan_adiz")
+        self.set_zones(self._zone_ids(self._events), self.zone.currentData() or "taiwan_adiz")
         self._refresh()
 
     def _zone_ids(self, events: pd.DataFrame | None) -> list[str]:
@@ -520,15 +440,15 @@ class CountsPanel(QWidget):
             self._set_days(local_tz)
         self._set_sources(list(paths or []))
         zones = self._zone_ids(events)
-        current = self.zone.currentText() or "taiwan_adiz"
-        if zones != [self.zone.itemText(i) for i in range(self.zone.count())]:
+        current = self.zone.currentData() or "taiwan_adiz"
+        if zones != [self.zone.itemData(i) for i in range(self.zone.count())]:
             self.set_zones(zones, current)
         self._refresh()
 
     # ------------------------------------------------------------------ counting
     def _refresh(self, *_: object, ask: bool = False) -> None:
         events, reported = self._events, self._reported
-        zone = self.zone.currentText() or "taiwan_adiz"
+        zone = self.zone.currentData() or "taiwan_adiz"  # the id behind the name shown
         day = self.current_day()
         if self.source.currentData() == ARCHIVE:
             self._refresh_archive(zone, day, ask)
@@ -543,7 +463,7 @@ class CountsPanel(QWidget):
             counts = entries_by_bin(events, self._aircraft, zone, day=day, paths=paths)
         else:
             counts = Counts(pd.DataFrame(dtype=float), day.freq, zone, day=day)
-        text = describe(counts, self.source.currentText(), zone)
+        text = describe(counts, self.source.currentText(), self.zone_namer(zone))
         if not reported:
             self.bars.set_counts(counts)
         elif day.freq != "D":
@@ -575,7 +495,7 @@ class CountsPanel(QWidget):
             return
         chart = counts.counts_for(zone)
         self.bars.set_counts(chart)
-        self.title.setText(describe(chart, self.source.currentText(), zone))
+        self.title.setText(describe(chart, self.source.currentText(), self.zone_namer(zone)))
 
     def _on_view_changed(self, index: int) -> None:
         self.bars.setVisible(index == 0)
@@ -588,12 +508,21 @@ class CountsPanel(QWidget):
             self.reference.update()
 
     def set_zones(self, zone_ids: list[str], current: str = "taiwan_adiz") -> None:
+        """The zones to choose from, by name (`zone_namer`), the id of each behind it."""
         self.zone.blockSignals(True)
         self.zone.clear()
-        self.zone.addItems(zone_ids)
+        for zone_id in zone_ids:
+            self.zone.addItem(self.zone_namer(zone_id), zone_id)
         if current in zone_ids:
-            self.zone.setCurrentText(current)
+            self.zone.setCurrentIndex(self.zone.findData(current))
         self.zone.blockSignals(False)
+
+    def set_zone_namer(self, namer: Callable[[str], str]) -> None:
+        """Name zones as ``namer(zone_id)`` does (the map's naming), now."""
+        self.zone_namer = namer
+        for i in range(self.zone.count()):
+            self.zone.setItemText(i, namer(self.zone.itemData(i)))
+        self._refresh()
 
 
 __all__ = ["BarsWidget", "CountsPanel", "ReferenceWidget", "pd"]

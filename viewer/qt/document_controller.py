@@ -202,7 +202,7 @@ class DocumentController(Controller):
         if key not in self._fit_when_loaded or self.window.track_files.loading:
             return
         self._fit_when_loaded.clear()  # (a file that failed does not hold the others up)
-        box = self.session.tracks_lonlat_box()
+        box = self.session.tracks.lonlat_box()
         if self._new_title_pending:
             self._new_title_pending = False
             files = [str(i.path) for i in self.session.tracks.items if i.path != TRACED_PATH]

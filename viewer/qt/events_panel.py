@@ -1,8 +1,10 @@
 """`EventsPanel`: the zone events table — sortable, filterable by zone and kind; a click jumps
-the replay there and selects the track; export to CSV."""
+the replay there and selects the track; export to CSV. Zones are shown by name (``zone_namer``:
+the window's gives the map's naming, View > Place names); the ids stay behind them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -26,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.zone_names import naming_for_language, zone_title
+from viewer.core.zone_names import zone_title
 from viewer.core.zone_types import EVENT_COLUMNS
-from viewer.qt.i18n import current_language, translate
+from viewer.qt.i18n import translate
 from viewer.render.track_painter import kind_name
 
 COLUMNS = (
@@ -130,6 +132,7 @@ class EventsModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.frame = pd.DataFrame(columns=list(EVENT_COLUMNS))
+        self.zone_namer: Callable[[str], str] = zone_title
         self.records: list[dict[str, Any]] = []
         self.sorted_by: tuple[int, Qt.SortOrder] | None = None
 
@@ -205,11 +208,7 @@ class EventsModel(QAbstractTableModel):
             return "\n".join(t for t in tips if t) or None
         if role != Qt.DisplayRole:
             return None
-        value = (
-            zone_title(value, naming_for_language(current_language()))
-            if col == "zone_id"
-            else value
-        )
+        value = self.zone_namer(value) if col == "zone_id" else value
         if col == "time":
             return value.strftime("%Y-%m-%d %H:%M:%S")
         if col == "seconds_inside":
@@ -274,11 +273,25 @@ class EventsPanel(QWidget):
             combo.blockSignals(False)
         self._apply_filters()
 
-    @staticmethod
-    def _item_title(col: str, value: str) -> str:
+    def set_zone_namer(self, namer: Callable[[str], str]) -> None:
+        """Show zones as ``namer(zone_id)`` calls them (the table, the zone filter), now."""
+        self.model.zone_namer = namer
+        self.refresh_names()
+
+    def refresh_names(self) -> None:
+        """The zone names again (the naming changed): the filter keeps its zone."""
+        combo = self.zone_filter
+        for i in range(1, combo.count()):
+            combo.setItemText(i, self._item_title("zone_id", combo.itemData(i)))
+        if self.model.rowCount():
+            top = self.model.index(0, 0)
+            bottom = self.model.index(self.model.rowCount() - 1, len(COLUMNS) - 1)
+            self.model.dataChanged.emit(top, bottom)
+
+    def _item_title(self, col: str, value: str) -> str:
         if col == "kind":
             return kind_name(value)
-        return zone_title(value, naming_for_language(current_language()))  # ids are data
+        return self.model.zone_namer(value)  # ids are data
 
     def shown(self) -> pd.DataFrame:
         ev = self.all_events

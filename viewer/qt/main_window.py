@@ -28,9 +28,11 @@ from viewer import __version__
 from viewer.core import package_data
 from viewer.core.briefing import discard_recovery
 from viewer.core.catalog import load_catalog
+from viewer.core.constants import NAMINGS
 from viewer.core.map_state import MapState
 from viewer.core.session import Session
-from viewer.qt.app_settings import APP_NAME, DEFAULT_BRIEFING, ORG_NAME
+from viewer.core.zone_names import naming_for_language
+from viewer.qt.app_settings import APP_NAME, DEFAULT_BRIEFING, ORG_NAME, PLACE_NAMES_KEY
 from viewer.qt.archive_controller import ArchiveController
 from viewer.qt.authoring_controller import AuthoringController
 from viewer.qt.briefing_controller import BriefingController
@@ -57,7 +59,6 @@ from viewer.qt.map_controller import MapController
 from viewer.qt.replay_controller import COLOUR_BY, ReplayController
 from viewer.qt.track_files_controller import TrackFilesController
 from viewer.qt.window_texts import (
-    NAMING_TITLES,
     about_text,
     shortcuts_text,
 )
@@ -74,6 +75,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.state = session.state
+        # place names in the interface language's usage unless a briefing chose its own
+        session.set_default_naming(naming_for_language(current_language()))
         self.scene = MapScene.for_session(session)
         assert self.scene.title_clock is not None
         self.scene.title_clock.clock_visible = False  # shown while presenting and in exports
@@ -338,9 +341,9 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        naming = settings.value("map/naming")
-        if isinstance(naming, str) and naming in NAMING_TITLES:  # the menu follows the state
-            self.state.set_naming(naming)
+        naming = settings.value(PLACE_NAMES_KEY)
+        if isinstance(naming, str) and naming in NAMINGS:  # chosen under View > Place names
+            self.session.set_default_naming(naming)
         zone = settings.value("replay/zone")
         if isinstance(zone, str) and zone:
             with contextlib.suppress(ValueError):
@@ -371,7 +374,6 @@ class MainWindow(QMainWindow):
         settings = QSettings(ORG_NAME, ORG_NAME)
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
-        settings.setValue("map/naming", self.state.naming)
         settings.setValue("replay/zone", self.session.timeline.zone)
         settings.setValue("replay/colour_by", self.replay.track_painter.style.color_by)
         super().closeEvent(event)

@@ -1,9 +1,10 @@
 """`MapCanvas`: the map widget — pan, zoom, static layers cached per view, tracks on top.
 
-Static layers (land, graticule, zones) are painted once per view into a pixmap. While the user
-drags or zooms, the last pixmap is moved and scaled (a blit, well under a frame) and the layers
-are repainted once the view has been still for `SETTLE_MS`; the dynamic painters (tracks) are
-redrawn every frame on top.
+Static layers (land, graticule, zones and their names) are painted once per view into a pixmap.
+While the user drags or zooms, the last pixmap is moved and scaled (a blit, well under a frame)
+and the layers are repainted once the view has been still for `SETTLE_MS`; the dynamic painters
+(tracks) are redrawn every frame on top. The names are placed again only when what they keep
+clear of moves (an overlay shown or hidden, an annotation appearing), not per frame.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from viewer.core.geodesy import distance_m
 from viewer.core.map_state import MapState
 from viewer.core.projection import Projection
 from viewer.core.view import MapView
+from viewer.render.label_pass import obstacle_key
 from viewer.render.map_scene import MapScene
 
 SETTLE_MS = 120
@@ -71,6 +73,7 @@ class MapCanvas(QWidget):
         self.tooltip_for: Callable[[object], str] | None = None
         self._static: QPixmap | None = None
         self._static_view: MapView | None = None  # the view the pixmap was painted for
+        self._static_clear: tuple = ()  # what its names kept clear of (`obstacle_key`)
         self._dirty = True  # layers or look changed: repaint the pixmap at the next paint
         self._drag_origin: QPointF | None = None
         self._drag_moved = False
@@ -212,16 +215,17 @@ class MapCanvas(QWidget):
         self.update()
 
     # ------------------------------------------------------------------ painting
-    def _render_static(self) -> None:
+    def _render_static(self, keep_clear: list[QRectF], clear_key: tuple) -> None:
         dpr = self.devicePixelRatioF()
         pixmap = QPixmap(round(self.view.width * dpr), round(self.view.height * dpr))
         pixmap.setDevicePixelRatio(dpr)
         painter = QPainter(pixmap)
         try:
-            self.scene.paint_static(painter, self.view)
+            self.scene.paint_static(painter, self.view, keep_clear)
         finally:
             painter.end()
         self._static, self._static_view, self._dirty = pixmap, self.view, False
+        self._static_clear = clear_key
         self.view_changed.emit(self.view)
 
     def paintEvent(self, event) -> None:
@@ -231,8 +235,11 @@ class MapCanvas(QWidget):
         settling = self._settle.isActive()
         if self.scene.tracks is not None:
             self.scene.tracks.moving = settling
-        if self._static is None or self._dirty or (self._static_view != self.view and not settling):
-            self._render_static()
+        keep_clear = self.scene.keep_clear(self.view)
+        clear_key = obstacle_key(keep_clear)
+        stale = self._static_view != self.view or clear_key != self._static_clear
+        if self._static is None or self._dirty or (stale and not settling):
+            self._render_static(keep_clear, clear_key)
         painter = QPainter(self)
         try:
             if self._static_view == self.view:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QSettings, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel
 
@@ -15,7 +15,7 @@ from viewer.core.catalog import label_for
 from viewer.core.constants import CONFIDENCE_WORDS, NAMING_ALL
 from viewer.core.projection import PRESETS, Projection
 from viewer.core.user_layers import LayerFileError, read_user_layer
-from viewer.qt.app_settings import VECTOR_PATTERNS
+from viewer.qt.app_settings import ORG_NAME, PLACE_NAMES_KEY, VECTOR_PATTERNS
 from viewer.qt.controller import Controller
 from viewer.qt.i18n import translate
 from viewer.qt.measure_tool import MeasureTool
@@ -135,7 +135,7 @@ class MapController(Controller):
                 checkable=True,
                 checked=key == self.state.naming,
             )
-            act.triggered.connect(lambda _=False, k=key: self.state.set_naming(k))
+            act.triggered.connect(lambda _=False, k=key: self.set_naming(k))
             self.naming_group.addAction(act)
             self.naming_acts[key] = act
 
@@ -187,6 +187,13 @@ class MapController(Controller):
         self._on_view_changed(self.canvas.view)
         for key, act in self.projection_acts.items():
             act.setChecked(PRESETS[key][1] == projection.definition)
+
+    def set_naming(self, naming: str) -> None:
+        """View > Place names: the names in ``naming`` from now on (remembered: briefings that
+        leave the naming to the viewer show it too), on the open briefing as well."""
+        QSettings(ORG_NAME, ORG_NAME).setValue(PLACE_NAMES_KEY, naming)
+        self.session.set_default_naming(naming)
+        self.state.set_naming(naming)
 
     def _on_naming_changed(self, naming: str) -> None:
         if naming in self.naming_acts:

@@ -110,8 +110,8 @@ def about_text(catalog: Catalog) -> str:
         "<p>"
         + translate(
             "MainWindow",
-            "Reference layers are drawn only from published coordinates; approximate "
-            "edges are dashed and partial layers say so.",
+            "Reference layers are drawn from published coordinates where they exist; the "
+            "rest is dashed and marked approximate, and partial layers say so.",
         )
         + "</p><p><b>"
         + translate("MainWindow", "Data sources")

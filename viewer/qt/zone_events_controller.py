@@ -1,6 +1,7 @@
 """Zone events in the window: entries, exits and line crossings computed in a worker thread (the
 window never waits), listed in the events dock, marked on the timeline's activity strip, flashed
-on the map as the replay passes them, and counted per day in the counts dock."""
+on the map as the replay passes them, and counted per day in the counts dock. Everywhere a zone
+is shown it goes by the map's name for it (View > Place names), never its id."""
 
 from __future__ import annotations
 
@@ -71,6 +72,7 @@ class ZoneEventsController(Controller):
         dynamic.insert(dynamic.index(window.scene.tracks) + 1, self.flash)  # over the tracks
         replay = window.replay
         self.events_panel = EventsPanel()
+        self.events_panel.set_zone_namer(session.zone_title)
         self.events_panel.event_activated.connect(self.on_event_activated)
         bottom, timeline_dock = Qt.BottomDockWidgetArea, replay.timeline_dock
         self.events_dock = window.add_dock(
@@ -82,6 +84,7 @@ class ZoneEventsController(Controller):
         )
         replay.qt_timeline.marker_clicked.connect(self._on_marker_clicked)
         self.counts_panel = CountsPanel()
+        self.counts_panel.zone_namer = session.zone_title
         self.counts_panel.jump_to.connect(replay.jump_to)
         self.counts_dock = window.add_dock(
             translate("Replay", "Counts"), "counts_dock", self.counts_panel, bottom, timeline_dock
@@ -111,6 +114,7 @@ class ZoneEventsController(Controller):
         self._live_timer = QTimer(self, singleShot=True, interval=LIVE_TABLE_MS)
         self._live_timer.timeout.connect(self._show_live_rows)
         session.events.connect("briefing", self._on_briefing_changed)
+        session.state.events.connect("naming", self._on_naming_changed)
 
     def _give_room(self, dock) -> None:
         """``dock`` (the events table or the counts chart) at least 35 % of the window high."""
@@ -211,17 +215,29 @@ class ZoneEventsController(Controller):
         self.events_panel.set_events(events)
         self.flash.set_events(events)
         self.refresh_counts()
-        marks = events[events["event"] != "exit"]
-        self._marker_rows = marks
+        self._marker_rows = events[events["event"] != "exit"]
+        self._set_markers()
+
+    def _set_markers(self) -> None:
+        """The timeline's event markers, each labelled with its track, event and zone name."""
+        marks = self._marker_rows
+        if marks is None:
+            return
+        name = self.session.zone_title
         labels = [
             translate("Replay", "{track}: {event} {zone}").format(
-                track=r.track_id, event=event_title(r.event), zone=r.zone_id
+                track=r.track_id, event=event_title(r.event), zone=name(r.zone_id)
             )
             + (f" ({notes})" if (notes := event_notes(r)) else "")
             for r in marks.itertuples()
         ]
         times = [t.timestamp() for t in marks["time"]]
-        qt_timeline.set_event_markers(times, labels)
+        self.window.replay.qt_timeline.set_event_markers(times, labels)
+
+    def _on_naming_changed(self, _naming: str) -> None:
+        self.events_panel.refresh_names()
+        self.counts_panel.set_zone_namer(self.session.zone_title)
+        self._set_markers()
 
     def _on_briefing_changed(self, changed: frozenset[str]) -> None:
         if "reported_counts" in changed:
@@ -265,7 +281,7 @@ class ZoneEventsController(Controller):
             translate("Replay", "{track}: {event} {zone} at {time} UTC").format(
                 track=row["track_id"],
                 event=event_title(row["event"]),
-                zone=row["zone_id"],
+                zone=self.session.zone_title(row["zone_id"]),
                 time=f"{row['time']:%Y-%m-%d %H:%M:%S}",
             ),
             10000,

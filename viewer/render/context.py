@@ -3,8 +3,10 @@ two drawing helpers every layer uses (projected pieces on screen, text on a halo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -27,6 +29,8 @@ class PaintContext:
     font_scale: float = 1.0  # >1 for projector / presentation mode
     units: Units = DEFAULT_UNITS  # the read-outs' distance and altitude units (View > Units)
     theme: Theme = NORMAL  # normal or high contrast (View > High-contrast theme)
+    # boxes (x0, y0, x1, y1) of the names on the map: the tracks' labels keep clear of them
+    avoid: tuple[tuple[float, float, float, float], ...] = ()
 
     @property
     def label_scale(self) -> float:
@@ -80,6 +84,20 @@ def draw_text(
     painter.setFont(font)
     painter.drawText(QPointF(x, y), text)  # hinted glyphs: crisp at small sizes
     return QRectF(x, y - fm.ascent(), w, fm.height())
+
+
+class Memo:
+    """One remembered result: ``get(key, make)`` calls ``make()`` only when ``key`` changed
+    (an overlay's box asked for on every frame is worked out once per view)."""
+
+    def __init__(self) -> None:
+        self._key: object = object()
+        self._value: Any = None
+
+    def get(self, key: object, make: Callable[[], Any]) -> Any:
+        if key != self._key:
+            self._key, self._value = key, make()
+        return self._value
 
 
 class Painter:

@@ -26,6 +26,29 @@ class LabelGrid:
         self.width, self.height = width, height
         self.cells = np.zeros((height // GRID_PX + 2, width // GRID_PX + 2), dtype=bool)
 
+    def mark(self, x: float, y: float, w: float, h: float) -> None:
+        """Mark the rectangle (screen px) as taken (a name on the map: no label goes there)."""
+        x0, y0 = max(int(x // GRID_PX), 0), max(int(y // GRID_PX), 0)
+        x1, y1 = int((x + w) // GRID_PX) + 1, int((y + h) // GRID_PX) + 1
+        self.cells[y0:y1, x0:x1] = True
+
+    def mark_points(self, xs: np.ndarray, ys: np.ndarray, r: float) -> None:
+        """Mark a square of half-side ``r`` around each point (the heads' icons), at once."""
+        ny, nx = self.cells.shape
+        ok = np.isfinite(xs) & np.isfinite(ys)
+        ok &= (xs > -r) & (xs < self.width + r) & (ys > -r) & (ys < self.height + r)
+        if not ok.any():
+            return
+        x0 = np.clip(((xs[ok] - r) // GRID_PX).astype(int), 0, nx - 1)
+        y0 = np.clip(((ys[ok] - r) // GRID_PX).astype(int), 0, ny - 1)
+        x1 = np.clip(((xs[ok] + r) // GRID_PX).astype(int), 0, nx - 1)
+        y1 = np.clip(((ys[ok] + r) // GRID_PX).astype(int), 0, ny - 1)
+        k = int((2 * r) // GRID_PX) + 2
+        for dy in range(k):
+            for dx in range(k):
+                inside = (x0 + dx <= x1) & (y0 + dy <= y1)
+                self.cells[(y0 + dy)[inside], (x0 + dx)[inside]] = True
+
     def take(self, x: float, y: float, w: float, h: float) -> bool:
         """Claim the rectangle (screen px); False (nothing claimed) if a label is there."""
         x0, y0 = max(int(x // GRID_PX), 0), max(int(y // GRID_PX), 0)

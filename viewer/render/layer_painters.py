@@ -12,7 +12,7 @@ import math
 import numpy as np
 import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 
 from viewer.core.basemap import Basemap, resolution_for_scale, view_lonlat_bbox
 from viewer.core.catalog import (
@@ -24,7 +24,6 @@ from viewer.core.catalog import (
     ROLE_POINT,
     ZONE,
     ReferenceLayer,
-    label_for,
 )
 from viewer.core.constants import CONFIDENCE_UNCERTAIN
 from viewer.core.layer_state import LayerState
@@ -122,9 +121,14 @@ class BasemapPainter(Painter):
 
 
 class GraticulePainter(Painter):
-    """Meridians and parallels every 1, 2, 5, 10, ... degrees, labelled at the map's edges."""
+    """Meridians and parallels every 1, 2, 5, 10, ... degrees, labelled at the map's edges
+    (``label_boxes``: where the degree labels went, appended to by each paint; the names keep
+    clear of them)."""
 
     STEPS = (0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 15.0, 30.0)
+
+    def __init__(self) -> None:
+        self.label_boxes: list[QRectF] = []
 
     def paint(self, painter: QPainter, ctx: PaintContext) -> None:
         view = ctx.view
@@ -158,9 +162,12 @@ class GraticulePainter(Painter):
                 continue
             x, y = pt
             if where == "b":
-                draw_text(painter, x + 2, view.height - 4, text, color, font, theme=ctx.theme)
+                rect = draw_text(
+                    painter, x + 2, view.height - 4, text, color, font, theme=ctx.theme
+                )
             else:
-                draw_text(painter, 3, y - 2, text, color, font, theme=ctx.theme)
+                rect = draw_text(painter, 3, y - 2, text, color, font, theme=ctx.theme)
+            self.label_boxes.append(rect.adjusted(-2, -2, 2, 2))
 
 
 def _edge_point(sx, sy, view, edge):
@@ -313,43 +320,23 @@ class OverlapPainter(ReferenceLayerPainter):
 
 
 class PointsPainter(ReferenceLayerPainter):
-    """Places (the Senkaku Islands, landmarks): markers with labels in the chosen naming usage;
-    labels never pile up (the first placed wins, the marker stays)."""
+    """Places (the Senkaku Islands, landmarks): a marker each; their names are the label
+    pass's (`viewer.render.label_pass`), placed with every other name on the map."""
 
     def draw(self, painter: QPainter, ctx: PaintContext, items: list, color: QColor) -> None:
-        font = QFont()
-        font.setPointSizeF(8.5 * ctx.label_scale)
-        font.setBold(ctx.theme.bold)
         r = 3.5 * ctx.label_scale
-        placed: list[QRectF] = []
+        painter.setPen(QPen(QColor("#333333" if ctx.theme is NORMAL else ctx.theme.text), 1.0))
+        painter.setBrush(color)
+        w, h = ctx.view.width, ctx.view.height
         for _, row, parts in items:
             if row["role"] != ROLE_POINT:
                 continue
-            ((sx, sy),) = [(p[0][0], p[1][0]) for p in screen_pieces(parts[0], ctx)] or [
-                (None, None)
-            ]
-            if sx is None or not (
-                -50 < sx < ctx.view.width + 50 and -50 < sy < ctx.view.height + 50
-            ):
+            pieces = screen_pieces(parts[0], ctx)
+            if not pieces:
                 continue
-            painter.setPen(QPen(QColor("#333333" if ctx.theme is NORMAL else ctx.theme.text), 1.0))
-            painter.setBrush(color)
-            painter.drawEllipse(QPointF(sx, sy), r, r)
-            text = label_for(row, ctx.naming)
-            fm = QFontMetricsF(font)
-            rect = QRectF(sx + r + 2, sy - fm.ascent() / 2, fm.horizontalAdvance(text), fm.height())
-            if any(rect.intersects(p) for p in placed):
-                continue  # labels never pile up: the first placed wins, the marker stays
-            placed.append(rect)
-            draw_text(
-                painter,
-                rect.x(),
-                sy + fm.ascent() / 2 - 1,
-                text,
-                ctx.theme.color("text"),
-                font,
-                theme=ctx.theme,
-            )
+            sx, sy = float(pieces[0][0][0]), float(pieces[0][1][0])
+            if -50 < sx < w + 50 and -50 < sy < h + 50:
+                painter.drawEllipse(QPointF(sx, sy), r, r)
 
 
 def _edge_pens(color: QColor, width: float, dash_width: float | None = None) -> tuple[QPen, QPen]:

@@ -1,9 +1,12 @@
 """`MapScene`: the ordered painters of a map, shared by the window and every export.
 
-``static`` layers (sea and land, the picture underlay, graticule, reference layers) are painted
-into an image cached per view; ``dynamic`` painters (tracks, annotations) every frame on top; then
-the ``overlays`` (scale bar, north arrow, source line, legend, and what a session adds: notice,
-title and clock). `render_image` does all of it into a `QImage`, so a PNG is what the screen shows.
+``static`` layers (sea and land, the picture underlay, graticule, reference layers, and the names
+of the label pass) are painted into an image cached per view; ``dynamic`` painters (tracks,
+annotations) every frame on top; then the ``overlays`` (scale bar, north arrow, source line,
+legend, and what a session adds: notice, title and clock), each in the box the overlay layout
+gives it (`overlay_boxes`). `render_image` does all of it into a `QImage`, so a PNG is what the
+screen shows. The names keep clear of the overlays' boxes and the annotations' texts
+(`keep_clear`); the tracks' labels keep clear of the names.
 
 `MapScene(state)` draws the map of a `MapState` alone; `MapScene.for_session(session)` builds the
 whole painter stack of a `Session` once: the window adds its tools to it, exports render it.
@@ -15,10 +18,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from viewer.core.basemap import Basemap
+from viewer.core.catalog import ReferenceLayer
 from viewer.core.live_tracks import LIVE_PATH
 from viewer.core.map_state import MapState
 from viewer.core.units import Units
@@ -26,21 +30,24 @@ from viewer.core.view import MapView, home_view, view_of_lonlat
 from viewer.render.annotation_painter import AnnotationPainter
 from viewer.render.context import PaintContext, Painter
 from viewer.render.density_painter import DensityPainter
+from viewer.render.label_pass import LabelPass, obstacle_key
 from viewer.render.layer_painters import (
     BasemapPainter,
     GraticulePainter,
     ReferenceLayerPainter,
     painter_for,
 )
+from viewer.render.legend import Legend
 from viewer.render.overlay_layout import (
     ANNOTATION_WEIGHT,
+    LEGEND,
+    NOTICE,
     OverlayBoxes,
     OverlayLayout,
     overlay_context,
     place_boxes,
 )
 from viewer.render.overlays import (
-    Legend,
     NorthArrow,
     NoticeBanner,
     PlacedOverlay,
@@ -69,7 +76,8 @@ class MapScene:
         }
         self.underlay: UnderlayPainter | None = None  # a georeferenced picture, if any
         self.density: DensityPainter | None = None  # an archive's fixes per cell, if shown
-        self.legend = Legend()
+        self.legend = Legend(state)
+        self.labels = LabelPass()  # the names of zones, lines and places
         self.dynamic: list[Painter] = []
         self.overlays: list[Painter] = [ScaleBar(), NorthArrow(), SourceLine(), self.legend]
         self.show_graticule = True
@@ -111,6 +119,7 @@ class MapScene:
         annotations = AnnotationPainter(
             lambda: session.briefing.annotations if session.briefing else (),
             lambda: timeline.time if session.tracks.items else None,
+            lambda ctx: scene.notice_boxes(ctx.view),
         )
         scene.annotations = annotations
         scene.dynamic += [scene.tracks, annotations]
@@ -154,7 +163,28 @@ class MapScene:
         last = int(np.floor((xmax + width / 2) / width))
         return [replace(view, center_x=view.center_x - k * width) for k in range(first, last + 1)]
 
-    def paint_static(self, painter: QPainter, view: MapView) -> None:
+    def visible_layers(self) -> list[tuple[ReferenceLayer, str]]:
+        """(layer, colour) of every visible reference layer, in drawing order."""
+        out = []
+        for st in self.state.layers:
+            layer_painter = self.layer_painters.get(st.id)
+            if layer_painter is not None and st.visible:
+                out.append((layer_painter.layer, st.color))
+        return out
+
+    def keep_clear(self, view: MapView) -> list[QRectF]:
+        """What the names keep clear of in ``view``: the overlays' boxes where the layout puts
+        them (`overlay_boxes`) and the briefing's annotation texts shown now."""
+        out = self.overlay_boxes(view).obstacles()
+        if self.annotations is not None:
+            out += self.annotations.boxes(self.context(view))
+        return out
+
+    def paint_static(
+        self, painter: QPainter, view: MapView, keep_clear: list[QRectF] | None = None
+    ) -> None:
+        """The static layers and their names (clear of ``keep_clear``, by default
+        `keep_clear` of the view)."""
         painter.setRenderHint(QPainter.Antialiasing, True)
         painter.setRenderHint(QPainter.TextAntialiasing, True)
         copies = self.world_copies(view)
@@ -167,6 +197,7 @@ class MapScene:
             self.underlay.paint(painter, self.context(view))
         if self.density is not None:  # an archive's heat grid: under the lines too
             self.density.paint(painter, self.context(view))
+        self.graticule.label_boxes = []
         for copy in copies:
             ctx = self.context(copy)
             if self.show_graticule:
@@ -177,9 +208,37 @@ class MapScene:
                     continue
                 layer_painter.state = st
                 layer_painter.paint(painter, ctx)
+        if keep_clear is None:
+            keep_clear = self.keep_clear(view)
+        self.labels.paint(
+            painter,
+            self.context(view),
+            self.visible_layers(),
+            keep_clear,
+            self.graticule.label_boxes if self.show_graticule else [],
+        )
+
+    def drawn_report(self, view: MapView) -> dict[str, object]:
+        """What the last picture (of ``view``) holds, for tests and ``render --labels``: the
+        names (`LabelPass.report`), the tracks' label boxes, the boxes the names kept clear of
+        and the legend's rows (boxes as [x0, y0, x1, y1] pixels)."""
+
+        def box(r: QRectF) -> list[float]:
+            return [round(v, 1) for v in (r.left(), r.top(), r.right(), r.bottom())]
+
+        ctx = self.context(view)
+        tracks = self.tracks.drawn.labels if self.tracks is not None else []
+        return {
+            "size": [view.width, view.height],
+            "names": self.labels.report(),
+            "track_labels": [box(r) for r in tracks],
+            "keep_clear": [box(r) for r in self.keep_clear(view)],
+            "legend": [row.text for row in self.legend.rows(ctx)] if self.legend.visible else [],
+            "legend_box": box(legend) if (legend := self.overlay_boxes(view).get(LEGEND)) else None,
+        }
 
     def paint_dynamic(self, painter: QPainter, view: MapView) -> None:
-        ctx = self.context(view)
+        ctx = replace(self.context(view), avoid=self.labels.boxes(view))
         painter.setRenderHint(QPainter.Antialiasing, True)
         for paint in self.dynamic:
             paint(painter, ctx)
@@ -205,6 +264,17 @@ class MapScene:
                 sizes.update(overlay.wanted(ctx))
         return self.overlay_layout.place(ctx, sizes)
 
+    def notice_boxes(self, view: MapView) -> list[QRectF]:
+        """Where the notice goes on ``view``'s frame: placed first, whatever the data, so the
+        layout's box (worked out without the rest: the annotations keep out of it, and the
+        layout keeps off the annotations)."""
+        if self.notice is None:
+            return []
+        ctx = overlay_context(self.context(view))
+        sizes = self.notice.wanted(ctx)
+        box = place_boxes((view.width, view.height), sizes, ctx.font_scale).get(NOTICE)
+        return [box] if box is not None else []
+
     def scene_view(self, session: Session, width: int, height: int, index: int) -> MapView:
         """Scene ``index`` of ``session`` fitted to a ``width`` x ``height`` frame, its region
         clear of where the overlays go (`Session.map_view`)."""
@@ -226,11 +296,11 @@ class MapScene:
         The live feeds count as one state (a new snapshot comes ten times a second: the
         overlays stay where they were put until the view or the files change)."""
         tracks = self.tracks.tracks.visible() if self.tracks is not None else []
-        drawn = self.annotations.drawn if self.annotations is not None else []
         return (
             tuple("live" if i.path == LIVE_PATH else id(i.trackset) for i in tracks),
             self.state.projection.definition,
-            tuple((round(r.x()), round(r.y()), round(r.width())) for r in drawn),
+            self.font_scale,
+            self.annotations.shown() if self.annotations is not None else (),
         )
 
     def _data_points(self, ctx: PaintContext) -> tuple[np.ndarray, np.ndarray]:
@@ -243,7 +313,9 @@ class MapScene:
             sx, sy = ctx.view.to_screen(ts.x[::step], ts.y[::step])
             parts.append(np.column_stack([sx, sy]))
             weights.append(np.full(len(sx), float(step)))
-        for rect in self.annotations.drawn if self.annotations is not None else []:
+        # where the texts are drawn (the map's type size, not the overlays')
+        texts = self.annotations.boxes(self.context(ctx.view)) if self.annotations else []
+        for rect in texts:
             xs = np.linspace(rect.left(), rect.right(), 8)
             ys = np.linspace(rect.top(), rect.bottom(), 3)
             gx, gy = np.meshgrid(xs, ys)
@@ -264,8 +336,17 @@ class MapScene:
     def static_image(self, view: MapView, device_pixel_ratio: float = 1.0) -> QImage:
         """The static layers for a view, cached until the view or the map state changes."""
         density = self.density.version if self.density is not None else 0
-        key = (view, device_pixel_ratio, self.show_graticule, self.font_scale, self.theme.name)
-        key += (density,)
+        keep_clear = self.keep_clear(view)
+        key = (
+            view,
+            device_pixel_ratio,
+            self.show_graticule,
+            self.font_scale,
+            self.theme.name,
+            obstacle_key(keep_clear),
+            self.labels.enabled,
+            density,
+        )
         if self._static_cache is not None and self._static_cache[0] == key:
             return self._static_cache[1]
         image = QImage(
@@ -277,7 +358,7 @@ class MapScene:
         image.fill(QColor(Qt.white))
         painter = QPainter(image)
         try:
-            self.paint_static(painter, view)
+            self.paint_static(painter, view, keep_clear)
         finally:
             painter.end()
         self._static_cache = (key, image)

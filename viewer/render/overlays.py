@@ -1,6 +1,7 @@
 """Overlays: what is drawn over the map in screen space — scale bar, north arrow, the source
-line, the legend, the briefing's notice, the title and the clock — each a small class with its
-own settings (the window shows the title and clock while presenting; exports burn them in).
+line, the briefing's notice, the title and the clock (the legend: `viewer.render.legend`) — each
+a small class with its own settings (the window shows the title and clock while presenting;
+exports burn them in), drawn in the box `viewer.render.overlay_layout` gives it.
 
 Each overlay's drawing is also a plain function (``paint_scale_bar(painter, ctx)``, ...), the
 class holding what it needs from outside (the session, whether it is shown).
@@ -10,11 +11,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from viewer.core.geodesy import distance_m
 from viewer.core.timeline import format_time
@@ -22,7 +23,6 @@ from viewer.core.units import METRES_PER
 from viewer.render.context import PaintContext, Painter, draw_text
 from viewer.render.overlay_layout import (
     CLOCK,
-    LEGEND,
     NORTH_ARROW,
     NOTICE,
     SCALE_BAR,
@@ -177,78 +177,6 @@ def paint_attribution(
     painter.setFont(font)
     painter.setPen(ctx.theme.color("text") if hc else QColor("#444444"))
     painter.drawText(box, Qt.AlignCenter, text)
-
-
-LEGEND_ROWS = (
-    ("solid", QT_TRANSLATE_NOOP("MapPainters", "published edge (official or secondary source)")),
-    ("dash", QT_TRANSLATE_NOOP("MapPainters", "approximate edge: usual drawing, not published")),
-    ("hatch", QT_TRANSLATE_NOOP("MapPainters", "overlap of two ADIZs")),
-)
-
-
-def legend_rows() -> tuple[tuple[str, str], ...]:
-    """The legend's rows in the interface language."""
-    return tuple((kind, translate("MapPainters", text)) for kind, text in LEGEND_ROWS)
-
-
-def _legend_font(ctx: PaintContext) -> QFont:
-    font = QFont()
-    font.setPointSizeF(8.0 * ctx.font_scale)
-    font.setBold(ctx.theme.bold)
-    return font
-
-
-def legend_rect(ctx: PaintContext) -> QRectF:
-    """Where the legend goes: bottom right, above the source line (the top edge is the
-    notice's and the north arrow's). The clock keeps clear of it."""
-    s = ctx.font_scale
-    fm = QFontMetricsF(_legend_font(ctx))
-    line_h = fm.height() + 4 * s
-    w = 28 * s + 8 * s + max(fm.horizontalAdvance(t) for _, t in legend_rows()) + 12 * s
-    h = line_h * len(LEGEND_ROWS) + 8 * s
-    return QRectF(ctx.view.width - w - 8.0 * s, ctx.view.height - h - 26.0 * s, w, h)
-
-
-def paint_legend(painter: QPainter, ctx: PaintContext, rect: QRectF | None = None) -> None:
-    """How to read the lines: published vs approximate edges, derived zones, overlaps; in
-    ``rect`` (the layout's box), else where `legend_rect` says."""
-    s = ctx.font_scale
-    font = _legend_font(ctx)
-    fm = QFontMetricsF(font)
-    rows = legend_rows()
-    line_h = fm.height() + 4 * s
-    sample_w = 28 * s
-    rect = legend_rect(ctx) if rect is None else rect
-    x0, y0, w, h = rect.x(), rect.y(), rect.width(), rect.height()
-    painter.save()
-    hc = ctx.theme.high_contrast
-    painter.setPen(QPen(ctx.theme.color("panel_border"), 1.5 if hc else 1))
-    painter.setBrush(ctx.theme.color("panel") if hc else QColor(255, 255, 255, 215))
-    painter.drawRoundedRect(QRectF(x0, y0, w, h), 4, 4)
-    painter.setFont(font)
-    for i, (kind, text) in enumerate(rows):
-        y = y0 + 4 * s + line_h * i + line_h / 2
-        a, b = QPointF(x0 + 6 * s, y), QPointF(x0 + 6 * s + sample_w, y)
-        if kind == "hatch":
-            painter.setPen(Qt.NoPen)
-            painter.setBrush(QBrush(QColor(106, 61, 154, 255 if hc else 170), Qt.BDiagPattern))
-            painter.drawRect(QRectF(a.x(), y - 5 * s, sample_w, 10 * s))
-        else:
-            pen = QPen(
-                ctx.theme.color("text") if hc else QColor("#333333"),
-                (3.0 if hc else 2.0) * s,
-                Qt.SolidLine,
-                Qt.FlatCap,
-            )
-            if kind == "dash":
-                pen.setStyle(Qt.CustomDashLine)
-                f = 2.0 / 3.0 if hc else 1.0  # the dashes as long as with the thinner pen
-                pen.setDashPattern([5.0 * f, 3.0 * f])
-            painter.setPen(pen)
-            painter.drawLine(a, b)
-        painter.setPen(ctx.theme.color("text"))
-        painter.drawText(QPointF(b.x() + 8 * s, y + fm.ascent() / 2 - 1), text)
-    painter.restore()
 
 
 def _title_fonts(ctx: PaintContext) -> tuple[QFont, QFont]:
@@ -410,6 +338,12 @@ def paint_notice(
 
 
 # ---------------------------------------------------------------------- the overlays
+class Boxed(Protocol):
+    """What the clock keeps clear of without a layout (the legend: `viewer.render.legend`)."""
+
+    def rect(self, ctx: PaintContext) -> QRectF | None: ...
+
+
 class PlacedOverlay(Painter):
     """An overlay drawn in the box(es) an `OverlayLayout` gives it: ``wanted(ctx)`` says the
     size of each box it needs (by the layout's names), ``placed`` holds where they went (None:
@@ -463,30 +397,6 @@ class SourceLine(PlacedOverlay):
         paint_attribution(painter, ctx, translate("MapPainters", self.text), self.box(SOURCE))
 
 
-class Legend(PlacedOverlay):
-    """Bottom right, above the source line (or where the layout puts it): how to read the
-    lines; ``visible`` to hide it."""
-
-    def __init__(self, visible: bool = True) -> None:
-        self.visible = visible
-
-    def rect(self, ctx: PaintContext) -> QRectF | None:
-        """Where it is drawn (None when hidden)."""
-        if not self.visible:
-            return None
-        return self.box(LEGEND) or legend_rect(ctx)
-
-    def wanted(self, ctx: PaintContext) -> dict[str, tuple[float, float]]:
-        if not self.visible:
-            return {}
-        rect = legend_rect(ctx)
-        return {LEGEND: (rect.width(), rect.height())}
-
-    def paint(self, painter: QPainter, ctx: PaintContext) -> None:
-        if self.visible and (self.placed is None or self.box(LEGEND) is not None):
-            paint_legend(painter, ctx, self.box(LEGEND))
-
-
 class NoticeBanner(PlacedOverlay):
     """Top centre: ``text()`` (the briefing's notice: "Illustrative scenario — ..."), always on
     screen when there is one: the layout places it first and nothing covers it."""
@@ -509,7 +419,7 @@ class TitleAndClock(PlacedOverlay):
     and ``title_visible`` say which are drawn. ``legend``: without a layout, the clock keeps
     clear of it."""
 
-    def __init__(self, session: Session, legend: Legend | None = None) -> None:
+    def __init__(self, session: Session, legend: Boxed | None = None) -> None:
         self.session = session
         self.legend = legend
         self.clock_visible = True

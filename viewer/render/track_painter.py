@@ -193,6 +193,7 @@ class _Drawn:
     """What the last frame drew, for picking and tooltips."""
 
     heads: list[tuple[object, TrackSlice, np.ndarray, np.ndarray]] = field(default_factory=list)
+    labels: list[QRectF] = field(default_factory=list)  # the track labels' boxes
 
 
 class TrackPainter(Painter):
@@ -228,8 +229,8 @@ class TrackPainter(Painter):
         t = float(self.time_source())
         trail = float(self.trail_source())
         self.drawn = _Drawn()
-        placed = LabelGrid(ctx.view.width, ctx.view.height)
-        for item in self.tracks.visible():
+        wanted: list[tuple[int, float, float, float, str]] = []  # (file, x, y, icon size, text)
+        for n, item in enumerate(self.tracks.visible()):
             ts = item.trackset
             if ts.n_fixes == 0:
                 continue
@@ -265,9 +266,12 @@ class TrackPainter(Painter):
                 sx,
                 sy,
                 str(item.path),
-                placed,
                 stale,
             )
+            if self.style.labels:
+                wanted += self._wanted_labels(n, sl, ts, sx, sy, ctx, stale)
+        if wanted:  # last, over every trail and icon
+            self._paint_labels(painter, ctx, wanted)
 
     def _codes(self, ts) -> tuple[np.ndarray, np.ndarray, list[str]]:
         """Per track: kind index (for the icon), colour index and the palette they index."""
@@ -299,7 +303,6 @@ class TrackPainter(Painter):
         sx,
         sy,
         path_key,
-        placed,
         stale=None,
     ):
         size = self.style.head_size * ctx.label_scale
@@ -338,20 +341,17 @@ class TrackPainter(Painter):
                 painter.setPen(QPen(QColor("#000000"), 2.0))
                 painter.setBrush(Qt.NoBrush)
                 painter.drawEllipse(QPointF(float(sx[j]), float(sy[j])), size * 1.6, size * 1.6)
-        if self.style.labels:
-            self._paint_labels(painter, ctx, sl, ts, on, sx, sy, size, placed, stale)
 
-    def _paint_labels(self, painter, ctx, sl, ts, on, sx, sy, size, placed, stale) -> None:
-        """Names beside the heads, as many as fit without piling up (at most ``max_labels``,
-        tried for at most twice as many heads: a crowded picture stays quick)."""
-        point_size = 8.0 * ctx.label_scale
-        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
-        labels = 0
+    def _wanted_labels(self, n, sl, ts, sx, sy, ctx, stale) -> list:
+        """(file, x, y, icon size, text) of the heads on screen to label (at most twice
+        ``max_labels`` per file: a crowded picture stays quick)."""
+        size = self.style.head_size * ctx.label_scale
+        w, h = ctx.view.width, ctx.view.height
+        on = np.flatnonzero((sx > -size) & (sx < w + size) & (sy > -size) & (sy < h + size))
         no_data = translate("TrackPainter", " (no data)")
         stale_word = translate("TrackPainter", " (stale)")
+        out = []
         for j in on[: 2 * self.style.max_labels + 50]:
-            if labels >= self.style.max_labels:
-                break
             track = int(sl.tracks[j])
             text = ts.display_name(track)
             count = int(ts.counts[track])
@@ -361,11 +361,33 @@ class TrackPainter(Painter):
                 text += no_data
             elif stale is not None and stale[j]:
                 text += stale_word
-            sprite, w, h = self.labels.sprite(text, point_size, ctx.theme, dpr)
-            x, y = float(sx[j]) + size + 2, float(sy[j]) - h / 2
-            if placed.take(x, y, w, h):
-                labels += 1
-                painter.drawPixmap(QPointF(x, y), sprite)
+            out.append((n, float(sx[j]), float(sy[j]), size, text))
+        return out
+
+    def _paint_labels(self, painter, ctx, wanted) -> None:
+        """Names beside the heads, as many as fit without piling up (at most ``max_labels`` a
+        file): each at the first spot around its head (`LABEL_SPOTS`) inside the view and clear
+        of the labels before it, the map's names (``ctx.avoid``) and every head's icon."""
+        w, h = ctx.view.width, ctx.view.height
+        grid = LabelGrid(w, h)
+        for x0, y0, x1, y1 in ctx.avoid:
+            grid.mark(x0, y0, x1 - x0, y1 - y0)
+        for heads in self.drawn.heads:
+            grid.mark_points(heads[2], heads[3], self.style.head_size * ctx.label_scale * 0.8)
+        point_size = 8.0 * ctx.label_scale
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        counts: dict[int, int] = {}
+        for n, x, y, size, text in wanted:
+            if counts.get(n, 0) >= self.style.max_labels:
+                continue
+            sprite, lw, lh = self.labels.sprite(text, point_size, ctx.theme, dpr)
+            for sx, sy in _label_spots(x, y, size, lw, lh):
+                inside = sx >= 0 and sy >= 0 and sx + lw <= w and sy + lh <= h
+                if inside and grid.take(sx, sy, lw, lh):
+                    counts[n] = counts.get(n, 0) + 1
+                    self.drawn.labels.append(QRectF(sx, sy, lw, lh))
+                    painter.drawPixmap(QPointF(sx, sy), sprite)
+                    break
 
     # ------------------------------------------------------------------ picking
     def pick(self, x: float, y: float) -> tuple[str, int, int] | None:
@@ -379,6 +401,22 @@ class TrackPainter(Painter):
             if d[j] < best_d:
                 best, best_d = (str(path), int(sl.tracks[j]), j), float(d[j])
         return best
+
+
+LABEL_GAP = 3.0  # px between an icon's reach and its label: more than the grid's cell beyond
+# the icon's marked box (0.8 of its reach), so a head's own icon never blocks its label
+
+
+def _label_spots(x: float, y: float, size: float, w: float, h: float):
+    """Where a head's label may go (top-left corners), in order: right of the icon, left,
+    above and below it (to the right, then to the left)."""
+    g = LABEL_GAP
+    yield x + size + g, y - h / 2
+    yield x - size - g - w, y - h / 2
+    yield x + size * 0.5, y - size - g - h
+    yield x + size * 0.5, y + size + g
+    yield x - size * 0.5 - w, y - size - g - h
+    yield x - size * 0.5 - w, y + size + g
 
 
 def colour_codes(ts, color_by: str, kinds: np.ndarray) -> tuple[np.ndarray, list[str]]:

@@ -32,7 +32,7 @@ from viewer.core.briefing.validation import (
     json_kind,
     parse_time,
 )
-from viewer.core.constants import NAMING_EN
+from viewer.core.constants import NAMING_AUTO
 from viewer.core.counts import ReportedCount
 from viewer.core.georeference import ControlPoint, Underlay
 from viewer.core.tracing import DEFAULT_TZ, Timing, TracedScenario, TracedTrack
@@ -370,7 +370,7 @@ def from_dict(doc: object) -> Briefing:
         time_range=_range_from(o.get("time_range", None), "time_range"),
         speed=o.get_num("speed", 60.0),
         trail_seconds=o.get_num("trail_seconds", 600.0),
-        naming=o.get_str("naming", NAMING_EN),
+        naming=o.get_str("naming", NAMING_AUTO),
         annotations=tuple(annotations),
         scenes=tuple(scenes),
         underlay=_underlay_from(o.get("underlay", None), "underlay"),

@@ -22,7 +22,13 @@ from viewer.core.briefing.validation import (
     json_kind,
     utc,
 )
-from viewer.core.constants import ALT_M, MAPPABLE_FIELDS, NAMING_EN, NAMINGS, SPEED_KT
+from viewer.core.constants import (
+    ALT_M,
+    BRIEFING_NAMINGS,
+    MAPPABLE_FIELDS,
+    NAMING_AUTO,
+    SPEED_KT,
+)
 from viewer.core.counts import ReportedCount
 from viewer.core.geodesy import WGS84_GEOD
 from viewer.core.georeference import Underlay
@@ -466,7 +472,7 @@ class Briefing:
     time_range: TimeRange | None = None
     speed: float = 60.0  # map seconds per wall second
     trail_seconds: float = 600.0
-    naming: str = NAMING_EN
+    naming: str = NAMING_AUTO  # a place-name usage, or "auto": the viewer's interface language's
     annotations: tuple[Annotation, ...] = ()
     scenes: tuple[Scene, ...] = ()
     underlay: Underlay | None = None
@@ -482,8 +488,8 @@ class Briefing:
             raise ValueError(f"title must be a string; got {json_kind(self.title)}")
         check_positive("speed", self.speed)
         check_range("trail_seconds", self.trail_seconds, 0.0, math.inf)
-        if self.naming not in NAMINGS:
-            raise ValueError(f"naming must be one of {NAMINGS}; got {self.naming!r}")
+        if self.naming not in BRIEFING_NAMINGS:
+            raise ValueError(f"naming must be one of {BRIEFING_NAMINGS}; got {self.naming!r}")
         check_unique("layer", [la.id for la in self.layers])
         check_unique("annotation", [a.id for a in self.annotations])
         if self.schema_version != SCHEMA_VERSION:
