@@ -34,7 +34,7 @@ from viewer.core.track_layers import TrackLayers
 from viewer.core.tracks import TrackSet
 from viewer.render.context import PaintContext, Painter
 from viewer.render.head_atlas import HeadAtlas
-from viewer.render.label_sprites import LabelGrid, LabelSprites
+from viewer.render.label_sprites import LabelGrid, LabelSprites, label_order
 from viewer.render.live_trails import LiveTrailLayer
 from viewer.render.trail_lines import draw_groups, slice_segments
 from viewer.render.translate import translate
@@ -94,6 +94,9 @@ SIDE_UNKNOWN = "#888888"
 COLOR_BY = ("kind", "track", "side")
 STALE_OPACITY = 0.35  # a live track with no message for its stale time
 PICK_RADIUS_PX = 12.0
+# Label order (lower first): the selected track, then the live ranks (`LabelPriority`: alerting
+# 0, inside a zone 1, the rest 2; a file's tracks are all 2), a stale track after every fresh one.
+SELECTED_RANK, OTHER_RANK, STALE_RANK = -1, 2, 3
 
 
 def _icon(kind: str) -> QPainterPath:
@@ -193,6 +196,7 @@ class _Drawn:
     """What the last frame drew, for picking and tooltips."""
 
     heads: list[tuple[object, TrackSlice, np.ndarray, np.ndarray]] = field(default_factory=list)
+    labels: list[QRectF] = field(default_factory=list)  # the track labels' boxes
 
 
 class TrackPainter(Painter):
@@ -267,6 +271,7 @@ class TrackPainter(Painter):
                 str(item.path),
                 placed,
                 stale,
+                look.priority[live] if look is not None and look.priority is not None else None,
             )
 
     def _codes(self, ts) -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -301,6 +306,7 @@ class TrackPainter(Painter):
         path_key,
         placed,
         stale=None,
+        rank=None,
     ):
         size = self.style.head_size * ctx.label_scale
         w, h = ctx.view.width, ctx.view.height
@@ -339,17 +345,30 @@ class TrackPainter(Painter):
                 painter.setBrush(Qt.NoBrush)
                 painter.drawEllipse(QPointF(float(sx[j]), float(sy[j])), size * 1.6, size * 1.6)
         if self.style.labels:
-            self._paint_labels(painter, ctx, sl, ts, on, sx, sy, size, placed, stale)
+            self._paint_labels(
+                painter, ctx, sl, ts, on, sx, sy, size, placed, stale, rank, path_key
+            )
 
-    def _paint_labels(self, painter, ctx, sl, ts, on, sx, sy, size, placed, stale) -> None:
-        """Names beside the heads, as many as fit without piling up (at most ``max_labels``,
-        tried for at most twice as many heads: a crowded picture stays quick)."""
+    def _paint_labels(
+        self, painter, ctx, sl, ts, on, sx, sy, size, placed, stale, rank, path_key
+    ) -> None:
+        """Names beside the heads, as many as fit without overlapping (at most ``max_labels``,
+        tried for at most twice as many heads: a crowded picture stays quick), in the order
+        `label_order` gives: the selected track first, then by ``rank`` (a live track that
+        alerted, one inside a zone, the rest; stale ones last), the sparse places first."""
         point_size = 8.0 * ctx.label_scale
         dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
         labels = 0
         no_data = translate("TrackPainter", " (no data)")
         stale_word = translate("TrackPainter", " (stale)")
-        for j in on[: 2 * self.style.max_labels + 50]:
+        order = np.full(len(on), OTHER_RANK, dtype=np.int64) if rank is None else rank[on] + 0
+        if stale is not None:
+            order += STALE_RANK * stale[on]
+        if self.selected is not None and self.selected[0] == path_key:
+            order[sl.tracks[on] == self.selected[1]] = SELECTED_RANK
+        _, _, cell = self.labels.sprite("00", point_size, ctx.theme, dpr)  # a label's height
+        tried = on[label_order(sx[on] + size + 2, sy[on], order, cell)]
+        for j in tried[: 2 * self.style.max_labels + 50]:
             if labels >= self.style.max_labels:
                 break
             track = int(sl.tracks[j])
@@ -366,6 +385,7 @@ class TrackPainter(Painter):
             if placed.take(x, y, w, h):
                 labels += 1
                 painter.drawPixmap(QPointF(x, y), sprite)
+                self.drawn.labels.append(QRectF(x, y, w, h))
 
     # ------------------------------------------------------------------ picking
     def pick(self, x: float, y: float) -> tuple[str, int, int] | None:
