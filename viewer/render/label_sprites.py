@@ -30,14 +30,19 @@ def label_order(sx: np.ndarray, sy: np.ndarray, rank: np.ndarray, cell: float) -
     n = len(sx)
     if n == 0:
         return np.empty(0, dtype=np.int64)
-    dx, dy = np.floor(sx / DENSITY_PX), np.floor(sy / DENSITY_PX)
     _, square, crowd = np.unique(
-        np.column_stack([dx, dy]), axis=0, return_inverse=True, return_counts=True
+        _cell_keys(sx, sy, DENSITY_PX), return_inverse=True, return_counts=True
     )
-    order = np.lexsort((np.arange(n), crowd[square.ravel()], rank))
-    cx, cy = np.floor(sx[order] / cell), np.floor(sy[order] / cell)
-    _, first = np.unique(np.column_stack([cx, cy]), axis=0, return_index=True)
+    order = np.lexsort((np.arange(n), crowd[square], rank))
+    _, first = np.unique(_cell_keys(sx[order], sy[order], cell), return_index=True)
     return order[np.sort(first)]
+
+
+def _cell_keys(sx: np.ndarray, sy: np.ndarray, cell: float) -> np.ndarray:
+    """One integer per ``cell``-sized square of the screen (and of the margins around it)."""
+    cx = np.clip(np.floor(sx / cell), -(2**20), 2**20).astype(np.int64)
+    cy = np.clip(np.floor(sy / cell), -(2**20), 2**20).astype(np.int64)
+    return (cx << 22) + cy
 
 
 class LabelGrid:
