@@ -99,11 +99,17 @@ def test_the_order_puts_rank_first_then_sparse_places():
     sx = np.array([10.0, 12.0, 500.0, 14.0, 300.0])
     sy = np.array([10.0, 40.0, 500.0, 70.0, 300.0])
     rank = np.array([2, 2, 2, 0, 2])
-    order = list(label_order(sx, sy, rank, 16.0))
+    order = list(label_order(sx, sy, rank, (16.0, 16.0)))
     assert order[0] == 3  # alerting, though in the crowd
     assert set(order[1:3]) == {2, 4}  # alone before the crowd
     assert order[3:] == [0, 1]  # then the crowd in track order
-    # two anchors in one 16 px square: only the first is tried
-    assert list(
-        label_order(np.array([1.0, 5.0]), np.array([1.0, 5.0]), np.array([2, 1]), 16.0)
-    ) == [1]
+    # two anchors in one 30 x 16 px box: only the first is tried
+    one_box = label_order(
+        np.array([1.0, 25.0]), np.array([1.0, 5.0]), np.array([2, 1]), (30.0, 16.0)
+    )
+    assert list(one_box) == [1]
+    # in two boxes: both tried, the better ranked first
+    two_boxes = label_order(
+        np.array([1.0, 35.0]), np.array([1.0, 5.0]), np.array([2, 1]), (30.0, 16.0)
+    )
+    assert list(two_boxes) == [1, 0]

@@ -31,6 +31,7 @@ class LabelPriority:
         self._last: dict[str, tuple[float, str]] = {}
         self.version = 0
         self._cache: tuple[object, np.ndarray] | None = None
+        self._sorted: tuple[int, np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def add(self, alerts: Iterable[Alert]) -> None:
         """Take new alerts (in the order they came)."""
@@ -52,17 +53,24 @@ class LabelPriority:
         if self._cache is not None and self._cache[0] == key:
             return self._cache[1]
         ranks = np.full(trackset.n_tracks, OTHER, dtype=np.int8)
-        if self._last:
-            ids = list(self._last)
-            times = np.array([v[0] for v in self._last.values()])
-            entered = np.array([v[1] == "entry" for v in self._last.values()])
-            shown = np.asarray(trackset.ids, dtype=object).astype(str)
-            pos = {track_id: i for i, track_id in enumerate(ids)}
-            where = np.array([pos.get(i, -1) for i in shown], dtype=np.int64)
-            known = where >= 0
-            w = where[known]
+        if self._last and trackset.n_tracks:
+            ids, times, entered = self._arrays()
+            shown = np.asarray(trackset.ids).astype(str)
+            at = np.minimum(np.searchsorted(ids, shown), len(ids) - 1)
+            known = ids[at] == shown
+            w = at[known]
             rank = np.where(entered[w], INSIDE, OTHER)
             rank = np.where((times[w] >= t - ALERTING_S) & (times[w] <= t + 1.0), ALERTING, rank)
             ranks[known] = rank
         self._cache = (key, ranks)
         return ranks
+
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The last events as arrays sorted by track id (made again when alerts came)."""
+        if self._sorted is None or self._sorted[0] != self.version:
+            ids = np.array(list(self._last), dtype=str)
+            times = np.array([v[0] for v in self._last.values()])
+            entered = np.array([v[1] == "entry" for v in self._last.values()])
+            order = np.argsort(ids)
+            self._sorted = (self.version, ids[order], times[order], entered[order])
+        return self._sorted[1:]

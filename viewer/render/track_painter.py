@@ -366,8 +366,10 @@ class TrackPainter(Painter):
             order += STALE_RANK * stale[on]
         if self.selected is not None and self.selected[0] == path_key:
             order[sl.tracks[on] == self.selected[1]] = SELECTED_RANK
-        _, _, cell = self.labels.sprite("00", point_size, ctx.theme, dpr)  # a label's height
-        tried = on[label_order(sx[on] + size + 2, sy[on], order, cell)]
+        # the smallest label tried for: four characters (callsigns, registrations and hex
+        # addresses are longer); two heads whose labels would overlap at that size: one tried
+        _, cell_w, cell_h = self.labels.sprite("0000", point_size, ctx.theme, dpr)
+        tried = on[label_order(sx[on] + size + 2, sy[on], order, (cell_w, cell_h))]
         for j in tried[: 2 * self.style.max_labels + 50]:
             if labels >= self.style.max_labels:
                 break
