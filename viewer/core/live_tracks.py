@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from viewer.core.evented import EventedModel
+from viewer.core.label_priority import LabelPriority
 from viewer.core.live_clock import LIVE_EDGE_S, LiveClock
 from viewer.core.live_store import LiveSnapshot
 from viewer.core.timeline import Timeline
@@ -94,6 +95,7 @@ class LiveLook:
     stale: np.ndarray | None
     edge: bool
     history: TrackSet | None
+    priority: np.ndarray | None = None  # per track: whose label comes first (`LabelPriority`)
 
 
 def files_and_live_span(items, live: LiveTracks) -> tuple[float, float] | None:
@@ -121,6 +123,7 @@ class LiveTracks(EventedModel):
         self.window_request: LiveRequest | None = None
         self.span: tuple[float, float] | None = None
         self.alerts: deque[Alert] = deque(maxlen=ALERT_HISTORY)
+        self.label_priority = LabelPriority()  # alerting and in-zone tracks labelled first
         self.feeds: tuple[Any, ...] = ()
         self.warnings: tuple[str, ...] = ()
         self.activity: tuple[np.ndarray, np.ndarray] | None = None
@@ -192,6 +195,7 @@ class LiveTracks(EventedModel):
         self.feeds, self.warnings = frame.feeds, frame.warnings
         if frame.alerts:
             self.alerts.extend(frame.alerts)
+            self.label_priority.add(frame.alerts)
             self.events.emit("alerts", list(frame.alerts))
         self.events.emit("feeds", frame.feeds)
         self.events.emit("frame", frame)
@@ -212,6 +216,7 @@ class LiveTracks(EventedModel):
             stale=snap.stale if edge else None,
             edge=edge,
             history=history,
+            priority=self.label_priority.ranks(trackset, self.timeline.time),
         )
 
     # ------------------------------------------------------------------ Live / DVR
@@ -294,4 +299,5 @@ class LiveTracks(EventedModel):
         self.span = None
         self.activity = None
         self.feeds = ()
+        self.label_priority.clear()
         self.clock = LiveClock(self.timeline)

@@ -261,7 +261,8 @@ class ActivityStrip(QWidget):
             p.setRenderHint(QPainter.Antialiasing, True)
             p.setPen(QPen(QColor(MARKER_EDGE), 1))
             p.setBrush(QColor(MARKER_FILL))
-            for x in self.x_of(self.marker_times):
+            # one marker per half pixel: a live feed's thousand alerts in a minute pile up
+            for x in np.unique(np.round(self.x_of(self.marker_times) * 2.0)) / 2.0:
                 p.drawPolygon(
                     QPolygonF([QPointF(x - 4, 0), QPointF(x + 4, 0), QPointF(x, top + 2)])
                 )

@@ -16,6 +16,35 @@ from viewer.render.theme import Theme
 
 GRID_PX = 4  # labels are kept apart on a grid of cells this size
 MAX_SPRITES = 6000
+DENSITY_PX = 64  # heads per square of this size: the sparser places are labelled first
+
+
+def label_order(
+    sx: np.ndarray, sy: np.ndarray, rank: np.ndarray, cell: tuple[float, float]
+) -> np.ndarray:
+    """Which heads (indices into ``sx``, ``sy``) to try labelling, in order, as a cartographer
+    would: by ``rank`` (lower first: the selected track, alerting, inside a zone, the rest),
+    then the sparsest places first (fewest heads within `DENSITY_PX`: a lone aircraft is
+    labelled, a crowd gets what room is left), then track order (stable from frame to frame);
+    and at most one head per ``cell`` (width, height) box (the first in that order): two labels
+    anchored in one box, each at least that wide and tall, would overlap anyway. All in
+    NumPy: the painter then only tests the few hundred it tries."""
+    n = len(sx)
+    if n == 0:
+        return np.empty(0, dtype=np.int64)
+    _, square, crowd = np.unique(
+        _cell_keys(sx, sy, DENSITY_PX, DENSITY_PX), return_inverse=True, return_counts=True
+    )
+    order = np.lexsort((np.arange(n), crowd[square], rank))
+    _, first = np.unique(_cell_keys(sx[order], sy[order], *cell), return_index=True)
+    return order[np.sort(first)]
+
+
+def _cell_keys(sx: np.ndarray, sy: np.ndarray, w: float, h: float) -> np.ndarray:
+    """One integer per ``w`` x ``h`` box of the screen (and of the margins around it)."""
+    cx = np.clip(np.floor(sx / w), -(2**20), 2**20).astype(np.int64)
+    cy = np.clip(np.floor(sy / h), -(2**20), 2**20).astype(np.int64)
+    return (cx << 22) + cy
 
 
 class LabelGrid:

@@ -270,6 +270,11 @@ class Legend(PlacedOverlay):
             return None
         return self.box(LEGEND) or self._own_rect(ctx)
 
+    box_names = (LEGEND,)
+
+    def picture_key(self, ctx: PaintContext) -> object:
+        return (self.visible, tuple(self.rows(ctx)))  # the rows follow the view, naming, date
+
     def wanted(self, ctx: PaintContext) -> dict[str, tuple[float, float]]:
         rect = self._own_rect(ctx) if self.visible else None
         return {LEGEND: (rect.width(), rect.height())} if rect is not None else {}

@@ -47,6 +47,7 @@ from viewer.render.overlay_layout import (
     overlay_context,
     place_boxes,
 )
+from viewer.render.overlay_pictures import OverlayPictures
 from viewer.render.overlays import (
     NorthArrow,
     NoticeBanner,
@@ -93,6 +94,7 @@ class MapScene:
         self.annotations: AnnotationPainter | None = None
         # where the overlays go: off the tracks and annotations (`overlay_layout`)
         self.overlay_layout = OverlayLayout(self._data_points, self._data_key)
+        self.overlay_pictures = OverlayPictures()  # the overlays that stay, drawn once
 
     @classmethod
     def for_session(
@@ -251,7 +253,7 @@ class MapScene:
         for paint in self.overlays:
             if isinstance(paint, PlacedOverlay):
                 paint.placed = boxes
-            paint(painter, ctx)
+            self.overlay_pictures.paint(paint, painter, ctx)
 
     def overlay_boxes(self, view: MapView) -> OverlayBoxes:
         """Where the title, clock, legend, notice, scale bar, north arrow and source line go on

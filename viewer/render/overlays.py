@@ -350,6 +350,12 @@ class PlacedOverlay(Painter):
     each goes where it goes alone)."""
 
     placed: OverlayBoxes | None = None
+    box_names: tuple[str, ...] = ()  # the layout's boxes it draws in
+
+    def picture_key(self, ctx: PaintContext) -> object:
+        """What its picture depends on besides the view, frame, type size, theme and units
+        (`OverlayPictures` draws it once per key); None: drawn anew every frame."""
+        return None
 
     def wanted(self, ctx: PaintContext) -> dict[str, tuple[float, float]]:
         return {}
@@ -361,6 +367,11 @@ class PlacedOverlay(Painter):
 class ScaleBar(PlacedOverlay):
     """Bottom left (or where the layout puts it): true at the map centre, in the context's
     distance unit first."""
+
+    box_names = (SCALE_BAR,)
+
+    def picture_key(self, ctx: PaintContext) -> object:
+        return "scale bar"
 
     def wanted(self, ctx: PaintContext) -> dict[str, tuple[float, float]]:
         return {SCALE_BAR: scale_bar_size(ctx)}
@@ -376,6 +387,11 @@ class NorthArrow(PlacedOverlay):
     def __init__(self, always: bool = False) -> None:
         self.always = always
 
+    box_names = (NORTH_ARROW,)
+
+    def picture_key(self, ctx: PaintContext) -> object:
+        return self.always
+
     def wanted(self, ctx: PaintContext) -> dict[str, tuple[float, float]]:
         size = north_arrow_size(ctx, self.always)
         return {NORTH_ARROW: size} if size else {}
@@ -390,6 +406,11 @@ class SourceLine(PlacedOverlay):
     def __init__(self, text: str = SOURCE_LINE) -> None:
         self.text = text
 
+    box_names = (SOURCE,)
+
+    def picture_key(self, ctx: PaintContext) -> object:
+        return translate("MapPainters", self.text)
+
     def wanted(self, ctx: PaintContext) -> dict[str, tuple[float, float]]:
         return {SOURCE: attribution_size(ctx, translate("MapPainters", self.text))}
 
@@ -403,6 +424,11 @@ class NoticeBanner(PlacedOverlay):
 
     def __init__(self, text: Callable[[], str]) -> None:
         self.text = text
+
+    box_names = (NOTICE,)
+
+    def picture_key(self, ctx: PaintContext) -> object:
+        return self.text()
 
     def wanted(self, ctx: PaintContext) -> dict[str, tuple[float, float]]:
         size = notice_size(ctx, self.text())

@@ -34,7 +34,7 @@ from viewer.core.track_layers import TrackLayers
 from viewer.core.tracks import TrackSet
 from viewer.render.context import PaintContext, Painter
 from viewer.render.head_atlas import HeadAtlas
-from viewer.render.label_sprites import LabelGrid, LabelSprites
+from viewer.render.label_sprites import LabelGrid, LabelSprites, label_order
 from viewer.render.live_trails import LiveTrailLayer
 from viewer.render.trail_lines import draw_groups, slice_segments
 from viewer.render.translate import translate
@@ -94,6 +94,9 @@ SIDE_UNKNOWN = "#888888"
 COLOR_BY = ("kind", "track", "side")
 STALE_OPACITY = 0.35  # a live track with no message for its stale time
 PICK_RADIUS_PX = 12.0
+# Label order (lower first): the selected track, then the live ranks (`LabelPriority`: alerting
+# 0, inside a zone 1, the rest 2; a file's tracks are all 2), a stale track after every fresh one.
+SELECTED_RANK, OTHER_RANK, STALE_RANK = -1, 2, 3
 
 
 def _icon(kind: str) -> QPainterPath:
@@ -194,6 +197,7 @@ class _Drawn:
 
     heads: list[tuple[object, TrackSlice, np.ndarray, np.ndarray]] = field(default_factory=list)
     labels: list[QRectF] = field(default_factory=list)  # the track labels' boxes
+    labelled: list[tuple[str, int]] = field(default_factory=list)  # (file, track) of each
 
 
 class TrackPainter(Painter):
@@ -269,7 +273,10 @@ class TrackPainter(Painter):
                 stale,
             )
             if self.style.labels:
-                wanted += self._wanted_labels(n, sl, ts, sx, sy, ctx, stale)
+                rank = (
+                    look.priority[live] if look is not None and look.priority is not None else None
+                )
+                wanted += self._wanted_labels(n, sl, ts, sx, sy, ctx, stale, rank, str(item.path))
         if wanted:  # last, over every trail and icon
             self._paint_labels(painter, ctx, wanted)
 
@@ -342,16 +349,29 @@ class TrackPainter(Painter):
                 painter.setBrush(Qt.NoBrush)
                 painter.drawEllipse(QPointF(float(sx[j]), float(sy[j])), size * 1.6, size * 1.6)
 
-    def _wanted_labels(self, n, sl, ts, sx, sy, ctx, stale) -> list:
-        """(file, x, y, icon size, text) of the heads on screen to label (at most twice
-        ``max_labels`` per file: a crowded picture stays quick)."""
+    def _wanted_labels(self, n, sl, ts, sx, sy, ctx, stale, rank, path_key) -> list:
+        """(file, x, y, icon size, text, (file, track), urgent) of the heads on screen to label,
+        in the order `label_order` gives: the selected track first, then by ``rank`` (a live
+        track that alerted, one inside a zone, the rest; stale ones last), the sparse places
+        first — at most twice ``max_labels`` per file: a crowded picture stays quick."""
         size = self.style.head_size * ctx.label_scale
         w, h = ctx.view.width, ctx.view.height
         on = np.flatnonzero((sx > -size) & (sx < w + size) & (sy > -size) & (sy < h + size))
         no_data = translate("TrackPainter", " (no data)")
         stale_word = translate("TrackPainter", " (stale)")
+        order = np.full(len(on), OTHER_RANK, dtype=np.int64) if rank is None else rank[on] + 0
+        if stale is not None:
+            order += STALE_RANK * stale[on]
+        if self.selected is not None and self.selected[0] == path_key:
+            order[sl.tracks[on] == self.selected[1]] = SELECTED_RANK
+        # the smallest label tried for: four characters (callsigns, registrations and hex
+        # addresses are longer); two heads whose labels would overlap at that size: one tried
+        _, cell_w, cell_h = self.labels.sprite("0000", 8.0 * ctx.label_scale, ctx.theme, 1.0)
+        ranked = label_order(sx[on] + size + 2, sy[on], order, (cell_w, cell_h))
         out = []
-        for j in on[: 2 * self.style.max_labels + 50]:
+        for j, rank_j in zip(
+            on[ranked][: 2 * self.style.max_labels + 50], order[ranked], strict=False
+        ):
             track = int(sl.tracks[j])
             text = ts.display_name(track)
             count = int(ts.counts[track])
@@ -361,33 +381,41 @@ class TrackPainter(Painter):
                 text += no_data
             elif stale is not None and stale[j]:
                 text += stale_word
-            out.append((n, float(sx[j]), float(sy[j]), size, text))
+            urgent = bool(rank_j < OTHER_RANK)
+            out.append((n, float(sx[j]), float(sy[j]), size, text, (path_key, track), urgent))
         return out
 
     def _paint_labels(self, painter, ctx, wanted) -> None:
         """Names beside the heads, as many as fit without piling up (at most ``max_labels`` a
         file): each at the first spot around its head (`LABEL_SPOTS`) inside the view and clear
-        of the labels before it, the map's names (``ctx.avoid``) and every head's icon."""
+        of the labels before it and the map's names (``ctx.avoid``); clear of every head's icon
+        too, except the urgent ones (the selected track, a live track that alerted or is inside
+        a zone), placed first: in a crowd they may cover an icon rather than go unnamed."""
         w, h = ctx.view.width, ctx.view.height
         grid = LabelGrid(w, h)
         for x0, y0, x1, y1 in ctx.avoid:
             grid.mark(x0, y0, x1 - x0, y1 - y0)
-        for heads in self.drawn.heads:
-            grid.mark_points(heads[2], heads[3], self.style.head_size * ctx.label_scale * 0.8)
         point_size = 8.0 * ctx.label_scale
         dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
         counts: dict[int, int] = {}
-        for n, x, y, size, text in wanted:
-            if counts.get(n, 0) >= self.style.max_labels:
-                continue
-            sprite, lw, lh = self.labels.sprite(text, point_size, ctx.theme, dpr)
-            for sx, sy in _label_spots(x, y, size, lw, lh):
-                inside = sx >= 0 and sy >= 0 and sx + lw <= w and sy + lh <= h
-                if inside and grid.take(sx, sy, lw, lh):
-                    counts[n] = counts.get(n, 0) + 1
-                    self.drawn.labels.append(QRectF(sx, sy, lw, lh))
-                    painter.drawPixmap(QPointF(sx, sy), sprite)
-                    break
+        for urgent in (True, False):
+            if not urgent:
+                for heads in self.drawn.heads:
+                    grid.mark_points(
+                        heads[2], heads[3], self.style.head_size * ctx.label_scale * 0.8
+                    )
+            for n, x, y, size, text, owner, is_urgent in wanted:
+                if is_urgent != urgent or counts.get(n, 0) >= self.style.max_labels:
+                    continue
+                sprite, lw, lh = self.labels.sprite(text, point_size, ctx.theme, dpr)
+                for sx, sy in _label_spots(x, y, size, lw, lh):
+                    inside = sx >= 0 and sy >= 0 and sx + lw <= w and sy + lh <= h
+                    if inside and grid.take(sx, sy, lw, lh):
+                        counts[n] = counts.get(n, 0) + 1
+                        self.drawn.labels.append(QRectF(sx, sy, lw, lh))
+                        self.drawn.labelled.append(owner)
+                        painter.drawPixmap(QPointF(sx, sy), sprite)
+                        break
 
     # ------------------------------------------------------------------ picking
     def pick(self, x: float, y: float) -> tuple[str, int, int] | None:
