@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from viewer.core.georeference import Underlay, write_world_file
+from viewer.core.map_tools import CONTROL_POINT, EDIT_VERTICES, TRACE
 from viewer.core.tracing import (
     TRACED_PATH,
     Timing,
@@ -110,6 +111,21 @@ class AuthoringController(Controller):
                 "Click vertices on the map; Enter or a double-click ends the track; Esc stops",
             )
         )
+        self.control_point_act = QAction(
+            translate("Authoring", "Place a &control point"), w, checkable=True
+        )
+        self.control_point_act.setShortcut(QKeySequence("P"))
+        self.control_point_act.setStatusTip(
+            translate(
+                "Authoring",
+                "A spot on the underlay's picture, then the same spot on the map (or typed)",
+            )
+        )
+        tools = w.tools  # one tool state: ticked, named in the status bar, ended by Esc
+        tools.register(CONTROL_POINT, self.georef_panel.point_tool, self.control_point_act)
+        tools.add_switch(CONTROL_POINT, self.georef_panel.point_button)
+        tools.register(TRACE, self.trace_tool.drawing, self.trace_act)
+        tools.register(EDIT_VERTICES, self.trace_tool.editing)
         self.trace_act.toggled.connect(self._on_trace_toggled)
         self.reported_act = QAction(translate("Authoring", "&Reported daily counts…"), w)
         self.reported_act.triggered.connect(self.edit_reported_counts)
@@ -118,6 +134,7 @@ class AuthoringController(Controller):
         self.open_traced_act = QAction(translate("Authoring", "Open a track file for &editing…"), w)
         self.open_traced_act.triggered.connect(self.open_traced_for_editing)
         w.addAction(self.trace_act)
+        w.addAction(self.control_point_act)
 
     # ------------------------------------------------------------------ state
     def _on_briefing_changed(self, changed: frozenset[str]) -> None:
@@ -248,7 +265,6 @@ class AuthoringController(Controller):
     def _on_trace_toggled(self, on: bool) -> None:
         if on:
             self.traced_dock.show()
-            self.trace_tool.start_drawing()
             self.show_message(
                 translate(
                     "Authoring",
@@ -256,8 +272,6 @@ class AuthoringController(Controller):
                 ),
                 15000,
             )
-        elif self.trace_tool.mode is not None:
-            self.trace_tool.stop()
 
     def _on_traced_dock_visible(self, visible: bool) -> None:
         self.trace_tool.show_paths = visible
@@ -328,8 +342,12 @@ class AuthoringController(Controller):
 
     @Slot(str)
     def edit_track_vertices(self, track_id: str) -> None:
-        self.trace_act.setChecked(False)
-        self.trace_tool.start_editing(track_id)
+        self.trace_tool.editing.track_id = track_id
+        tools = self.window.tools.tools
+        if tools.active == EDIT_VERTICES:
+            self.trace_tool.start_editing(track_id)  # another track
+        else:
+            tools.set_active(EDIT_VERTICES)
         self.show_message(
             translate(
                 "Authoring",
@@ -353,7 +371,7 @@ class AuthoringController(Controller):
     def delete_track(self, track_id: str) -> None:
         sc = self._scenario()
         if self.trace_tool.track_id == track_id:
-            self.trace_tool.stop()
+            self.window.tools.tools.stop()
         self.session.edit(traced=sc.without(track_id))
         self.show_message(
             translate("Authoring", "Deleted {id} (Edit > Undo restores it)").format(id=track_id),

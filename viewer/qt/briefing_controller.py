@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from viewer.core.briefing import (
@@ -44,6 +44,7 @@ class BriefingController(Controller):
     def __init__(self, session, window) -> None:
         super().__init__(session, window)
         self.annotation_tool = AnnotationTool(window.canvas, self.add_annotation, self._ask_text)
+        window.canvas.screen_painters.append(self.annotation_tool.paint_preview)
         self._autosave_timer = QTimer(self, interval=AUTOSAVE_MS, timeout=self.autosave)
         self._autosave_timer.start()
         self.create_actions()
@@ -126,8 +127,6 @@ class BriefingController(Controller):
             statusTip=translate("MainWindow", "Full screen, large type, no panels (Esc leaves)"),
             triggered=self.set_presentation,
         )
-        self.annotate_group = QActionGroup(w)
-        self.annotate_group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         self.annotate_acts: dict[str, QAction] = {}
         for kind, title, key in (
             ("text", translate("MainWindow", "&Text"), "Shift+T"),
@@ -136,8 +135,7 @@ class BriefingController(Controller):
             ("polygon", translate("MainWindow", "&Polygon (Enter to finish)"), "Shift+P"),
         ):
             act = QAction(title, w, checkable=True, shortcut=key)
-            act.toggled.connect(lambda on, k=kind: self.annotation_tool.start(k if on else None))
-            self.annotate_group.addAction(act)
+            w.tools.register(kind, self.annotation_tool.handlers[kind], act)  # one tool state
             self.annotate_acts[kind] = act
         self.annotate_range_act = QAction(
             translate("MainWindow", "Only during the in/out range"),

@@ -51,6 +51,7 @@ from viewer.qt.layer_panel import LayerPanel
 from viewer.qt.map_canvas import MapCanvas
 from viewer.qt.map_controller import MapController
 from viewer.qt.replay_controller import COLOUR_BY, ReplayController
+from viewer.qt.tool_controller import ToolController
 from viewer.qt.track_files_controller import TrackFilesController
 from viewer.qt.window_texts import (
     NAMING_TITLES,
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.layers_dock = self.add_dock(
             translate("MainWindow", "Layers"), "layers_dock", self.layer_panel, left
         )
+        self.tools = ToolController(session, self)  # before the controllers with map tools
         self.map = MapController(session, self)
         self.track_files = TrackFilesController(session, self)
         self.replay = ReplayController(session, self)
@@ -92,7 +94,9 @@ class MainWindow(QMainWindow):
         self.briefings = BriefingController(session, self)
         self.display = DisplayController(session, self)
         self.exports = ExportController(session, self)
-        self.statusBar().addWidget(self.map.cursor_label, 1)
+        # permanent sections: a status message never hides the tool or the cursor's position
+        self.statusBar().addPermanentWidget(self.tools.status_label)
+        self.statusBar().addPermanentWidget(self.map.cursor_label)
         self.statusBar().addPermanentWidget(self.track_files.progress_bar)
         self.statusBar().addPermanentWidget(self.track_files.cancel_button)
         self.statusBar().addPermanentWidget(self.map.view_label)
@@ -206,9 +210,12 @@ class MainWindow(QMainWindow):
         annotate.addAction(briefings.delete_annotation_act)
         self.tools_menu.addSeparator()
         self.tools_menu.addAction(authoring.underlay_act)
+        self.tools_menu.addAction(authoring.control_point_act)
         self.tools_menu.addAction(authoring.trace_act)
         self.tools_menu.addAction(authoring.traced_dock.toggleViewAction())
         self.tools_menu.addAction(authoring.reported_act)
+        self.tools_menu.addSeparator()
+        self.tools_menu.addAction(self.tools.stop_act)
         self.edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
         self.edit_menu.addAction(briefings.undo_act)
         self.edit_menu.addAction(briefings.redo_act)
@@ -294,12 +301,6 @@ class MainWindow(QMainWindow):
         )
 
     # ------------------------------------------------------------------ window events
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key_Escape and self.briefings.presenting:
-            self.briefings.set_presentation(False)
-        else:
-            super().keyPressEvent(event)
-
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()

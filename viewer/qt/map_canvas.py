@@ -3,7 +3,12 @@
 Static layers (land, graticule, zones) are painted once per view into a pixmap. While the user
 drags or zooms, the last pixmap is moved and scaled (a blit, well under a frame) and the layers
 are repainted once the view has been still for `SETTLE_MS`; the dynamic painters (tracks) are
-redrawn every frame on top.
+redrawn every frame on top. ``screen_painters`` come last: what only the screen shows (the laser
+pointer, a drawing being made), never part of the `MapScene` an export renders.
+
+Input: a left-button drag pans and a click without a drag selects (a track head, else a
+reference feature) — unless a map tool takes it: the window's `ToolController` filters the
+canvas's events and sets ``tool_click``, which gets clicks first.
 """
 
 from __future__ import annotations
@@ -64,6 +69,10 @@ class MapCanvas(QWidget):
         # (x, y) -> something under the cursor among the dynamic layers, or None; and its tooltip
         self.pick_dynamic: Callable[[float, float], object | None] | None = None
         self.tooltip_for: Callable[[object], str] | None = None
+        # (pos, modifiers) -> True when the active map tool used a click (then nothing is selected)
+        self.tool_click: Callable[[QPointF, Qt.KeyboardModifier], bool] | None = None
+        # (painter, context) -> None: drawn over everything, on the screen only (not in exports)
+        self.screen_painters: list[Callable[[QPainter, object], None]] = []
         self._static: QPixmap | None = None
         self._static_view: MapView | None = None  # the view the pixmap was painted for
         self._dirty = True  # layers or look changed: repaint the pixmap at the next paint
@@ -222,6 +231,10 @@ class MapCanvas(QWidget):
                 painter.drawPixmap(self._moved_rect(), self._static, QRectF(self._static.rect()))
             self.scene.paint_dynamic(painter, self.view)
             self.scene.paint_overlays(painter, self.view)
+            if self.screen_painters:
+                ctx = self.scene.context(self.view)
+                for paint in self.screen_painters:
+                    paint(painter, ctx)
         finally:
             painter.end()
 
@@ -268,11 +281,13 @@ class MapCanvas(QWidget):
 
     def mouseReleaseEvent(self, event) -> None:
         if event.button() == Qt.LeftButton and self._drag_origin is not None:
-            if not self._drag_moved:
-                self._click(event.position())
             self._drag_origin = None
+            if not self._drag_moved:
+                self._click(event.position(), event.modifiers())
 
-    def _click(self, pos: QPointF) -> None:
+    def _click(self, pos: QPointF, modifiers: Qt.KeyboardModifier = Qt.NoModifier) -> None:
+        if self.tool_click is not None and self.tool_click(pos, modifiers):
+            return
         if self.pick_dynamic is not None:
             picked = self.pick_dynamic(pos.x(), pos.y())
             if picked is not None:
