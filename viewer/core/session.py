@@ -20,10 +20,12 @@ briefing is applied), ``scene`` (the index of the scene now shown).
 
 >>> from viewer.core.catalog import load_catalog
 >>> session = Session(MapState(load_catalog()))
->>> session.edit(title="Lesson 1"); session.briefing.title, session.dirty
-('Lesson 1', True)
->>> session.undo(); session.briefing.title
-'Untitled briefing'
+>>> session.edit(title="Lesson 1", action="rename the briefing")
+>>> session.briefing.title, session.dirty, session.undo_action
+('Lesson 1', True, 'rename the briefing')
+>>> session.undo(); session.briefing.title, session.redo_action
+True
+('Untitled briefing', 'rename the briefing')
 """
 
 from __future__ import annotations
@@ -59,8 +61,8 @@ from viewer.core.view import MapView, home_view
 
 #: Every field of a briefing: what changed when a whole briefing arrives.
 ALL_FIELDS = frozenset(f.name for f in fields(Briefing))
-#: The fields an edit can undo: scenes, annotations and what the teacher authored.
-EDITABLE = ("scenes", "annotations", "underlay", "traced", "reported_counts")
+#: The fields an edit can undo: scenes (first), annotations, what the teacher authored, the title.
+EDITABLE = ("scenes", "annotations", "underlay", "traced", "reported_counts", "title")
 STILL_SECONDS = 3.0  # how long a still scene lasts in a whole-briefing video
 MAX_SCENE_SECONDS = 20.0  # the longest a scene that plays a range lasts in it
 
@@ -108,8 +110,8 @@ class Session(EventedModel):
         self._applying = 0
         self._span: tuple[float, float] | None = None
         self._traced_shown: TracedScenario | None = None
-        self._undo: list[tuple] = []
-        self._redo: list[tuple] = []
+        self._undo: list[tuple[tuple, str]] = []  # (state before, the edit's name)
+        self._redo: list[tuple[tuple, str]] = []
         state.events.connect("projection", self._on_projection_changed)
         for name in ("layers", "naming", "projection"):
             state.events.connect(name, self._mark_dirty)
@@ -284,11 +286,12 @@ class Session(EventedModel):
         self.dirty = False
 
     # ------------------------------------------------------------------ edits (undoable)
-    def edit(self, undo: bool = True, **changes: Any) -> None:
+    def edit(self, undo: bool = True, action: str = "", **changes: Any) -> None:
         """Change fields of the briefing (scenes, annotations, underlay, traced tracks, reported
-        counts...); ``undo`` puts the state before on the undo stack."""
+        counts, title...); ``undo`` puts the state before on the undo stack, named ``action``
+        (what Edit > Undo says it undoes: "add arrow")."""
         if undo:
-            self._push_undo()
+            self._push_undo(action)
         self._replace_briefing(changes)
 
     def _replace_briefing(self, changes: dict[str, Any]) -> None:
@@ -298,37 +301,52 @@ class Session(EventedModel):
         self.dirty = True
         self._briefing_changed(frozenset(k for k, v in changes.items() if getattr(old, k) != v))
 
-    def set_scenes(self, scenes: list[Scene] | tuple[Scene, ...], index: int) -> None:
-        """The scenes after an edit (add, rename, move, delete), scene ``index`` current."""
+    def set_scenes(
+        self, scenes: list[Scene] | tuple[Scene, ...], index: int, action: str = ""
+    ) -> None:
+        """The scenes after an edit (add, rename, move, delete) named ``action``, scene
+        ``index`` current."""
         self.scene_index = index
-        self.edit(scenes=tuple(scenes))
+        self.edit(scenes=tuple(scenes), action=action)
         self.events.emit("scene", index)
 
     def _snapshot_edit(self) -> tuple:
         b = self.briefing or Briefing()
         return (tuple(getattr(b, name) for name in EDITABLE), self.scene_index)
 
-    def _push_undo(self) -> None:
-        self._undo.append(self._snapshot_edit())
+    def _push_undo(self, action: str = "") -> None:
+        self._undo.append((self._snapshot_edit(), action))
         self._redo.clear()
 
     @property
     def can_undo(self) -> bool:
         return bool(self._undo)
 
+    @property
+    def undo_action(self) -> str | None:
+        """The name of the edit Undo would undo ("" when unnamed); None when there is none."""
+        return self._undo[-1][1] if self._undo else None
+
+    @property
+    def redo_action(self) -> str | None:
+        """The name of the edit Redo would redo; None when there is none."""
+        return self._redo[-1][1] if self._redo else None
+
     def undo(self) -> bool:
         """Undo the last edit to scenes, annotations or what was authored; False if none."""
         if not self._undo:
             return False
-        self._redo.append(self._snapshot_edit())
-        self._restore(self._undo.pop())
+        snap, action = self._undo.pop()
+        self._redo.append((self._snapshot_edit(), action))
+        self._restore(snap)
         return True
 
     def redo(self) -> bool:
         if not self._redo:
             return False
-        self._undo.append(self._snapshot_edit())
-        self._restore(self._redo.pop())
+        snap, action = self._redo.pop()
+        self._undo.append((self._snapshot_edit(), action))
+        self._restore(snap)
         return True
 
     def _restore(self, snap: tuple) -> None:

@@ -50,6 +50,7 @@ from viewer.qt.i18n import (
 from viewer.qt.layer_panel import LayerPanel
 from viewer.qt.map_canvas import MapCanvas
 from viewer.qt.map_controller import MapController
+from viewer.qt.presenter_controller import PresenterController
 from viewer.qt.replay_controller import COLOUR_BY, ReplayController
 from viewer.qt.tool_controller import ToolController
 from viewer.qt.track_files_controller import TrackFilesController
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.replay = ReplayController(session, self)
         self.zone_events = ZoneEventsController(session, self)
         self.briefings = BriefingController(session, self)
+        self.presenter = PresenterController(session, self)
         self.display = DisplayController(session, self)
         self.exports = ExportController(session, self)
         # permanent sections: a status message never hides the tool or the cursor's position
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
         self.create_menus()
         # keep every shortcut alive when the menu bar is hidden (presentation mode)
         self.addActions([a for a in self.findChildren(QAction) if not a.shortcut().isEmpty()])
+        self.presenter.view.addActions(self.actions())  # Esc, PageDown, F5, N there too
         self.replay.refresh()
         self.resize(1400, 900)
         self.track_files.refresh_recent_menu()

@@ -42,6 +42,7 @@ class MapController(Controller):
         window.scene.overlays.append(self.measure_tool)
         self.cursor_label = QLabel()
         self.cursor_label.setObjectName("cursor_position")
+        self.cursor_label.setContentsMargins(6, 0, 6, 0)
         # as wide as the longest read-out: the status bar does not jump as the cursor moves
         sample = "-89.99999, -179.99999   89°59.99′S 179°59.99′W"
         self.cursor_label.setMinimumWidth(self.cursor_label.fontMetrics().horizontalAdvance(sample))

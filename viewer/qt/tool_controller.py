@@ -35,6 +35,7 @@ from viewer.qt.controller import Controller
 from viewer.qt.i18n import translate
 from viewer.qt.tool_handler import ToolHandler
 from viewer.render.context import PaintContext
+from viewer.render.overlays import attribution_top
 
 #: The status-bar section while each tool is active.
 STATUS_TEXTS = {
@@ -81,6 +82,8 @@ class ToolController(Controller):
         window.addToolBar(Qt.TopToolBarArea, self.toolbar)
         self.status_label = QLabel()
         self.status_label.setObjectName("tool_status")
+        self.status_label.setContentsMargins(6, 0, 10, 0)
+        self.status_label.hide()
         self.stop_act = QAction(
             translate("Tools", "&Stop the tool"),
             window,
@@ -102,10 +105,13 @@ class ToolController(Controller):
     def register(self, tool: str, handler: ToolHandler, *switches, toolbar: bool = True) -> None:
         """``handler`` gets the map's input while ``tool`` is active; each of ``switches`` (a
         checkable QAction or button) turns it on and off and is ticked while it is on; the
-        first, an action, goes in the toolbar unless ``toolbar`` is False."""
+        first, an action, goes in the toolbar (named by `SIGN_TEXTS`) unless ``toolbar`` is
+        False."""
         self.handlers[tool] = handler
         for i, switch in enumerate(switches):
             self.add_switch(tool, switch, toolbar=toolbar and i == 0)
+            if toolbar and i == 0 and isinstance(switch, QAction):
+                switch.setIconText(translate("Tools", SIGN_TEXTS[tool]))
 
     def add_switch(self, tool: str, switch, toolbar: bool = False) -> None:
         switch.setCheckable(True)
@@ -216,7 +222,7 @@ class ToolController(Controller):
         font.setPointSizeF(9.0 * ctx.font_scale)
         fm = QFontMetricsF(font)
         w, h = fm.horizontalAdvance(text) + 16, fm.height() + 8
-        box = QRectF((ctx.view.width - w) / 2, ctx.view.height - h - 26 * ctx.font_scale, w, h)
+        box = QRectF((ctx.view.width - w) / 2, attribution_top(ctx) - h - 6 * ctx.font_scale, w, h)
         painter.save()
         painter.setPen(Qt.NoPen)
         painter.setBrush(QColor(30, 30, 30, 190))

@@ -20,6 +20,7 @@ from viewer.core.geodesy import distance_m
 from viewer.core.timeline import format_time
 from viewer.core.units import METRES_PER
 from viewer.render.context import PaintContext, Painter, draw_text
+from viewer.render.layer_painters import degree_label_strip
 from viewer.render.translate import translate
 
 if TYPE_CHECKING:
@@ -118,14 +119,25 @@ def paint_north_arrow(painter: QPainter, ctx: PaintContext, always: bool = False
     painter.restore()
 
 
-def paint_attribution(painter: QPainter, ctx: PaintContext, text: str) -> None:
+def _attribution_font(ctx: PaintContext) -> QFont:
     font = QFont()
     font.setPointSizeF(7.0 * ctx.font_scale)
+    return font
+
+
+def attribution_top(ctx: PaintContext) -> float:
+    """The top of the source line's box: bottom right, just above the longitude labels."""
+    fm = QFontMetricsF(_attribution_font(ctx))
+    return ctx.view.height - degree_label_strip(ctx) - fm.height() - 4
+
+
+def paint_attribution(painter: QPainter, ctx: PaintContext, text: str) -> None:
+    """The source line, bottom right, above the strip of the longitude labels (which it
+    would otherwise cover)."""
+    font = _attribution_font(ctx)
     fm = QFontMetricsF(font)
     w = fm.horizontalAdvance(text)
-    box = QRectF(
-        ctx.view.width - w - 10, ctx.view.height - fm.height() - 4, w + 10, fm.height() + 4
-    )
+    box = QRectF(ctx.view.width - w - 10, attribution_top(ctx), w + 10, fm.height() + 4)
     hc = ctx.theme.high_contrast
     painter.fillRect(box, ctx.theme.color("panel") if hc else QColor(255, 255, 255, 200))
     painter.setFont(font)
@@ -160,7 +172,7 @@ def legend_rect(ctx: PaintContext) -> QRectF:
     line_h = fm.height() + 4 * s
     w = 28 * s + 8 * s + max(fm.horizontalAdvance(t) for _, t in legend_rows()) + 12 * s
     h = line_h * len(LEGEND_ROWS) + 8 * s
-    return QRectF(ctx.view.width - w - 8.0 * s, ctx.view.height - h - 26.0 * s, w, h)
+    return QRectF(ctx.view.width - w - 8.0 * s, attribution_top(ctx) - h - 6.0 * s, w, h)
 
 
 def paint_legend(painter: QPainter, ctx: PaintContext) -> None:
