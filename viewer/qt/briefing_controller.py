@@ -48,6 +48,7 @@ class BriefingController(Controller):
         self._autosave_timer = QTimer(self, interval=AUTOSAVE_MS, timeout=self.autosave)
         self._autosave_timer.start()
         self.create_actions()
+        self.refresh_undo()
         session.events.connect("briefing", self._on_briefing_changed)
         session.events.connect("scene", self._on_scene_changed)
 

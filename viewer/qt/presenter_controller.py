@@ -127,7 +127,6 @@ class PresenterController(Controller):
         else:
             self._as_small_window()
         self.view.show()
-        self.view.raise_()
 
     def _as_small_window(self) -> None:
         """A small window over the map's bottom-left corner, to be moved where wanted."""
