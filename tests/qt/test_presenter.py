@@ -187,7 +187,7 @@ def test_track_details_are_cleared_when_another_briefing_opens(qtbot, briefed, t
 
 
 @pytest.mark.parametrize(("font_scale", "size"), [(1.0, (1280, 720)), (1.5, (1920, 1080))])
-def test_no_overlay_covers_the_longitude_labels(state, font_scale, size):
+def test_no_overlay_covers_the_longitude_labels(qapp, state, font_scale, size):
     """The bottom strip where the longitude labels are is the same with and without the
     overlays (source line, legend, scale bar): nothing is drawn over them."""
     scene = MapScene(state)
