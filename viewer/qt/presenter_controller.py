@@ -46,7 +46,7 @@ class PresenterController(Controller):
     def __init__(self, session, window) -> None:
         super().__init__(session, window)
         self.swap = False
-        self._geometry = None  # the window's geometry before presenting
+        self._geometry: QRect | None = None  # where the window was, when presenting moved it
         self.view = PresenterView(session, window.tools.tools, window)
         self.view.setWindowFlags(Qt.Tool)
         self.view.resize(*SMALL_VIEW)
@@ -185,13 +185,13 @@ class PresenterController(Controller):
             bar.setVisible(not on)
         if on:
             self.view.started = self.view.started or time.monotonic()
-            self._geometry = w.saveGeometry()
             self._arrange()
         else:
             self.view.started = None
             w.showNormal()
-            if self._geometry is not None:
-                w.restoreGeometry(self._geometry)
+            if self._geometry is not None:  # back from the audience's screen
+                w.setGeometry(self._geometry)
+                self._geometry = None
             if self.view.isVisible() and self.view.windowFlags() & Qt.WindowType_Mask != Qt.Tool:
                 self.notes_act.setChecked(False)  # the second screen's view goes with it
         w.tools.refresh()  # Esc now leaves presentation mode
@@ -203,6 +203,8 @@ class PresenterController(Controller):
         w, screens = self.window, QGuiApplication.screens()
         audience, presenter = self._screens()
         if audience is not None:
+            if self._geometry is None:
+                self._geometry = w.normalGeometry() if w.isFullScreen() else w.geometry()
             w.showNormal()
             w.setGeometry(screens[audience].geometry())
         w.showFullScreen()
