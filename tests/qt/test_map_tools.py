@@ -181,4 +181,3 @@ def test_editing_vertices_a_drag_from_a_vertex_moves_it_elsewhere_pans(qtbot, wi
     assert w.briefings.undo_act.text() == "&Undo edit vertices"
     qtbot.keyClick(c, Qt.Key_Escape)
     assert w.tools.tools.active is None and w.authoring.trace_tool.mode is None
-

@@ -57,6 +57,8 @@ def test_the_presenter_view_follows_the_scenes_and_the_tool(qtbot, briefed):
     assert not view.isVisible()  # one screen: not shown unless asked (the class could see it)
     qtbot.keyClick(w.canvas, Qt.Key_N)
     assert view.isVisible() and w.presenter.notes_act.isChecked()
+    # one screen: nothing to swap (two screens: tests/qt/test_presenter_screens.py)
+    assert not w.presenter.swap_act.isEnabled() and not view.swap_button.isVisibleTo(view)
     scenes = w.session.briefing.scenes
     qtbot.keyClick(w.canvas, Qt.Key_PageDown)
     qtbot.keyClick(w.canvas, Qt.Key_PageDown)

@@ -88,6 +88,16 @@ class PresenterController(Controller):
             triggered=self.swap_screens,
         )
         w.addAction(self.notes_act)
+        app = QGuiApplication.instance()
+        app.screenAdded.connect(self._on_screens_changed)
+        app.screenRemoved.connect(self._on_screens_changed)
+        self._on_screens_changed()
+
+    def _on_screens_changed(self, *_) -> None:
+        """Swapping screens needs two."""
+        two = len(QGuiApplication.screens()) > 1
+        self.swap_act.setEnabled(two)
+        self.view.swap_button.setVisible(two)
 
     def menu_actions(self) -> list[QAction]:
         """What the Scenes menu lists for presenting."""
@@ -139,6 +149,9 @@ class PresenterController(Controller):
     def _place(widget, rect: QRect, flags) -> None:
         if widget.windowFlags() & Qt.WindowType_Mask != flags:
             widget.setWindowFlags(flags)
+        screen = QGuiApplication.screenAt(rect.center())
+        if screen is not None:
+            widget.setScreen(screen)
         widget.setGeometry(rect)
 
     def _screens(self) -> tuple[int | None, int | None]:
@@ -206,6 +219,7 @@ class PresenterController(Controller):
             if self._geometry is None:
                 self._geometry = w.normalGeometry() if w.isFullScreen() else w.geometry()
             w.showNormal()
+            w.setScreen(screens[audience])
             w.setGeometry(screens[audience].geometry())
         w.showFullScreen()
         if presenter is not None:
