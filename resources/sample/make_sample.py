@@ -481,9 +481,18 @@ NOTICE = (
 )
 
 
+# The regions the scenes must keep in view (west, south, east, north degrees).
+TAIWAN_ADIZ_BOX = (117.5, 21.0, 124.0, 29.0)  # Taiwan's ADIZ as usually drawn
+SW_CORNER_BOX = (117.5, 21.0, 121.0, 23.5)  # the south-west corner (the annotation's polygon)
+MEDIAN_LINE_BOX = (117.8, 22.8, 122.2, 27.2)  # the median line, 23°N 118°E to 27°N 122°E
+SENKAKU_BOX = (123.3, 25.55, 123.95, 26.05)  # Uotsuri-jima's group and its 12 nmi sea
+
+
 def build_briefing() -> bf.Briefing:
     day_wave = bf.TimeRange(*DAY_WAVE)
-    region = bf.ViewSpec(121.0, 24.6, 1300.0, "lcc")
+    # Each scene keeps the extent it was composed at (1920 x 1080, `bf.REFERENCE_SIZE`) and the
+    # region that must stay visible in any frame: what the scene is about.
+    region = bf.ViewSpec.at_scale(121.0, 24.6, 1300.0, "lcc", region=TAIWAN_ADIZ_BOX)
     scenes = (
         bf.Scene(
             title="An ADIZ is not territory",
@@ -513,7 +522,7 @@ def build_briefing() -> bf.Briefing:
                 "track. The replay stops at the end: ask the class whether more will come "
                 "tonight."
             ),
-            view=bf.ViewSpec(119.6, 22.5, 420.0, "lcc"),
+            view=bf.ViewSpec.at_scale(119.6, 22.5, 420.0, "lcc", region=SW_CORNER_BOX),
             time_range=day_wave,
             layers=("taiwan_adiz", "median_line", "landmarks", "place_names"),
             speed=120.0,
@@ -529,7 +538,7 @@ def build_briefing() -> bf.Briefing:
                 "crossed it routinely: on 14 October 2024 Taiwan counted 111 aircraft crossing "
                 "it or entering the ADIZ."
             ),
-            view=bf.ViewSpec(119.9, 24.0, 800.0, "lcc"),
+            view=bf.ViewSpec.at_scale(119.9, 24.0, 650.0, "lcc", region=MEDIAN_LINE_BOX),
             time_range=bf.TimeRange(*EVENING_WAVE),
             layers=("taiwan_adiz", "median_line", "overlap_taiwan_ecs", "landmarks", "place_names"),
             speed=90.0,
@@ -545,7 +554,7 @@ def build_briefing() -> bf.Briefing:
                 "circle for hours, one closes on the 12 nmi line, and a Japanese patrol vessel "
                 "shadows them."
             ),
-            view=bf.ViewSpec(123.62, 25.82, 110.0, "lcc"),
+            view=bf.ViewSpec.at_scale(123.62, 25.82, 110.0, "lcc", region=SENKAKU_BOX),
             time_range=bf.TimeRange(DAY, DAY + timedelta(hours=17, minutes=30)),
             layers=(
                 "senkaku",

@@ -84,7 +84,7 @@ def briefing():
         description="The README's how-to: a picture placed with control points, four tracks "
         "traced over it, and the counts the ministry reported that day.",
         layers=default.layers,
-        view=ViewSpec(120.6, 23.0, 1150.0, "lcc"),
+        view=ViewSpec.at_scale(120.6, 23.0, 1150.0, "lcc"),
         time_range=TimeRange(
             datetime(2021, 10, 4, 1, 50, tzinfo=UTC), datetime(2021, 10, 4, 6, 0, tzinfo=UTC)
         ),

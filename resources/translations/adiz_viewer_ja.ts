@@ -23,6 +23,10 @@
         <translation>なぞった航跡</translation>
     </message>
     <message>
+        <source>traced tracks</source>
+        <translation type="unfinished">トレースした航跡</translation>
+    </message>
+    <message>
         <source>Picture &amp;underlay…</source>
         <translation>下敷き画像(&amp;U)…</translation>
     </message>
@@ -37,6 +41,14 @@
     <message>
         <source>Click vertices on the map; Enter or a double-click ends the track; Esc stops</source>
         <translation>地図上で頂点をクリック。Enter かダブルクリックで航跡を終了、Esc で中止</translation>
+    </message>
+    <message>
+        <source>Place a &amp;control point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A spot on the underlay&apos;s picture, then the same spot on the map (or typed)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Reported daily counts…</source>
@@ -67,6 +79,10 @@
         <translation>画像 (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp)</translation>
     </message>
     <message>
+        <source>add picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Now place 3 or more control points: Add point, a spot on the picture, the same spot on the map</source>
         <translation>次に基準点を 3 つ以上置きます：「点を追加」、画像上の地点、地図上の同じ地点の順にクリック</translation>
     </message>
@@ -77,6 +93,10 @@
     <message>
         <source>Place at least 3 control points first</source>
         <translation>先に基準点を 3 つ以上置いてください</translation>
+    </message>
+    <message>
+        <source>World file not written</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Wrote {files}</source>
@@ -95,12 +115,32 @@
         <translation>航跡を破棄しました</translation>
     </message>
     <message>
+        <source>trace track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Added {id}; trace the next one, or press Esc to stop (Edit &gt; Undo removes it)</source>
         <translation>{id} を追加しました。続けて次をなぞるか、Esc で中止します（「編集 &gt; 元に戻す」で削除できます）</translation>
     </message>
     <message>
+        <source>edit vertices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>track properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Editing {id}: drag a vertex · Ctrl+click or double-click a leg inserts one · right-click deletes · Esc ends</source>
         <translation>{id} を編集中：頂点をドラッグ · 区間を Ctrl+クリックかダブルクリックで頂点を挿入 · 右クリックで削除 · Esc で終了</translation>
+    </message>
+    <message>
+        <source>duplicate track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete track</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Deleted {id} (Edit &gt; Undo restores it)</source>
@@ -135,8 +175,48 @@
         <translation>開いて編集</translation>
     </message>
     <message>
+        <source>open for editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{n} tracks from {name} to edit</source>
         <translation>{name} から {n} 本の航跡を編集用に読み込みました</translation>
+    </message>
+    <message>
+        <source>reported counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>place control point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete control point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit control point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picture projection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picture opacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder} already has {names}. Replace?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -190,6 +270,30 @@
         <translation>{path} を保存しました</translation>
     </message>
     <message>
+        <source>&amp;Undo {action}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo {action}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add arrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add polygon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Added a text (Edit &gt; Undo removes it)</source>
         <translation>テキストを追加しました（「編集 &gt; 元に戻す」で削除できます）</translation>
     </message>
@@ -210,12 +314,20 @@
         <translation>{kind} を追加しました（「編集 &gt; 元に戻す」で削除できます）</translation>
     </message>
     <message>
+        <source>delete annotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Annotation</source>
         <translation>注記</translation>
     </message>
     <message>
         <source>Scene {n}</source>
         <translation>シーン {n}</translation>
+    </message>
+    <message>
+        <source>add scene</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Added {scene}</source>
@@ -242,12 +354,28 @@
         <translation>ADIZ Viewer は前回正常に終了しませんでした。{time} に自動保存されたブリーフィングを復元しますか？</translation>
     </message>
     <message>
-        <source>Scene {n}/{total}: {title}</source>
-        <translation>シーン {n}/{total}：{title}</translation>
+        <source>rename scene</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Presenter note:</source>
-        <translation>発表者メモ：</translation>
+        <source>scene timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>annotation timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>move scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scene {n}/{total}: {title}</source>
+        <translation>シーン {n}/{total}：{title}</translation>
     </message>
 </context>
 <context>
@@ -505,6 +633,49 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>&amp;Units</source>
         <translation>単位(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>Untitled briefing</source>
+        <translation>無題のブリーフィング</translation>
+    </message>
+    <message>
+        <source>New briefing: {title}</source>
+        <translation>新しいブリーフィング：{title}</translation>
+    </message>
+    <message>
+        <source>New briefing</source>
+        <translation>新しいブリーフィング</translation>
+    </message>
+    <message>
+        <source>Title of the briefing:</source>
+        <translation>ブリーフィングの題名：</translation>
+    </message>
+    <message>
+        <source>Open track files</source>
+        <translation>航跡ファイルを開く</translation>
+    </message>
+    <message>
+        <source>Add {files} to the open briefing “{title}”, or start a new briefing?</source>
+        <translation>{files} を開いているブリーフィング「{title}」に追加しますか、それとも新しいブリーフィングを始めますか？</translation>
+    </message>
+    <message>
+        <source>Add to this briefing</source>
+        <translation>このブリーフィングに追加</translation>
+    </message>
+    <message>
+        <source>Remember my choice</source>
+        <translation>この選択を記憶する</translation>
+    </message>
+    <message>
+        <source>remove {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed {file} (Edit &gt; Undo brings it back)</source>
+        <translation>{file} を取り除きました（編集 &gt; 元に戻す で戻せます）</translation>
     </message>
 </context>
 <context>
@@ -1478,10 +1649,6 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>この{role}：{confidence}</translation>
     </message>
     <message>
-        <source>Measure: drag from one point to another</source>
-        <translation>計測：ある地点から別の地点までドラッグします</translation>
-    </message>
-    <message>
         <source>The interface language changes when ADIZ Viewer is started again.</source>
         <translation>表示言語は ADIZ Viewer を次に起動したときに切り替わります。</translation>
     </message>
@@ -1496,6 +1663,22 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>&amp;Remove track file</source>
+        <translation>航跡ファイルを取り除く(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Unload a track file from the briefing (Edit &gt; Undo)</source>
+        <translation>ブリーフィングから航跡ファイルを取り除く（編集 &gt; 元に戻す）</translation>
+    </message>
+    <message>
+        <source>&amp;New briefing…</source>
+        <translation>新しいブリーフィング(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>An empty briefing: the reference layers, no tracks, a title of yours</source>
+        <translation>空のブリーフィング：参照レイヤー、航跡なし、自分の題名</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -1579,6 +1762,128 @@ Files
     <message>
         <source>overlap of two ADIZs</source>
         <translation>2 つの防空識別圏の重なり</translation>
+    </message>
+</context>
+<context>
+    <name>Notes</name>
+    <message>
+        <source>Titles and presenter notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to say on this scene; only the presenter sees it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Briefing title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scene title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presenter note:</source>
+        <translation type="unfinished">発表者メモ：</translation>
+    </message>
+    <message>
+        <source>No scenes yet: Scenes &gt; Add scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scene {n} needs a title</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Presenter</name>
+    <message>
+        <source>Presenter &amp;notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scene&apos;s title and note, the next scene and the time, for the presenter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Titles and &amp;notes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the briefing&apos;s title, the scenes&apos; titles and presenter notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;wap presenter and audience screens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>titles and notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presenter notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit titles and notes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swap screens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the map on the other screen and these notes on this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scene {n} of {total} · {briefing}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no note for this scene)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not on a scene yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This briefing has no scenes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: {n}. {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: (end of the briefing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>presenting {elapsed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>map time {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool: {tool} — Esc ends it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No map tool (a click selects, a drag pans)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2026,6 +2331,18 @@ Files
         <translation>航跡が読み込まれていません</translation>
     </message>
     <message>
+        <source>{n} s</source>
+        <translation>{n} 秒</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} 時間</translation>
+    </message>
+    <message>
         <source>Drag to scrub through time</source>
         <translation>ドラッグして時間を移動</translation>
     </message>
@@ -2215,6 +2532,91 @@ Files
     <message>
         <source>From one time to another</source>
         <translation>ある時刻から別の時刻まで</translation>
+    </message>
+</context>
+<context>
+    <name>Tools</name>
+    <message>
+        <source>Measuring — drag on the map, Esc to stop</source>
+        <extracomment>The status-bar section while each tool is active.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text — click where it goes, Esc to stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrow — drag from its tail to its head, Esc to stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circle — drag from its centre, Esc to stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polygon — click its corners, Enter to finish, Esc to stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracing — Enter to finish, Esc to stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing vertices — drag a vertex, Esc to stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control point — the spot on the picture, then on the map; Esc to stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <extracomment>The tool&apos;s name on the map while presenting.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing vertices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control point</source>
+        <translation type="unfinished">基準点</translation>
+    </message>
+    <message>
+        <source>Map tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop the tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc: drop what is half drawn, then end the tool, then leave presenting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tool} — Esc ends it</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,10 @@
         <translation>描繪的航跡</translation>
     </message>
     <message>
+        <source>traced tracks</source>
+        <translation type="unfinished">描繪的航跡</translation>
+    </message>
+    <message>
         <source>Picture &amp;underlay…</source>
         <translation>底圖圖片(&amp;U)…</translation>
     </message>
@@ -37,6 +41,14 @@
     <message>
         <source>Click vertices on the map; Enter or a double-click ends the track; Esc stops</source>
         <translation>在地圖上點選頂點；按 Enter 或雙擊結束航跡；Esc 停止</translation>
+    </message>
+    <message>
+        <source>Place a &amp;control point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A spot on the underlay&apos;s picture, then the same spot on the map (or typed)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Reported daily counts…</source>
@@ -67,6 +79,10 @@
         <translation>圖片 (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp)</translation>
     </message>
     <message>
+        <source>add picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Now place 3 or more control points: Add point, a spot on the picture, the same spot on the map</source>
         <translation>接著放置 3 個以上的控制點：按「新增控制點」，點圖片上的一處，再點地圖上的同一處</translation>
     </message>
@@ -77,6 +93,10 @@
     <message>
         <source>Place at least 3 control points first</source>
         <translation>請先放置至少 3 個控制點</translation>
+    </message>
+    <message>
+        <source>World file not written</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Wrote {files}</source>
@@ -95,12 +115,32 @@
         <translation>已捨棄航跡</translation>
     </message>
     <message>
+        <source>trace track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Added {id}; trace the next one, or press Esc to stop (Edit &gt; Undo removes it)</source>
         <translation>已加入 {id}；可繼續描繪下一條，或按 Esc 停止（「編輯 &gt; 復原」可移除）</translation>
     </message>
     <message>
+        <source>edit vertices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>track properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Editing {id}: drag a vertex · Ctrl+click or double-click a leg inserts one · right-click deletes · Esc ends</source>
         <translation>正在編輯 {id}：拖曳頂點 · Ctrl+點選或雙擊航段可插入頂點 · 按右鍵刪除 · Esc 結束</translation>
+    </message>
+    <message>
+        <source>duplicate track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete track</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Deleted {id} (Edit &gt; Undo restores it)</source>
@@ -135,8 +175,48 @@
         <translation>開啟以編輯</translation>
     </message>
     <message>
+        <source>open for editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{n} tracks from {name} to edit</source>
         <translation>已從 {name} 載入 {n} 條航跡供編輯</translation>
+    </message>
+    <message>
+        <source>reported counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>place control point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete control point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit control point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picture projection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picture opacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder} already has {names}. Replace?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -190,6 +270,30 @@
         <translation>已儲存 {path}</translation>
     </message>
     <message>
+        <source>&amp;Undo {action}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo {action}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add arrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add polygon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Added a text (Edit &gt; Undo removes it)</source>
         <translation>已加入文字（「編輯 &gt; 復原」可移除）</translation>
     </message>
@@ -210,12 +314,20 @@
         <translation>已加入 {kind}（「編輯 &gt; 復原」可移除）</translation>
     </message>
     <message>
+        <source>delete annotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Annotation</source>
         <translation>註記</translation>
     </message>
     <message>
         <source>Scene {n}</source>
         <translation>場景 {n}</translation>
+    </message>
+    <message>
+        <source>add scene</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Added {scene}</source>
@@ -242,12 +354,28 @@
         <translation>ADIZ Viewer 上次未正常關閉。要還原 {time} 自動儲存的簡報嗎？</translation>
     </message>
     <message>
-        <source>Scene {n}/{total}: {title}</source>
-        <translation>場景 {n}/{total}：{title}</translation>
+        <source>rename scene</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Presenter note:</source>
-        <translation>講者備註：</translation>
+        <source>scene timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>annotation timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>move scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scene {n}/{total}: {title}</source>
+        <translation>場景 {n}/{total}：{title}</translation>
     </message>
 </context>
 <context>
@@ -505,6 +633,49 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>&amp;Units</source>
         <translation>單位(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>Untitled briefing</source>
+        <translation>未命名簡報</translation>
+    </message>
+    <message>
+        <source>New briefing: {title}</source>
+        <translation>新簡報：{title}</translation>
+    </message>
+    <message>
+        <source>New briefing</source>
+        <translation>新簡報</translation>
+    </message>
+    <message>
+        <source>Title of the briefing:</source>
+        <translation>簡報標題：</translation>
+    </message>
+    <message>
+        <source>Open track files</source>
+        <translation>開啟航跡檔</translation>
+    </message>
+    <message>
+        <source>Add {files} to the open briefing “{title}”, or start a new briefing?</source>
+        <translation>將 {files} 加入目前開啟的簡報「{title}」，還是建立新簡報？</translation>
+    </message>
+    <message>
+        <source>Add to this briefing</source>
+        <translation>加入此簡報</translation>
+    </message>
+    <message>
+        <source>Remember my choice</source>
+        <translation>記住我的選擇</translation>
+    </message>
+    <message>
+        <source>remove {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed {file} (Edit &gt; Undo brings it back)</source>
+        <translation>已移除 {file}（編輯 &gt; 復原可還原）</translation>
     </message>
 </context>
 <context>
@@ -1478,10 +1649,6 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>此{role}：{confidence}</translation>
     </message>
     <message>
-        <source>Measure: drag from one point to another</source>
-        <translation>量測：從一點拖曳到另一點</translation>
-    </message>
-    <message>
         <source>The interface language changes when ADIZ Viewer is started again.</source>
         <translation>介面語言將在下次啟動 ADIZ Viewer 時變更。</translation>
     </message>
@@ -1496,6 +1663,22 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <source>&amp;Remove track file</source>
+        <translation>移除航跡檔(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Unload a track file from the briefing (Edit &gt; Undo)</source>
+        <translation>從簡報移除一個航跡檔（編輯 &gt; 復原）</translation>
+    </message>
+    <message>
+        <source>&amp;New briefing…</source>
+        <translation>新簡報(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>An empty briefing: the reference layers, no tracks, a title of yours</source>
+        <translation>空白簡報：參考圖層、沒有航跡、自訂標題</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -1579,6 +1762,128 @@ Files
     <message>
         <source>overlap of two ADIZs</source>
         <translation>兩個防空識別區重疊處</translation>
+    </message>
+</context>
+<context>
+    <name>Notes</name>
+    <message>
+        <source>Titles and presenter notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to say on this scene; only the presenter sees it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Briefing title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scene title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presenter note:</source>
+        <translation type="unfinished">講者備註：</translation>
+    </message>
+    <message>
+        <source>No scenes yet: Scenes &gt; Add scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scene {n} needs a title</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Presenter</name>
+    <message>
+        <source>Presenter &amp;notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scene&apos;s title and note, the next scene and the time, for the presenter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Titles and &amp;notes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the briefing&apos;s title, the scenes&apos; titles and presenter notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;wap presenter and audience screens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>titles and notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presenter notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit titles and notes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swap screens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the map on the other screen and these notes on this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scene {n} of {total} · {briefing}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no note for this scene)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not on a scene yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This briefing has no scenes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: {n}. {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: (end of the briefing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>presenting {elapsed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>map time {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool: {tool} — Esc ends it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No map tool (a click selects, a drag pans)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2026,6 +2331,18 @@ Files
         <translation>尚未載入航跡</translation>
     </message>
     <message>
+        <source>{n} s</source>
+        <translation>{n} 秒</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分鐘</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} 小時</translation>
+    </message>
+    <message>
         <source>Drag to scrub through time</source>
         <translation>拖曳以瀏覽時間</translation>
     </message>
@@ -2215,6 +2532,91 @@ Files
     <message>
         <source>From one time to another</source>
         <translation>從某時到某時</translation>
+    </message>
+</context>
+<context>
+    <name>Tools</name>
+    <message>
+        <source>Measuring — drag on the map, Esc to stop</source>
+        <extracomment>The status-bar section while each tool is active.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text — click where it goes, Esc to stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrow — drag from its tail to its head, Esc to stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circle — drag from its centre, Esc to stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polygon — click its corners, Enter to finish, Esc to stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracing — Enter to finish, Esc to stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing vertices — drag a vertex, Esc to stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control point — the spot on the picture, then on the map; Esc to stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <extracomment>The tool&apos;s name on the map while presenting.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing vertices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control point</source>
+        <translation type="unfinished">控制點</translation>
+    </message>
+    <message>
+        <source>Map tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop the tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc: drop what is half drawn, then end the tool, then leave presenting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tool} — Esc ends it</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import pytest
 
 from viewer.core import briefing as bf
@@ -72,7 +73,7 @@ def full_briefing(title: str = "Full", n_extra_annotations: int = 0) -> Briefing
             LayerSetting("taiwan_adiz", True, 0.8, "#1f4e9c"),
             LayerSetting("median_line", False, 1.0, None),
         ),
-        view=ViewSpec(121.123456789, 24.5, 987.654321, "lcc"),
+        view=ViewSpec.at_scale(121.123456789, 24.5, 987.654321, "lcc"),
         time_range=TimeRange(T0, T0 + timedelta(hours=6, microseconds=250)),
         speed=120.0,
         trail_seconds=900.5,
@@ -105,7 +106,7 @@ def full_briefing(title: str = "Full", n_extra_annotations: int = 0) -> Briefing
             Scene(
                 "Region",
                 note="Two sentences. For a teacher.",
-                view=ViewSpec(121.0, 24.6, 1300.0, "EPSG:3857"),
+                view=ViewSpec.at_scale(121.0, 24.6, 1300.0, "EPSG:3857"),
                 time=T0,
                 layers=("taiwan_adiz",),
                 speed=300.0,
@@ -186,7 +187,7 @@ def test_file_text_is_canonical(tmp_path: Path) -> None:
     text = bf.dumps(full_briefing())
     doc = json.loads(text)
     assert text == json.dumps(doc, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
-    assert doc["format"] == bf.FORMAT and doc["schema_version"] == bf.SCHEMA_VERSION == 3
+    assert doc["format"] == bf.FORMAT and doc["schema_version"] == bf.SCHEMA_VERSION == 4
     assert doc["files"][0] == {
         "path": "tracks/day one.csv",
         "tz": None,
@@ -208,9 +209,16 @@ def test_file_text_is_canonical(tmp_path: Path) -> None:
         "start": "2021-10-04T02:00:00Z",
         "end": "2021-10-04T08:00:00.000250Z",
     }
-    assert doc["view"]["metres_per_pixel"] == 987.6543
+    assert doc["view"] == {  # the extent of a 1920 x 1080 window at 987.654321 m/px
+        "center_lon": 121.123457,
+        "center_lat": 24.5,
+        "width_m": 1896296.3,
+        "height_m": 1066666.7,
+        "crs": "lcc",
+        "region": None,
+    }
     # -0.0 is written as 0.0, so a value that rounds to zero never flips sign between saves.
-    tiny = replace(full_briefing(), view=ViewSpec(-1e-9, 0.0, 1.0))
+    tiny = replace(full_briefing(), view=ViewSpec.at_scale(-1e-9, 0.0, 1.0))
     assert '"center_lon": 0.0' in bf.dumps(tiny)
 
 
@@ -258,7 +266,7 @@ def test_v0_briefing_opens_and_saves_as_current(tmp_path: Path) -> None:
         LayerSetting("taiwan_adiz", True, 1.0, None),
         LayerSetting("median_line", False, 1.0, None),
     )
-    assert b.view == ViewSpec(120.5, 23.5, 900.0, "lcc")
+    assert b.view == ViewSpec.at_scale(120.5, 23.5, 900.0, "lcc")
     assert b.time_range == TimeRange(
         datetime(2021, 10, 4, tzinfo=UTC), datetime(2021, 10, 4, 12, tzinfo=UTC)
     )
@@ -266,7 +274,7 @@ def test_v0_briefing_opens_and_saves_as_current(tmp_path: Path) -> None:
     assert b.scenes[0] == Scene(
         "South-west corner",
         note="Look at the south-west corner.",
-        view=ViewSpec(119.5, 22.4, 400.0, "lcc"),
+        view=ViewSpec.at_scale(119.5, 22.4, 400.0, "lcc"),
         time=datetime(2021, 10, 4, 3, tzinfo=UTC),
         layers=("taiwan_adiz",),
     )
@@ -277,10 +285,28 @@ def test_v0_briefing_opens_and_saves_as_current(tmp_path: Path) -> None:
     assert bf.load_briefing(saved) == b
 
 
+def _v3_view(view: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A current view as version 3 wrote it: the centre and the scale of a 1920 x 1080 window."""
+    if view is None:
+        return None
+    return {
+        "center_lon": view["center_lon"],
+        "center_lat": view["center_lat"],
+        "metres_per_pixel": view["width_m"] / 1920.0,
+        "crs": view["crs"],
+    }
+
+
+def _as_v3(doc: dict[str, Any]) -> dict[str, Any]:
+    """A current document as version 3 wrote it: views as a centre and a scale."""
+    scenes = [{**s, "view": _v3_view(s["view"])} for s in doc["scenes"]]
+    return {**doc, "schema_version": 3, "view": _v3_view(doc["view"]), "scenes": scenes}
+
+
 def _as_v2(doc: dict[str, Any]) -> dict[str, Any]:
     """A current document as version 2 wrote it: track files with only 'path' and 'tz'."""
     files = [{"path": f["path"], "tz": f["tz"]} for f in doc["files"]]
-    return {**doc, "schema_version": 2, "files": files}
+    return {**_as_v3(doc), "schema_version": 2, "files": files}
 
 
 def test_v2_briefing_opens_as_before_and_saves_as_current(tmp_path: Path) -> None:
@@ -288,7 +314,7 @@ def test_v2_briefing_opens_as_before_and_saves_as_current(tmp_path: Path) -> Non
     v2 = _as_v2(bf.to_dict(original))
     path = write_json(tmp_path / "v2.briefing.json", v2)
     b = bf.load_briefing(path)
-    assert b.schema_version == bf.SCHEMA_VERSION == 3
+    assert b.schema_version == bf.SCHEMA_VERSION == 4
     # the files as version 2 kept them: path and zone, read as each file says
     assert b.files == (
         TrackFileRef("tracks/day one.csv"),
@@ -297,11 +323,11 @@ def test_v2_briefing_opens_as_before_and_saves_as_current(tmp_path: Path) -> Non
     )
     assert not any(f.has_read_options for f in b.files[:1])
     assert replace(b, files=original.files) == bf.load_briefing(
-        write_json(tmp_path / "v3.briefing.json", bf.to_dict(original))
+        write_json(tmp_path / "v3.briefing.json", _as_v3(bf.to_dict(original)))
     )
     saved = bf.save_briefing(b, tmp_path / "new.briefing.json")
     doc = json.loads(saved.read_text())
-    assert doc["schema_version"] == 3
+    assert doc["schema_version"] == 4
     assert doc["files"][0] == {
         "path": "tracks/day one.csv",
         "tz": None,
@@ -432,7 +458,13 @@ _DELETE = object()
     [
         ("view.center_lat", "north", "view.center_lat must be a number; got a string ('north')"),
         ("view.center_lat", 95.0, "view: center_lat must be in -90..90; got 95.0"),
-        ("view.metres_per_pixel", 0, "metres_per_pixel must be positive"),
+        ("view.width_m", 0, "width_m must be positive"),
+        ("view.region", {"west": 1}, "view.region.south is missing"),
+        (
+            "view.region",
+            {"west": 122, "south": 20, "east": 121, "north": 25},
+            "region must have west < east and south < north",
+        ),
         ("view.crs", "EPSG:999999", "view.crs: unknown coordinate reference system"),
         ("view", _DELETE, "view is missing"),
         ("layers.0.opacity", 2, "layers[0]: opacity must be in 0..1; got 2"),
@@ -781,16 +813,17 @@ def test_missing_and_relocated_track_files(tmp_path: Path) -> None:
 def test_view_spec_is_crs_independent() -> None:
     from viewer.core.projection import Projection
 
-    spec = ViewSpec(121.0, 25.0, 1000.0, "lcc")
+    spec = ViewSpec.at_scale(121.0, 25.0, 1000.0, "lcc")
     for crs in ("lcc", "webmercator", "EPSG:3826"):
         proj = Projection.from_user_input(crs)
         view = spec.to_map_view(1920, 1080, proj)
         back = ViewSpec.from_map_view(view, proj, crs="lcc")
         assert back.center_lon == pytest.approx(121.0, abs=1e-7)
         assert back.center_lat == pytest.approx(25.0, abs=1e-7)
-        assert back.metres_per_pixel == pytest.approx(1000.0, rel=1e-9)
+        assert back.width_m == pytest.approx(1920 * 1000.0, rel=1e-9)
+        assert back.height_m == pytest.approx(1080 * 1000.0, rel=1e-9)
     # Web Mercator stretches by 1/cos(lat): the same ground scale is more map units per pixel.
-    merc = spec.to_map_view(800, 600, Projection.from_user_input("webmercator"))
+    merc = spec.to_map_view(1920, 1080, Projection.from_user_input("webmercator"))
     assert merc.scale == pytest.approx(1000.0 / math.cos(math.radians(25.0)), rel=5e-3)
 
 
@@ -929,3 +962,69 @@ def test_schema_rejects_what_the_loader_rejects(schema: dict[str, Any]) -> None:
         ("reported_counts.0.date", "4 Oct"),
     ]:
         assert validate(_mutate(doc, field, value), schema, schema), field
+
+
+# ------------------------------------------------------------------------ extents (schema 4)
+def test_v3_view_becomes_the_extent_of_a_1920x1080_window(tmp_path: Path) -> None:
+    """Version 3 stored a centre and a scale; the author composed at 1920 x 1080 (the command
+    line's default size, where the sample's scenes were made): that window's extent is kept."""
+    v3 = _as_v3(bf.to_dict(full_briefing()))
+    v3["view"] = {"center_lon": 121.0, "center_lat": 24.5, "metres_per_pixel": 1200.0, "crs": "lcc"}
+    v3["scenes"][0]["view"] = {
+        "center_lon": 119.6,
+        "center_lat": 22.5,
+        "metres_per_pixel": 420.0,
+        "crs": "lcc",
+    }
+    b = bf.load_briefing(write_json(tmp_path / "v3.briefing.json", v3))
+    assert b.view == ViewSpec(121.0, 24.5, 1200.0 * 1920, 1200.0 * 1080, "lcc")
+    assert b.scenes[0].view == ViewSpec(119.6, 22.5, 420.0 * 1920, 420.0 * 1080, "lcc")
+    # shown in the window it was made for, the map is what it was: same centre, same scale
+    from viewer.core.projection import Projection
+
+    proj = Projection.default()
+    view = b.scenes[0].view.to_map_view(1920, 1080, proj)
+    k = bf.map_units_per_metre(proj, 119.6, 22.5)
+    assert view.scale == pytest.approx(420.0 * k, rel=1e-9)
+    bad = {**v3, "view": {**v3["view"], "metres_per_pixel": -1}}
+    with pytest.raises(BriefingError, match=r"view\.metres_per_pixel must be positive"):
+        bf.load_briefing(write_json(tmp_path / "bad.briefing.json", bad))
+
+
+@pytest.mark.parametrize(
+    "size", [(1280, 720), (1920, 1080), (3840, 2160), (1024, 768), (720, 1280)]
+)
+def test_any_frame_shows_the_whole_extent_and_the_region(size) -> None:
+    """The extent fits any frame (the other direction shows more map), the region stays
+    clear of the insets where the overlays are."""
+    from viewer.core.projection import Projection
+
+    proj = Projection.default()
+    spec = ViewSpec.at_scale(119.9, 24.0, 800.0, "lcc", region=(117.8, 22.8, 122.2, 27.2))
+    insets = (10.0, 60.0, 10.0, 120.0)
+    view = spec.to_map_view(*size, proj, insets)
+    k = bf.map_units_per_metre(proj, 119.9, 24.0)
+    xmin, ymin, xmax, ymax = view.extent()
+    assert xmax - xmin >= spec.width_m * k * (1 - 1e-9)
+    assert ymax - ymin >= spec.height_m * k * (1 - 1e-9)
+    assert (
+        (xmax - xmin == pytest.approx(spec.width_m * k))
+        or (ymax - ymin == pytest.approx(spec.height_m * k))
+        or size[0] < size[1]
+    )  # fitted: one direction exactly (a portrait frame fits the region)
+    lons = np.array([117.8, 122.2, 122.2, 117.8, 120.0, 120.0])
+    lats = np.array([22.8, 22.8, 27.2, 27.2, 22.8, 27.2])
+    sx, sy = view.to_screen(*proj.forward(lons, lats))
+    assert (sx >= insets[0] - 1e-6).all() and (sx <= size[0] - insets[2] + 1e-6).all()
+    assert (sy >= insets[1] - 1e-6).all() and (sy <= size[1] - insets[3] + 1e-6).all()
+
+
+def test_a_region_larger_than_the_extent_zooms_out() -> None:
+    from viewer.core.projection import Projection
+
+    proj = Projection.default()
+    small = ViewSpec.at_scale(121.0, 24.0, 100.0, "lcc", region=(118.0, 21.0, 124.0, 27.0))
+    view = small.to_map_view(1920, 1080, proj)
+    sx, sy = view.to_screen(*proj.forward(np.array([118.0, 124.0]), np.array([21.0, 27.0])))
+    assert (sx >= 0).all() and (sx <= 1920).all() and (sy >= 0).all() and (sy <= 1080).all()
+    assert view.scale > 100.0 * 5

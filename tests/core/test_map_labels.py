@@ -75,12 +75,12 @@ def test_the_median_line_scene_names_the_line_and_the_strait_without_overlaps(sc
 
 
 def test_view_zoom_of_the_scene():
-    # 800 m per pixel at the centre: zoom log2(156543 / 800) = 7.6
+    # 650 m per pixel at the centre: zoom log2(156543 / 650) = 7.9
     briefing = load_briefing(default_briefing_path())
     (scene,) = [s for s in briefing.scenes if s.title == "The median line"]
     projection = Projection.default()
-    view = scene.view.to_map_view(1280, 720, projection)
-    assert view_zoom(view, projection) == pytest.approx(7.61, abs=0.02)
+    view = scene.view.to_map_view(1920, 1080, projection)  # the size the scene was composed at
+    assert view_zoom(view, projection) == pytest.approx(7.91, abs=0.02)
 
 
 def test_time_bound_zones_are_named_only_in_force():
@@ -90,7 +90,7 @@ def test_time_bound_zones_are_named_only_in_force():
     projection = Projection.default()
     from viewer.core.briefing import ViewSpec
 
-    view = ViewSpec(121.0, 24.0, 1500.0, "lcc").to_map_view(1280, 720, projection)
+    view = ViewSpec.at_scale(121.0, 24.0, 1500.0, "lcc").to_map_view(1280, 720, projection)
     layer = catalog.layer("exercise_2022_08")
     during = map_labels(
         [(layer, "#B2182B")], view, projection, "en", datetime(2022, 8, 5, tzinfo=UTC), measure

@@ -108,13 +108,13 @@ def briefing_on(folder: Path, **changes) -> Briefing:
             TrackFileRef("gone.csv"),
         ),
         layers=(LayerSetting("kadiz", visible=False), LayerSetting("median_line", color="#123456")),
-        view=ViewSpec(121.0, 24.0, 800.0, "webmercator"),
+        view=ViewSpec.at_scale(121.0, 24.0, 800.0, "webmercator"),
         time_range=TimeRange(T0, T0.replace(hour=1)),
         speed=120.0,
         trail_seconds=900.0,
         naming="ja",
         scenes=(
-            Scene("Overview", view=ViewSpec(121.0, 24.0, 1500.0), layers=("taiwan_adiz",)),
+            Scene("Overview", view=ViewSpec.at_scale(121.0, 24.0, 1500.0), layers=("taiwan_adiz",)),
             Scene("Play", time_range=TimeRange(T0.replace(minute=10), T0.replace(minute=40))),
             Scene("After", speed=600.0, pause_at_end=True),
         ),
@@ -141,7 +141,7 @@ def test_a_briefing_sets_the_map_and_clock_and_names_the_files_to_read(
 
 
 def test_an_unknown_projection_changes_nothing(session: Session, tmp_path: Path) -> None:
-    bad = briefing_on(tmp_path, view=ViewSpec(121.0, 24.0, 800.0, "EPSG:999999"))
+    bad = briefing_on(tmp_path, view=ViewSpec.at_scale(121.0, 24.0, 800.0, "EPSG:999999"))
     with pytest.raises(ValueError, match="999999"):
         session.apply_briefing(bad, tmp_path / "l.briefing.json")
     assert session.briefing is None
@@ -190,7 +190,7 @@ def test_edits_undo_and_redo_and_say_which_fields_changed(session: Session) -> N
 def test_a_scene_keeps_what_the_scenes_before_set(session: Session, tmp_path: Path) -> None:
     session.apply_briefing(briefing_on(tmp_path), tmp_path / "l.briefing.json")
     first, play, after = (session.scene_state(i) for i in range(3))
-    assert first.view == ViewSpec(121.0, 24.0, 1500.0) and first.layers == ("taiwan_adiz",)
+    assert first.view == ViewSpec.at_scale(121.0, 24.0, 1500.0) and first.layers == ("taiwan_adiz",)
     assert first.speed == 120.0 and first.time == T0.timestamp()  # the briefing's start
     assert play.view == first.view and play.layers == ("taiwan_adiz",)  # kept from scene 1
     assert play.time_range == (T0.replace(minute=10).timestamp(), T0.replace(minute=40).timestamp())

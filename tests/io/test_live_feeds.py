@@ -222,7 +222,13 @@ def test_a_burst_of_10000_messages_in_a_second_is_recorded_whole(tmp_path, serve
     server.accept()
     server.send(burst, pieces=100)
     server.drop()
-    pump(hub, lambda: hub.status()[0].messages == 10_000, timeout=30)
+    # the feed thread counts a read's messages before it hands them over: wait for the store
+    # too (a lost fix makes this time out and fail)
+    pump(
+        hub,
+        lambda: hub.status()[0].messages == 10_000 and hub.store.n_fixes == 10_000,
+        timeout=30,
+    )
     assert hub.status()[0].shed == 0 and hub.store.n_fixes == 10_000
     (raw,) = recorded(hub, ".sbs")
     assert raw.read_bytes() == burst

@@ -9,6 +9,7 @@ from PySide6.QtGui import QImage
 from viewer.core.constants import FT_IN_M, NMI_IN_M
 from viewer.core.geodesy import distance_m
 from viewer.core.units import FT, KM, NMI, M, Units
+from viewer.render.overlay_layout import LABEL_BAND_BOTTOM, LABEL_BAND_LEFT, frame_scale
 from viewer.render.overlays import nice_length
 
 TRACK = (
@@ -27,21 +28,29 @@ def units_window(window):
 
 
 def scale_bar_px(image: QImage, font_scale: float = 1.0) -> int:
-    """Length of the scale bar's first (primary) bar: the dark run right of its start."""
-    x0 = round(64.0 * font_scale)
-    y = round(image.height() - 40.0 * font_scale)
+    """Length of the scale bar's first (primary) bar: the dark run right of its start, where
+    the overlay layout puts it with nothing in the way (bottom left, clear of the degree
+    labels; shrunk on frames under 1920x1080)."""
+    s = font_scale * frame_scale(image.width(), image.height())
+    x0 = round(LABEL_BAND_LEFT * s)
+    y = round(image.height() - LABEL_BAND_BOTTOM * s - scale_bar_size_px(s)[1] + 12.0 * s)
     x = x0 + 1
     while x < image.width() and image.pixelColor(x, y).lightness() < 90:
         x += 1
     return x - x0
 
 
-def expected_bar_px(view, projection, unit_m: float) -> float:
+def scale_bar_size_px(s: float) -> tuple[float, float]:
+    return 0.0, 40.0 * s  # the scale bar's box height (viewer.render.overlays.scale_bar_size)
+
+
+def expected_bar_px(view, projection, unit_m: float, font_scale: float = 1.0) -> float:
     cx, cy = view.width / 2.0, view.height / 2.0
     mx, my = view.to_map(np.array([cx - 50.0, cx + 50.0]), np.array([cy, cy]))
     lon, lat = projection.inverse(mx, my)
     m_per_px = float(distance_m(lon[0], lat[0], lon[1], lat[1])) / 100.0
-    return nice_length(160 * m_per_px / unit_m) * unit_m / m_per_px
+    max_px = 160 * font_scale * frame_scale(view.width, view.height)
+    return nice_length(max_px * m_per_px / unit_m) * unit_m / m_per_px
 
 
 def test_defaults_are_nautical_miles_and_feet(units_window):
@@ -52,7 +61,7 @@ def test_defaults_are_nautical_miles_and_feet(units_window):
 
 def test_scale_bar_primary_follows_the_setting(units_window):
     w = units_window
-    view, projection = w.canvas.view, w.state.projection
+    view, projection = w.canvas.view.resized(1920, 1080), w.state.projection
     nmi_px = expected_bar_px(view, projection, NMI_IN_M)
     km_px = expected_bar_px(view, projection, 1000.0)
     assert abs(nmi_px - km_px) > 8  # the test can tell the two apart

@@ -33,6 +33,7 @@ from viewer.export.metadata import describe_inputs, stamp_png
 from viewer.export.video import frame_times, render_frames, render_plan, write_output
 from viewer.io.report import TrackImportError
 from viewer.render.map_scene import MapScene
+from viewer.render.overlay_layout import frame_font_scale
 from viewer.render.theme import HIGH_CONTRAST, NORMAL
 
 
@@ -113,7 +114,11 @@ def run(args: argparse.Namespace) -> int:
         return _fail("--end is before --start")
     _make_room(timeline, start, end)
     width, height = args.size
-    view = session.map_view(width, height, scene_index)
+    scene.font_scale = frame_font_scale(width, height)  # a 4K frame reads as a 1080p one
+    if scene_index is None:
+        view = session.map_view(width, height)
+    else:  # the scene's extent, its region clear of the overlays
+        view = scene.scene_view(session, width, height, scene_index)
     if kind == ".png":
         image = next(iter(render_frames(scene, session, view, [start])))
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -88,6 +88,16 @@ class SceneState:
     loop: bool
 
 
+@dataclass(frozen=True)
+class _FileEntry:
+    """A track file removed (for undo): the loaded file, its place, how it was read."""
+
+    item: LoadedTracks
+    index: int
+    options: ReadOptions | None
+    report: Any
+
+
 class Session(EventedModel):
     """The state of one briefing being shown; see the module docstring for the wiring."""
 
@@ -110,8 +120,9 @@ class Session(EventedModel):
         self._applying = 0
         self._span: tuple[float, float] | None = None
         self._traced_shown: TracedScenario | None = None
-        self._undo: list[tuple[tuple, str]] = []  # (state before, the edit's name)
-        self._redo: list[tuple[tuple, str]] = []
+        # (kind, value, the edit's name): ("edit", the state before) or ("remove_file", the file)
+        self._undo: list[tuple[str, Any, str]] = []
+        self._redo: list[tuple[str, Any, str]] = []
         state.events.connect("projection", self._on_projection_changed)
         for name in ("layers", "naming", "projection"):
             state.events.connect(name, self._mark_dirty)
@@ -173,6 +184,67 @@ class Session(EventedModel):
             self.reports[key] = report
         self.tracks.add(LoadedTracks(Path(path), trackset, report))
 
+    def remove_tracks(self, path: str | Path, action: str = "") -> bool:
+        """Unload the track file ``path`` (undoable, the edit named ``action``: Edit > Undo
+        loads it back, nothing re-read); False when it is not loaded."""
+        path = Path(path)
+        found = [i for i, item in enumerate(self.tracks.items) if item.path == path]
+        if not found:
+            return False
+        entry = _FileEntry(
+            self.tracks.items[found[0]],
+            found[0],
+            self.read_options.get(str(path)),
+            self.reports.get(str(path)),
+        )
+        self._undo.append(("remove_file", entry, action))
+        self._redo.clear()
+        self._remove_file(entry)
+        return True
+
+    def _remove_file(self, entry: _FileEntry) -> None:
+        key = str(entry.item.path)
+        self.read_options.pop(key, None)
+        self.reports.pop(key, None)
+        self.tracks.remove(entry.item.path)
+        self.dirty = True
+
+    def _restore_file(self, entry: _FileEntry) -> None:
+        key = str(entry.item.path)
+        self.read_options[key] = entry.options
+        if entry.report is not None:
+            self.reports[key] = entry.report
+        items = [i for i in self.tracks.items if i.path != entry.item.path]
+        items.insert(min(entry.index, len(items)), entry.item)
+        self.tracks.items = items
+        self.tracks.events.emit("changed", entry.item.path)
+        self.dirty = True
+
+    def tracks_lonlat_box(
+        self, paths: list[str | Path] | None = None
+    ) -> tuple[float, float, float, float] | None:
+        """(west, south, east, north) of the fixes of the loaded files ``paths`` (default:
+        every loaded file), None when they have none."""
+        wanted = None if paths is None else {Path(p) for p in paths}
+        boxes = []
+        for item in self.tracks.items:
+            ts = item.trackset
+            if (wanted is not None and item.path not in wanted) or ts.n_fixes == 0:
+                continue
+            ok = np.isfinite(ts.lon) & np.isfinite(ts.lat)
+            if ok.any():
+                lon, lat = ts.lon[ok], ts.lat[ok]
+                boxes.append((lon.min(), lat.min(), lon.max(), lat.max()))
+        if not boxes:
+            return None
+        b = np.array(boxes, dtype=float)
+        return (
+            float(b[:, 0].min()),
+            float(b[:, 1].min()),
+            float(b[:, 2].max()),
+            float(b[:, 3].max()),
+        )
+
     def apply_pending_time(self) -> None:
         """Once a briefing's files are in, the clock goes to the briefing's start."""
         if self.pending_time is not None:
@@ -214,6 +286,20 @@ class Session(EventedModel):
         self.dirty = False
         files = [(resolve_file(ref, self.folder), options_for_ref(ref)) for ref in briefing.files]
         return [(p, options) for p, options in files if p.is_file()]
+
+    def new_briefing(self, title: str) -> None:
+        """An empty briefing titled ``title``: the reference layers as the catalog shows them,
+        no tracks, the default view; the projection and naming stay as they are."""
+        defaults = tuple(
+            LayerSetting(la.id, bool(la.visible), 1.0, None) for la in self.state.catalog.layers
+        )
+        spec = Briefing().view
+        view = replace(spec, crs=self.state.projection.definition)
+        self.apply_briefing(
+            Briefing(title=title, layers=defaults, view=view, naming=self.state.naming),
+            None,
+            self.state.projection,
+        )
 
     def apply_layer_settings(self, settings: tuple[LayerSetting, ...]) -> None:
         """Each layer's visibility, opacity and colour as a briefing keeps them (settings of
@@ -315,7 +401,7 @@ class Session(EventedModel):
         return (tuple(getattr(b, name) for name in EDITABLE), self.scene_index)
 
     def _push_undo(self, action: str = "") -> None:
-        self._undo.append((self._snapshot_edit(), action))
+        self._undo.append(("edit", self._snapshot_edit(), action))
         self._redo.clear()
 
     @property
@@ -325,28 +411,36 @@ class Session(EventedModel):
     @property
     def undo_action(self) -> str | None:
         """The name of the edit Undo would undo ("" when unnamed); None when there is none."""
-        return self._undo[-1][1] if self._undo else None
+        return self._undo[-1][2] if self._undo else None
 
     @property
     def redo_action(self) -> str | None:
         """The name of the edit Redo would redo; None when there is none."""
-        return self._redo[-1][1] if self._redo else None
+        return self._redo[-1][2] if self._redo else None
 
     def undo(self) -> bool:
         """Undo the last edit to scenes, annotations or what was authored; False if none."""
         if not self._undo:
             return False
-        snap, action = self._undo.pop()
-        self._redo.append((self._snapshot_edit(), action))
-        self._restore(snap)
+        kind, value, action = self._undo.pop()
+        if kind == "remove_file":  # the file comes back
+            self._restore_file(value)
+            self._redo.append((kind, value, action))
+            return True
+        self._redo.append(("edit", self._snapshot_edit(), action))
+        self._restore(value)
         return True
 
     def redo(self) -> bool:
         if not self._redo:
             return False
-        snap, action = self._redo.pop()
-        self._undo.append((self._snapshot_edit(), action))
-        self._restore(snap)
+        kind, value, action = self._redo.pop()
+        if kind == "remove_file":
+            self._remove_file(value)
+            self._undo.append((kind, value, action))
+            return True
+        self._undo.append(("edit", self._snapshot_edit(), action))
+        self._restore(value)
         return True
 
     def _restore(self, snap: tuple) -> None:
@@ -456,13 +550,21 @@ class Session(EventedModel):
                 plan += [(i, t)] * max(1, round(fps * still_seconds))
         return plan
 
-    def map_view(self, width: int, height: int, scene_index: int | None = None) -> MapView:
-        """What a ``width`` x ``height`` picture shows: scene ``scene_index``'s view, else the
-        briefing's, else the home view."""
+    def map_view(
+        self,
+        width: int,
+        height: int,
+        scene_index: int | None = None,
+        insets: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0),
+    ) -> MapView:
+        """What a ``width`` x ``height`` picture shows: scene ``scene_index``'s extent, else the
+        briefing's, else the home view, fitted to the frame (the whole extent shows; the
+        scene's region clear of ``insets``, the overlays' margins: left, top, right, bottom px).
+        The window, the command line and both video exports fit scenes here."""
         if self.briefing is None:
             return home_view(self.state.projection, width, height)
         spec = self.briefing.view if scene_index is None else self.scene_state(scene_index).view
-        return spec.to_map_view(width, height, self.state.projection)
+        return spec.to_map_view(width, height, self.state.projection, insets)
 
     # ------------------------------------------------------------------ exports
     def fork(self, view: MapView | None = None) -> Session:

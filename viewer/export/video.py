@@ -15,6 +15,7 @@ from viewer.core.session import Session
 from viewer.core.view import MapView
 from viewer.export.metadata import ffmpeg_metadata, stamp_png
 from viewer.render.map_scene import MapScene
+from viewer.render.overlay_layout import frame_font_scale
 
 # Deferred on purpose: imageio_ffmpeg (ffmpeg's wrapper, only when a video is written).
 
@@ -53,14 +54,16 @@ def render_plan(
     scene: MapScene, session: Session, width: int, height: int, plan: list[tuple[int, float]]
 ) -> Iterable[QImage]:
     """Frames of a whole briefing (`Session.scene_plan`): at each new scene its state
-    (`Session.apply_scene`: layers, clock) and view, then each of its times on the clock."""
+    (`Session.apply_scene`: layers, clock) and view (its extent fitted to the frame:
+    `MapScene.scene_view`), then each of its times on the clock; type sized for the frame."""
+    scene.font_scale = frame_font_scale(width, height)
     current: int | None = None
     view = None
     for index, t in plan:
         if index != current:
             current = index
             session.apply_scene(index)
-            view = session.map_view(width, height, index)
+            view = scene.scene_view(session, width, height, index)
         session.timeline.set_time(t)
         yield scene.render_image(view)
 

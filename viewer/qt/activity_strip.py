@@ -5,9 +5,7 @@ there, clicking elsewhere scrubs."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import numpy as np
@@ -15,6 +13,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QHelpEvent,
     QMouseEvent,
     QPainter,
@@ -26,14 +25,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from viewer.core.timeline import Timeline, format_time, zone_info
+from viewer.core.time_ticks import keep_apart, time_ticks
+from viewer.core.timeline import Timeline, format_time
 from viewer.qt.i18n import translate
 
 CURSOR_COLOR = "#d62728"
 MARKER_FILL, MARKER_EDGE = "#f0a020", "#8a4b00"
-
-# Candidate spacings for the strip's time labels, seconds.
-_TICK_SPACINGS = (60, 300, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800)
 
 
 class ActivityStrip(QWidget):
@@ -211,28 +208,33 @@ class ActivityStrip(QWidget):
                     QPolygonF([QPointF(x - 4, 0), QPointF(x + 4, 0), QPointF(x, top + 2)])
                 )
 
-    def _paint_labels(self, p: QPainter, left: float, right: float, bottom: float) -> None:
-        """Time labels in the timeline's zone, at round local times at least ~70 px apart."""
+    def label_boxes(self) -> list[tuple[QRectF, str]]:
+        """The time labels as drawn: (rectangle, text), for any span from minutes to years
+        (`time_ticks`): never touching each other, none cut at the strip's ends."""
         tl = self.timeline
-        span = tl.end - tl.start
-        px_per_s = (right - left) / span
-        spacing = next((s for s in _TICK_SPACINGS if s * px_per_s >= 70), _TICK_SPACINGS[-1])
-        tz = zone_info(tl.zone)
-        offset = (datetime.fromtimestamp(tl.start, UTC).astimezone(tz).utcoffset()) or timedelta()
-        shift = offset.total_seconds()
-        first = math.ceil((tl.start + shift) / spacing) * spacing - shift
+        if tl.end <= tl.start:
+            return []
+        left, right = self.margin, self.width() - self.margin
+        fm = QFontMetricsF(self._label_font())
+        ticks = time_ticks(tl.start, tl.end, right - left, tl.zone, fm.horizontalAdvance)
+        xs = [float(self.x_of(t)) for t, _ in ticks]
+        widths = [fm.horizontalAdvance(text) for _, text in ticks]
+        bottom = self.height() - self.LABEL_H
+        return [
+            (QRectF(x0, bottom + 1, widths[i], self.LABEL_H), ticks[i][1])
+            for i, x0 in keep_apart(xs, widths, 0.0, float(self.width()))
+        ]
+
+    def _label_font(self) -> QFont:
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF() * 0.8, 6.0))
-        p.setFont(font)
+        return font
+
+    def _paint_labels(self, p: QPainter, left: float, right: float, bottom: float) -> None:
+        """Time labels in the timeline's zone at round local times, with a tick at each."""
+        p.setFont(self._label_font())
         p.setPen(self.palette().placeholderText().color())
-        fmt = "%m-%d" if spacing >= 86400 else "%H:%M"
-        t = first
-        while t <= tl.end:
-            x = float(self.x_of(t))
-            p.drawLine(QPointF(x, bottom), QPointF(x, bottom + 3))
-            text = datetime.fromtimestamp(t, UTC).astimezone(tz).strftime(fmt)
-            if fmt == "%H:%M" and text == "00:00":
-                text = datetime.fromtimestamp(t, UTC).astimezone(tz).strftime("%m-%d")
-            rect = QRectF(x - 30, bottom + 1, 60, self.LABEL_H)
+        for rect, text in self.label_boxes():
+            x = rect.center().x()
             p.drawText(rect, Qt.AlignHCenter | Qt.AlignBottom, text)
-            t += spacing
+            p.drawLine(QPointF(x, bottom), QPointF(x, bottom + 3))

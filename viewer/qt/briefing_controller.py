@@ -29,6 +29,7 @@ from viewer.qt.annotation_tool import AnnotationTool
 from viewer.qt.app_settings import APP_NAME, DEFAULT_BRIEFING
 from viewer.qt.briefing_name import confirm_briefing_path
 from viewer.qt.controller import Controller
+from viewer.qt.document_controller import briefing_folder, remember_briefing_folder
 from viewer.qt.i18n import translate
 from viewer.qt.timing_dialog import (
     annotation_timing_dialog,
@@ -165,10 +166,11 @@ class BriefingController(Controller):
         path, _ = QFileDialog.getOpenFileName(
             self.window,
             translate("Briefing", "Open briefing"),
-            "",
+            briefing_folder(self.session),
             translate("Briefing", "Briefings (*.briefing.json);;All files (*)"),
         )
         if path:
+            remember_briefing_folder(path)
             self.open_briefing(path)
 
     def open_briefing(self, path: str | Path) -> bool:
@@ -209,9 +211,8 @@ class BriefingController(Controller):
         canvas = self.window.canvas
         files = self.session.apply_briefing(briefing, path, projection)
         self.window.setWindowTitle(f"{briefing.title} — {APP_NAME}")
-        canvas.set_view(
-            briefing.view.to_map_view(canvas.width(), canvas.height(), projection), settle=False
-        )
+        fit = self.session.map_view  # the briefing's extent, fitted to the canvas
+        canvas.set_view(fit(canvas.width(), canvas.height()), settle=False, fit=fit)
         canvas.invalidate()
         for file_path, options in files:  # read as when saved: confirmed units are not asked
             self.window.track_files.open_files([str(file_path)], options)
@@ -231,7 +232,7 @@ class BriefingController(Controller):
             path, _ = QFileDialog.getSaveFileName(
                 self.window,
                 translate("Briefing", "Save briefing"),
-                "my.briefing.json",
+                str(Path(briefing_folder(self.session)) / "my.briefing.json"),
                 translate("Briefing", "Briefings (*.briefing.json)"),
             )
             if not path:
@@ -240,7 +241,7 @@ class BriefingController(Controller):
         return self._save_to(Path(target)) if target else False
 
     def _save_to(self, path: Path) -> bool:
-        briefing = self.session.snapshot(self.window.canvas.view, base=path.parent)
+        briefing = self.session.snapshot(self._shown_view(), base=path.parent)
         try:
             save_briefing(briefing, path)
         except BriefingError as exc:
@@ -248,18 +249,23 @@ class BriefingController(Controller):
             return False
         discard_recovery(self.session.briefing_path)
         self.session.saved_as(briefing, path)
+        remember_briefing_folder(path)
         self.window.setWindowTitle(f"{briefing.title} — {APP_NAME}")
         self.show_message(translate("Briefing", "Saved {path}").format(path=path), 8000)
         return True
+
+    def _shown_view(self):
+        """The map's view for a save, or None while it still fits the briefing's or a scene's
+        extent (not moved since): the extent stored stays as it is, whatever the window size."""
+        canvas = self.window.canvas
+        return None if canvas.fit is not None else canvas.view
 
     def autosave(self) -> None:
         """Every minute, unsaved changes go to a recovery file (offered after a crash)."""
         if not self.session.dirty:
             return
         try:
-            write_recovery(
-                self.session.snapshot(self.window.canvas.view), self.session.briefing_path
-            )
+            write_recovery(self.session.snapshot(self._shown_view()), self.session.briefing_path)
         except (OSError, ValueError) as exc:
             self.show_message(
                 translate("Briefing", "Autosave failed: {error}").format(error=exc), 8000
@@ -322,10 +328,12 @@ class BriefingController(Controller):
     def undo(self) -> None:
         """Undo the last edit to scenes, annotations or what was authored."""
         self.session.undo()
+        self.refresh_undo()  # (bringing back a removed file changes no briefing field)
 
     @Slot()
     def redo(self) -> None:
         self.session.redo()
+        self.refresh_undo()
 
     def add_annotation(self, annotation: Annotation) -> None:
         tl = self.session.timeline
@@ -501,11 +509,15 @@ class BriefingController(Controller):
         gliding to its view; its note goes to the presenter."""
         st = self.session.apply_scene(index)
         canvas = self.window.canvas
-        target = st.view.to_map_view(canvas.width(), canvas.height(), self.session.state.projection)
+
+        def fit(width: int, height: int):  # the scene's extent, its region clear of overlays
+            return self.window.scene.scene_view(self.session, width, height, index)
+
+        target = fit(canvas.width(), canvas.height())
         if canvas.isVisible() and animate:
-            canvas.animate_to(target)  # a short glide, so the class keeps its bearings
+            canvas.animate_to(target, fit=fit)  # a short glide: the class keeps its bearings
         else:
-            canvas.set_view(target, settle=False)
+            canvas.set_view(target, settle=False, fit=fit)
             canvas.invalidate()
         if st.time_range is not None and self.session.tracks.items:
             self.session.timeline.play()

@@ -35,6 +35,25 @@ WORDS_H = 13  # the row naming each bar of a bin (aircraft, reported, apart)
 MAX_BAR_PX = 240  # one or two days of counts: bars of a readable width, not the whole chart
 
 
+Y_LABEL_PX = 18.0  # the least room between two labels of the count axis
+
+
+def y_ticks(top: float, plot_h: float) -> list[float]:
+    """Whole-number values for the count axis up to ``top``, 1, 2 or 5 x 10^k apart, so that
+    their labels on a ``plot_h``-pixel axis are at least `Y_LABEL_PX` apart."""
+    if top <= 0 or plot_h <= 0:
+        return []
+    room = max(1, int(plot_h // Y_LABEL_PX))
+    step = 1.0
+    while top / step > room:
+        for m in (2.0, 2.5, 2.0):  # 1 -> 2 -> 5 -> 10 -> 20 ...
+            step *= m
+            if top / step <= room:
+                break
+    ticks = [k * step for k in range(1, int(top // step) + 1)]
+    return ticks or ([float(int(top))] if top >= 1 else [])
+
+
 class BarsWidget(QWidget):
     """Stacked bars of a `Counts`, the current time as a red line; emits ``bar_clicked(t0)``.
 
@@ -135,15 +154,14 @@ class BarsWidget(QWidget):
         words_h = WORDS_H if len(columns) > 1 else 0
         plot_h = self.height() - MARGIN_T - self._margin_b()
         p.setPen(QPen(QColor("#dddddd"), 0))
-        fracs = (0.25, 0.5, 0.75, 1.0) if plot_h > 64 else (0.5, 1.0)  # labels apart
-        for frac in fracs:
-            y = MARGIN_T + plot_h * (1 - frac)
+        for value in y_ticks(top, plot_h):  # whole numbers, labels at least 18 px apart
+            y = MARGIN_T + plot_h * (1 - value / top)
             p.drawLine(QPointF(MARGIN_L, y), QPointF(self.width() - MARGIN_R, y))
             p.setPen(QColor("#555555"))
             p.drawText(
                 QRectF(0, y - 8, MARGIN_L - 4, 16),
                 Qt.AlignRight | Qt.AlignVCenter,
-                f"{top * frac:.0f}",
+                f"{value:g}",
             )
             p.setPen(QPen(QColor("#dddddd"), 0))
         fmt = "%m-%d" if counts.freq == "D" else "%H:00"

@@ -34,6 +34,7 @@ from viewer.qt.authoring_controller import AuthoringController
 from viewer.qt.briefing_controller import BriefingController
 from viewer.qt.crash import install_crash_handler
 from viewer.qt.display_controller import DisplayController
+from viewer.qt.document_controller import DocumentController
 from viewer.qt.export_controller import ExportController
 from viewer.qt.file_open import file_open_queue
 from viewer.qt.i18n import (
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.tools = ToolController(session, self)  # before the controllers with map tools
         self.map = MapController(session, self)
         self.track_files = TrackFilesController(session, self)
+        self.documents = DocumentController(session, self)
         self.replay = ReplayController(session, self)
         self.zone_events = ZoneEventsController(session, self)
         self.briefings = BriefingController(session, self)
@@ -144,12 +146,13 @@ class MainWindow(QMainWindow):
         files, briefings, replay = self.track_files, self.briefings, self.replay
         exports, authoring, m = self.exports, self.authoring, self.map
         self.file_menu = bar.addMenu(translate("MainWindow", "&File"))
-        for act in (files.open_act, briefings.open_briefing_act):
+        for act in (self.documents.new_act, files.open_act, briefings.open_briefing_act):
             self.file_menu.addAction(act)
         self.file_menu.addAction(briefings.save_act)
         self.file_menu.addAction(briefings.save_as_act)
         self.recent_menu = self.file_menu.addMenu(translate("MainWindow", "Open &recent"))
         self.file_menu.addAction(files.report_act)
+        self.file_menu.addMenu(self.documents.remove_menu)
         self.file_menu.addSeparator()
         for act in (
             authoring.open_traced_act,
@@ -270,8 +273,9 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, title, text)
 
     def open_files(self, paths: list[str]) -> None:
-        """Open track files or a briefing (the command line, drag and drop, macOS "Open with")."""
-        self.track_files.open_files(paths)
+        """Open track files or a briefing (the command line, drag and drop, macOS "Open with"):
+        track files join the open briefing or start a new one (asked)."""
+        self.documents.open_files(paths)
 
     def set_language(self, code: str) -> None:
         """Save the interface language (``"system"`` or a code of `LANGUAGES`); it applies

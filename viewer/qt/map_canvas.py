@@ -65,6 +65,9 @@ class MapCanvas(QWidget):
         self.setAttribute(Qt.WA_OpaquePaintEvent)
         self.view = scene.home_view(max(self.width(), 1), max(self.height(), 1))
         self._homed = False
+        # (width, height) -> the view to show: a scene's extent, fitted again when the canvas
+        # changes size (full screen, a projector) until the user pans or zooms
+        self.fit: Callable[[int, int], MapView] | None = None
         self._view_projection = self.state.projection  # the CRS self.view is expressed in
         # (x, y) -> something under the cursor among the dynamic layers, or None; and its tooltip
         self.pick_dynamic: Callable[[float, float], object | None] | None = None
@@ -86,15 +89,26 @@ class MapCanvas(QWidget):
         self.state.events.connect("when", self._on_look_changed)
 
     # ------------------------------------------------------------------ view control
-    def set_view(self, view: MapView, settle: bool = True) -> None:
+    def set_view(
+        self,
+        view: MapView,
+        settle: bool = True,
+        fit: Callable[[int, int], MapView] | None = None,
+    ) -> None:
+        """Show ``view``; ``fit`` keeps fitting a scene's extent on resizes (None: this view
+        stays as it is)."""
+        self.fit = fit
         self.view = view
         self.view_changed.emit(view)
         if settle:
             self._settle.start()
         self.update()
 
-    def animate_to(self, view: MapView, ms: int = 700) -> None:
-        """Glide to ``view``: centre moves linearly, scale geometrically (a scene transition)."""
+    def animate_to(
+        self, view: MapView, ms: int = 700, fit: Callable[[int, int], MapView] | None = None
+    ) -> None:
+        """Glide to ``view``: centre moves linearly, scale geometrically (a scene transition);
+        ``fit`` as for `set_view`, once there."""
         start = self.view
         if getattr(self, "_animation", None) is not None:
             self._animation.stop()
@@ -114,12 +128,13 @@ class MapCanvas(QWidget):
             )
 
         anim.valueChanged.connect(step)
-        anim.finished.connect(
-            lambda: (
-                self.set_view(view.resized(self.width(), self.height()), settle=False),
-                self.invalidate(),
-            )
-        )
+
+        def done() -> None:
+            end = fit(self.width(), self.height()) if fit else view
+            self.set_view(end.resized(self.width(), self.height()), settle=False, fit=fit)
+            self.invalidate()
+
+        anim.finished.connect(done)
         self._animation = anim
         anim.start()
 
@@ -248,7 +263,10 @@ class MapCanvas(QWidget):
         return QRectF(QPointF(sx[0], sy[0]), QPointF(sx[1], sy[1]))
 
     def resizeEvent(self, event) -> None:
-        if not self._homed:
+        if self.fit is not None:  # a scene's extent, fitted to the new size
+            self.view = self.fit(self.width(), self.height())
+            self._homed = True
+        elif not self._homed:
             self.view = self.scene.home_view(self.width(), self.height())
             self._homed = True
         else:

@@ -14,6 +14,7 @@ time bin and the zone-event markers.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -77,9 +78,21 @@ PRESET_WORDS = {
 }
 
 
+# Durations as the speed and trail words write them ("1 s = 5 min", "15 min").
+UNIT_WORDS = {
+    "s": QT_TRANSLATE_NOOP("Timeline", "{n} s"),
+    "min": QT_TRANSLATE_NOOP("Timeline", "{n} min"),
+    "h": QT_TRANSLATE_NOOP("Timeline", "{n} h"),
+}
+_DURATION = re.compile(r"(\d+(?:\.\d+)?) (s|min|h)\b")
+
+
 def shown_label(label: str) -> str:
-    """A preset or zone label as shown: translated when it is words, as is when it is units."""
-    return translate("Timeline", PRESET_WORDS[label]) if label in PRESET_WORDS else label
+    """A preset or zone label as shown, in the interface language: words translated, and each
+    duration in the language's units ("1 s = 5 min" is "1 秒 = 5 分鐘" in Chinese)."""
+    if label in PRESET_WORDS:
+        return translate("Timeline", PRESET_WORDS[label])
+    return _DURATION.sub(lambda m: translate("Timeline", UNIT_WORDS[m[2]]).format(n=m[1]), label)
 
 
 def _icon(widget: QWidget, theme: str, fallback: QStyle.StandardPixmap) -> QIcon:

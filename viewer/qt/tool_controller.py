@@ -35,7 +35,7 @@ from viewer.qt.controller import Controller
 from viewer.qt.i18n import translate
 from viewer.qt.tool_handler import ToolHandler
 from viewer.render.context import PaintContext
-from viewer.render.overlays import attribution_top
+from viewer.render.overlay_layout import LABEL_BAND_BOTTOM, frame_scale
 
 #: The status-bar section while each tool is active.
 STATUS_TEXTS = {
@@ -209,6 +209,19 @@ class ToolController(Controller):
         return False
 
     # ------------------------------------------------------------------ the sign
+    def sign_rect(self, ctx: PaintContext, w: float, h: float) -> QRectF:
+        """The sign's box, ``w`` x ``h``, centred at the bottom: above the longitude labels and
+        above the overlays placed there (the clock, usually), so it covers none of them."""
+        view = ctx.view
+        left = (view.width - w) / 2
+        scale = ctx.font_scale * frame_scale(view.width, view.height)
+        bottom = view.height - LABEL_BAND_BOTTOM * scale
+        for rect in self.window.scene.overlay_boxes(view).obstacles():
+            beside = rect.right() <= left or rect.left() >= left + w
+            if not beside and rect.center().y() > view.height / 2:
+                bottom = min(bottom, rect.top())
+        return QRectF(left, bottom - h - 6 * ctx.font_scale, w, h)
+
     def paint_sign(self, painter: QPainter, ctx: PaintContext) -> None:
         """While presenting, the active tool's name and how to end it, bottom centre (a
         screen painter: never in an export)."""
@@ -222,7 +235,7 @@ class ToolController(Controller):
         font.setPointSizeF(9.0 * ctx.font_scale)
         fm = QFontMetricsF(font)
         w, h = fm.horizontalAdvance(text) + 16, fm.height() + 8
-        box = QRectF((ctx.view.width - w) / 2, attribution_top(ctx) - h - 6 * ctx.font_scale, w, h)
+        box = self.sign_rect(ctx, w, h)
         painter.save()
         painter.setPen(Qt.NoPen)
         painter.setBrush(QColor(30, 30, 30, 190))

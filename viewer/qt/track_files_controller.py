@@ -76,7 +76,7 @@ class TrackFilesController(Controller):
                 patterns=TRACK_PATTERNS
             ),
         )
-        self.open_files(paths)
+        self.window.documents.open_files(paths)  # this briefing or a new one
 
     def open_files(self, paths: list[str], options: ReadOptions | None = None) -> None:
         """Load track files in the background, each its own layer with its own report
@@ -96,6 +96,11 @@ class TrackFilesController(Controller):
             self.loader.load(key, self.session.state.projection, asked)
             QSettings(ORG_NAME, ORG_NAME).setValue("files/last_folder", str(Path(key).parent))
         self._update_progress()
+
+    @property
+    def loading(self) -> bool:
+        """Whether files are being read."""
+        return bool(self._loading)
 
     @Slot()
     def cancel_loading(self) -> None:
@@ -122,6 +127,7 @@ class TrackFilesController(Controller):
         self._update_progress()
         self.session.add_tracks(key, trackset, report, self._requested.get(key))
         self._remember_recent(key)
+        self.window.documents.files_loaded(key)  # the map goes to the files the user opened
         n_skipped = len(getattr(report, "skipped", []))
         n_warn = len(getattr(report, "warnings", []))
         name = Path(key).name
@@ -245,7 +251,7 @@ class TrackFilesController(Controller):
         for path in recent:
             act = menu.addAction(Path(path).name)
             act.setStatusTip(path)
-            act.triggered.connect(lambda _=False, p=path: self.open_files([p]))
+            act.triggered.connect(lambda _=False, p=path: self.window.documents.open_files([p]))
         menu.setEnabled(bool(recent))
 
     def shutdown(self) -> None:

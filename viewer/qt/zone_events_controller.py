@@ -28,6 +28,10 @@ class _Results(QObject):
     ready = Signal(int, object)
 
 
+QWIDGETSIZE_MAX = 16777215  # Qt's "no maximum"
+TABLE_SHARE = 0.35  # of the window's height, for the events table and the counts chart
+
+
 class ZoneEventsController(Controller):
     def __init__(self, session, window) -> None:
         super().__init__(session, window)
@@ -57,12 +61,34 @@ class ZoneEventsController(Controller):
         QTimer.singleShot(
             0, lambda: window.resizeDocks([replay.timeline_dock], [height], Qt.Vertical)
         )
+        # a table or chart brought to the front gets a share of the window to be read in (a
+        # dozen rows at 1920x1080), the timeline back in front gives it back to the map
+        for dock in (self.events_dock, self.counts_dock):
+            dock.visibilityChanged.connect(lambda shown, d=dock: shown and self._give_room(d))
+        replay.timeline_dock.visibilityChanged.connect(
+            lambda shown: (
+                shown and window.resizeDocks([replay.timeline_dock], [height], Qt.Vertical)
+            )
+        )
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zone-events")
         self._generation = 0
         self._marker_rows: pd.DataFrame | None = None
         self._results = _Results(self)
         self._results.ready.connect(self._on_events_ready)
         session.events.connect("briefing", self._on_briefing_changed)
+
+    def _give_room(self, dock) -> None:
+        """``dock`` (the events table or the counts chart) at least 35 % of the window high."""
+        want = max(round(self.window.height() * TABLE_SHARE), 280)
+        if dock.height() < want and not self.window.isFullScreen():
+            self.window.replay.qt_timeline.setMaximumHeight(QWIDGETSIZE_MAX)  # (its tab's limit)
+            self.window.resizeDocks([dock], [want], Qt.Vertical)
+
+    def _timeline_only(self, height: int) -> None:
+        """The timeline in front again: as tall as it needs, the map gets the rest."""
+        qt_timeline = self.window.replay.qt_timeline
+        qt_timeline.setMaximumHeight(qt_timeline.sizeHint().height())
+        self.window.resizeDocks([self.window.replay.timeline_dock], [height], Qt.Vertical)
 
     def recompute(self) -> None:
         """Zone events for every loaded file, in a worker thread (the UI never waits)."""

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 
 from viewer.core.briefing import ARROW, CIRCLE, POLYGON, TEXT, Annotation
@@ -28,8 +28,10 @@ class AnnotationPainter(Painter):
     ) -> None:
         self.annotations = annotations
         self.time_source = time_source
+        self.drawn: list[QRectF] = []  # the texts of the last frame (the overlays avoid them)
 
     def paint(self, painter: QPainter, ctx: PaintContext) -> None:
+        self.drawn = []
         t = self.time_source()
         when = datetime.fromtimestamp(t, UTC) if t is not None else None
         for ann in self.annotations():
@@ -96,9 +98,9 @@ class AnnotationPainter(Painter):
             self._label(painter, ann, float(sx[0]), float(sy[0]), colour, font, ctx.theme)
         painter.restore()
 
-    @staticmethod
-    def _label(painter, ann, x, y, colour, font, theme: Theme) -> None:
+    def _label(self, painter, ann, x, y, colour, font, theme: Theme) -> None:
         if ann.text:
-            draw_text(
+            rect = draw_text(
                 painter, x, y, ann.text, colour, font, align_center=ann.kind != TEXT, theme=theme
             )
+            self.drawn.append(rect)

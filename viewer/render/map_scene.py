@@ -30,10 +30,18 @@ from viewer.render.layer_painters import (
     ReferenceLayerPainter,
     painter_for,
 )
+from viewer.render.overlay_layout import (
+    ANNOTATION_WEIGHT,
+    OverlayBoxes,
+    OverlayLayout,
+    overlay_context,
+    place_boxes,
+)
 from viewer.render.overlays import (
     Legend,
     NorthArrow,
     NoticeBanner,
+    PlacedOverlay,
     ScaleBar,
     SourceLine,
     TitleAndClock,
@@ -71,6 +79,9 @@ class MapScene:
         self.tracks: TrackPainter | None = None
         self.notice: NoticeBanner | None = None
         self.title_clock: TitleAndClock | None = None
+        self.annotations: AnnotationPainter | None = None
+        # where the overlays go: off the tracks and annotations (`overlay_layout`)
+        self.overlay_layout = OverlayLayout(self._data_points, self._data_key)
 
     @classmethod
     def for_session(
@@ -96,6 +107,7 @@ class MapScene:
             lambda: session.briefing.annotations if session.briefing else (),
             lambda: timeline.time if session.tracks.items else None,
         )
+        scene.annotations = annotations
         scene.dynamic += [scene.tracks, annotations]
         scene.notice = NoticeBanner(lambda: session.briefing.notice if session.briefing else "")
         scene.title_clock = TitleAndClock(session)  # over the legend where they meet
@@ -166,10 +178,71 @@ class MapScene:
             paint(painter, ctx)
 
     def paint_overlays(self, painter: QPainter, view: MapView) -> None:
-        ctx = self.context(view)
+        """The overlays, each in its box of `overlay_boxes` (shrunk on small frames)."""
+        ctx = overlay_context(self.context(view))
+        boxes = self.overlay_boxes(view)
         painter.setRenderHint(QPainter.Antialiasing, True)
         for paint in self.overlays:
+            if isinstance(paint, PlacedOverlay):
+                paint.placed = boxes
             paint(painter, ctx)
+
+    def overlay_boxes(self, view: MapView) -> OverlayBoxes:
+        """Where the title, clock, legend, notice, scale bar, north arrow and source line go on
+        ``view``'s frame (`OverlayLayout`): the map labels keep clear of
+        ``overlay_boxes(view).obstacles()``, a scene's region of ``.insets()``."""
+        ctx = overlay_context(self.context(view))
+        sizes: dict[str, tuple[float, float]] = {}
+        for overlay in self.overlays:
+            if isinstance(overlay, PlacedOverlay):
+                sizes.update(overlay.wanted(ctx))
+        return self.overlay_layout.place(ctx, sizes)
+
+    def scene_view(self, session: Session, width: int, height: int, index: int) -> MapView:
+        """Scene ``index`` of ``session`` fitted to a ``width`` x ``height`` frame, its region
+        clear of where the overlays go (`Session.map_view`)."""
+        probe = session.map_view(width, height, index)
+        return session.map_view(width, height, index, self.overlay_insets(probe))
+
+    def overlay_insets(self, view: MapView) -> tuple[float, float, float, float]:
+        """The margins the overlays take on ``view``'s frame at their first places (whatever
+        the data: a scene's view must not depend on the frame before it)."""
+        ctx = overlay_context(self.context(view))
+        sizes: dict[str, tuple[float, float]] = {}
+        for overlay in self.overlays:
+            if isinstance(overlay, PlacedOverlay):
+                sizes.update(overlay.wanted(ctx))
+        return place_boxes((view.width, view.height), sizes, ctx.font_scale).insets()
+
+    def _data_key(self) -> object:
+        """The state of what the overlays keep off: the visible tracks, the annotations shown."""
+        tracks = self.tracks.tracks.visible() if self.tracks is not None else []
+        drawn = self.annotations.drawn if self.annotations is not None else []
+        return (
+            tuple(id(item.trackset) for item in tracks),
+            self.state.projection.definition,
+            tuple((round(r.x()), round(r.y()), round(r.width())) for r in drawn),
+        )
+
+    def _data_points(self, ctx: PaintContext) -> tuple[np.ndarray, np.ndarray]:
+        """Screen points of every fix of the visible tracks (at most 200,000, evenly taken) and
+        of the annotations' texts (weighted: an annotation is never covered if it can help)."""
+        parts, weights = [], []
+        for item in self.tracks.tracks.visible() if self.tracks is not None else []:
+            ts = item.trackset
+            step = max(1, ts.n_fixes // 200_000)
+            sx, sy = ctx.view.to_screen(ts.x[::step], ts.y[::step])
+            parts.append(np.column_stack([sx, sy]))
+            weights.append(np.full(len(sx), float(step)))
+        for rect in self.annotations.drawn if self.annotations is not None else []:
+            xs = np.linspace(rect.left(), rect.right(), 8)
+            ys = np.linspace(rect.top(), rect.bottom(), 3)
+            gx, gy = np.meshgrid(xs, ys)
+            parts.append(np.column_stack([gx.ravel(), gy.ravel()]))
+            weights.append(np.full(gx.size, ANNOTATION_WEIGHT / gx.size))
+        if not parts:
+            return np.empty((0, 2)), np.empty(0)
+        return np.concatenate(parts), np.concatenate(weights)
 
     def _on_static_changed(self, *_: object) -> None:
         self._static_cache = None

@@ -20,7 +20,16 @@ from viewer.core.geodesy import distance_m
 from viewer.core.timeline import format_time
 from viewer.core.units import METRES_PER
 from viewer.render.context import PaintContext, Painter, draw_text
-from viewer.render.layer_painters import degree_label_strip
+from viewer.render.overlay_layout import (
+    CLOCK,
+    LEGEND,
+    NORTH_ARROW,
+    NOTICE,
+    SCALE_BAR,
+    SOURCE,
+    TITLE,
+    OverlayBoxes,
+)
 from viewer.render.translate import translate
 
 if TYPE_CHECKING:
@@ -45,9 +54,19 @@ def nice_length(target: float) -> float:
     return 10**exp
 
 
-def paint_scale_bar(painter: QPainter, ctx: PaintContext) -> None:
+def scale_bar_size(ctx: PaintContext) -> tuple[float, float]:
+    """The scale bar's box: two bars of at most 160 px (scaled) and their lengths beside them."""
+    s = ctx.font_scale
+    font = QFont()
+    font.setPointSizeF(8.5 * s)
+    font.setBold(True)
+    return 160 * s + 10 + QFontMetricsF(font).horizontalAdvance("2000 nmi"), 40.0 * s
+
+
+def paint_scale_bar(painter: QPainter, ctx: PaintContext, rect: QRectF | None = None) -> None:
     """Two bars true at the map centre (geodesic): first, bolder, in the chosen distance unit
-    (nautical miles or kilometres), then a thinner one in the other unit."""
+    (nautical miles or kilometres), then a thinner one in the other unit; in ``rect`` (the
+    layout's box), else bottom left."""
     view = ctx.view
     cx, cy = view.width / 2.0, view.height / 2.0
     mx, my = view.to_map(np.array([cx - 50.0, cx + 50.0]), np.array([cy, cy]))
@@ -60,6 +79,8 @@ def paint_scale_bar(painter: QPainter, ctx: PaintContext) -> None:
     max_px = 160 * ctx.font_scale
     x0 = 64.0 * ctx.font_scale  # clear of the parallels' labels
     y = view.height - 40.0 * ctx.font_scale  # above the graticule labels
+    if rect is not None:
+        x0, y = rect.left(), rect.top() + 12.0 * ctx.font_scale
     colour = ctx.theme.color("text")
     for primary, unit in ((True, ctx.units.distance), (False, ctx.units.other_distance)):
         font = QFont()
@@ -91,13 +112,25 @@ def north_angle_deg(ctx: PaintContext) -> float:
     return math.degrees(math.atan2(dx, dy))
 
 
-def paint_north_arrow(painter: QPainter, ctx: PaintContext, always: bool = False) -> None:
-    """A north arrow in the top-right corner where north is not straight up (> 0.5°)."""
+def north_arrow_size(ctx: PaintContext, always: bool = False) -> tuple[float, float] | None:
+    """The north arrow's box, None where north is straight up (and not ``always``)."""
+    if not always and abs(north_angle_deg(ctx)) < 0.5:
+        return None
+    return 44.0 * ctx.font_scale, 60.0 * ctx.font_scale
+
+
+def paint_north_arrow(
+    painter: QPainter, ctx: PaintContext, always: bool = False, rect: QRectF | None = None
+) -> None:
+    """A north arrow where north is not straight up (> 0.5°): in ``rect`` (the layout's box),
+    else in the top-right corner."""
     angle = north_angle_deg(ctx)
     if not always and abs(angle) < 0.5:
         return
     s = ctx.font_scale
     cx, cy = ctx.view.width - 30.0 * s, 40.0 * s
+    if rect is not None:
+        cx, cy = rect.center().x(), rect.top() + 38.0 * s
     painter.save()
     painter.translate(cx, cy)
     painter.rotate(angle)
@@ -125,19 +158,20 @@ def _attribution_font(ctx: PaintContext) -> QFont:
     return font
 
 
-def attribution_top(ctx: PaintContext) -> float:
-    """The top of the source line's box: bottom right, just above the longitude labels."""
+def attribution_size(ctx: PaintContext, text: str) -> tuple[float, float]:
     fm = QFontMetricsF(_attribution_font(ctx))
-    return ctx.view.height - degree_label_strip(ctx) - fm.height() - 4
+    return fm.horizontalAdvance(text) + 10, fm.height() + 4
 
 
-def paint_attribution(painter: QPainter, ctx: PaintContext, text: str) -> None:
-    """The source line, bottom right, above the strip of the longitude labels (which it
-    would otherwise cover)."""
+def paint_attribution(
+    painter: QPainter, ctx: PaintContext, text: str, rect: QRectF | None = None
+) -> None:
+    """The source line, in ``rect`` (the layout's box; elided to fit), else bottom right."""
     font = _attribution_font(ctx)
     fm = QFontMetricsF(font)
-    w = fm.horizontalAdvance(text)
-    box = QRectF(ctx.view.width - w - 10, attribution_top(ctx), w + 10, fm.height() + 4)
+    w, h = attribution_size(ctx, text)
+    box = QRectF(ctx.view.width - w, ctx.view.height - h, w, h) if rect is None else rect
+    text = fm.elidedText(text, Qt.ElideRight, box.width() - 6)
     hc = ctx.theme.high_contrast
     painter.fillRect(box, ctx.theme.color("panel") if hc else QColor(255, 255, 255, 200))
     painter.setFont(font)
@@ -172,18 +206,19 @@ def legend_rect(ctx: PaintContext) -> QRectF:
     line_h = fm.height() + 4 * s
     w = 28 * s + 8 * s + max(fm.horizontalAdvance(t) for _, t in legend_rows()) + 12 * s
     h = line_h * len(LEGEND_ROWS) + 8 * s
-    return QRectF(ctx.view.width - w - 8.0 * s, attribution_top(ctx) - h - 6.0 * s, w, h)
+    return QRectF(ctx.view.width - w - 8.0 * s, ctx.view.height - h - 26.0 * s, w, h)
 
 
-def paint_legend(painter: QPainter, ctx: PaintContext) -> None:
-    """How to read the lines: published vs approximate edges, derived zones, overlaps."""
+def paint_legend(painter: QPainter, ctx: PaintContext, rect: QRectF | None = None) -> None:
+    """How to read the lines: published vs approximate edges, derived zones, overlaps; in
+    ``rect`` (the layout's box), else where `legend_rect` says."""
     s = ctx.font_scale
     font = _legend_font(ctx)
     fm = QFontMetricsF(font)
     rows = legend_rows()
     line_h = fm.height() + 4 * s
     sample_w = 28 * s
-    rect = legend_rect(ctx)
+    rect = legend_rect(ctx) if rect is None else rect
     x0, y0, w, h = rect.x(), rect.y(), rect.width(), rect.height()
     painter.save()
     hc = ctx.theme.high_contrast
@@ -216,30 +251,49 @@ def paint_legend(painter: QPainter, ctx: PaintContext) -> None:
     painter.restore()
 
 
+def _title_fonts(ctx: PaintContext) -> tuple[QFont, QFont]:
+    big = QFont()
+    big.setPointSizeF(13 * ctx.font_scale)
+    big.setBold(True)
+    small = QFont()
+    small.setPointSizeF(9.5 * ctx.font_scale)
+    small.setBold(ctx.theme.bold)
+    return big, small
+
+
+def title_size(ctx: PaintContext, title: str, subtitle: str = "") -> tuple[float, float] | None:
+    """The title box: at most half the frame wide (longer titles are elided), None without one."""
+    if not title:
+        return None
+    big, small = _title_fonts(ctx)
+    fm, fs = QFontMetricsF(big), QFontMetricsF(small)
+    w = max(fm.horizontalAdvance(title), fs.horizontalAdvance(subtitle) if subtitle else 0) + 20
+    h = fm.height() + (fs.height() if subtitle else 0) + 10
+    return min(w, max(ctx.view.width * 0.5, 200.0)), h
+
+
 def paint_title(
     painter: QPainter,
     ctx: PaintContext,
     title: str,
     subtitle: str = "",
     above: QRectF | None = None,
+    rect: QRectF | None = None,
 ) -> None:
-    """Title bottom left, above the scale bar, with the scene as a subtitle; moved up to stay
-    above ``above`` (the clock) where the two would overlap."""
-    if not title:
+    """The title with the scene as a subtitle, in ``rect`` (the layout's box), else bottom left
+    above the scale bar, moved up to stay above ``above`` (the clock) where they would meet."""
+    size = title_size(ctx, title, subtitle)
+    if size is None:
         return
     s = ctx.font_scale
-    big = QFont()
-    big.setPointSizeF(13 * s)
-    big.setBold(True)
-    small = QFont()
-    small.setPointSizeF(9.5 * s)
-    small.setBold(ctx.theme.bold)
+    big, small = _title_fonts(ctx)
     fm, fs = QFontMetricsF(big), QFontMetricsF(small)
-    w = max(fm.horizontalAdvance(title), fs.horizontalAdvance(subtitle) if subtitle else 0) + 20
-    h = fm.height() + (fs.height() if subtitle else 0) + 10
-    rect = QRectF(10, ctx.view.height - h - 90 * s, min(w, ctx.view.width - 20), h)
-    if above is not None and rect.intersects(above):
-        rect.moveBottom(above.top() - 6 * s)
+    if rect is None:
+        w, h = size
+        rect = QRectF(10, ctx.view.height - h - 90 * s, min(w, ctx.view.width - 20), h)
+        if above is not None and rect.intersects(above):
+            rect.moveBottom(above.top() - 6 * s)
+    inner = rect.width() - 20
     hc = ctx.theme.high_contrast
     painter.save()
     painter.setPen(QPen(ctx.theme.color("panel_border"), 2.0) if hc else Qt.NoPen)
@@ -247,14 +301,36 @@ def paint_title(
     painter.drawRoundedRect(rect, 5, 5)
     painter.setPen(ctx.theme.color("text") if hc else QColor("#111111"))
     painter.setFont(big)
-    painter.drawText(rect.adjusted(10, 4, -10, 0), Qt.AlignLeft | Qt.AlignTop, title)
+    painter.drawText(
+        rect.adjusted(10, 4, -10, 0),
+        Qt.AlignLeft | Qt.AlignTop,
+        fm.elidedText(title, Qt.ElideRight, inner),
+    )
     if subtitle:
         painter.setFont(small)
         painter.setPen(ctx.theme.color("text") if hc else QColor("#333333"))
         painter.drawText(
-            rect.adjusted(10, 4 + fm.height(), -10, 0), Qt.AlignLeft | Qt.AlignTop, subtitle
+            rect.adjusted(10, 4 + fm.height(), -10, 0),
+            Qt.AlignLeft | Qt.AlignTop,
+            fs.elidedText(subtitle, Qt.ElideRight, inner),
         )
     painter.restore()
+
+
+def _clock_text(t: float, zone: str) -> str:
+    return f"{format_time(t, 'UTC')}    {format_time(t, zone)}"
+
+
+def _clock_font(ctx: PaintContext) -> QFont:
+    font = QFont()
+    font.setPointSizeF(12 * ctx.font_scale)
+    font.setBold(True)
+    return font
+
+
+def clock_size(ctx: PaintContext, t: float, zone: str = "Asia/Taipei") -> tuple[float, float]:
+    fm = QFontMetricsF(_clock_font(ctx))
+    return fm.horizontalAdvance(_clock_text(t, zone)) + 24, fm.height() + 10
 
 
 def paint_clock(
@@ -263,24 +339,20 @@ def paint_clock(
     t: float,
     zone: str = "Asia/Taipei",
     avoid: QRectF | None = None,
+    rect: QRectF | None = None,
 ) -> QRectF:
-    """The replay time in UTC and in ``zone``, bottom centre, large enough for a room; where
-    it would overlap ``avoid`` (the legend, on a narrow screen) it goes above it, clear of the
-    scale bar too. Returns where it was drawn."""
-    text = f"{format_time(t, 'UTC')}    {format_time(t, zone)}"
-    font = QFont()
-    font.setPointSizeF(12 * ctx.font_scale)
-    font.setBold(True)
-    fm = QFontMetricsF(font)
-    w = fm.horizontalAdvance(text) + 24
-    rect = QRectF(
-        (ctx.view.width - w) / 2,
-        ctx.view.height - fm.height() - 34 * ctx.font_scale,
-        w,
-        fm.height() + 10,
-    )
-    if avoid is not None and rect.intersects(avoid):
-        rect.moveBottom(avoid.top() - 6 * ctx.font_scale)
+    """The replay time in UTC and in ``zone``, large enough for a room: in ``rect`` (the
+    layout's box), else bottom centre, above ``avoid`` (the legend, on a narrow screen) where
+    it would overlap it. Returns where it was drawn."""
+    text = _clock_text(t, zone)
+    font = _clock_font(ctx)
+    if rect is None:
+        w, h = clock_size(ctx, t, zone)
+        rect = QRectF(
+            (ctx.view.width - w) / 2, ctx.view.height - h + 10 - 34 * ctx.font_scale, w, h
+        )
+        if avoid is not None and rect.intersects(avoid):
+            rect.moveBottom(avoid.top() - 6 * ctx.font_scale)
     hc = ctx.theme.high_contrast
     painter.save()
     if hc:  # opaque, framed: the clock reads from the back of the room
@@ -296,87 +368,146 @@ def paint_clock(
     return rect
 
 
-def paint_notice(painter: QPainter, ctx: PaintContext, text: str) -> None:
-    """A banner at the top centre of the map: the briefing's notice, always on screen."""
+def _notice_parts(ctx: PaintContext, text: str) -> tuple[QFont, str]:
+    font = QFont()
+    font.setPointSizeF(9.5 * ctx.font_scale)
+    font.setBold(True)
+    return font, text.split(". ")[0].strip().rstrip(".") + "."
+
+
+def notice_size(ctx: PaintContext, text: str) -> tuple[float, float] | None:
+    """The notice banner's box (its first sentence), None without a notice."""
     if not text:
+        return None
+    s = ctx.font_scale
+    font, first = _notice_parts(ctx, text)
+    fm = QFontMetricsF(font)
+    return min(fm.horizontalAdvance(first) + 24 * s, ctx.view.width - 20.0), fm.height() + 10 * s
+
+
+def paint_notice(
+    painter: QPainter, ctx: PaintContext, text: str, rect: QRectF | None = None
+) -> None:
+    """A banner with the briefing's notice, always on screen: in ``rect`` (the layout's box,
+    which nothing else covers), else at the top centre."""
+    size = notice_size(ctx, text)
+    if size is None:
         return
     s = ctx.font_scale
-    font = QFont()
-    font.setPointSizeF(9.5 * s)
-    font.setBold(True)
+    font, first = _notice_parts(ctx, text)
     fm = QFontMetricsF(font)
-    first = text.split(". ")[0].strip().rstrip(".") + "."
-    width = min(fm.horizontalAdvance(first) + 24 * s, ctx.view.width - 20.0)
-    rect = QRectF((ctx.view.width - width) / 2, 8 * s, width, fm.height() + 10 * s)
+    if rect is None:
+        rect = QRectF((ctx.view.width - size[0]) / 2, 8 * s, *size)
     painter.save()
     painter.setPen(QPen(QColor("#8a5a00"), 1.2))
     painter.setBrush(QColor(255, 243, 205, 235))
     painter.drawRoundedRect(rect, 5, 5)
     painter.setFont(font)
     painter.setPen(QColor("#5a3b00"))
-    painter.drawText(rect, Qt.AlignCenter, fm.elidedText(first, Qt.ElideRight, width - 16 * s))
+    text = fm.elidedText(first, Qt.ElideRight, rect.width() - 16 * s)
+    painter.drawText(rect, Qt.AlignCenter, text)
     painter.restore()
 
 
 # ---------------------------------------------------------------------- the overlays
-class ScaleBar(Painter):
-    """Bottom left: true at the map centre, in the context's distance unit first."""
+class PlacedOverlay(Painter):
+    """An overlay drawn in the box(es) an `OverlayLayout` gives it: ``wanted(ctx)`` says the
+    size of each box it needs (by the layout's names), ``placed`` holds where they went (None:
+    each goes where it goes alone)."""
+
+    placed: OverlayBoxes | None = None
+
+    def wanted(self, ctx: PaintContext) -> dict[str, tuple[float, float]]:
+        return {}
+
+    def box(self, name: str) -> QRectF | None:
+        return self.placed.get(name) if self.placed is not None else None
+
+
+class ScaleBar(PlacedOverlay):
+    """Bottom left (or where the layout puts it): true at the map centre, in the context's
+    distance unit first."""
+
+    def wanted(self, ctx: PaintContext) -> dict[str, tuple[float, float]]:
+        return {SCALE_BAR: scale_bar_size(ctx)}
 
     def paint(self, painter: QPainter, ctx: PaintContext) -> None:
-        paint_scale_bar(painter, ctx)
+        if self.placed is None or self.box(SCALE_BAR) is not None:
+            paint_scale_bar(painter, ctx, self.box(SCALE_BAR))
 
 
-class NorthArrow(Painter):
+class NorthArrow(PlacedOverlay):
     """Top right, where north is not straight up (``always``: also where it is)."""
 
     def __init__(self, always: bool = False) -> None:
         self.always = always
 
+    def wanted(self, ctx: PaintContext) -> dict[str, tuple[float, float]]:
+        size = north_arrow_size(ctx, self.always)
+        return {NORTH_ARROW: size} if size else {}
+
     def paint(self, painter: QPainter, ctx: PaintContext) -> None:
-        paint_north_arrow(painter, ctx, self.always)
+        paint_north_arrow(painter, ctx, self.always, self.box(NORTH_ARROW))
 
 
-class SourceLine(Painter):
+class SourceLine(PlacedOverlay):
     """Bottom right: where the lines and the coastline come from (``text``, translated)."""
 
     def __init__(self, text: str = SOURCE_LINE) -> None:
         self.text = text
 
+    def wanted(self, ctx: PaintContext) -> dict[str, tuple[float, float]]:
+        return {SOURCE: attribution_size(ctx, translate("MapPainters", self.text))}
+
     def paint(self, painter: QPainter, ctx: PaintContext) -> None:
-        paint_attribution(painter, ctx, translate("MapPainters", self.text))
+        paint_attribution(painter, ctx, translate("MapPainters", self.text), self.box(SOURCE))
 
 
-class Legend(Painter):
-    """Bottom right, above the source line: how to read the lines; ``visible`` to hide it."""
+class Legend(PlacedOverlay):
+    """Bottom right, above the source line (or where the layout puts it): how to read the
+    lines; ``visible`` to hide it."""
 
     def __init__(self, visible: bool = True) -> None:
         self.visible = visible
 
     def rect(self, ctx: PaintContext) -> QRectF | None:
-        """Where it is drawn (None when hidden): the clock keeps clear of it."""
-        return legend_rect(ctx) if self.visible else None
+        """Where it is drawn (None when hidden)."""
+        if not self.visible:
+            return None
+        return self.box(LEGEND) or legend_rect(ctx)
+
+    def wanted(self, ctx: PaintContext) -> dict[str, tuple[float, float]]:
+        if not self.visible:
+            return {}
+        rect = legend_rect(ctx)
+        return {LEGEND: (rect.width(), rect.height())}
 
     def paint(self, painter: QPainter, ctx: PaintContext) -> None:
-        if self.visible:
-            paint_legend(painter, ctx)
+        if self.visible and (self.placed is None or self.box(LEGEND) is not None):
+            paint_legend(painter, ctx, self.box(LEGEND))
 
 
-class NoticeBanner(Painter):
+class NoticeBanner(PlacedOverlay):
     """Top centre: ``text()`` (the briefing's notice: "Illustrative scenario — ..."), always on
-    screen when there is one."""
+    screen when there is one: the layout places it first and nothing covers it."""
 
     def __init__(self, text: Callable[[], str]) -> None:
         self.text = text
 
+    def wanted(self, ctx: PaintContext) -> dict[str, tuple[float, float]]:
+        size = notice_size(ctx, self.text())
+        return {NOTICE: size} if size else {}
+
     def paint(self, painter: QPainter, ctx: PaintContext) -> None:
-        paint_notice(painter, ctx, self.text())
+        paint_notice(painter, ctx, self.text(), self.box(NOTICE))
 
 
-class TitleAndClock(Painter):
-    """Bottom: the session's clock (in UTC and the clock's zone; while a replay is loaded) and
-    the briefing's title with the current scene above it. ``clock_visible`` and
-    ``title_visible`` say which are drawn; with a ``legend`` the clock keeps clear of it (above
-    it on a narrow picture), without one it stays at the bottom centre."""
+class TitleAndClock(PlacedOverlay):
+    """The session's clock (in UTC and the clock's zone; while a replay is loaded) and the
+    briefing's title with the current scene under it, each where the layout puts it (the clock
+    at the bottom centre, the title bottom left, unless the data is there). ``clock_visible``
+    and ``title_visible`` say which are drawn. ``legend``: without a layout, the clock keeps
+    clear of it."""
 
     def __init__(self, session: Session, legend: Legend | None = None) -> None:
         self.session = session
@@ -384,18 +515,39 @@ class TitleAndClock(Painter):
         self.clock_visible = True
         self.title_visible = False
 
-    def paint(self, painter: QPainter, ctx: PaintContext) -> None:
-        session, clock = self.session, None
+    def _clock(self) -> tuple[float, str] | None:
+        session = self.session
         t = session.timeline.time
         if self.clock_visible and session.tracks.items and math.isfinite(t):
             zone = session.timeline.zone
-            avoid = self.legend.rect(ctx) if self.legend is not None else None
-            clock = paint_clock(painter, ctx, t, zone if zone != "local" else "UTC", avoid=avoid)
-        if not self.title_visible:
-            return
-        briefing = session.briefing
-        title = briefing.title if briefing else ""
+            return t, zone if zone != "local" else "UTC"
+        return None
+
+    def _titles(self) -> tuple[str, str]:
+        session, briefing = self.session, self.session.briefing
+        if not self.title_visible or briefing is None:
+            return "", ""
         scene = ""
-        if briefing and 0 <= session.scene_index < len(briefing.scenes):
+        if 0 <= session.scene_index < len(briefing.scenes):
             scene = briefing.scenes[session.scene_index].title
-        paint_title(painter, ctx, title, scene, above=clock)
+        return briefing.title, scene
+
+    def wanted(self, ctx: PaintContext) -> dict[str, tuple[float, float]]:
+        out: dict[str, tuple[float, float]] = {}
+        clock = self._clock()
+        if clock is not None:
+            out[CLOCK] = clock_size(ctx, *clock)
+        size = title_size(ctx, *self._titles())
+        if size is not None:
+            out[TITLE] = size
+        return out
+
+    def paint(self, painter: QPainter, ctx: PaintContext) -> None:
+        drawn = None
+        clock = self._clock()
+        if clock is not None and (self.placed is None or self.box(CLOCK) is not None):
+            avoid = self.legend.rect(ctx) if self.legend is not None else None
+            drawn = paint_clock(painter, ctx, *clock, avoid=avoid, rect=self.box(CLOCK))
+        title, scene = self._titles()
+        if title and (self.placed is None or self.box(TITLE) is not None):
+            paint_title(painter, ctx, title, scene, above=drawn, rect=self.box(TITLE))

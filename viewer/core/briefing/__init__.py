@@ -46,6 +46,7 @@ from viewer.core.briefing.model import (
     MAPPABLE_FIELDS,  # the constants' fields a track file's column may be mapped to
     POLYGON,
     RECOVERY_FORMAT,
+    REFERENCE_SIZE,
     SCHEMA_VERSION,
     SPEED_UNITS,
     SUFFIX,
@@ -100,6 +101,7 @@ __all__ = [
     "MIGRATIONS",
     "POLYGON",
     "RECOVERY_FORMAT",
+    "REFERENCE_SIZE",
     "SCHEMA_VERSION",
     "SPEED_UNITS",
     "SUFFIX",

@@ -39,12 +39,12 @@ from viewer.core.tracing import DEFAULT_TZ, Timing, TracedScenario, TracedTrack
 
 # Decimals written for each kind of number (fixed, so files are stable).
 _DEG_DIGITS = 6  # ~0.1 m
-_M_PER_PX_DIGITS = 4
 _FRACTION_DIGITS = 3
 _SECONDS_DIGITS = 3
 _SPEED_DIGITS = 4
 _METRES_DIGITS = 1
 _PX_DIGITS = 2
+_REGION_KEYS = ("west", "south", "east", "north")
 
 
 # ---------------------------------------------------------------------------- to / from dict
@@ -60,9 +60,15 @@ def _view_dict(view: ViewSpec) -> dict[str, Any]:
     return {
         "center_lon": _num(view.center_lon, _DEG_DIGITS),
         "center_lat": _num(view.center_lat, _DEG_DIGITS),
-        "metres_per_pixel": _num(view.metres_per_pixel, _M_PER_PX_DIGITS),
+        "width_m": _num(view.width_m, _METRES_DIGITS),
+        "height_m": _num(view.height_m, _METRES_DIGITS),
         "crs": view.crs,
+        "region": None if view.region is None else _region_dict(view.region),
     }
+
+
+def _region_dict(box: tuple[float, float, float, float]) -> dict[str, float]:
+    return dict(zip(_REGION_KEYS, (_num(v, _DEG_DIGITS) for v in box), strict=True))
 
 
 def _range_dict(tr: TimeRange | None) -> dict[str, str] | None:
@@ -206,14 +212,24 @@ def dumps(briefing: Briefing) -> str:
 
 
 def _view_from(value: object, where: str) -> ViewSpec:
-    o = JsonObject(value, where, ("center_lon", "center_lat", "metres_per_pixel", "crs"))
+    o = JsonObject(
+        value, where, ("center_lon", "center_lat", "width_m", "height_m", "crs", "region")
+    )
     crs = o.get_str("crs")
+    region_doc = o.get("region", None)
+    region = None
+    if region_doc is not None:
+        ro = JsonObject(region_doc, f"{where}.region", _REGION_KEYS)
+        west, south, east, north = (ro.get_num(k) for k in _REGION_KEYS)
+        region = (west, south, east, north)
     view = o.build(
         ViewSpec,
         center_lon=o.get_num("center_lon"),
         center_lat=o.get_num("center_lat"),
-        metres_per_pixel=o.get_num("metres_per_pixel"),
+        width_m=o.get_num("width_m"),
+        height_m=o.get_num("height_m"),
         crs=crs,
+        region=region,
     )
     try:
         view.projection()

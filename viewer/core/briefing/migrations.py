@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from viewer.core.briefing.model import FORMAT, SCHEMA_VERSION
+from viewer.core.briefing.model import FORMAT, REFERENCE_SIZE, SCHEMA_VERSION
 from viewer.core.briefing.validation import BriefingError, JsonObject, json_kind
 
 
@@ -117,11 +117,50 @@ def _migrate_v2_to_v3(doc: dict[str, Any]) -> dict[str, Any]:
     return {**doc, "schema_version": 3}
 
 
+def _extent_of(view: object, where: str) -> dict[str, Any] | None:
+    """A v3 view (centre and metres per pixel) as the extent a `REFERENCE_SIZE` window showed."""
+    if view is None:
+        return None
+    vo = JsonObject(view, where, ("center_lon", "center_lat", "metres_per_pixel", "crs"))
+    mpp = vo.get_num("metres_per_pixel")
+    if mpp <= 0:
+        raise BriefingError(f"{vo.at('metres_per_pixel')} must be positive; got {mpp:g}")
+    width, height = REFERENCE_SIZE
+    return {
+        "center_lon": vo.get_num("center_lon"),
+        "center_lat": vo.get_num("center_lat"),
+        "width_m": round(mpp * width, 1),  # to the decimetre, as saved: the file is stable
+        "height_m": round(mpp * height, 1),
+        "crs": vo.get_str("crs"),
+        "region": None,
+    }
+
+
+def _migrate_v3_to_v4(doc: dict[str, Any]) -> dict[str, Any]:
+    """v4 keeps an extent, not a scale: each view's centre and metres per pixel become the
+    extent the author saw in a `REFERENCE_SIZE` (1920 x 1080) window — the command line's
+    default render size, at which the sample briefings' scenes were composed — so any other
+    window, projector or export shows that extent whole, with more map beside it."""
+    out = {**doc, "schema_version": 4}
+    if "view" in doc:
+        out["view"] = _extent_of(doc["view"], "view")
+    scenes = doc.get("scenes")
+    if isinstance(scenes, list):
+        out["scenes"] = [
+            {**s, "view": _extent_of(s.get("view"), f"scenes[{i}].view")}
+            if isinstance(s, dict)
+            else s
+            for i, s in enumerate(scenes)
+        ]
+    return out
+
+
 #: version -> function turning a document of that version into one of the next version.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     0: _migrate_v0_to_v1,
     1: _migrate_v1_to_v2,
     2: _migrate_v2_to_v3,
+    3: _migrate_v3_to_v4,
 }
 
 

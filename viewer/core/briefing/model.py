@@ -31,7 +31,7 @@ from viewer.core.projection import Projection
 from viewer.core.tracing import TracedScenario
 from viewer.core.view import MapView
 
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4
 FORMAT: Final = "adiz-viewer-briefing"
 RECOVERY_FORMAT: Final = "adiz-viewer-recovery"
 SUFFIX: Final = ".briefing.json"
@@ -178,30 +178,79 @@ class LayerSetting:
         return LayerState(self.id, self.visible, self.opacity, self.color or default_color)
 
 
+#: The window an old briefing's centre + scale was meant for (schema versions 0 to 3 stored a
+#: scale, not an extent): 1920 x 1080, the command line's default render size, the size the
+#: sample briefing's scenes were composed at, and a 1080p projector's full screen (F5).
+REFERENCE_SIZE: Final = (1920, 1080)
+
+
 @dataclass(frozen=True)
 class ViewSpec:
-    """What the map shows, independent of window size and CRS: the centre (degrees) and the
-    ground distance one pixel covers there (metres), plus the display CRS (a preset key such as
-    'lcc', 'EPSG:NNNN' or a PROJ string)."""
+    """What the map shows, independent of window size and CRS: the extent to show — its centre
+    (degrees) and its ground width and height there (metres, along the display's axes) — the
+    display CRS (a preset key such as 'lcc', 'EPSG:NNNN' or a PROJ string), and optionally the
+    ``region`` (west, south, east, north degrees) that must stay visible, clear of the overlays.
+
+    Any window, projector or export shows the whole extent (`to_map_view`): a frame of another
+    shape shows more map beside it, never less."""
 
     center_lon: float
     center_lat: float
-    metres_per_pixel: float
+    width_m: float
+    height_m: float
     crs: str = "lcc"
+    region: tuple[float, float, float, float] | None = None
 
     def __post_init__(self) -> None:
         check_range("center_lon", self.center_lon, -180.0, 180.0)
         check_range("center_lat", self.center_lat, -90.0, 90.0)
-        check_positive("metres_per_pixel", self.metres_per_pixel)
+        check_positive("width_m", self.width_m)
+        check_positive("height_m", self.height_m)
         if not isinstance(self.crs, str) or not self.crs.strip():
             raise ValueError("crs must be a non-empty string such as 'lcc' or 'EPSG:3857'")
+        if self.region is not None:
+            box = tuple(float(v) for v in self.region)
+            if len(box) != 4:
+                raise ValueError("region must be (west, south, east, north) in degrees")
+            west, south, east, north = box
+            for name, v, lim in (("west", west, 180), ("east", east, 180)):
+                check_range(f"region {name}", v, -lim, lim)
+            for name, v in (("south", south), ("north", north)):
+                check_range(f"region {name}", v, -90.0, 90.0)
+            if not (west < east and south < north):
+                raise ValueError(f"region must have west < east and south < north; got {box}")
+            object.__setattr__(self, "region", box)
+
+    @classmethod
+    def at_scale(
+        cls,
+        center_lon: float,
+        center_lat: float,
+        metres_per_pixel: float,
+        crs: str = "lcc",
+        size: tuple[int, int] = REFERENCE_SIZE,
+        region: tuple[float, float, float, float] | None = None,
+    ) -> ViewSpec:
+        """The extent a ``size`` window (default `REFERENCE_SIZE`) showed at ``metres_per_pixel``
+        around the centre: how a stored scale becomes an extent."""
+        check_positive("metres_per_pixel", metres_per_pixel)
+        w, h = size
+        return cls(center_lon, center_lat, metres_per_pixel * w, metres_per_pixel * h, crs, region)
 
     def projection(self) -> Projection:
         """The display projection (ValueError for an unknown CRS)."""
         return Projection.from_user_input(self.crs)
 
-    def to_map_view(self, width: int, height: int, projection: Projection | None = None) -> MapView:
-        """The `MapView` of a ``width`` x ``height`` canvas showing this view."""
+    def to_map_view(
+        self,
+        width: int,
+        height: int,
+        projection: Projection | None = None,
+        insets: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0),
+    ) -> MapView:
+        """The `MapView` of a ``width`` x ``height`` canvas fitted to this extent: the whole
+        extent shows (the frame's other direction shows more map), and the ``region`` fits in
+        the frame less ``insets`` (left, top, right, bottom pixels: where overlays sit)."""
         projection = projection or self.projection()
         x, y = projection.forward(np.array([self.center_lon]), np.array([self.center_lat]))
         if not (math.isfinite(x[0]) and math.isfinite(y[0])):
@@ -209,19 +258,85 @@ class ViewSpec:
                 f"the view centre {self.center_lon}, {self.center_lat} is outside the projection "
                 f"{projection.title!r}"
             )
+        width, height = max(1, int(width)), max(1, int(height))
         k = map_units_per_metre(projection, self.center_lon, self.center_lat)
-        return MapView(float(x[0]), float(y[0]), self.metres_per_pixel * k, width, height)
+        scale = max(self.width_m * k / width, self.height_m * k / height)
+        view = MapView(float(x[0]), float(y[0]), scale, width, height)
+        if self.region is None:
+            return view
+        box = _projected_box(projection, self.region)
+        if box is None:
+            return view
+        return _fit_region(view, box, insets)
+
+    @property
+    def metres_per_pixel(self) -> float:
+        """The scale the extent had in the `REFERENCE_SIZE` window (the stored scale of old
+        briefings)."""
+        w, h = REFERENCE_SIZE
+        return max(self.width_m / w, self.height_m / h)
 
     @classmethod
     def from_map_view(
         cls, view: MapView, projection: Projection, crs: str | None = None
     ) -> ViewSpec:
-        """The view a canvas shows, as a ViewSpec (``crs`` defaults to the projection's)."""
+        """What a canvas shows, as a ViewSpec: its whole frame is the extent (``crs`` defaults
+        to the projection's)."""
         lon, lat = projection.inverse(np.array([view.center_x]), np.array([view.center_y]))
         if not (math.isfinite(lon[0]) and math.isfinite(lat[0])):
             raise ValueError("the view centre is outside the projection's domain")
         k = map_units_per_metre(projection, float(lon[0]), float(lat[0]))
-        return cls(float(lon[0]), float(lat[0]), view.scale / k, crs or projection.definition)
+        metres = view.scale / k
+        return cls(
+            float(lon[0]),
+            float(lat[0]),
+            view.width * metres,
+            view.height * metres,
+            crs or projection.definition,
+        )
+
+
+def _projected_box(
+    projection: Projection, box: tuple[float, float, float, float]
+) -> tuple[float, float, float, float] | None:
+    """The projected bounds of a lon/lat box, its edges sampled (a curved projection bends
+    them); None where no part of it projects."""
+    west, south, east, north = box
+    t = np.linspace(0.0, 1.0, 33)
+    lons = np.concatenate(
+        [west + (east - west) * t, west + (east - west) * t, [west] * 33, [east] * 33]
+    )
+    lats = np.concatenate(
+        [[south] * 33, [north] * 33, south + (north - south) * t, south + (north - south) * t]
+    )
+    x, y = projection.forward(lons, lats)
+    ok = np.isfinite(x) & np.isfinite(y)
+    if not ok.any():
+        return None
+    return float(x[ok].min()), float(y[ok].min()), float(x[ok].max()), float(y[ok].max())
+
+
+def _fit_region(
+    view: MapView,
+    box: tuple[float, float, float, float],
+    insets: tuple[float, float, float, float],
+) -> MapView:
+    """``view`` zoomed out if need be so ``box`` (projected) fits in the frame less ``insets``,
+    then moved the least that puts it inside."""
+    left, top, right, bottom = (max(0.0, float(v)) for v in insets)
+    free_w = max(view.width - left - right, view.width * 0.25)
+    free_h = max(view.height - top - bottom, view.height * 0.25)
+    x0, y0, x1, y1 = box
+    scale = max(view.scale, (x1 - x0) / free_w, (y1 - y0) / free_h)
+    cx, cy = view.center_x, view.center_y
+    # the free area in map units around the centre
+    fx0 = cx + (left - view.width / 2.0) * scale
+    fx1 = cx + (view.width / 2.0 - right) * scale
+    fy0 = cy - (view.height / 2.0 - bottom) * scale
+    fy1 = cy + (view.height / 2.0 - top) * scale
+    dx = min(0.0, x0 - fx0) + max(0.0, x1 - fx1)
+    dy = min(0.0, y0 - fy0) + max(0.0, y1 - fy1)
+    return MapView(cx + dx, cy + dy, scale, view.width, view.height)
 
 
 def map_units_per_metre(projection: Projection, lon: float, lat: float) -> float:
@@ -347,7 +462,7 @@ class Briefing:
     description: str = ""
     files: tuple[TrackFileRef, ...] = ()
     layers: tuple[LayerSetting, ...] = ()
-    view: ViewSpec = field(default_factory=lambda: ViewSpec(121.0, 24.5, 1200.0))
+    view: ViewSpec = field(default_factory=lambda: ViewSpec.at_scale(121.0, 24.5, 1200.0))
     time_range: TimeRange | None = None
     speed: float = 60.0  # map seconds per wall second
     trail_seconds: float = 600.0
