@@ -24,7 +24,7 @@
     </message>
     <message>
         <source>traced tracks</source>
-        <translation type="unfinished">トレースした航跡</translation>
+        <translation>なぞった航跡</translation>
     </message>
     <message>
         <source>Picture &amp;underlay…</source>
@@ -44,11 +44,11 @@
     </message>
     <message>
         <source>Place a &amp;control point</source>
-        <translation type="unfinished"></translation>
+        <translation>基準点を置く(&amp;C)</translation>
     </message>
     <message>
         <source>A spot on the underlay&apos;s picture, then the same spot on the map (or typed)</source>
-        <translation type="unfinished"></translation>
+        <translation>下敷き画像上の一点、次に地図上の同じ点（または座標を入力）</translation>
     </message>
     <message>
         <source>&amp;Reported daily counts…</source>
@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>add picture</source>
-        <translation type="unfinished"></translation>
+        <translation>画像の追加</translation>
     </message>
     <message>
         <source>Now place 3 or more control points: Add point, a spot on the picture, the same spot on the map</source>
@@ -96,7 +96,7 @@
     </message>
     <message>
         <source>World file not written</source>
-        <translation type="unfinished"></translation>
+        <translation>ワールドファイルは書き出されていません</translation>
     </message>
     <message>
         <source>Wrote {files}</source>
@@ -116,7 +116,7 @@
     </message>
     <message>
         <source>trace track</source>
-        <translation type="unfinished"></translation>
+        <translation>航跡をなぞる</translation>
     </message>
     <message>
         <source>Added {id}; trace the next one, or press Esc to stop (Edit &gt; Undo removes it)</source>
@@ -124,11 +124,11 @@
     </message>
     <message>
         <source>edit vertices</source>
-        <translation type="unfinished"></translation>
+        <translation>頂点の編集</translation>
     </message>
     <message>
         <source>track properties</source>
-        <translation type="unfinished"></translation>
+        <translation>航跡のプロパティ</translation>
     </message>
     <message>
         <source>Editing {id}: drag a vertex · Ctrl+click or double-click a leg inserts one · right-click deletes · Esc ends</source>
@@ -136,11 +136,11 @@
     </message>
     <message>
         <source>duplicate track</source>
-        <translation type="unfinished"></translation>
+        <translation>航跡の複製</translation>
     </message>
     <message>
         <source>delete track</source>
-        <translation type="unfinished"></translation>
+        <translation>航跡の削除</translation>
     </message>
     <message>
         <source>Deleted {id} (Edit &gt; Undo restores it)</source>
@@ -176,7 +176,7 @@
     </message>
     <message>
         <source>open for editing</source>
-        <translation type="unfinished"></translation>
+        <translation>開いて編集</translation>
     </message>
     <message>
         <source>{n} tracks from {name} to edit</source>
@@ -184,39 +184,39 @@
     </message>
     <message>
         <source>reported counts</source>
-        <translation type="unfinished"></translation>
+        <translation>公表された機数</translation>
     </message>
     <message>
         <source>remove picture</source>
-        <translation type="unfinished"></translation>
+        <translation>画像の削除</translation>
     </message>
     <message>
         <source>place control point</source>
-        <translation type="unfinished"></translation>
+        <translation>基準点の配置</translation>
     </message>
     <message>
         <source>delete control point</source>
-        <translation type="unfinished"></translation>
+        <translation>基準点の削除</translation>
     </message>
     <message>
         <source>edit control point</source>
-        <translation type="unfinished"></translation>
+        <translation>基準点の編集</translation>
     </message>
     <message>
         <source>picture projection</source>
-        <translation type="unfinished"></translation>
+        <translation>画像の投影法</translation>
     </message>
     <message>
         <source>picture opacity</source>
-        <translation type="unfinished"></translation>
+        <translation>画像の不透明度</translation>
     </message>
     <message>
         <source>{folder} already has {names}. Replace?</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} には既に {names} があります。置き換えますか？</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>置き換える</translation>
     </message>
 </context>
 <context>
@@ -271,27 +271,27 @@
     </message>
     <message>
         <source>&amp;Undo {action}</source>
-        <translation type="unfinished"></translation>
+        <translation>{action} を元に戻す(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo {action}</source>
-        <translation type="unfinished"></translation>
+        <translation>{action} をやり直す(&amp;R)</translation>
     </message>
     <message>
         <source>add text</source>
-        <translation type="unfinished"></translation>
+        <translation>テキストの追加</translation>
     </message>
     <message>
         <source>add arrow</source>
-        <translation type="unfinished"></translation>
+        <translation>矢印の追加</translation>
     </message>
     <message>
         <source>add circle</source>
-        <translation type="unfinished"></translation>
+        <translation>円の追加</translation>
     </message>
     <message>
         <source>add polygon</source>
-        <translation type="unfinished"></translation>
+        <translation>多角形の追加</translation>
     </message>
     <message>
         <source>Added a text (Edit &gt; Undo removes it)</source>
@@ -315,7 +315,7 @@
     </message>
     <message>
         <source>delete annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>注記の削除</translation>
     </message>
     <message>
         <source>Annotation</source>
@@ -327,7 +327,7 @@
     </message>
     <message>
         <source>add scene</source>
-        <translation type="unfinished"></translation>
+        <translation>シーンの追加</translation>
     </message>
     <message>
         <source>Added {scene}</source>
@@ -355,23 +355,23 @@
     </message>
     <message>
         <source>rename scene</source>
-        <translation type="unfinished"></translation>
+        <translation>シーン名の変更</translation>
     </message>
     <message>
         <source>scene timing</source>
-        <translation type="unfinished"></translation>
+        <translation>シーンの時刻</translation>
     </message>
     <message>
         <source>annotation timing</source>
-        <translation type="unfinished"></translation>
+        <translation>注記の時刻</translation>
     </message>
     <message>
         <source>delete scene</source>
-        <translation type="unfinished"></translation>
+        <translation>シーンの削除</translation>
     </message>
     <message>
         <source>move scene</source>
-        <translation type="unfinished"></translation>
+        <translation>シーンの移動</translation>
     </message>
     <message>
         <source>Scene {n}/{total}: {title}</source>
@@ -671,7 +671,7 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     </message>
     <message>
         <source>remove {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} の取り除き</translation>
     </message>
     <message>
         <source>Removed {file} (Edit &gt; Undo brings it back)</source>
@@ -1768,122 +1768,122 @@ Files
     <name>Notes</name>
     <message>
         <source>Titles and presenter notes</source>
-        <translation type="unfinished"></translation>
+        <translation>題名と発表者ノート</translation>
     </message>
     <message>
         <source>What to say on this scene; only the presenter sees it</source>
-        <translation type="unfinished"></translation>
+        <translation>このシーンで話すこと（発表者だけに見えます）</translation>
     </message>
     <message>
         <source>Briefing title:</source>
-        <translation type="unfinished"></translation>
+        <translation>ブリーフィングの題名：</translation>
     </message>
     <message>
         <source>Scene title:</source>
-        <translation type="unfinished"></translation>
+        <translation>シーンの題名：</translation>
     </message>
     <message>
         <source>Presenter note:</source>
-        <translation type="unfinished">発表者メモ：</translation>
+        <translation>発表者ノート：</translation>
     </message>
     <message>
         <source>No scenes yet: Scenes &gt; Add scene</source>
-        <translation type="unfinished"></translation>
+        <translation>シーンはまだありません：「シーン &gt; シーンを追加」</translation>
     </message>
     <message>
         <source>Scene {n} needs a title</source>
-        <translation type="unfinished"></translation>
+        <translation>シーン {n} には題名が必要です</translation>
     </message>
 </context>
 <context>
     <name>Presenter</name>
     <message>
         <source>Presenter &amp;notes</source>
-        <translation type="unfinished"></translation>
+        <translation>発表者ノート(&amp;N)</translation>
     </message>
     <message>
         <source>The scene&apos;s title and note, the next scene and the time, for the presenter</source>
-        <translation type="unfinished"></translation>
+        <translation>シーンの題名とノート、次のシーン、時刻（発表者用）</translation>
     </message>
     <message>
         <source>Titles and &amp;notes…</source>
-        <translation type="unfinished"></translation>
+        <translation>題名とノート(&amp;N)…</translation>
     </message>
     <message>
         <source>Edit the briefing&apos;s title, the scenes&apos; titles and presenter notes</source>
-        <translation type="unfinished"></translation>
+        <translation>ブリーフィングの題名、各シーンの題名と発表者ノートを編集します</translation>
     </message>
     <message>
         <source>S&amp;wap presenter and audience screens</source>
-        <translation type="unfinished"></translation>
+        <translation>発表者と聴衆の画面を入れ替える(&amp;W)</translation>
     </message>
     <message>
         <source>titles and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>題名とノート</translation>
     </message>
     <message>
         <source>Presenter notes</source>
-        <translation type="unfinished"></translation>
+        <translation>発表者ノート</translation>
     </message>
     <message>
         <source>◀ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 前へ</translation>
     </message>
     <message>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>次へ ▶</translation>
     </message>
     <message>
         <source>Edit titles and notes…</source>
-        <translation type="unfinished"></translation>
+        <translation>題名とノートを編集…</translation>
     </message>
     <message>
         <source>Swap screens</source>
-        <translation type="unfinished"></translation>
+        <translation>画面を入れ替える</translation>
     </message>
     <message>
         <source>Show the map on the other screen and these notes on this one</source>
-        <translation type="unfinished"></translation>
+        <translation>地図をもう一方の画面に、このノートをこの画面に表示します</translation>
     </message>
     <message>
         <source>Scene {n} of {total} · {briefing}</source>
-        <translation type="unfinished"></translation>
+        <translation>シーン {n}/{total} · {briefing}</translation>
     </message>
     <message>
         <source>(no note for this scene)</source>
-        <translation type="unfinished"></translation>
+        <translation>（このシーンにノートはありません）</translation>
     </message>
     <message>
         <source>Not on a scene yet</source>
-        <translation type="unfinished"></translation>
+        <translation>まだシーンに入っていません</translation>
     </message>
     <message>
         <source>This briefing has no scenes</source>
-        <translation type="unfinished"></translation>
+        <translation>このブリーフィングにはシーンがありません</translation>
     </message>
     <message>
         <source>Next: {n}. {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>次：{n}. {title}</translation>
     </message>
     <message>
         <source>Next: (end of the briefing)</source>
-        <translation type="unfinished"></translation>
+        <translation>次：（ブリーフィングの終わり）</translation>
     </message>
     <message>
         <source>presenting {elapsed}</source>
-        <translation type="unfinished"></translation>
+        <translation>発表 {elapsed}</translation>
     </message>
     <message>
         <source>map time {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>地図の時刻 {time}</translation>
     </message>
     <message>
         <source>Tool: {tool} — Esc ends it</source>
-        <translation type="unfinished"></translation>
+        <translation>ツール：{tool} — Esc で終了</translation>
     </message>
     <message>
         <source>No map tool (a click selects, a drag pans)</source>
-        <translation type="unfinished"></translation>
+        <translation>地図ツールなし（クリックで選択、ドラッグで移動）</translation>
     </message>
 </context>
 <context>
@@ -2539,84 +2539,84 @@ Files
     <message>
         <source>Measuring — drag on the map, Esc to stop</source>
         <extracomment>The status-bar section while each tool is active.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>計測 — 地図上をドラッグ、Esc で終了</translation>
     </message>
     <message>
         <source>Text — click where it goes, Esc to stop</source>
-        <translation type="unfinished"></translation>
+        <translation>テキスト — 置く場所をクリック、Esc で終了</translation>
     </message>
     <message>
         <source>Arrow — drag from its tail to its head, Esc to stop</source>
-        <translation type="unfinished"></translation>
+        <translation>矢印 — 根元から先端へドラッグ、Esc で終了</translation>
     </message>
     <message>
         <source>Circle — drag from its centre, Esc to stop</source>
-        <translation type="unfinished"></translation>
+        <translation>円 — 中心からドラッグ、Esc で終了</translation>
     </message>
     <message>
         <source>Polygon — click its corners, Enter to finish, Esc to stop</source>
-        <translation type="unfinished"></translation>
+        <translation>多角形 — 角をクリック、Enter で確定、Esc で終了</translation>
     </message>
     <message>
         <source>Tracing — Enter to finish, Esc to stop</source>
-        <translation type="unfinished"></translation>
+        <translation>なぞり中 — Enter で確定、Esc で終了</translation>
     </message>
     <message>
         <source>Editing vertices — drag a vertex, Esc to stop</source>
-        <translation type="unfinished"></translation>
+        <translation>頂点の編集 — 頂点をドラッグ、Esc で終了</translation>
     </message>
     <message>
         <source>Control point — the spot on the picture, then on the map; Esc to stop</source>
-        <translation type="unfinished"></translation>
+        <translation>基準点 — 画像上の点、次に地図上の点。Esc で終了</translation>
     </message>
     <message>
         <source>Measure</source>
         <extracomment>The tool&apos;s name on the map while presenting.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>計測</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>テキスト</translation>
     </message>
     <message>
         <source>Arrow</source>
-        <translation type="unfinished"></translation>
+        <translation>矢印</translation>
     </message>
     <message>
         <source>Circle</source>
-        <translation type="unfinished"></translation>
+        <translation>円</translation>
     </message>
     <message>
         <source>Polygon</source>
-        <translation type="unfinished"></translation>
+        <translation>多角形</translation>
     </message>
     <message>
         <source>Tracing</source>
-        <translation type="unfinished"></translation>
+        <translation>なぞり</translation>
     </message>
     <message>
         <source>Editing vertices</source>
-        <translation type="unfinished"></translation>
+        <translation>頂点の編集</translation>
     </message>
     <message>
         <source>Control point</source>
-        <translation type="unfinished">基準点</translation>
+        <translation>基準点</translation>
     </message>
     <message>
         <source>Map tools</source>
-        <translation type="unfinished"></translation>
+        <translation>地図ツール</translation>
     </message>
     <message>
         <source>&amp;Stop the tool</source>
-        <translation type="unfinished"></translation>
+        <translation>ツールを終了(&amp;S)</translation>
     </message>
     <message>
         <source>Esc: drop what is half drawn, then end the tool, then leave presenting</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc：描きかけを取り消し、次にツールを終了し、次にプレゼンテーションを終了します</translation>
     </message>
     <message>
         <source>{tool} — Esc ends it</source>
-        <translation type="unfinished"></translation>
+        <translation>{tool} — Esc で終了</translation>
     </message>
 </context>
 <context>

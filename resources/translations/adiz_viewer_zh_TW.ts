@@ -24,7 +24,7 @@
     </message>
     <message>
         <source>traced tracks</source>
-        <translation type="unfinished">描繪的航跡</translation>
+        <translation>描繪的航跡</translation>
     </message>
     <message>
         <source>Picture &amp;underlay…</source>
@@ -44,11 +44,11 @@
     </message>
     <message>
         <source>Place a &amp;control point</source>
-        <translation type="unfinished"></translation>
+        <translation>放置控制點(&amp;C)</translation>
     </message>
     <message>
         <source>A spot on the underlay&apos;s picture, then the same spot on the map (or typed)</source>
-        <translation type="unfinished"></translation>
+        <translation>底圖圖片上的一點，再點地圖上的同一點（或輸入座標）</translation>
     </message>
     <message>
         <source>&amp;Reported daily counts…</source>
@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>add picture</source>
-        <translation type="unfinished"></translation>
+        <translation>加入圖片</translation>
     </message>
     <message>
         <source>Now place 3 or more control points: Add point, a spot on the picture, the same spot on the map</source>
@@ -96,7 +96,7 @@
     </message>
     <message>
         <source>World file not written</source>
-        <translation type="unfinished"></translation>
+        <translation>未寫入 World 檔</translation>
     </message>
     <message>
         <source>Wrote {files}</source>
@@ -116,7 +116,7 @@
     </message>
     <message>
         <source>trace track</source>
-        <translation type="unfinished"></translation>
+        <translation>描繪航跡</translation>
     </message>
     <message>
         <source>Added {id}; trace the next one, or press Esc to stop (Edit &gt; Undo removes it)</source>
@@ -124,11 +124,11 @@
     </message>
     <message>
         <source>edit vertices</source>
-        <translation type="unfinished"></translation>
+        <translation>編輯頂點</translation>
     </message>
     <message>
         <source>track properties</source>
-        <translation type="unfinished"></translation>
+        <translation>航跡屬性</translation>
     </message>
     <message>
         <source>Editing {id}: drag a vertex · Ctrl+click or double-click a leg inserts one · right-click deletes · Esc ends</source>
@@ -136,11 +136,11 @@
     </message>
     <message>
         <source>duplicate track</source>
-        <translation type="unfinished"></translation>
+        <translation>複製航跡</translation>
     </message>
     <message>
         <source>delete track</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除航跡</translation>
     </message>
     <message>
         <source>Deleted {id} (Edit &gt; Undo restores it)</source>
@@ -176,7 +176,7 @@
     </message>
     <message>
         <source>open for editing</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟以編輯</translation>
     </message>
     <message>
         <source>{n} tracks from {name} to edit</source>
@@ -184,39 +184,39 @@
     </message>
     <message>
         <source>reported counts</source>
-        <translation type="unfinished"></translation>
+        <translation>公布的架次</translation>
     </message>
     <message>
         <source>remove picture</source>
-        <translation type="unfinished"></translation>
+        <translation>移除圖片</translation>
     </message>
     <message>
         <source>place control point</source>
-        <translation type="unfinished"></translation>
+        <translation>放置控制點</translation>
     </message>
     <message>
         <source>delete control point</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除控制點</translation>
     </message>
     <message>
         <source>edit control point</source>
-        <translation type="unfinished"></translation>
+        <translation>編輯控制點</translation>
     </message>
     <message>
         <source>picture projection</source>
-        <translation type="unfinished"></translation>
+        <translation>圖片投影</translation>
     </message>
     <message>
         <source>picture opacity</source>
-        <translation type="unfinished"></translation>
+        <translation>圖片不透明度</translation>
     </message>
     <message>
         <source>{folder} already has {names}. Replace?</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} 已有 {names}。要取代嗎？</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>取代</translation>
     </message>
 </context>
 <context>
@@ -271,27 +271,27 @@
     </message>
     <message>
         <source>&amp;Undo {action}</source>
-        <translation type="unfinished"></translation>
+        <translation>復原{action}(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo {action}</source>
-        <translation type="unfinished"></translation>
+        <translation>重做{action}(&amp;R)</translation>
     </message>
     <message>
         <source>add text</source>
-        <translation type="unfinished"></translation>
+        <translation>加入文字</translation>
     </message>
     <message>
         <source>add arrow</source>
-        <translation type="unfinished"></translation>
+        <translation>加入箭頭</translation>
     </message>
     <message>
         <source>add circle</source>
-        <translation type="unfinished"></translation>
+        <translation>加入圓形</translation>
     </message>
     <message>
         <source>add polygon</source>
-        <translation type="unfinished"></translation>
+        <translation>加入多邊形</translation>
     </message>
     <message>
         <source>Added a text (Edit &gt; Undo removes it)</source>
@@ -315,7 +315,7 @@
     </message>
     <message>
         <source>delete annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除註記</translation>
     </message>
     <message>
         <source>Annotation</source>
@@ -327,7 +327,7 @@
     </message>
     <message>
         <source>add scene</source>
-        <translation type="unfinished"></translation>
+        <translation>新增場景</translation>
     </message>
     <message>
         <source>Added {scene}</source>
@@ -355,23 +355,23 @@
     </message>
     <message>
         <source>rename scene</source>
-        <translation type="unfinished"></translation>
+        <translation>重新命名場景</translation>
     </message>
     <message>
         <source>scene timing</source>
-        <translation type="unfinished"></translation>
+        <translation>場景時間</translation>
     </message>
     <message>
         <source>annotation timing</source>
-        <translation type="unfinished"></translation>
+        <translation>註記時間</translation>
     </message>
     <message>
         <source>delete scene</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除場景</translation>
     </message>
     <message>
         <source>move scene</source>
-        <translation type="unfinished"></translation>
+        <translation>移動場景</translation>
     </message>
     <message>
         <source>Scene {n}/{total}: {title}</source>
@@ -671,7 +671,7 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     </message>
     <message>
         <source>remove {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>移除 {file}</translation>
     </message>
     <message>
         <source>Removed {file} (Edit &gt; Undo brings it back)</source>
@@ -1768,122 +1768,122 @@ Files
     <name>Notes</name>
     <message>
         <source>Titles and presenter notes</source>
-        <translation type="unfinished"></translation>
+        <translation>標題與簡報者備忘</translation>
     </message>
     <message>
         <source>What to say on this scene; only the presenter sees it</source>
-        <translation type="unfinished"></translation>
+        <translation>這個場景要說的話（只有簡報者看得到）</translation>
     </message>
     <message>
         <source>Briefing title:</source>
-        <translation type="unfinished"></translation>
+        <translation>簡報標題：</translation>
     </message>
     <message>
         <source>Scene title:</source>
-        <translation type="unfinished"></translation>
+        <translation>場景標題：</translation>
     </message>
     <message>
         <source>Presenter note:</source>
-        <translation type="unfinished">講者備註：</translation>
+        <translation>簡報者備忘：</translation>
     </message>
     <message>
         <source>No scenes yet: Scenes &gt; Add scene</source>
-        <translation type="unfinished"></translation>
+        <translation>尚無場景：「場景 &gt; 新增場景」</translation>
     </message>
     <message>
         <source>Scene {n} needs a title</source>
-        <translation type="unfinished"></translation>
+        <translation>場景 {n} 需要標題</translation>
     </message>
 </context>
 <context>
     <name>Presenter</name>
     <message>
         <source>Presenter &amp;notes</source>
-        <translation type="unfinished"></translation>
+        <translation>簡報者備忘(&amp;N)</translation>
     </message>
     <message>
         <source>The scene&apos;s title and note, the next scene and the time, for the presenter</source>
-        <translation type="unfinished"></translation>
+        <translation>場景的標題與備忘、下一個場景與時間（給簡報者）</translation>
     </message>
     <message>
         <source>Titles and &amp;notes…</source>
-        <translation type="unfinished"></translation>
+        <translation>標題與備忘(&amp;N)…</translation>
     </message>
     <message>
         <source>Edit the briefing&apos;s title, the scenes&apos; titles and presenter notes</source>
-        <translation type="unfinished"></translation>
+        <translation>編輯簡報標題、各場景標題與簡報者備忘</translation>
     </message>
     <message>
         <source>S&amp;wap presenter and audience screens</source>
-        <translation type="unfinished"></translation>
+        <translation>交換簡報者與觀眾的螢幕(&amp;W)</translation>
     </message>
     <message>
         <source>titles and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>標題與備忘</translation>
     </message>
     <message>
         <source>Presenter notes</source>
-        <translation type="unfinished"></translation>
+        <translation>簡報者備忘</translation>
     </message>
     <message>
         <source>◀ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 上一個</translation>
     </message>
     <message>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>下一個 ▶</translation>
     </message>
     <message>
         <source>Edit titles and notes…</source>
-        <translation type="unfinished"></translation>
+        <translation>編輯標題與備忘…</translation>
     </message>
     <message>
         <source>Swap screens</source>
-        <translation type="unfinished"></translation>
+        <translation>交換螢幕</translation>
     </message>
     <message>
         <source>Show the map on the other screen and these notes on this one</source>
-        <translation type="unfinished"></translation>
+        <translation>地圖顯示在另一個螢幕，這些備忘顯示在這個螢幕</translation>
     </message>
     <message>
         <source>Scene {n} of {total} · {briefing}</source>
-        <translation type="unfinished"></translation>
+        <translation>場景 {n}/{total} · {briefing}</translation>
     </message>
     <message>
         <source>(no note for this scene)</source>
-        <translation type="unfinished"></translation>
+        <translation>（此場景沒有備忘）</translation>
     </message>
     <message>
         <source>Not on a scene yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未進入任何場景</translation>
     </message>
     <message>
         <source>This briefing has no scenes</source>
-        <translation type="unfinished"></translation>
+        <translation>此簡報沒有場景</translation>
     </message>
     <message>
         <source>Next: {n}. {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>下一個：{n}. {title}</translation>
     </message>
     <message>
         <source>Next: (end of the briefing)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一個：（簡報結束）</translation>
     </message>
     <message>
         <source>presenting {elapsed}</source>
-        <translation type="unfinished"></translation>
+        <translation>簡報已進行 {elapsed}</translation>
     </message>
     <message>
         <source>map time {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>地圖時間 {time}</translation>
     </message>
     <message>
         <source>Tool: {tool} — Esc ends it</source>
-        <translation type="unfinished"></translation>
+        <translation>工具：{tool} — 按 Esc 結束</translation>
     </message>
     <message>
         <source>No map tool (a click selects, a drag pans)</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有地圖工具（點一下選取，拖曳平移）</translation>
     </message>
 </context>
 <context>
@@ -2539,84 +2539,84 @@ Files
     <message>
         <source>Measuring — drag on the map, Esc to stop</source>
         <extracomment>The status-bar section while each tool is active.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>量測 — 在地圖上拖曳，按 Esc 結束</translation>
     </message>
     <message>
         <source>Text — click where it goes, Esc to stop</source>
-        <translation type="unfinished"></translation>
+        <translation>文字 — 點選要放的位置，按 Esc 結束</translation>
     </message>
     <message>
         <source>Arrow — drag from its tail to its head, Esc to stop</source>
-        <translation type="unfinished"></translation>
+        <translation>箭頭 — 從尾端拖曳到箭頭，按 Esc 結束</translation>
     </message>
     <message>
         <source>Circle — drag from its centre, Esc to stop</source>
-        <translation type="unfinished"></translation>
+        <translation>圓形 — 從圓心拖曳，按 Esc 結束</translation>
     </message>
     <message>
         <source>Polygon — click its corners, Enter to finish, Esc to stop</source>
-        <translation type="unfinished"></translation>
+        <translation>多邊形 — 點選各頂點，按 Enter 完成，按 Esc 結束</translation>
     </message>
     <message>
         <source>Tracing — Enter to finish, Esc to stop</source>
-        <translation type="unfinished"></translation>
+        <translation>描繪中 — 按 Enter 完成，按 Esc 結束</translation>
     </message>
     <message>
         <source>Editing vertices — drag a vertex, Esc to stop</source>
-        <translation type="unfinished"></translation>
+        <translation>編輯頂點 — 拖曳頂點，按 Esc 結束</translation>
     </message>
     <message>
         <source>Control point — the spot on the picture, then on the map; Esc to stop</source>
-        <translation type="unfinished"></translation>
+        <translation>控制點 — 先點圖片上的點，再點地圖上的點；按 Esc 結束</translation>
     </message>
     <message>
         <source>Measure</source>
         <extracomment>The tool&apos;s name on the map while presenting.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>量測</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>文字</translation>
     </message>
     <message>
         <source>Arrow</source>
-        <translation type="unfinished"></translation>
+        <translation>箭頭</translation>
     </message>
     <message>
         <source>Circle</source>
-        <translation type="unfinished"></translation>
+        <translation>圓形</translation>
     </message>
     <message>
         <source>Polygon</source>
-        <translation type="unfinished"></translation>
+        <translation>多邊形</translation>
     </message>
     <message>
         <source>Tracing</source>
-        <translation type="unfinished"></translation>
+        <translation>描繪</translation>
     </message>
     <message>
         <source>Editing vertices</source>
-        <translation type="unfinished"></translation>
+        <translation>編輯頂點</translation>
     </message>
     <message>
         <source>Control point</source>
-        <translation type="unfinished">控制點</translation>
+        <translation>控制點</translation>
     </message>
     <message>
         <source>Map tools</source>
-        <translation type="unfinished"></translation>
+        <translation>地圖工具</translation>
     </message>
     <message>
         <source>&amp;Stop the tool</source>
-        <translation type="unfinished"></translation>
+        <translation>結束工具(&amp;S)</translation>
     </message>
     <message>
         <source>Esc: drop what is half drawn, then end the tool, then leave presenting</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc：先捨棄畫到一半的內容，再結束工具，最後離開展示模式</translation>
     </message>
     <message>
         <source>{tool} — Esc ends it</source>
-        <translation type="unfinished"></translation>
+        <translation>{tool} — 按 Esc 結束</translation>
     </message>
 </context>
 <context>
