@@ -377,7 +377,7 @@ class Session(EventedModel):
         counts, title...); ``undo`` puts the state before on the undo stack, named ``action``
         (what Edit > Undo says it undoes: "add arrow")."""
         if undo:
-            self._push_undo(action)
+            self._push_undo(action, tuple(changes))
         self._replace_briefing(changes)
 
     def _replace_briefing(self, changes: dict[str, Any]) -> None:
@@ -396,12 +396,15 @@ class Session(EventedModel):
         self.edit(scenes=tuple(scenes), action=action)
         self.events.emit("scene", index)
 
-    def _snapshot_edit(self) -> tuple:
+    def _snapshot_edit(self, fields: tuple[str, ...] = EDITABLE) -> tuple[dict[str, Any], int]:
+        """The ``fields`` of the briefing as they are, and the current scene: what undoing an
+        edit of those fields puts back (a field the edit did not touch is left alone, so an
+        edit made without undo, such as a new briefing's title from its files, stays)."""
         b = self.briefing or Briefing()
-        return (tuple(getattr(b, name) for name in EDITABLE), self.scene_index)
+        return {name: getattr(b, name) for name in fields}, self.scene_index
 
-    def _push_undo(self, action: str = "") -> None:
-        self._undo.append(("edit", self._snapshot_edit(), action))
+    def _push_undo(self, action: str = "", fields: tuple[str, ...] = EDITABLE) -> None:
+        self._undo.append(("edit", self._snapshot_edit(fields), action))
         self._redo.clear()
 
     @property
@@ -427,7 +430,7 @@ class Session(EventedModel):
             self._restore_file(value)
             self._redo.append((kind, value, action))
             return True
-        self._redo.append(("edit", self._snapshot_edit(), action))
+        self._redo.append(("edit", self._snapshot_edit(tuple(value[0])), action))
         self._restore(value)
         return True
 
@@ -439,14 +442,15 @@ class Session(EventedModel):
             self._remove_file(value)
             self._undo.append((kind, value, action))
             return True
-        self._undo.append(("edit", self._snapshot_edit(), action))
+        self._undo.append(("edit", self._snapshot_edit(tuple(value[0])), action))
         self._restore(value)
         return True
 
-    def _restore(self, snap: tuple) -> None:
+    def _restore(self, snap: tuple[dict[str, Any], int]) -> None:
         values, index = snap
-        self.scene_index = min(index, len(values[0]) - 1)  # values[0]: the scenes
-        self._replace_briefing(dict(zip(EDITABLE, values, strict=True)))
+        scenes = values.get("scenes", (self.briefing or Briefing()).scenes)
+        self.scene_index = min(index, len(scenes) - 1)
+        self._replace_briefing(values)
         self.events.emit("scene", self.scene_index)
 
     def _briefing_changed(self, changed: frozenset[str]) -> None:
