@@ -126,6 +126,7 @@ def screenshot(briefing_path: Path, out: Path) -> Path:
     authoring.georef_dock.raise_()
     for _ in range(20):
         app.processEvents()
+    w.canvas.zoom_to_lonlat((116.6, 19.6, 124.6, 26.6))  # the picture's frame, filling the map
     w.session.timeline.set_time(datetime(2021, 10, 4, 3, 0, tzinfo=UTC).timestamp())
     QTimer.singleShot(500, app.quit)
     app.exec()
