@@ -16,7 +16,13 @@ import sys
 import numpy as np
 import pytest
 
-from tests.e2e.test_app_under_xvfb import _need, _screenshot, _until, xserver  # noqa: F401
+from tests.e2e.test_app_under_xvfb import (  # noqa: F401 - xserver: the X server fixture
+    _need,
+    _screenshot,
+    _until,
+    eastbound_track,
+    xserver,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -133,14 +139,7 @@ class App:
 
 @pytest.fixture
 def app(xserver, tmp_path):  # noqa: F811 - the X server fixture, imported
-    track = tmp_path / "eastbound.csv"
-    rows = ["callsign,time,lat,lon,type"]
-    for i in range(121):  # 2 h eastward at 23.5°N from 118°E to 123°E, one fix a minute
-        rows.append(
-            f"E2E1,2021-10-04T{i // 60:02d}:{i % 60:02d}:00Z,23.5,{118 + 5 * i / 120:.4f},J-16"
-        )
-    track.write_text("\n".join(rows) + "\n")
-    a = App(xserver, tmp_path, track)
+    a = App(xserver, tmp_path, eastbound_track(tmp_path / "eastbound.csv"))
     try:
         yield a
     finally:

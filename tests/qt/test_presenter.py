@@ -11,21 +11,13 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 
+from tests.qt import test_briefing_window
 from viewer.core.briefing import Briefing, Scene, save_briefing
 from viewer.qt import presenter_controller
-from viewer.qt.main_window import DEFAULT_BRIEFING
 from viewer.qt.notes_dialog import NotesDialog
 from viewer.render.map_scene import MapScene
 
-
-@pytest.fixture
-def briefed(qtbot, window):
-    assert window.briefings.open_briefing(DEFAULT_BRIEFING)
-    qtbot.waitUntil(
-        lambda: len(window.session.tracks.items) == 1 and not window.track_files._loading,
-        timeout=20_000,
-    )
-    return window
+briefed = test_briefing_window.briefed  # the window with the default briefing loaded
 
 
 def _at(window, lon, lat) -> QPoint:
