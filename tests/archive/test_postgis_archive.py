@@ -3,6 +3,7 @@ socket, stopped after): the same fixes, events and counts as the CSV."""
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 
@@ -148,3 +149,29 @@ def test_a_password_from_the_keyring_or_asked_never_kept(analyst) -> None:
             assert a.info.fixes > 0
     finally:
         keyring.set_keyring(previous)
+
+
+def test_zone_counts_by_track_ranges_or_by_time_chunks_equal_the_apps(
+    postgres, csv_trackset, zones
+) -> None:
+    """With the README's (track_id, time) index the fixes are read range of tracks by range in
+    the index's order; without it, in time chunks with each track's last fix carried."""
+    import psycopg
+
+    with psycopg.connect(postgres.url, autocommit=True) as con:
+        con.execute(f"DROP TABLE IF EXISTS {GEOM_TABLE}_unindexed")
+        con.execute(f"CREATE TABLE {GEOM_TABLE}_unindexed AS SELECT * FROM {GEOM_TABLE}")
+        con.execute(f"ANALYZE {GEOM_TABLE}_unindexed")
+    with open_archive(f"{postgres.url}&table={GEOM_TABLE}") as indexed:
+        ranges = indexed.engine.track_ranges(indexed.schema, 5000)
+        assert ranges is not None and len(ranges) > 3
+        assert ranges[0].low is None and ranges[-1].high is None
+        assert all(a.high == b.low for a, b in itertools.pairwise(ranges))
+        by_tracks = indexed.zone_counts(zones, keep_events=True, chunk_fixes=5000)
+    with open_archive(f"{postgres.url}&table={GEOM_TABLE}_unindexed") as unindexed:
+        assert unindexed.engine.track_ranges(unindexed.schema, 5000) is None
+        by_time = unindexed.zone_counts(zones, keep_events=True, chunk_fixes=5000)
+    assert by_tracks.chunks == len(ranges) and by_time.chunks > 3
+    for counts in (by_tracks, by_time):
+        assert_same_counts(counts, csv_trackset, zones)
+        assert_same_events(counts.events, csv_trackset, zones)

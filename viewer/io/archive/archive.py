@@ -48,6 +48,39 @@ Progress = Callable[[float], None]
 CHUNK_FIXES = 4_000_000
 
 
+def spread_over_bins(
+    rows: np.ndarray, first: np.ndarray, last: np.ndarray, bin_seconds: float
+) -> Activity:
+    """``rows`` spread evenly over [``first``, ``last``] (epoch seconds) into bins of
+    ``bin_seconds``: each bin gets the share of each span it overlaps (a span within one bin, all
+    of it), rounded so the running total stays exact."""
+    rows = np.asarray(rows, dtype=np.float64)
+    if not len(rows):
+        empty = np.empty(0, np.int64)
+        return Activity(np.empty(0), empty, empty, bin_seconds, estimate=True)
+    b0 = np.floor(first / bin_seconds).astype(np.int64)
+    b1 = np.floor(last / bin_seconds).astype(np.int64)
+    origin = int(b0.min())
+    share = np.zeros(int(b1.max()) - origin + 1)
+    width = last - first
+    for n, lo, hi, k0, k1, w in zip(rows, first, last, b0, b1, width, strict=True):
+        if k0 == k1 or w <= 0:
+            share[k0 - origin] += n
+            continue
+        edges = np.clip(np.arange(k0, k1 + 2) * bin_seconds, lo, hi)
+        share[k0 - origin : k1 - origin + 1] += n * np.diff(edges) / w
+    fixes = np.diff(np.round(np.concatenate([[0.0], np.cumsum(share)]))).astype(np.int64)
+    keep = fixes > 0
+    starts = (np.arange(len(share)) + origin)[keep] * bin_seconds
+    return Activity(
+        starts.astype(np.float64),
+        fixes[keep],
+        np.full(int(keep.sum()), -1, np.int64),
+        bin_seconds,
+        estimate=True,
+    )
+
+
 class Archive:
     """An opened archive: ``info`` says what was found; the methods ask the engine."""
 
@@ -114,6 +147,18 @@ class Archive:
         if whole and bin_seconds == 3600.0:
             self._activity = out  # the chunks of a whole-archive zone count are cut from it
         return out
+
+    def activity_estimate(self, bin_seconds: float = 3600.0) -> Activity | None:
+        """The strip at once, before `activity` answers: the rows of each Parquet row group
+        spread evenly over its time span (its statistics, read on opening; nothing more read),
+        in whole fixes per bin, the total exact; the tracks unknown (-1). None where the
+        statistics do not say it (other engines, files without them, rows a reader would skip).
+        A year's strip on a screen is a few hours a pixel: row groups of that span or less
+        draw it as the exact counts do."""
+        groups = self.engine.row_group_times
+        if groups is None:
+            return None
+        return spread_over_bins(*groups, bin_seconds)
 
     def density(
         self, grid: Grid, window: Window | None = None, cancel: Cancel | None = None
@@ -207,12 +252,15 @@ class Archive:
 
         self._begin()
         window = window or Window()
+        # by ranges of tracks where the engine reads the fixes in track order (an index), else
+        # by chunks of time with each track's last fix carried
+        ranges = self.engine.track_ranges(self.schema, chunk_fixes)
         return count_zone_events(
             self,
             list(zones),
             window,
             day or MND_DAY,
-            self._chunks(window, chunk_fixes, cancel),
+            ranges or self._chunks(window, chunk_fixes, cancel),
             cancel,
             progress,
             keep_events,
@@ -249,4 +297,4 @@ class Archive:
         return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
-__all__ = ["CHUNK_FIXES", "Archive"]
+__all__ = ["CHUNK_FIXES", "Archive", "spread_over_bins"]

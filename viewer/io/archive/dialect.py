@@ -182,7 +182,9 @@ class PostgresDialect(Dialect):
     text_type: str = "TEXT"
 
     def epoch_of_timestamptz(self, expr: str) -> str:
-        return f"CAST(EXTRACT(EPOCH FROM {expr}) AS DOUBLE PRECISION)"
+        # date_part gives the double directly (EXTRACT gives numeric since PostgreSQL 14: a
+        # tenth of the speed); both the nearest double to the microseconds' value
+        return f"date_part('epoch', {expr})"
 
     def count_distinct(self, expr: str, approximate: bool) -> str:
         return f"count(DISTINCT {expr})"  # PostgreSQL has no approximate distinct count

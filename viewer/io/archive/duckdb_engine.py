@@ -8,15 +8,20 @@ then skips the row groups whose time statistics lie outside it; files whose name
 are always read through their statistics.
 
 DuckDB's memory is capped (`ENGINE_MEMORY_LIMIT`); what a query holds beyond spills to a temporary
-folder deleted on close. No extension is loaded (none can be downloaded here): positions are plain
+folder (``adiz-duckdb-<pid>-*``) deleted on close, when the engine is garbage-collected unclosed,
+or — left by a process that was killed — by the next engine opened once that process is gone.
+No extension is loaded (none can be downloaded here): positions are plain
 lon/lat columns (or a GeoArrow point struct).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import shutil
 import tempfile
+import weakref
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,6 +49,42 @@ _YMD_KEYS = re.compile(
 )
 _HOUR_KEY = re.compile(r"(?:^|/)(?:hour|hr|h)=(\d{1,2})(?:/|$)")
 _NAME_DATE = re.compile(r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?:[T_-]?(\d{2})(?!\d))?")
+TEMP_PREFIX = "adiz-duckdb-"
+_TEMP_OF_PID = re.compile(rf"^{TEMP_PREFIX}(\d+)-")
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process (PermissionError): alive
+        return True
+    return True
+
+
+def sweep_stale_temp_dirs(parent: str | Path | None = None) -> list[Path]:
+    """Remove the spill folders of engines whose process is gone (killed before it could close
+    them); return what was removed. A folder of a running process is left alone."""
+    removed = []
+    base = Path(parent or tempfile.gettempdir())
+    with contextlib.suppress(OSError):
+        for path in base.glob(f"{TEMP_PREFIX}*"):
+            m = _TEMP_OF_PID.match(path.name)
+            if m is None or int(m.group(1)) == os.getpid() or _process_alive(int(m.group(1))):
+                continue
+            shutil.rmtree(path, ignore_errors=True)
+            if not path.exists():
+                removed.append(path)
+    return removed
+
+
+def _release(con, temp_dir: Path) -> None:
+    """Close the connection and delete its spill folder (`close`, or the engine collected)."""
+    try:
+        con.close()
+    finally:
+        shutil.rmtree(temp_dir, ignore_errors=True)
 
 
 def partition_span(relative: str) -> tuple[float, float] | None:
@@ -102,8 +143,16 @@ class DuckDBEngine(Engine):
         spans = [partition_span(r) for r in rel]
         self._starts = np.array([s[0] if s else -np.inf for s in spans])
         self._ends = np.array([s[1] if s else np.inf for s in spans])
-        self.temp_dir = Path(tempfile.mkdtemp(prefix="adiz-duckdb-"))
-        self.con = duckdb.connect(":memory:")
+        sweep_stale_temp_dirs()
+        self.temp_dir = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-"))
+        try:
+            self.con = duckdb.connect(":memory:")
+        except BaseException:
+            shutil.rmtree(self.temp_dir, ignore_errors=True)
+            raise
+        # closes the connection and deletes the folder once the engine is unreachable, if
+        # `close` was never called
+        self._release = weakref.finalize(self, _release, self.con, self.temp_dir)
         settings = {
             "memory_limit": ENGINE_MEMORY_LIMIT,
             "temp_directory": str(self.temp_dir),
@@ -170,16 +219,19 @@ class DuckDBEngine(Engine):
                 return None
             times = frame[frame["column"] == names[TIME]]
             if schema.time_kind == TIMESTAMPTZ:
-                t_lo = pd.to_datetime(times["lo"], utc=True).min().timestamp()
-                t_hi = pd.to_datetime(times["hi"], utc=True).max().timestamp()
+                epoch = pd.Timestamp(0, tz="UTC")
+                lo_s = (pd.to_datetime(times["lo"], utc=True) - epoch).dt.total_seconds()
+                hi_s = (pd.to_datetime(times["hi"], utc=True) - epoch).dt.total_seconds()
+                lo_s, hi_s = lo_s.to_numpy(np.float64), hi_s.to_numpy(np.float64)
             else:
                 scale = 1000.0 if schema.time_kind == EPOCH_MS else 1.0
-                t_lo = float(times["lo"].astype(float).min()) / scale
-                t_hi = float(times["hi"].astype(float).max()) / scale
+                lo_s = times["lo"].astype(float).to_numpy() / scale
+                hi_s = times["hi"].astype(float).to_numpy() / scale
         except (ValueError, TypeError):
             return None
         self.rows_valid = True
-        return int(groups["n"].sum()), float(t_lo), float(t_hi)
+        self.row_group_times = (times["n"].to_numpy(np.int64), lo_s, hi_s)
+        return int(groups["n"].sum()), float(lo_s.min()), float(hi_s.max())
 
     # ---------------------------------------------------------------- the relation
     def files_for(self, window: Window | None) -> list[Path]:
@@ -251,7 +303,4 @@ class DuckDBEngine(Engine):
             self.con.unregister(view)
 
     def close(self) -> None:
-        try:
-            self.con.close()
-        finally:
-            shutil.rmtree(self.temp_dir, ignore_errors=True)
+        self._release()

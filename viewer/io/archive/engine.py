@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 from viewer.io.archive.dialect import Dialect
 from viewer.io.archive.model import QueryCancelled, Window
 from viewer.io.archive.queries import HourPartition
-from viewer.io.archive.schema import Column
+from viewer.io.archive.schema import Column, FixSchema
 
 if TYPE_CHECKING:
     import numpy as np
     import pyarrow as pa
+
+    from viewer.io.archive.zone_stream import TrackRange
 
 Cancel = Callable[[], bool]
 CANCEL_POLL_S = 0.05  # how often a running query checks the caller's cancel flag
@@ -33,6 +35,9 @@ class Engine:
     #: every row has a time, a track id and a position in range (known from statistics): the
     #: queries need not check them row by row
     rows_valid: bool = False
+    # rows, first and last time (epoch seconds) of each row group, from the Parquet statistics
+    # where they say it all (`DuckDBEngine.metadata_summary`); None elsewhere
+    row_group_times: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def __init__(self, source: str) -> None:
         self.source = source
@@ -68,6 +73,12 @@ class Engine:
 
     def close(self) -> None:
         raise NotImplementedError
+
+    def track_ranges(self, schema: FixSchema, fixes: int) -> list[TrackRange] | None:
+        """Where the engine reads the fixes in track-then-time order without sorting them (an
+        index): ranges of track ids of about ``fixes`` fixes, for the zone counts to take one by
+        one; None where it cannot."""
+        return None
 
     # ---------------------------------------------------------------- running
     def execute(self, sql: str | Sequence[str], cancel: Cancel | None = None) -> None:

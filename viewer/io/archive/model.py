@@ -166,12 +166,15 @@ class ArchiveInfo:
 @dataclass(frozen=True)
 class Activity:
     """Whole-span activity per bin: ``bin_start`` (epoch seconds, float64), ``fixes`` and distinct
-    ``tracks`` (int64) per bin of ``bin_seconds``; bins without fixes are absent."""
+    ``tracks`` (int64) per bin of ``bin_seconds``; bins without fixes are absent. ``estimate``:
+    the fixes spread over each Parquet row group's time span by its statistics, no row read
+    (`Archive.activity_estimate`); the tracks unknown (-1)."""
 
     bin_start: np.ndarray
     fixes: np.ndarray
     tracks: np.ndarray
     bin_seconds: float = 3600.0
+    estimate: bool = False
 
     @property
     def total_fixes(self) -> int:

@@ -18,16 +18,20 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
+import math
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import numpy as np
 
+from viewer.core.constants import TIME, TRACK_ID
 from viewer.io.archive import credentials
-from viewer.io.archive.dialect import POSTGRES, check_identifier
+from viewer.io.archive.dialect import EPOCH_MS, EPOCH_S, POSTGRES, TIMESTAMPTZ, check_identifier
 from viewer.io.archive.engine import Engine
 from viewer.io.archive.model import ArchiveError, Window
-from viewer.io.archive.schema import Column
+from viewer.io.archive.schema import Column, FixSchema
+from viewer.io.archive.zone_stream import TrackRange
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -146,6 +150,41 @@ class PostgresEngine(Engine):
             return np.asarray([r[0] for r in rows], dtype=np.float64)
         except (self._psycopg.Error, TypeError, ValueError):
             return np.empty(0)
+
+    def track_ranges(self, schema: FixSchema, fixes: int) -> list[TrackRange] | None:
+        """A B-tree index on the table whose leading columns are the track id and the time (the
+        README's ``(track_id, time)``) gives the fixes in order, when the stored time orders as
+        the instant does (a time with zone, or epoch numbers): ranges of track ids cut at the
+        table's statistics (``pg_stats``, from ANALYZE; one range without them)."""
+        if schema.time_kind not in (TIMESTAMPTZ, EPOCH_S, EPOCH_MS):
+            return None
+        track, time = schema.columns.get(TRACK_ID), schema.columns.get(TIME)
+        table = self.dialect.table(self.table)
+        index = self.con.execute(
+            "SELECT 1 FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indexrelid "
+            "JOIN pg_am AS a ON a.oid = c.relam "
+            "JOIN pg_attribute AS k ON k.attrelid = i.indrelid AND k.attnum = i.indkey[0] "
+            "JOIN pg_attribute AS t ON t.attrelid = i.indrelid AND t.attnum = i.indkey[1] "
+            "WHERE i.indrelid = CAST(%s AS regclass) AND a.amname = 'btree' AND i.indisvalid "
+            "AND k.attname = %s AND t.attname = %s LIMIT 1",
+            (table, track, time),
+        ).fetchone()
+        if index is None:
+            return None
+        stats = self.con.execute(
+            "SELECT CAST(CAST(s.histogram_bounds AS TEXT) AS TEXT[]), c.reltuples "
+            "FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace "
+            "JOIN pg_stats AS s ON s.schemaname = n.nspname AND s.tablename = c.relname "
+            "WHERE c.oid = CAST(%s AS regclass) AND s.attname = %s",
+            (table, track),
+        ).fetchone()
+        if stats is None or not stats[0] or not stats[1] or stats[1] <= fixes:
+            return [TrackRange()]
+        bounds, rows = list(stats[0]), float(stats[1])
+        parts = min(math.ceil(rows / max(fixes, 1)), len(bounds) - 1)
+        cuts = sorted({bounds[round(k * (len(bounds) - 1) / parts)] for k in range(1, parts)})
+        edges: list[str | None] = [None, *cuts, None]
+        return [TrackRange(a, b) for a, b in itertools.pairwise(edges)]
 
     # ---------------------------------------------------------------- running
     def _execute(self, sql: str) -> None:

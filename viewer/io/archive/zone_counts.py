@@ -20,6 +20,8 @@ from viewer.core.zone_types import side_names
 from viewer.core.zones import AREA, CROSSING, ENTRY, EXIT, LINE, Zone
 from viewer.io.archive import zone_sql as zs
 from viewer.io.archive.model import Window, ZoneCounts
+from viewer.io.archive.zone_stream import TrackRange, stream_segments
+from viewer.io.archive.zone_stretches import StretchSQL, SummedArea
 from viewer.io.normalize import normalise_kind
 
 if TYPE_CHECKING:
@@ -37,7 +39,7 @@ def count_zone_events(
     zones: list[Zone],
     window: Window,
     day,
-    chunks: list[tuple[float, float]],
+    chunks: list[tuple[float, float]] | list[TrackRange],
     cancel: Cancel | None,
     progress: Progress | None,
     keep_events: bool,
@@ -55,24 +57,10 @@ def count_zone_events(
         has_kind, has_count = archive.schema.has(KIND), archive.schema.has(COUNT)
         fields = (TRACK_ID, TIME, LON, LAT) + ((KIND,) if has_kind else ())
         fields += (COUNT,) if has_count else ()
-        for k, (c0, c1) in enumerate(chunks):
-            part = Window(_at(c0), _at(c1), window.bbox)
-            active = [
-                i
-                for i, z in enumerate(tables.zones)
-                if z.valid_from is None or z.valid_from.timestamp() < c1
-            ]
-            relation = archive.query(part).fixes_relation(part, fields)
-            engine.execute(sql.load_chunk(relation, has_kind, has_count), cancel)
-            if sql.buckets:
-                engine.execute(sql.quiet_stretches(), cancel)
-                engine.execute(sql.segments(zs.KEPT), cancel)
-            else:  # PostgreSQL sorts for DISTINCT ON as for the window: nothing saved
-                engine.execute(sql.segments(), cancel)
-            engine.execute(sql.crossings(active), cancel)
-            engine.execute(sql.carry(), cancel)
-            if progress is not None:
-                progress(0.95 * (k + 1) / len(chunks))
+        if isinstance(chunks[0], TrackRange):  # in the engine's track order, range by range
+            _each_track_range(archive, sql, tables, window, chunks, cancel, progress)
+        else:
+            _each_chunk(archive, sql, tables, window, chunks, fields, cancel, progress)
         _status_events(archive, sql, tables, cancel)
         engine.execute(sql.net_events(), cancel)
         per_day = engine.fetch(sql.per_day(day), cancel).to_pandas()
@@ -93,6 +81,74 @@ def count_zone_events(
     )
 
 
+def _each_track_range(archive, sql, tables, window, ranges, cancel, progress) -> None:
+    """The window's fixes range of track ids by range, each in one pass (`zone_stream`)."""
+    engine = archive.engine
+    has_kind, has_count = archive.schema.has(KIND), archive.schema.has(COUNT)
+    active = list(range(len(tables.zones)))
+    sat = _summed_area(tables, active, sql.cell)
+    force = _force_instants(tables, active)
+    query = archive.query(window)
+    for k, tracks in enumerate(ranges):
+        statements = stream_segments(sql, query, window, tracks, sat, force, has_kind, has_count)
+        engine.execute(statements, cancel)
+        engine.execute(sql.crossings(active), cancel)
+        engine.execute(sql.end_chunk(), cancel)
+        if progress is not None:
+            progress(0.95 * (k + 1) / len(ranges))
+
+
+def _each_chunk(archive, sql, tables, window, chunks, fields, cancel, progress) -> None:
+    """The chunks one by one, the last fix of each track carried from one to the next."""
+    engine = archive.engine
+    has_kind, has_count = KIND in fields, COUNT in fields
+    stretch = StretchSQL(sql, has_kind, has_count) if sql.stretched else None
+    sat_zones: list[int] | None = None
+    sat = None
+    for k, (c0, c1) in enumerate(chunks):
+        part = Window(_at(c0), _at(c1), window.bbox)
+        active = [
+            i
+            for i, z in enumerate(tables.zones)
+            if z.valid_from is None or z.valid_from.timestamp() < c1
+        ]
+        relation = archive.query(part).fixes_relation(part, fields)
+        if stretch is None:  # every fix through the window function
+            engine.execute(sql.load_chunk(relation, has_kind, has_count), cancel)
+            engine.execute(sql.segments(), cancel)
+            engine.execute(sql.crossings(active), cancel)
+            engine.execute(sql.carry(), cancel)
+        else:  # only the stretches near a boundary give segments
+            if sat is None or active != sat_zones:
+                sat, sat_zones = _summed_area(tables, active, sql.cell), active
+                engine.load_table(zs.SAT_ROWS, sat.rows)
+                engine.execute(stretch.load_sat(), cancel)
+            force = _force_instants(tables, active)
+            engine.execute(stretch.stretches(relation, times=bool(force)), cancel)
+            engine.execute(stretch.sequence(sat, force), cancel)
+            engine.execute(stretch.picked(relation), cancel)
+            engine.execute(stretch.segments(sat, force), cancel)
+            engine.execute(sql.crossings(active), cancel)
+            engine.execute(stretch.first_and_carry(), cancel)
+        engine.execute(sql.end_chunk(), cancel)
+        if progress is not None:
+            progress(0.95 * (k + 1) / len(chunks))
+
+
+def _force_instants(tables: zs.ZoneTables, active: list[int]) -> list[float]:
+    """The instants the active areas bound in time come into force."""
+    zones = (tables.zones[i] for i in active)
+    return sorted(
+        {z.valid_from.timestamp() for z in zones if z.kind == AREA and z.valid_from is not None}
+    )
+
+
+def _summed_area(tables: zs.ZoneTables, active: list[int], cell: float) -> SummedArea:
+    """The boundary cells of the zones in force in a chunk, as a summed-area table."""
+    keep = np.isin(tables.cell_rows["zone"], np.asarray(active, dtype=np.int32))
+    return SummedArea.build(tables.cell_rows["cell"][keep], cell)
+
+
 def _at(seconds: float) -> datetime:
     return datetime.fromtimestamp(seconds, UTC)
 
@@ -102,14 +158,14 @@ def _load_zone_tables(archive: Archive, tables: zs.ZoneTables) -> None:
     engine.load_table(zs.ZONES, tables.zone_rows)
     engine.load_table(zs.EDGES, tables.edge_rows)
     engine.load_table(zs.CELLS, tables.cell_rows)
-    if tables.coarse_rows is not None:
-        engine.load_table(zs.COARSE, tables.coarse_rows)
+    engine.load_table(zs.BLOCKS, tables.block_rows)
     d = engine.dialect
     engine.execute(
         [
             *d.index(zs.CELLS, "cell"),
             *d.index(zs.EDGES, "zone, edge"),
-            *d.analyze(zs.ZONES, zs.EDGES, zs.CELLS),
+            *d.index(zs.EDGES, "block"),
+            *d.analyze(zs.ZONES, zs.EDGES, zs.CELLS, zs.BLOCKS),
         ]
     )
     if engine.has_postgis:

@@ -17,15 +17,21 @@ and left on the same side gives a crossing out and one back at the same instant,
 touch is not a crossing; `ZoneCountSQL.net_events`), as do an entry and an exit within a metre
 along one segment (a corner touched).
 
-The archive is read in time chunks; the last fix of every track is carried from one chunk to the
-next, so a segment across a chunk's edge (or a gap of days) is tested like any other, and memory
-holds one chunk.
+The archive is read in chunks, and memory holds one. Where the engine reads the fixes in each
+track's order without sorting them (PostgreSQL with the README's B-tree on the track id and the
+time: `viewer.io.archive.zone_stream`), a chunk is a range of track ids, taken in one pass of the
+window function. Elsewhere a chunk is a span of time, and the last fix of every track is carried
+from one chunk to the next, so a segment across a chunk's edge (or a gap of days) is tested like
+any other: DuckDB sorts only the fixes of the stretches near a boundary
+(`viewer.io.archive.zone_stretches`), PostgreSQL without that index every fix of the chunk.
+Where a segment may meet a boundary is told by a summed-area table of the boundary cells; long
+segments meet blocks of edges (`BLOCK_EDGES`) before the edges.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
@@ -40,18 +46,13 @@ from viewer.io.archive.dialect import Dialect, number
 
 CELL_DEG = 0.05  # grid cell for the edge index: about 5.5 km, the length of the densified edges
 MAX_CELLS = 16  # a segment over more cells is tested against every edge near it (rare: gaps)
+BLOCK_EDGES = 16  # consecutive edges of a zone in a block: the long segments meet blocks first
 # A segment straight in the display projection strays from the straight lon/lat line between its
 # ends by at most L^2 / (8 rho) (rho > 8,000 km for the region's cone): its cells are widened by
 # this much, so every edge it may meet is a candidate.
 MARGIN_DEG = 0.002
 BOW_PER_DEG2 = 0.002  # extra margin per square degree of a long segment's length
 EPS_M = 1.0  # metres: a fix this close to an edge's line lies on it, as the app decides
-# Quiet stretches (DuckDB): a track's fixes in BUCKET_S seconds whose box, on a coarse grid of
-# QUIET_CELL_DEG, meets no cell a boundary passes through cannot cross one: only their first and
-# last fix go into the segments (the segment between them stays in the same box). This keeps the
-# window function's sort to the fixes near boundaries.
-BUCKET_S = 300
-QUIET_CELL_DEG = 0.2
 _CELL_OFFSET = 1 << 20  # cell (cx, cy) -> one BIGINT key
 _CELL_MUL = 1 << 22
 
@@ -66,7 +67,10 @@ CHUNK, SEGMENTS, CARRY, FIRST, EVENTS, AT_FORCE = (
     "adiz_at_force",
 )
 CANDIDATES, PROJECTED, SEGMENT_CELLS = "adiz_candidates", "adiz_projected", "adiz_segment_cells"
-BUCKETS, LOUD, KEPT, COARSE = "adiz_buckets", "adiz_loud", "adiz_kept", "adiz_coarse_cells"
+BLOCKS = "adiz_zone_blocks"
+# DuckDB's stretches (`zone_stretches`)
+STRETCHES, SEQUENCE, PICKED = "adiz_stretches", "adiz_sequence", "adiz_picked"
+SAT, SAT_ROWS = "adiz_boundary_sat", "adiz_boundary_sat_rows"
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,7 @@ class ZoneTables:
     cell_rows: dict[str, np.ndarray]
     bbox: tuple[float, float, float, float]
     projection: Projection
-    coarse_rows: dict[str, np.ndarray] | None = None  # cells of QUIET_CELL_DEG boundaries meet
+    block_rows: dict[str, np.ndarray] = field(default_factory=dict)  # zone, block, lon/lat box
 
     @classmethod
     def build(
@@ -113,7 +117,6 @@ class ZoneTables:
         zone_idx = np.concatenate(zone_of) if zone_of else np.empty(0, np.int32)
         edge_idx = np.arange(len(edges), dtype=np.int32)
         cz, ce, ck = _cells(edges, zone_idx, edge_idx, cell)
-        coarse = np.unique(_cells(edges, zone_idx, edge_idx, QUIET_CELL_DEG)[2])
         if len(edges):
             xs, ys = edges[:, [0, 2]], edges[:, [1, 3]]
             bbox = (float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()))
@@ -121,6 +124,13 @@ class ZoneTables:
             bbox = (0.0, 0.0, 0.0, 0.0)
         ax, ay = projection.forward(edges[:, 0], edges[:, 1])
         bx, by = projection.forward(edges[:, 2], edges[:, 3])
+        box = {
+            "lx0": np.minimum(edges[:, 0], edges[:, 2]),
+            "ly0": np.minimum(edges[:, 1], edges[:, 3]),
+            "lx1": np.maximum(edges[:, 0], edges[:, 2]),
+            "ly1": np.maximum(edges[:, 1], edges[:, 3]),
+        }
+        block, block_rows = _blocks(zone_idx, box)
         return cls(
             zones=list(zones),
             zone_rows={
@@ -137,16 +147,35 @@ class ZoneTables:
                 "bx": np.asarray(bx, np.float64),
                 "by": np.asarray(by, np.float64),
                 "len": np.hypot(np.asarray(bx) - ax, np.asarray(by) - ay),
-                "lx0": np.minimum(edges[:, 0], edges[:, 2]),
-                "ly0": np.minimum(edges[:, 1], edges[:, 3]),
-                "lx1": np.maximum(edges[:, 0], edges[:, 2]),
-                "ly1": np.maximum(edges[:, 1], edges[:, 3]),
+                **box,
+                "block": block,
             },
             cell_rows={"zone": cz, "edge": ce, "cell": ck},
             bbox=bbox,
             projection=projection,
-            coarse_rows={"cell": coarse},
+            block_rows=block_rows,
         )
+
+
+def _blocks(zone_idx: np.ndarray, box: dict[str, np.ndarray]):
+    """Runs of `BLOCK_EDGES` consecutive edges of a zone: each edge's block, and each block's
+    zone and lon/lat box."""
+    n = len(zone_idx)
+    keys = ("lx0", "ly0", "lx1", "ly1")
+    if not n:
+        empty = {"zone": np.empty(0, np.int32), "block": np.empty(0, np.int32)}
+        return np.empty(0, np.int32), {**empty, **{k: np.empty(0) for k in keys}}
+    zone_start = np.r_[True, zone_idx[1:] != zone_idx[:-1]]
+    starts = np.flatnonzero(zone_start)
+    local = (np.arange(n) - np.repeat(starts, np.diff(np.r_[starts, n]))) // BLOCK_EDGES
+    new = zone_start | np.r_[True, local[1:] != local[:-1]]
+    block = (np.cumsum(new) - 1).astype(np.int32)
+    heads = np.flatnonzero(new)
+    rows = {"zone": zone_idx[heads], "block": block[heads]}
+    for key in keys:
+        reduce = np.minimum if key.endswith("0") else np.maximum
+        rows[key] = reduce.reduceat(box[key], heads)
+    return block, rows
 
 
 def _edges(zone: Zone) -> np.ndarray:
@@ -197,6 +226,31 @@ def _cells(edges: np.ndarray, zone_idx: np.ndarray, edge_idx: np.ndarray, cell: 
     )
 
 
+def reaches(box: str, segment: str = "s") -> str:
+    """The segment ``segment`` (x0, y0, x1, y1 in lon/lat) may meet what lies in the lon/lat box
+    of ``box`` (lx0, ly0, lx1, ly1): the boxes overlap and the segment's line passes between the
+    box's corners, the box widened by how far the segment drawn in the display projection strays
+    from the straight lon/lat line (`MARGIN_DEG`, `BOW_PER_DEG2`)."""
+    s, b = segment, box
+    bow = (
+        f"({number(MARGIN_DEG)} + {number(BOW_PER_DEG2)} * "
+        f"(({s}.x1 - {s}.x0) * ({s}.x1 - {s}.x0) + ({s}.y1 - {s}.y0) * ({s}.y1 - {s}.y0)))"
+    )
+    overlap = (
+        f"{b}.lx1 >= least({s}.x0, {s}.x1) - {bow} AND {b}.lx0 <= greatest({s}.x0, {s}.x1) + {bow} "
+        f"AND {b}.ly1 >= least({s}.y0, {s}.y1) - {bow} "
+        f"AND {b}.ly0 <= greatest({s}.y0, {s}.y1) + {bow}"
+    )
+    dx, dy = f"({s}.x1 - {s}.x0)", f"({s}.y1 - {s}.y0)"
+    ys = [f"({b}.ly0 - {bow} - {s}.y0)", f"({b}.ly1 + {bow} - {s}.y0)"]
+    xs = [f"({b}.lx0 - {bow} - {s}.x0)", f"({b}.lx1 + {bow} - {s}.x0)"]
+
+    def extreme(f: str) -> str:  # of the cross product over the box's corners
+        return f"{f}({dx} * {ys[0]}, {dx} * {ys[1]}) + {f}(-{dy} * {xs[0]}, -{dy} * {xs[1]})"
+
+    return f"{overlap} AND {extreme('greatest')} >= 0 AND {extreme('least')} <= 0"
+
+
 def lcc_sql(dialect: Dialect, projection: Projection, lon: str, lat: str) -> tuple[str, str]:
     """SQL for the region's Lambert conformal conic forward of ``lon``/``lat`` (degrees) in
     metres: Snyder (1987) 15-1 to 15-10 with `Projection`'s own constants, as its NumPy forward
@@ -225,12 +279,10 @@ class ZoneCountSQL:
         self.d = dialect
         self.tables = tables
         self.cell = cell
-        # DuckDB: quiet stretches (struct min/max, ANTI JOIN); PostgreSQL sorts for DISTINCT ON
-        # as much as for the window function, so it takes every fix
-        self.buckets = dialect.name == "duckdb"
-        # DuckDB reads the chunk's Parquet twice (stretches, then the fixes kept) rather than
-        # copying it into a table; PostgreSQL copies it once rather than reading the table thrice
-        self.chunk_kind = "VIEW" if self.buckets else "TABLE"
+        # DuckDB groups a chunk's fixes in stretches (a hash aggregate; `zone_stretches`) and
+        # makes segments only where a boundary is near; PostgreSQL copies the chunk into a
+        # table and takes every fix through the window function (a sort either way there)
+        self.stretched = dialect.name == "duckdb"
 
     def create_state(self) -> list[str]:
         t = self.d.text_type
@@ -245,110 +297,93 @@ class ZoneCountSQL:
         ]
 
     def drop_state(self) -> list[str]:
-        names = [SEGMENTS, CARRY, FIRST, EVENTS, AT_FORCE, EDGES, CELLS, ZONES]
+        names = [CHUNK, SEGMENTS, CARRY, FIRST, EVENTS, AT_FORCE, EDGES, CELLS, ZONES, BLOCKS]
         names += [CANDIDATES, PROJECTED, SEGMENT_CELLS, f"{CARRY}_next", f"{EVENTS}_net"]
-        names += [BUCKETS, LOUD, KEPT, COARSE]
-        return [
-            f"DROP {self.chunk_kind} IF EXISTS {CHUNK}",
-            *(f"DROP TABLE IF EXISTS {name}" for name in names),
-        ]
+        names += [STRETCHES, SEQUENCE, PICKED, SAT, SAT_ROWS]
+        return [f"DROP TABLE IF EXISTS {name}" for name in names]
 
     def load_chunk(self, fixes_relation: str, has_kind: bool, has_count: bool) -> list[str]:
-        """The chunk's fixes into a table; the first fix of each track not seen before."""
+        """The chunk's fixes into a table; the first fix of each track not seen before (the
+        window path: PostgreSQL)."""
         q = self.d.ident
         kind = q("kind") if has_kind else self.d.as_text("NULL")
         n = q("count") if has_count else self.d.as_double("NULL")
         return [
-            f"DROP {self.chunk_kind} IF EXISTS {CHUNK}",
-            f"CREATE TEMP {self.chunk_kind} {CHUNK} AS SELECT {q('track_id')} AS track, "
-            f"{q('time')} AS t, "
+            f"DROP TABLE IF EXISTS {CHUNK}",
+            f"CREATE TEMP TABLE {CHUNK} AS SELECT {q('track_id')} AS track, {q('time')} AS t, "
             f"{q('lon')} AS lon, {q('lat')} AS lat, {kind} AS kind, {n} AS n "
             f"FROM {fixes_relation} AS f",
-            *(
-                []
-                if self.buckets  # from the stretches' ends instead (`quiet_stretches`)
-                else [
-                    f"INSERT INTO {FIRST} "
-                    + self.d.fix_per_track(
-                        f"(SELECT * FROM {CHUNK} AS c WHERE NOT EXISTS "
-                        f"(SELECT 1 FROM {CARRY} AS p WHERE p.track = c.track))",
-                        ("t", "lon", "lat", "kind", "n"),
-                    )
-                ]
+            f"INSERT INTO {FIRST} "
+            + self.d.fix_per_track(
+                f"(SELECT * FROM {CHUNK} AS c WHERE NOT EXISTS "
+                f"(SELECT 1 FROM {CARRY} AS p WHERE p.track = c.track))",
+                ("t", "lon", "lat", "kind", "n"),
             ),
         ]
 
-    def quiet_stretches(self) -> list[str]:
-        """The chunk's fixes but the inside of quiet stretches (DuckDB; see `BUCKET_S`)."""
-        d = self.d
-        m, q = number(MARGIN_DEG), number(QUIET_CELL_DEG)
-        key = f"(gx.cx + {_CELL_OFFSET}) * {_CELL_MUL} + (gy.cy + {_CELL_OFFSET})"
-        ncells = "(k.cx1 - k.cx0 + 1) * (k.cy1 - k.cy0 + 1)"
-        bucket = d.floor_int(f"t / {BUCKET_S}")
-        fix = "struct_pack(t := t, lon := lon, lat := lat, kind := kind, n := n)"
+    def segments(self) -> list[str]:
+        """The segments ending in this chunk, from the carried last fix on, by the window
+        function over every fix of the chunk (PostgreSQL)."""
+        return self.segments_from(
+            "SELECT track, t0, x0, y0, t AS t1, lon AS x1, lat AS y1 FROM ("
+            "SELECT track, t, lon, lat, lag(t) OVER w AS t0, lag(lon) OVER w AS x0, "
+            "lag(lat) OVER w AS y0 FROM ("
+            f"SELECT track, t, lon, lat FROM {CARRY} UNION ALL "
+            f"SELECT track, t, lon, lat FROM {CHUNK}) AS fx "
+            "WINDOW w AS (PARTITION BY track ORDER BY t, lon, lat)) AS q "
+            "WHERE t0 IS NOT NULL"
+        )
+
+    def segments_from(
+        self, pairs: str, hot: tuple[str, str, str] | None = None, keep: str = "TRUE"
+    ) -> list[str]:
+        """The segments of ``pairs`` (consecutive fixes: track, t0, x0, y0, t1, x1, y1) that come
+        near a zone, with the lon/lat cells their bounding box covers (widened by the margin), and
+        the segments of each track across the instant a zone comes into force. ``hot``: (select
+        items, joins, condition) saying which may meet a boundary (`zone_stretches.SummedArea`);
+        else all may. ``keep``: the segments kept (of those, ``hot`` and the columns).
+        """
+        items, joins, condition = hot or ("", "", "TRUE")
+        columns = "track, t0, x0, y0, t1, x1, y1, cx0, cx1, cy0, cy1"
         return [
-            f"DROP TABLE IF EXISTS {BUCKETS}",
-            f"CREATE TEMP TABLE {BUCKETS} AS SELECT track, {bucket} AS b, "
-            f"{d.floor_int(f'(min(lon) - {m}) / {q}')} AS cx0, "
-            f"{d.floor_int(f'(max(lon) + {m}) / {q}')} AS cx1, "
-            f"{d.floor_int(f'(min(lat) - {m}) / {q}')} AS cy0, "
-            f"{d.floor_int(f'(max(lat) + {m}) / {q}')} AS cy1, "
-            f"min({fix}) AS first, max({fix}) AS last FROM {CHUNK} GROUP BY 1, 2",
-            f"DROP TABLE IF EXISTS {LOUD}",
-            f"CREATE TEMP TABLE {LOUD} AS SELECT DISTINCT track, b FROM ("
-            f"SELECT k.track, k.b FROM {BUCKETS} AS k "
-            "CROSS JOIN LATERAL generate_series(k.cx0, k.cx1) AS gx(cx) "
-            "CROSS JOIN LATERAL generate_series(k.cy0, k.cy1) AS gy(cy) "
-            f"JOIN {COARSE} AS c ON c.cell = {key} WHERE {ncells} <= 64 "
-            f"UNION ALL SELECT track, b FROM {BUCKETS} AS k WHERE {ncells} > 64) AS q",
-            f"DROP TABLE IF EXISTS {KEPT}",
-            f"CREATE TEMP TABLE {KEPT} AS "
-            f"SELECT c.track, c.t, c.lon, c.lat FROM {CHUNK} AS c "
-            f"JOIN {LOUD} AS l ON l.track = c.track AND l.b = {bucket.replace('t /', 'c.t /')} "
-            "UNION ALL SELECT k.track, k.first.t, k.first.lon, k.first.lat FROM "
-            f"{BUCKETS} AS k ANTI JOIN {LOUD} AS l ON l.track = k.track AND l.b = k.b "
-            "UNION ALL SELECT k.track, k.last.t, k.last.lon, k.last.lat FROM "
-            f"{BUCKETS} AS k ANTI JOIN {LOUD} AS l ON l.track = k.track AND l.b = k.b "
-            "WHERE k.first <> k.last",
-            f"INSERT INTO {FIRST} SELECT track, f.t, f.lon, f.lat, f.kind, f.n FROM ("
-            f"SELECT k.track, min(k.first) AS f FROM {BUCKETS} AS k ANTI JOIN {CARRY} AS p "
-            "ON p.track = k.track GROUP BY k.track) AS q",
+            f"DROP TABLE IF EXISTS {SEGMENTS}",
+            f"CREATE TEMP TABLE {SEGMENTS} AS SELECT row_number() OVER () AS sid, "
+            f"{', '.join(f's.{col}' for col in columns.split(', '))}, {condition} AS hot FROM ("
+            f"SELECT track, t0, x0, y0, t1, x1, y1, {self.cell_items()}{', ' if items else ''}"
+            f"{items} FROM ({pairs}) AS p WHERE (x0 <> x1 OR y0 <> y1) AND {self.near()}) AS s "
+            f"{joins} WHERE {keep}",
+            *self.d.analyze(SEGMENTS),
+            self.at_force(),
         ]
 
-    def segments(self, source: str = CHUNK) -> list[str]:
-        """The segments ending in this chunk (from the carried last fix on) that come near a
-        zone, with the lon/lat cells their bounding box covers (widened by the margin), and the
-        segments of each track across the instant a zone comes into force. ``source``: the
-        chunk's fixes, or those `quiet_stretches` kept."""
-        c, m = number(self.cell), number(MARGIN_DEG)
+    def near(self) -> str:
+        """A segment (x0, y0, x1, y1) whose box meets the zones' box (widened by the margin)."""
         x0, y0, x1, y1 = self.tables.bbox
-        d = self.d
-        near = (
+        return (
             f"greatest(x0, x1) >= {number(x0 - MARGIN_DEG)} "
             f"AND least(x0, x1) <= {number(x1 + MARGIN_DEG)} "
             f"AND greatest(y0, y1) >= {number(y0 - MARGIN_DEG)} "
             f"AND least(y0, y1) <= {number(y1 + MARGIN_DEG)}"
         )
-        return [
-            f"DROP TABLE IF EXISTS {SEGMENTS}",
-            f"CREATE TEMP TABLE {SEGMENTS} AS SELECT row_number() OVER () AS sid, s.*, "
+
+    def cell_items(self) -> str:
+        """Select-list items cx0, cx1, cy0, cy1: the grid cells of a segment's box (widened)."""
+        c, m = number(self.cell), number(MARGIN_DEG)
+        d = self.d
+        return (
             f"{d.floor_int(f'(least(x0, x1) - {m}) / {c}')} AS cx0, "
             f"{d.floor_int(f'(greatest(x0, x1) + {m}) / {c}')} AS cx1, "
             f"{d.floor_int(f'(least(y0, y1) - {m}) / {c}')} AS cy0, "
-            f"{d.floor_int(f'(greatest(y0, y1) + {m}) / {c}')} AS cy1 FROM ("
-            "SELECT track, t0, x0, y0, t AS t1, lon AS x1, lat AS y1 FROM ("
-            "SELECT track, t, lon, lat, lag(t) OVER w AS t0, lag(lon) OVER w AS x0, "
-            "lag(lat) OVER w AS y0 FROM ("
-            f"SELECT track, t, lon, lat FROM {CARRY} UNION ALL "
-            f"SELECT track, t, lon, lat FROM {source}) AS fx "
-            "WINDOW w AS (PARTITION BY track ORDER BY t, lon, lat)) AS q "
-            "WHERE t0 IS NOT NULL AND (x0 <> lon OR y0 <> lat)) AS s "
-            f"WHERE {near}",
-            *self.d.analyze(SEGMENTS),
+            f"{d.floor_int(f'(greatest(y0, y1) + {m}) / {c}')} AS cy1"
+        )
+
+    def at_force(self) -> str:
+        """The segments across the instant an area comes into force, for the status then."""
+        return (
             f"INSERT INTO {AT_FORCE} SELECT z.zone, s.track, s.t0, s.x0, s.y0, s.t1, s.x1, s.y1 "
             f"FROM {SEGMENTS} AS s JOIN {ZONES} AS z ON NOT z.is_line "
-            "AND z.valid_from IS NOT NULL AND s.t0 < z.valid_from AND s.t1 >= z.valid_from",
-        ]
+            "AND z.valid_from IS NOT NULL AND s.t0 < z.valid_from AND s.t1 >= z.valid_from"
+        )
 
     def crossings(self, active: list[int]) -> list[str]:
         """Insert the boundary crossings of this chunk's segments into the events table: dir +1
@@ -372,14 +407,6 @@ class ZoneCountSQL:
         d1 = "((e.bx - e.ax) * (p.y1 - e.ay) - (e.by - e.ay) * (p.x1 - e.ax))"
         e0 = "((p.x1 - p.x0) * (e.ay - p.y0) - (p.y1 - p.y0) * (e.ax - p.x0))"
         e1 = "((p.x1 - p.x0) * (e.by - p.y0) - (p.y1 - p.y0) * (e.bx - p.x0))"
-        bow = (
-            f"({number(MARGIN_DEG)} + {number(BOW_PER_DEG2)} * "
-            "((s.x1 - s.x0) * (s.x1 - s.x0) + (s.y1 - s.y0) * (s.y1 - s.y0)))"
-        )
-        box = (
-            f"e.lx1 >= least(s.x0, s.x1) - {bow} AND e.lx0 <= greatest(s.x0, s.x1) + {bow} "
-            f"AND e.ly1 >= least(s.y0, s.y1) - {bow} AND e.ly0 <= greatest(s.y0, s.y1) + {bow}"
-        )
         in_force = (
             "(z.valid_from IS NULL OR h.t >= z.valid_from) "
             "AND (z.valid_to IS NULL OR h.t < z.valid_to)"
@@ -387,19 +414,24 @@ class ZoneCountSQL:
         return [
             f"DROP TABLE IF EXISTS {SEGMENT_CELLS}",
             f"CREATE TEMP TABLE {SEGMENT_CELLS} AS SELECT s.sid, {key0} AS cell "
-            f"FROM {SEGMENTS} AS s WHERE s.cx0 = s.cx1 AND s.cy0 = s.cy1 "
+            f"FROM {SEGMENTS} AS s WHERE s.hot AND s.cx0 = s.cx1 AND s.cy0 = s.cy1 "
             f"UNION ALL SELECT s.sid, {key} AS cell FROM {SEGMENTS} AS s "
             "CROSS JOIN LATERAL generate_series(s.cx0, s.cx1) AS gx(cx) "
             "CROSS JOIN LATERAL generate_series(s.cy0, s.cy1) AS gy(cy) "
-            f"WHERE {ncells} BETWEEN 2 AND {MAX_CELLS}",
+            f"WHERE s.hot AND {ncells} BETWEEN 2 AND {MAX_CELLS}",
             *self.d.analyze(SEGMENT_CELLS),
             f"DROP TABLE IF EXISTS {CANDIDATES}",
-            f"CREATE TEMP TABLE {CANDIDATES} AS SELECT DISTINCT sid, zone, edge FROM ("
+            # the long segments meet the blocks of edges first, then the blocks' edges
+            f"CREATE TEMP TABLE {CANDIDATES} AS WITH sb AS MATERIALIZED ("
+            f"SELECT s.sid, s.x0, s.y0, s.x1, s.y1, b.block FROM {SEGMENTS} AS s "
+            f"JOIN {BLOCKS} AS b ON b.zone IN ({zones}) AND {reaches('b')} "
+            f"WHERE s.hot AND {ncells} > {MAX_CELLS}) "
+            "SELECT DISTINCT sid, zone, edge FROM ("
             f"SELECT sc.sid, c.zone, c.edge FROM {SEGMENT_CELLS} AS sc "
             f"JOIN {CELLS} AS c ON c.cell = sc.cell WHERE c.zone IN ({zones}) "
             "UNION ALL "
-            f"SELECT s.sid, e.zone, e.edge FROM {SEGMENTS} AS s JOIN {EDGES} AS e ON {box} "
-            f"WHERE {ncells} > {MAX_CELLS} AND e.zone IN ({zones})) AS q",
+            f"SELECT s.sid, e.zone, e.edge FROM sb AS s JOIN {EDGES} AS e "
+            f"ON e.block = s.block AND {reaches('e')}) AS q",
             f"DROP TABLE IF EXISTS {PROJECTED}",
             f"CREATE TEMP TABLE {PROJECTED} AS SELECT s.sid, s.track, s.t0, s.t1, "
             f"{px0} AS x0, {py0} AS y0, {px1} AS x1, {py1} AS y1 FROM {SEGMENTS} AS s "
@@ -428,28 +460,25 @@ class ZoneCountSQL:
         ]
 
     def carry(self) -> list[str]:
-        """The last fix of every track so far, for the next chunk's first segments."""
-        fixes = f"SELECT track, t, lon, lat FROM {CHUNK}"
-        if self.buckets:  # the stretches' last fixes: a tenth of the rows
-            fixes = f"SELECT track, last.t AS t, last.lon AS lon, last.lat AS lat FROM {BUCKETS}"
+        """The last fix of every track so far, for the next chunk's first segments (the window
+        path: PostgreSQL)."""
         return [
             f"CREATE TEMP TABLE {CARRY}_next AS "
             + self.d.fix_per_track(
-                f"(SELECT track, t, lon, lat FROM {CARRY} UNION ALL {fixes})",
+                f"(SELECT track, t, lon, lat FROM {CARRY} UNION ALL "
+                f"SELECT track, t, lon, lat FROM {CHUNK})",
                 ("t", "lon", "lat"),
                 last=True,
             ),
             f"DROP TABLE {CARRY}",
             f"ALTER TABLE {CARRY}_next RENAME TO {CARRY}",
-            f"DROP {self.chunk_kind} IF EXISTS {CHUNK}",
-            f"DROP TABLE IF EXISTS {SEGMENTS}",
-            f"DROP TABLE IF EXISTS {CANDIDATES}",
-            f"DROP TABLE IF EXISTS {PROJECTED}",
-            f"DROP TABLE IF EXISTS {SEGMENT_CELLS}",
-            f"DROP TABLE IF EXISTS {BUCKETS}",
-            f"DROP TABLE IF EXISTS {LOUD}",
-            f"DROP TABLE IF EXISTS {KEPT}",
         ]
+
+    def end_chunk(self) -> list[str]:
+        """The chunk's own tables dropped."""
+        names = [CHUNK, SEGMENTS, CANDIDATES, PROJECTED, SEGMENT_CELLS]
+        names += [STRETCHES, SEQUENCE, PICKED]
+        return [f"DROP TABLE IF EXISTS {name}" for name in names]
 
     def starts_postgis(self) -> str:
         """Entries at the first fix of tracks that start inside an area (PostGIS's
