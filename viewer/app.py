@@ -59,6 +59,16 @@ def _gui_parser() -> argparse.ArgumentParser:
         "else the one chosen in View > Language, else the system's)",
     )
     parser.add_argument(
+        "--feed",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="open the window connected to a live feed (repeatable): sbs://host:30003, "
+        "beast://host:30005, nmea+udp://127.0.0.1:10110, nmea+tcp://host:port, "
+        "cot+udp://239.2.3.1:6969, cot+tcp://host:8087, https://host/path (see "
+        "'adiz-viewer listen --help')",
+    )
+    parser.add_argument(
         "--no-display-png",
         default=None,
         metavar="FILE.png",
@@ -87,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _render_instead_of_window(args)
     from viewer.qt.main_window import run_app
 
-    return run_app(args.files, language=args.lang)
+    return run_app(args.files, language=args.lang, feeds=args.feed)
 
 
 def _render_instead_of_window(args: argparse.Namespace) -> int:

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
+    <name>AlertRules</name>
+    <message>
+        <source>to the east side</source>
+        <translation>東側へ越えたとき</translation>
+    </message>
+    <message>
+        <source>to the west side</source>
+        <translation>西側へ越えたとき</translation>
+    </message>
+    <message>
+        <source>to the north side</source>
+        <translation>北側へ越えたとき</translation>
+    </message>
+    <message>
+        <source>to the south side</source>
+        <translation>南側へ越えたとき</translation>
+    </message>
+    <message>
+        <source>Live alerts</source>
+        <translation>ライブ警報</translation>
+    </message>
+    <message>
+        <source>Which zone events of the live feeds show a notice on the map. Every event is listed in the events table. Ticking none in a group means any; ticking a side alerts only on line crossings to that side.</source>
+        <translation>ライブフィードのどのゾーンイベントを地図に通知するか。すべてのイベントはイベント表に載ります。グループで何もチェックしなければ「すべて」、側をチェックするとその側への線越えだけを警報します。</translation>
+    </message>
+    <message>
+        <source>no sound</source>
+        <translation>音なし</translation>
+    </message>
+    <message>
+        <source>the system&apos;s beep</source>
+        <translation>システムのビープ音</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>ゾーン</translation>
+    </message>
+    <message>
+        <source>Kinds</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <source>Line crossed</source>
+        <translation>線越えの方向</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>音</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationTool</name>
     <message>
         <source>Text on the map:</source>
@@ -737,6 +792,14 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>ここでは航跡の欠落判定の間隔より長く位置がありません（破線で表示）：境界の横断は欠落をまたぐ直線から推定したものです。</translation>
     </message>
     <message>
+        <source>live</source>
+        <translation>ライブ</translation>
+    </message>
+    <message>
+        <source>Raised by a live feed as its messages arrived (and recorded).</source>
+        <translation>ライブフィードのメッセージ到着時に発生（記録済み）。</translation>
+    </message>
+    <message>
         <source>near the line: depends on how it is drawn</source>
         <translation>線の近く：線の描き方によります</translation>
     </message>
@@ -818,6 +881,153 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>DPI</source>
         <translation>解像度 (DPI)</translation>
+    </message>
+</context>
+<context>
+    <name>FeedDialog</name>
+    <message>
+        <source>ADS-B: SBS-1 / BaseStation text over TCP (dump1090, readsb)</source>
+        <translation>ADS-B：SBS-1 / BaseStation テキスト、TCP 経由（dump1090、readsb）</translation>
+    </message>
+    <message>
+        <source>ADS-B: Mode-S Beast binary over TCP (dump1090, readsb)</source>
+        <translation>ADS-B：Mode-S Beast バイナリ、TCP 経由（dump1090、readsb）</translation>
+    </message>
+    <message>
+        <source>AIS: NMEA sentences sent to this computer over UDP</source>
+        <translation>AIS：UDP でこのコンピューターに送られる NMEA センテンス</translation>
+    </message>
+    <message>
+        <source>AIS: NMEA sentences over TCP (AIS-catcher, gpsd)</source>
+        <translation>AIS：TCP 経由の NMEA センテンス（AIS-catcher、gpsd）</translation>
+    </message>
+    <message>
+        <source>TAK: Cursor-on-Target over UDP multicast</source>
+        <translation>TAK：UDP マルチキャストの Cursor-on-Target</translation>
+    </message>
+    <message>
+        <source>TAK: Cursor-on-Target over TCP (a TAK server)</source>
+        <translation>TAK：TCP 経由の Cursor-on-Target（TAK サーバー）</translation>
+    </message>
+    <message>
+        <source>Aircraft states as JSON, polled (OpenSky&apos;s states/all)</source>
+        <translation>定期取得する JSON の航空機状態（OpenSky の states/all）</translation>
+    </message>
+    <message>
+        <source>this computer only (127.0.0.1)</source>
+        <translation>このコンピューターのみ（127.0.0.1）</translation>
+    </message>
+    <message>
+        <source>every network interface (0.0.0.0)</source>
+        <translation>すべてのネットワークインターフェース（0.0.0.0）</translation>
+    </message>
+    <message>
+        <source>Connect to a live feed</source>
+        <translation>ライブフィードに接続</translation>
+    </message>
+    <message>
+        <source>Where a listening feed accepts data from. Other computers can send to it only when you choose an interface other than this computer.</source>
+        <translation>待ち受けるフィードがどこからデータを受け取るか。このコンピューター以外のインターフェースを選んだときだけ、他のコンピューターから送信できます。</translation>
+    </message>
+    <message>
+        <source>work it out from the first messages</source>
+        <translation>最初のメッセージから推定</translation>
+    </message>
+    <message>
+        <source>SBS-1 times are the receiver&apos;s local clock: its time zone</source>
+        <translation>SBS-1 の時刻は受信機のローカル時計：そのタイムゾーン</translation>
+    </message>
+    <message>
+        <source>latitude, longitude (optional)</source>
+        <translation>緯度, 経度（任意）</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s position, to decode a position from a single Beast message (by default the middle of Taiwan)</source>
+        <translation>受信機の位置。単一の Beast メッセージから位置を復号するため（既定は台湾中部）</translation>
+    </message>
+    <message>
+        <source>Keep the password in the system keyring</source>
+        <translation>パスワードをシステムのキーリングに保存</translation>
+    </message>
+    <message>
+        <source>No keyring: the password is asked each time ({why})</source>
+        <translation>キーリングがありません：毎回パスワードを尋ねます（{why}）</translation>
+    </message>
+    <message>
+        <source>The feed&apos;s address: the form writes it</source>
+        <translation>フィードのアドレス：フォームが書き込みます</translation>
+    </message>
+    <message>
+        <source>Record every message</source>
+        <translation>すべてのメッセージを記録</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>変更…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>Listen on</source>
+        <translation>待ち受け</translation>
+    </message>
+    <message>
+        <source>Receiver clock</source>
+        <translation>受信機の時計</translation>
+    </message>
+    <message>
+        <source>Receiver position</source>
+        <translation>受信機の位置</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Or a token</source>
+        <translation>またはトークン</translation>
+    </message>
+    <message>
+        <source>Ask every</source>
+        <translation>取得間隔</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>接続</translation>
+    </message>
+    <message>
+        <source>Feed URL</source>
+        <translation>フィードの URL</translation>
+    </message>
+    <message>
+        <source>Connected before</source>
+        <translation>以前に接続したもの</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>ホスト</translation>
+    </message>
+    <message>
+        <source>Multicast group</source>
+        <translation>マルチキャストグループ</translation>
+    </message>
+    <message>
+        <source>Record the feeds in</source>
+        <translation>フィードの記録先</translation>
     </message>
 </context>
 <context>
@@ -1196,6 +1406,237 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>Layer colour</source>
         <translation>レイヤーの色</translation>
+    </message>
+</context>
+<context>
+    <name>Live</name>
+    <message>
+        <source>east</source>
+        <translation>東側</translation>
+    </message>
+    <message>
+        <source>west</source>
+        <translation>西側</translation>
+    </message>
+    <message>
+        <source>north</source>
+        <translation>北側</translation>
+    </message>
+    <message>
+        <source>south</source>
+        <translation>南側</translation>
+    </message>
+    <message>
+        <source>{track} ({kind})</source>
+        <translation>{track}（{kind}）</translation>
+    </message>
+    <message>
+        <source>{who} entered {zone} at {time} UTC</source>
+        <translation>{who} が {time} UTC に{zone}へ進入</translation>
+    </message>
+    <message>
+        <source>{who} left {zone} at {time} UTC</source>
+        <translation>{who} が {time} UTC に{zone}から退出</translation>
+    </message>
+    <message>
+        <source>{who} crossed {zone} to the {side} at {time} UTC</source>
+        <translation>{who} が {time} UTC に{zone}を越えて{side}へ</translation>
+    </message>
+    <message>
+        <source>{who} crossed {zone} at {time} UTC</source>
+        <translation>{who} が {time} UTC に{zone}を越えた</translation>
+    </message>
+    <message>
+        <source>−{n} s</source>
+        <translation>−{n} 秒</translation>
+    </message>
+    <message>
+        <source>−{n} min</source>
+        <translation>−{n} 分</translation>
+    </message>
+    <message>
+        <source>−{h} h {m} min</source>
+        <translation>−{h} 時間 {m} 分</translation>
+    </message>
+    <message>
+        <source>● LIVE</source>
+        <translation>● ライブ</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;feed…</source>
+        <translation>ライブフィードに接続(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Show an ADS-B receiver, an AIS receiver, a TAK network or a JSON endpoint live on the map, recorded as it arrives</source>
+        <translation>ADS-B 受信機、AIS 受信機、TAK ネットワーク、JSON エンドポイントを地図にライブ表示し、到着したデータを記録</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>切断(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Live &amp;alerts…</source>
+        <translation>ライブ警報(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Which zone events of the live feeds show a notice</source>
+        <translation>ライブフィードのどのゾーンイベントを通知するか</translation>
+    </message>
+    <message>
+        <source>Open a &amp;recording…</source>
+        <translation>記録を開く(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Replay a recorded feed as a track file</source>
+        <translation>記録したフィードを航跡ファイルとして再生</translation>
+    </message>
+    <message>
+        <source>Show the recordings &amp;folder</source>
+        <translation>記録フォルダーを表示(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open the folder the live feeds are recorded in</source>
+        <translation>ライブフィードの記録先フォルダーを開く</translation>
+    </message>
+    <message>
+        <source>All feeds</source>
+        <translation>すべてのフィード</translation>
+    </message>
+    <message>
+        <source>Live feed</source>
+        <translation>ライブフィード</translation>
+    </message>
+    <message>
+        <source>The password was not kept: {why}</source>
+        <translation>パスワードは保存されませんでした：{why}</translation>
+    </message>
+    <message>
+        <source>{name}: connecting…</source>
+        <translation>{name}：接続中…</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>記録しない</translation>
+    </message>
+    <message>
+        <source>Connecting to {url} (recording: {where})</source>
+        <translation>{url} に接続中（記録：{where}）</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Password of {user} at {url}</source>
+        <translation>{url} の {user} のパスワード</translation>
+    </message>
+    <message>
+        <source>Disconnected from {name}</source>
+        <translation>{name} から切断しました</translation>
+    </message>
+    <message>
+        <source>Following the feeds as their messages arrive</source>
+        <translation>フィードのメッセージ到着に合わせて追従中</translation>
+    </message>
+    <message>
+        <source>{behind} behind the feeds: click to go back to live</source>
+        <translation>フィードより {behind} 遅れ：クリックでライブに戻る</translation>
+    </message>
+    <message>
+        <source>Open a recording: the folder of a feed</source>
+        <translation>記録を開く：フィードのフォルダー</translation>
+    </message>
+    <message>
+        <source>Open a recording</source>
+        <translation>記録を開く</translation>
+    </message>
+    <message>
+        <source>{folder}: no recording here (no feed.json)</source>
+        <translation>{folder}：ここに記録はありません（feed.json がありません）</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>接続中</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>接続済み</translation>
+    </message>
+    <message>
+        <source>listening</source>
+        <translation>待ち受け中</translation>
+    </message>
+    <message>
+        <source>polling</source>
+        <translation>定期取得中</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>再接続中</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>接続が拒否されました</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>タイムアウト</translation>
+    </message>
+    <message>
+        <source>connection lost (closed by the server)</source>
+        <translation>接続が切れました（サーバーが切断）</translation>
+    </message>
+    <message>
+        <source>connection lost (connection refused)</source>
+        <translation>接続が切れました（接続拒否）</translation>
+    </message>
+    <message>
+        <source>HTTP 401: check the user name and password</source>
+        <translation>HTTP 401：ユーザー名とパスワードを確認してください</translation>
+    </message>
+    <message>
+        <source>HTTP 403: check the user name and password</source>
+        <translation>HTTP 403：ユーザー名とパスワードを確認してください</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>{n} s ago</source>
+        <translation>{n} 秒前</translation>
+    </message>
+    <message>
+        <source>{n} min ago</source>
+        <translation>{n} 分前</translation>
+    </message>
+    <message>
+        <source>{name}: {reason}; reconnecting in {s} s (attempt {n})</source>
+        <translation>{name}：{reason}；{s} 秒後に再接続（{n} 回目）</translation>
+    </message>
+    <message>
+        <source>{name}: {reason}; connecting again (attempt {n})</source>
+        <translation>{name}：{reason}；再接続中（{n} 回目）</translation>
+    </message>
+    <message>
+        <source>{name}: stopped</source>
+        <translation>{name}：停止</translation>
+    </message>
+    <message>
+        <source>{name}: {state} · {rate} msg/s · last {age}</source>
+        <translation>{name}：{state} · 毎秒 {rate} 件 · 最終 {age}</translation>
+    </message>
+    <message>
+        <source> · {n} not understood, skipped</source>
+        <translation> · 解読できない {n} 件を除外</translation>
+    </message>
+    <message>
+        <source>Recording in {folder}</source>
+        <translation>記録先 {folder}</translation>
     </message>
 </context>
 <context>
@@ -2916,6 +3357,10 @@ Files
     <message>
         <source> (no data)</source>
         <translation>（データなし）</translation>
+    </message>
+    <message>
+        <source> (stale)</source>
+        <translation>（更新なし）</translation>
     </message>
 </context>
 <context>

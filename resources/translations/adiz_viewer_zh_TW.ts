@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AlertRules</name>
+    <message>
+        <source>to the east side</source>
+        <translation>越過至東側</translation>
+    </message>
+    <message>
+        <source>to the west side</source>
+        <translation>越過至西側</translation>
+    </message>
+    <message>
+        <source>to the north side</source>
+        <translation>越過至北側</translation>
+    </message>
+    <message>
+        <source>to the south side</source>
+        <translation>越過至南側</translation>
+    </message>
+    <message>
+        <source>Live alerts</source>
+        <translation>即時警示</translation>
+    </message>
+    <message>
+        <source>Which zone events of the live feeds show a notice on the map. Every event is listed in the events table. Ticking none in a group means any; ticking a side alerts only on line crossings to that side.</source>
+        <translation>即時資料源的哪些區域事件要在地圖上顯示通知。所有事件都會列在事件表中。某一組都不勾選表示不限；勾選某一側時，只有越線至該側才會警示。</translation>
+    </message>
+    <message>
+        <source>no sound</source>
+        <translation>無聲</translation>
+    </message>
+    <message>
+        <source>the system&apos;s beep</source>
+        <translation>系統提示音</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>區域</translation>
+    </message>
+    <message>
+        <source>Kinds</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Line crossed</source>
+        <translation>越線方向</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>聲音</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationTool</name>
     <message>
         <source>Text on the map:</source>
@@ -737,6 +792,14 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>此處無定位點的時間超過該航跡的缺口門檻（以虛線表示）：邊界的穿越是依跨越缺口的直線推定的。</translation>
     </message>
     <message>
+        <source>live</source>
+        <translation>即時</translation>
+    </message>
+    <message>
+        <source>Raised by a live feed as its messages arrived (and recorded).</source>
+        <translation>由即時資料源在訊息抵達時產生（並已錄製）。</translation>
+    </message>
+    <message>
         <source>near the line: depends on how it is drawn</source>
         <translation>接近該線：取決於線的畫法</translation>
     </message>
@@ -818,6 +881,153 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>DPI</source>
         <translation>解析度 (DPI)</translation>
+    </message>
+</context>
+<context>
+    <name>FeedDialog</name>
+    <message>
+        <source>ADS-B: SBS-1 / BaseStation text over TCP (dump1090, readsb)</source>
+        <translation>ADS-B：SBS-1 / BaseStation 文字，經 TCP（dump1090、readsb）</translation>
+    </message>
+    <message>
+        <source>ADS-B: Mode-S Beast binary over TCP (dump1090, readsb)</source>
+        <translation>ADS-B：Mode-S Beast 二進位，經 TCP（dump1090、readsb）</translation>
+    </message>
+    <message>
+        <source>AIS: NMEA sentences sent to this computer over UDP</source>
+        <translation>AIS：經 UDP 傳到本機的 NMEA 語句</translation>
+    </message>
+    <message>
+        <source>AIS: NMEA sentences over TCP (AIS-catcher, gpsd)</source>
+        <translation>AIS：經 TCP 的 NMEA 語句（AIS-catcher、gpsd）</translation>
+    </message>
+    <message>
+        <source>TAK: Cursor-on-Target over UDP multicast</source>
+        <translation>TAK：經 UDP 群播的 Cursor-on-Target</translation>
+    </message>
+    <message>
+        <source>TAK: Cursor-on-Target over TCP (a TAK server)</source>
+        <translation>TAK：經 TCP 的 Cursor-on-Target（TAK 伺服器）</translation>
+    </message>
+    <message>
+        <source>Aircraft states as JSON, polled (OpenSky&apos;s states/all)</source>
+        <translation>定時查詢的 JSON 航空器狀態（OpenSky 的 states/all）</translation>
+    </message>
+    <message>
+        <source>this computer only (127.0.0.1)</source>
+        <translation>僅本機（127.0.0.1）</translation>
+    </message>
+    <message>
+        <source>every network interface (0.0.0.0)</source>
+        <translation>所有網路介面（0.0.0.0）</translation>
+    </message>
+    <message>
+        <source>Connect to a live feed</source>
+        <translation>連線至即時資料源</translation>
+    </message>
+    <message>
+        <source>Where a listening feed accepts data from. Other computers can send to it only when you choose an interface other than this computer.</source>
+        <translation>監聽的資料源從哪裡接收資料。只有選擇本機以外的介面時，其他電腦才能傳送資料過來。</translation>
+    </message>
+    <message>
+        <source>work it out from the first messages</source>
+        <translation>由最初的訊息推算</translation>
+    </message>
+    <message>
+        <source>SBS-1 times are the receiver&apos;s local clock: its time zone</source>
+        <translation>SBS-1 的時間是接收機的本地時鐘：請選它的時區</translation>
+    </message>
+    <message>
+        <source>latitude, longitude (optional)</source>
+        <translation>緯度, 經度（選填）</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s position, to decode a position from a single Beast message (by default the middle of Taiwan)</source>
+        <translation>接收機的位置，用於從單一 Beast 訊息解出位置（預設為臺灣中部）</translation>
+    </message>
+    <message>
+        <source>Keep the password in the system keyring</source>
+        <translation>將密碼保存在系統金鑰圈</translation>
+    </message>
+    <message>
+        <source>No keyring: the password is asked each time ({why})</source>
+        <translation>沒有金鑰圈：每次都會詢問密碼（{why}）</translation>
+    </message>
+    <message>
+        <source>The feed&apos;s address: the form writes it</source>
+        <translation>資料源的位址：由上方表單填寫</translation>
+    </message>
+    <message>
+        <source>Record every message</source>
+        <translation>錄製每一則訊息</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>變更…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>連接埠</translation>
+    </message>
+    <message>
+        <source>Listen on</source>
+        <translation>監聽於</translation>
+    </message>
+    <message>
+        <source>Receiver clock</source>
+        <translation>接收機時鐘</translation>
+    </message>
+    <message>
+        <source>Receiver position</source>
+        <translation>接收機位置</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>位址</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>使用者名稱</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <source>Or a token</source>
+        <translation>或權杖</translation>
+    </message>
+    <message>
+        <source>Ask every</source>
+        <translation>查詢間隔</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>連線</translation>
+    </message>
+    <message>
+        <source>Feed URL</source>
+        <translation>資料源 URL</translation>
+    </message>
+    <message>
+        <source>Connected before</source>
+        <translation>先前連線過</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主機</translation>
+    </message>
+    <message>
+        <source>Multicast group</source>
+        <translation>群播群組</translation>
+    </message>
+    <message>
+        <source>Record the feeds in</source>
+        <translation>錄製資料源至</translation>
     </message>
 </context>
 <context>
@@ -1196,6 +1406,237 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>Layer colour</source>
         <translation>圖層顏色</translation>
+    </message>
+</context>
+<context>
+    <name>Live</name>
+    <message>
+        <source>east</source>
+        <translation>東側</translation>
+    </message>
+    <message>
+        <source>west</source>
+        <translation>西側</translation>
+    </message>
+    <message>
+        <source>north</source>
+        <translation>北側</translation>
+    </message>
+    <message>
+        <source>south</source>
+        <translation>南側</translation>
+    </message>
+    <message>
+        <source>{track} ({kind})</source>
+        <translation>{track}（{kind}）</translation>
+    </message>
+    <message>
+        <source>{who} entered {zone} at {time} UTC</source>
+        <translation>{who} 於 {time} UTC 進入{zone}</translation>
+    </message>
+    <message>
+        <source>{who} left {zone} at {time} UTC</source>
+        <translation>{who} 於 {time} UTC 離開{zone}</translation>
+    </message>
+    <message>
+        <source>{who} crossed {zone} to the {side} at {time} UTC</source>
+        <translation>{who} 於 {time} UTC 越過{zone}至{side}</translation>
+    </message>
+    <message>
+        <source>{who} crossed {zone} at {time} UTC</source>
+        <translation>{who} 於 {time} UTC 越過{zone}</translation>
+    </message>
+    <message>
+        <source>−{n} s</source>
+        <translation>−{n} 秒</translation>
+    </message>
+    <message>
+        <source>−{n} min</source>
+        <translation>−{n} 分</translation>
+    </message>
+    <message>
+        <source>−{h} h {m} min</source>
+        <translation>−{h} 小時 {m} 分</translation>
+    </message>
+    <message>
+        <source>● LIVE</source>
+        <translation>● 即時</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;feed…</source>
+        <translation>連線至即時資料源(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Show an ADS-B receiver, an AIS receiver, a TAK network or a JSON endpoint live on the map, recorded as it arrives</source>
+        <translation>在地圖上即時顯示 ADS-B 接收機、AIS 接收機、TAK 網路或 JSON 端點，並在資料抵達時錄製</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>中斷連線(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Live &amp;alerts…</source>
+        <translation>即時警示(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Which zone events of the live feeds show a notice</source>
+        <translation>即時資料源的哪些區域事件要顯示通知</translation>
+    </message>
+    <message>
+        <source>Open a &amp;recording…</source>
+        <translation>開啟錄製檔(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Replay a recorded feed as a track file</source>
+        <translation>將錄製的資料源當作航跡檔重播</translation>
+    </message>
+    <message>
+        <source>Show the recordings &amp;folder</source>
+        <translation>顯示錄製資料夾(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open the folder the live feeds are recorded in</source>
+        <translation>開啟即時資料源的錄製資料夾</translation>
+    </message>
+    <message>
+        <source>All feeds</source>
+        <translation>全部資料源</translation>
+    </message>
+    <message>
+        <source>Live feed</source>
+        <translation>即時資料源</translation>
+    </message>
+    <message>
+        <source>The password was not kept: {why}</source>
+        <translation>密碼未保存：{why}</translation>
+    </message>
+    <message>
+        <source>{name}: connecting…</source>
+        <translation>{name}：連線中…</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>不錄製</translation>
+    </message>
+    <message>
+        <source>Connecting to {url} (recording: {where})</source>
+        <translation>正在連線至 {url}（錄製：{where}）</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <source>Password of {user} at {url}</source>
+        <translation>{url} 上 {user} 的密碼</translation>
+    </message>
+    <message>
+        <source>Disconnected from {name}</source>
+        <translation>已中斷與 {name} 的連線</translation>
+    </message>
+    <message>
+        <source>Following the feeds as their messages arrive</source>
+        <translation>隨資料源訊息抵達即時跟進</translation>
+    </message>
+    <message>
+        <source>{behind} behind the feeds: click to go back to live</source>
+        <translation>落後資料源 {behind}：按一下回到即時</translation>
+    </message>
+    <message>
+        <source>Open a recording: the folder of a feed</source>
+        <translation>開啟錄製檔：資料源的資料夾</translation>
+    </message>
+    <message>
+        <source>Open a recording</source>
+        <translation>開啟錄製檔</translation>
+    </message>
+    <message>
+        <source>{folder}: no recording here (no feed.json)</source>
+        <translation>{folder}：這裡沒有錄製檔（沒有 feed.json）</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>連線中</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已連線</translation>
+    </message>
+    <message>
+        <source>listening</source>
+        <translation>監聽中</translation>
+    </message>
+    <message>
+        <source>polling</source>
+        <translation>定時查詢中</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>重新連線中</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>連線被拒</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>逾時</translation>
+    </message>
+    <message>
+        <source>connection lost (closed by the server)</source>
+        <translation>連線中斷（伺服器關閉連線）</translation>
+    </message>
+    <message>
+        <source>connection lost (connection refused)</source>
+        <translation>連線中斷（連線被拒）</translation>
+    </message>
+    <message>
+        <source>HTTP 401: check the user name and password</source>
+        <translation>HTTP 401：請檢查使用者名稱與密碼</translation>
+    </message>
+    <message>
+        <source>HTTP 403: check the user name and password</source>
+        <translation>HTTP 403：請檢查使用者名稱與密碼</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>尚無</translation>
+    </message>
+    <message>
+        <source>{n} s ago</source>
+        <translation>{n} 秒前</translation>
+    </message>
+    <message>
+        <source>{n} min ago</source>
+        <translation>{n} 分前</translation>
+    </message>
+    <message>
+        <source>{name}: {reason}; reconnecting in {s} s (attempt {n})</source>
+        <translation>{name}：{reason}；{s} 秒後重新連線（第 {n} 次）</translation>
+    </message>
+    <message>
+        <source>{name}: {reason}; connecting again (attempt {n})</source>
+        <translation>{name}：{reason}；正在重新連線（第 {n} 次）</translation>
+    </message>
+    <message>
+        <source>{name}: stopped</source>
+        <translation>{name}：已停止</translation>
+    </message>
+    <message>
+        <source>{name}: {state} · {rate} msg/s · last {age}</source>
+        <translation>{name}：{state} · 每秒 {rate} 則 · 最後一則 {age}</translation>
+    </message>
+    <message>
+        <source> · {n} not understood, skipped</source>
+        <translation> · 無法解讀的 {n} 則已略過</translation>
+    </message>
+    <message>
+        <source>Recording in {folder}</source>
+        <translation>錄製於 {folder}</translation>
     </message>
 </context>
 <context>
@@ -2916,6 +3357,10 @@ Files
     <message>
         <source> (no data)</source>
         <translation>（無資料）</translation>
+    </message>
+    <message>
+        <source> (stale)</source>
+        <translation>（逾時未更新）</translation>
     </message>
 </context>
 <context>

@@ -53,7 +53,7 @@ def test_the_core_models_declare_what_they_emit() -> None:
         "zone",
     }
     assert set(MapState(load_catalog()).events.names) == {"projection", "naming", "when", "layers"}
-    assert TrackLayers().events.names == ("changed",)
+    assert TrackLayers().events.names == ("changed", "data")
     with pytest.raises(ValueError, match="Timeline has no event 'clock'"):
         Timeline().events.connect("clock", print)
 

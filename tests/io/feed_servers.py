@@ -22,10 +22,11 @@ class TcpReplayServer:
     """Listens on 127.0.0.1 (an ephemeral port); the test accepts each client and decides what
     it is sent, when the connection drops and when the server comes back."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
+        """On ``port`` (0: any free one; a port again: the server coming back)."""
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.sock.bind(("127.0.0.1", 0))
+        self.sock.bind(("127.0.0.1", port))
         self.sock.listen(4)
         self.port = self.sock.getsockname()[1]
         self.client: socket.socket | None = None

@@ -1,10 +1,12 @@
 """Zone events in the window: computed in the background, listed, marked, a click jumps there."""
 
+import numpy as np
 import pandas as pd
 import pytest
 from PySide6.QtCore import Qt
 
 from viewer.qt.events_panel import COLUMNS
+from viewer.render.event_flash import LIVE_FLASH_S, MAX_FLASHES, EventFlashPainter
 
 T0 = pd.Timestamp("2021-10-04T00:00:00Z")
 
@@ -40,18 +42,38 @@ def test_filter_by_zone(with_events):
     assert panel.model.rowCount() == 2
     assert "2 of" in panel.count_label.text()
     zone_column = [c for c, _ in COLUMNS].index("zone_id")
-    shown = {panel.proxy.index(r, zone_column).data() for r in range(panel.proxy.rowCount())}
+    shown = {panel.model.index(r, zone_column).data() for r in range(panel.model.rowCount())}
     assert shown == {"Taiwan ADIZ (approx.)"}  # no internal id (taiwan_adiz) on screen
 
 
 def test_clicking_an_event_jumps_the_replay_there(with_events):
     panel = with_events.zone_events.events_panel
     panel.zone_filter.setCurrentIndex(panel.zone_filter.findData("taiwan_adiz"))
-    index = panel.proxy.index(0, 0)
+    index = panel.model.index(0, 0)
     panel.table.clicked.emit(index)
-    row = panel.model.frame.iloc[panel.proxy.mapToSource(index).row()]
+    row = panel.model.frame.iloc[index.row()]
     assert with_events.session.timeline.time == pytest.approx(row["time"].timestamp())
     assert with_events.replay.track_painter.selected is not None
+
+
+def test_sorting_by_a_column_holds_when_the_rows_are_refilled(with_events):
+    panel = with_events.zone_events.events_panel
+    assert len(panel.all_events) == 2  # an entry and its exit
+    times = lambda: list(panel.model.frame["time"])  # noqa: E731
+    panel.table.sortByColumn(0, Qt.DescendingOrder)  # the header clicked: newest first
+    assert times() == sorted(times(), reverse=True) and times() != sorted(times())
+    panel.table.selectRow(0)
+    selected = panel.model.frame.iloc[panel.table.selectionModel().selectedRows()[0].row()]
+    panel.table.sortByColumn(0, Qt.AscendingOrder)
+    assert times() == sorted(times())
+    moved = panel.model.frame.iloc[panel.table.selectionModel().selectedRows()[0].row()]
+    assert moved.equals(selected)  # the selection follows its row
+    panel.set_events(panel.all_events.iloc[::-1])  # refilled (live alerts each second)
+    assert times() == sorted(times())
+    inside = [c for c, _ in COLUMNS].index("seconds_inside")
+    panel.table.sortByColumn(inside, Qt.AscendingOrder)
+    shown = panel.model.frame["seconds_inside"].fillna(-1.0).tolist()
+    assert shown == sorted(shown)
 
 
 def test_export_csv(with_events, tmp_path):
@@ -69,6 +91,23 @@ def test_events_flash_on_the_map_while_playing(with_events):
     assert len(flash.active(entry + 86400.0)[0]) == 0
     with_events.replay.flash_act.trigger()  # off
     assert not flash.enabled
+
+
+def test_a_flood_of_events_flashes_only_the_newest_and_live_flashes_last_in_feed_time():
+    # 200 events in the last 100 s (a live feed of 2,000 aircraft raises that many)
+    t = 1_700_000_000.0
+    times = pd.to_datetime(t - np.arange(200)[::-1] * 0.5, unit="s", utc=True)
+    events = pd.DataFrame({"time": times, "lon": 121.0, "lat": 23.0, "event": "entry"})
+    live = [False]
+    flash = EventFlashPainter(lambda: t, lambda: 300.0, lambda: live[0])
+    flash.set_events(events)
+    idx, _ = flash.active(t)  # 1 s = 5 min: 450 s of events would ring
+    assert len(idx) == MAX_FLASHES and flash.times[idx[-1]] == t  # the newest
+    live[0] = True  # the live edge: the clock runs with the wall; 10 s of the feed
+    idx, age = flash.active(t)
+    assert len(idx) == MAX_FLASHES and (age <= 1).all()
+    assert len(flash.active(t + LIVE_FLASH_S + 0.1)[0]) == 0
+    assert len(flash.active(t + LIVE_FLASH_S - 0.1)[0]) == 1
 
 
 def test_flags_are_shown_in_words(qtbot, window, tmp_path):

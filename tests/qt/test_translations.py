@@ -203,7 +203,7 @@ def test_translate_calls_have_literal_text():
 # key names, time-zone ids and file names.
 _ALLOWED = (
     "ADIZ Viewer nmi km ft kt min dpi DPI UTC ID HD CSV PNG MP4 GIF JSON "
-    "GeoJSON GPX KML KMZ GeoPackage Parquet AIS NMEA Cursor on Target Shapefile "
+    "GeoJSON GPX KML KMZ GeoPackage Parquet AIS NMEA Cursor on Target Shapefile ADS TAK "
     "EPSG PROJ TWD97 TM2 UTM Web JPEG RMS QGIS GDAL aux xml World "  # a "world file" is a name
     "OK PC "  # Japanese writes these in Latin letters too
     "Space Left Right Home End PageDown PageUp Esc Ctrl Shift Enter"
@@ -389,7 +389,9 @@ def test_lang_option_reaches_the_app(monkeypatch):
 
     seen = {}
     monkeypatch.setattr(
-        main_window, "run_app", lambda files, language=None: seen.update(lang=language) or 0
+        main_window,
+        "run_app",
+        lambda files, language=None, feeds=None: seen.update(lang=language) or 0,
     )
     assert app.main(["--lang", "zh_TW"]) == 0
     assert seen["lang"] == "zh_TW"

@@ -57,6 +57,34 @@ class AlertRule:
     sides: frozenset[str] | None = None
     affiliations: frozenset[str] | None = None
 
+    def to_dict(self) -> dict[str, list[str] | None]:
+        """The rule as JSON-ready lists (sorted), None for "any"."""
+        return {
+            name: None if value is None else sorted(value)
+            for name, value in (
+                ("zones", self.zones),
+                ("kinds", self.kinds),
+                ("events", self.events),
+                ("sides", self.sides),
+                ("affiliations", self.affiliations),
+            )
+        }
+
+    @classmethod
+    def from_dict(cls, data: object) -> AlertRule:
+        """A rule from `to_dict`'s shape; ValueError names what is not a list of words."""
+        if not isinstance(data, dict):
+            raise ValueError(f"an alert rule is an object of lists; got {type(data).__name__}")
+        values: dict[str, frozenset[str] | None] = {}
+        for name in ("zones", "kinds", "events", "sides", "affiliations"):
+            value = data.get(name)
+            if value is not None and not (
+                isinstance(value, list) and all(isinstance(v, str) for v in value)
+            ):
+                raise ValueError(f"alert rule: {name} must be a list of words or null")
+            values[name] = None if value is None else frozenset(value)
+        return cls(**values)
+
     def matches(self, alert: Alert) -> bool:
         if self.zones is not None and not (
             alert.zone_id in self.zones or alert.zone_id.split(":")[0] in self.zones

@@ -204,13 +204,15 @@ class _Track:
 class LiveSnapshot:
     """The store frozen at one moment: ``trackset`` (ids in text order), per track ``stale``
     (no message for the stale time), ``last_arrival`` (wall-clock epoch s of its last message),
-    the store ``version`` it shows and the ``now`` it was judged at."""
+    the store ``version`` it shows and the ``now`` it was judged at; ``limit``: per track, the
+    seconds without a message after which it is stale (ships' longer)."""
 
     trackset: TrackSet
     stale: np.ndarray
     last_arrival: np.ndarray
     version: int
     now: float
+    limit: np.ndarray | None = None
 
 
 @dataclass
@@ -390,53 +392,82 @@ class LiveTrackStore:
             )
         self.version += 1
 
-    def snapshot(self, now: float, since: float | None = None, name: str = "live") -> LiveSnapshot:
+    def snapshot(
+        self,
+        now: float,
+        since: float | None = None,
+        name: str = "live",
+        *,
+        until: float | None = None,
+        thin_s: float = 0.0,
+        hold_since: float | None = None,
+    ) -> LiveSnapshot:
         """The tracks as a `TrackSet` (ids in text order, fixes by time) and their liveness at
-        wall-clock ``now``. ``since`` (epoch s): only fixes from then on, plus the one before
-        (so a head can be interpolated) — the live view needs its trail, not the day; the whole
-        store is cached until it changes."""
+        wall-clock ``now``; the whole store is cached until it changes. A window of it for the
+        picture (each track's fixes rebuilt in one concatenation, nothing per fix in Python):
+
+        ``since`` (epoch s): only fixes from then on, plus the one before (so a head can be
+        interpolated) — the live view needs its trail, not the day; ``until``: only fixes up to
+        then, plus the one after (a DVR window in the past); ``hold_since``: tracks whose last
+        fix is older than ``since`` but not than this come with that last fix alone (heads shown
+        between messages); ``thin_s``: at most one fix per ``thin_s`` seconds of each track
+        (the first of each interval, and always each end: a display that cannot show more)."""
         tracks = [self._tracks[i] for i in self._sorted_ids]
-        if since is None:
+        if since is None and until is None and hold_since is None and not thin_s > 0:
             if self._snapshot is None or self._snapshot_version != self.version:
-                self._snapshot = self._freeze(tracks, None, name)
+                self._snapshot = self._freeze(_spans(tracks, None, None, 0.0), name)
                 self._snapshot_version = self.version
             trackset = self._snapshot
         else:
-            trackset = self._freeze(tracks, since, name)
-            tracks = [tr for tr in tracks if tr.last_t() >= since]
-        last = np.array([tr.last_arrival for tr in tracks], dtype=np.float64)
-        limit = np.array(
-            [
-                self.config.stale_after_ship_s
-                if tr.kind == KIND_SHIP
-                else self.config.stale_after_s
-                for tr in tracks
-            ],
-            dtype=np.float64,
-        )
-        return LiveSnapshot(trackset, (now - last) > limit, last, self.version, now)
+            lo = -math.inf if since is None else since
+            if hold_since is not None:
+                lo = min(lo, hold_since)
+            hi = math.inf if until is None else until
+            tracks = [tr for tr in tracks if tr.t1 >= lo and tr.t0 <= hi]
+            trackset = self._freeze(_spans(tracks, since, until, thin_s), name)
+        last = self._arrivals(tracks)
+        limit = self.stale_limits(np.array([tr.kind for tr in tracks], dtype=object))
+        return LiveSnapshot(trackset, (now - last) > limit, last, self.version, now, limit)
 
-    def _freeze(self, tracks: list[_Track], since: float | None, name: str) -> TrackSet:
-        if since is None:
-            spans = [(tr, tr.start) for tr in tracks]
-        else:
-            spans = [
-                (
-                    tr,
-                    tr.start
-                    if tr.t0 >= since
-                    else tr.start + int(tr.times().searchsorted(since)) - 1,
-                )
-                for tr in tracks
-                if tr.t1 >= since
-            ]
+    def stale_limits(self, kinds: np.ndarray) -> np.ndarray:
+        """Seconds without a message before a track of each kind is stale."""
+        ship = np.asarray(kinds == KIND_SHIP, dtype=bool)
+        return np.where(ship, self.config.stale_after_ship_s, self.config.stale_after_s)
+
+    @staticmethod
+    def _arrivals(tracks: list[_Track]) -> np.ndarray:
+        return np.fromiter((tr.last_arrival for tr in tracks), np.float64, len(tracks))
+
+    def span(self) -> tuple[float, float] | None:
+        """The first and the newest fix time held (epoch s), None when empty."""
+        if not self._tracks:
+            return None
+        first = min(tr.t0 for tr in self._tracks.values())
+        return first, self.clock
+
+    def activity(self, edges: np.ndarray) -> np.ndarray:
+        """How many tracks are live in each bin of ``edges`` (epoch s, ascending): a track
+        counts in every bin its first..last fix touches, as `viewer.core.slicing.activity`."""
+        n_bins = len(edges) - 1
+        counts = np.zeros(max(n_bins, 0), dtype=np.int64)
+        if n_bins < 1 or not self._tracks:
+            return counts
+        t0 = np.fromiter((tr.t0 for tr in self._tracks.values()), np.float64, len(self._tracks))
+        t1 = np.fromiter((tr.t1 for tr in self._tracks.values()), np.float64, len(self._tracks))
+        keep = (t0 <= edges[-1]) & (t1 >= edges[0])
+        a = np.clip(np.searchsorted(edges, t0[keep], side="right") - 1, 0, n_bins - 1)
+        b = np.clip(np.searchsorted(edges, t1[keep], side="right") - 1, 0, n_bins - 1)
+        delta = np.bincount(a, minlength=n_bins + 1) - np.bincount(b + 1, minlength=n_bins + 1)
+        return np.cumsum(delta)[:n_bins].astype(np.int64)
+
+    def _freeze(self, spans: list[tuple[_Track, np.ndarray | slice]], name: str) -> TrackSet:
         if not spans:
             return TrackSet.empty(self.projection, name)
-        counts = np.fromiter((tr.start + tr.n - a for tr, a in spans), np.int64, len(spans))
+        counts = np.fromiter((_count(tr, k) for tr, k in spans), np.int64, len(spans))
         offsets = np.zeros(len(spans) + 1, dtype=np.int64)
         np.cumsum(counts, out=offsets[1:])
-        f8 = np.concatenate([tr.f8[:, a : tr.start + tr.n] for tr, a in spans], axis=1)
-        f4 = np.concatenate([tr.f4[:, a : tr.start + tr.n] for tr, a in spans], axis=1)
+        f8 = np.concatenate([tr.f8[:, k] for tr, k in spans], axis=1)
+        f4 = np.concatenate([tr.f4[:, k] for tr, k in spans], axis=1)
 
         def text(attr: str) -> np.ndarray:
             return np.array([getattr(tr, attr) for tr, _ in spans], dtype=object)
@@ -460,6 +491,35 @@ class LiveTrackStore:
             name=name,
             sides=text("side"),
         )
+
+
+def _spans(
+    tracks: list[_Track], since: float | None, until: float | None, thin_s: float
+) -> list[tuple[_Track, np.ndarray | slice]]:
+    """Per track, the columns of its blocks a window takes: a slice, or the indices kept when
+    thinned (see `LiveTrackStore.snapshot`)."""
+    out: list[tuple[_Track, np.ndarray | slice]] = []
+    for tr in tracks:
+        a, b = tr.start, tr.start + tr.n
+        if since is not None and tr.t0 < since:  # from the fix before `since` (or the last)
+            a = max(tr.start + int(tr.times().searchsorted(since)) - 1, tr.start)
+        if until is not None and tr.t1 > until:  # to the fix after `until`
+            b = min(tr.start + int(tr.times().searchsorted(until, side="right")) + 1, b)
+        if thin_s > 0 and b - a > 2:
+            t = tr.f8[T, a:b]
+            bucket = np.floor((t - t[0]) / thin_s)
+            keep = np.flatnonzero(np.diff(bucket) != 0) + 1
+            idx = np.concatenate(([0], keep[keep < b - a - 1], [b - a - 1])) + a
+            out.append((tr, idx))
+        else:
+            out.append((tr, slice(a, b)))
+    return out
+
+
+def _count(track: _Track, k: np.ndarray | slice) -> int:
+    if isinstance(k, slice):
+        return k.stop - k.start
+    return len(k)
 
 
 def _merge_info(old: TrackInfo | None, new: TrackInfo) -> TrackInfo:

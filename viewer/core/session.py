@@ -20,12 +20,10 @@ briefing is applied), ``scene`` (the index of the scene now shown).
 
 >>> from viewer.core.catalog import load_catalog
 >>> session = Session(MapState(load_catalog()))
->>> session.edit(title="Lesson 1", action="rename the briefing")
->>> session.briefing.title, session.dirty, session.undo_action
-('Lesson 1', True, 'rename the briefing')
->>> session.undo(); session.briefing.title, session.redo_action
-True
-('Untitled briefing', 'rename the briefing')
+>>> session.edit(title="Lesson 1", action="rename"); session.briefing.title, session.undo_action
+('Lesson 1', 'rename')
+>>> session.undo() and (session.briefing.title, session.redo_action)
+('Untitled briefing', 'rename')
 """
 
 from __future__ import annotations
@@ -48,8 +46,10 @@ from viewer.core.briefing import (
     relative_ref_path,
     resolve_file,
 )
+from viewer.core.edit_history import EditHistory
 from viewer.core.evented import EventedModel
 from viewer.core.georeference import Underlay
+from viewer.core.live_tracks import LIVE_PATH, LiveFrame, LiveTracks
 from viewer.core.map_state import MapState
 from viewer.core.projection import Projection
 from viewer.core.read_options import ReadOptions, options_for_ref, ref_for_options
@@ -109,6 +109,7 @@ class Session(EventedModel):
         self.tracks = TrackLayers()
         now = datetime.now(UTC).timestamp()
         self.timeline = timeline if timeline is not None else Timeline(now - 86400.0, now)
+        self.live = LiveTracks(self.timeline)  # the live feeds, a track source like a file
         self.briefing: Briefing | None = None
         self.briefing_path: Path | None = None
         self.scene_index = -1
@@ -120,9 +121,8 @@ class Session(EventedModel):
         self._applying = 0
         self._span: tuple[float, float] | None = None
         self._traced_shown: TracedScenario | None = None
-        # (kind, value, the edit's name): ("edit", the state before) or ("remove_file", the file)
-        self._undo: list[tuple[str, Any, str]] = []
-        self._redo: list[tuple[str, Any, str]] = []
+        # ("edit", the fields before, name) or ("remove_file", the file, name)
+        self.history = EditHistory()
         state.events.connect("projection", self._on_projection_changed)
         for name in ("layers", "naming", "projection"):
             state.events.connect(name, self._mark_dirty)
@@ -134,17 +134,33 @@ class Session(EventedModel):
         self.tracks.reproject(projection)
 
     def _on_tracks_changed(self, *_: object) -> None:
-        span = self.tracks.time_span
+        span = self._time_span()
         if span is None:
             return
         start, end = span
-        if end <= start:
-            end = start + 60.0
-        if (start, end) != self._span:  # new data: the clock starts at its beginning
+        if end <= start:  # one instant: a minute to show it in (a live feed grows from it)
+            end = start + (1.0 if self.live.active else 60.0)
+        if (start, end) != self._span:  # new data: the clock starts at its beginning...
             self._span = (start, end)
             self.timeline.set_range(start, end)
-            self.timeline.set_time(start)
+            if not self.live.active:
+                self.timeline.set_time(start)
+            elif self.live.live:  # ...or stays at the live edge
+                self.live.go_live()
         self.state.follow_clock(self.timeline.time)
+
+    def _time_span(self) -> tuple[float, float] | None:
+        """The files' time span and the whole of what the live feeds hold."""
+        spans = [
+            i.trackset.time_span
+            for i in self.tracks.items
+            if i.path != LIVE_PATH and i.trackset.time_span
+        ]
+        if self.live.span is not None and any(i.path == LIVE_PATH for i in self.tracks.items):
+            spans.append(self.live.span)
+        if not spans:
+            return None
+        return min(s[0] for s in spans), max(s[1] for s in spans)
 
     def _on_time_changed(self, t: float) -> None:
         if self.tracks.items:
@@ -184,6 +200,15 @@ class Session(EventedModel):
             self.reports[key] = report
         self.tracks.add(LoadedTracks(Path(path), trackset, report))
 
+    def show_live(self, frame: LiveFrame | None = None) -> None:
+        """A frame from the live feeds (`LiveTracks.show_in`); without one, the snapshot that
+        fits the clock now (Live / DVR changed)."""
+        self.live.show_in(self.tracks, frame)
+
+    def end_live(self) -> None:
+        """The live feeds are gone: their tracks leave the replay."""
+        self.live.leave(self.tracks)
+
     def remove_tracks(self, path: str | Path, action: str = "") -> bool:
         """Unload the track file ``path`` (undoable, the edit named ``action``: Edit > Undo
         loads it back, nothing re-read); False when it is not loaded."""
@@ -197,8 +222,7 @@ class Session(EventedModel):
             self.read_options.get(str(path)),
             self.reports.get(str(path)),
         )
-        self._undo.append(("remove_file", entry, action))
-        self._redo.clear()
+        self.history.push("remove_file", entry, action)
         self._remove_file(entry)
         return True
 
@@ -267,8 +291,7 @@ class Session(EventedModel):
         self.briefing = briefing
         self.briefing_path = Path(path) if path is not None else None
         self.scene_index = -1
-        self._undo.clear()
-        self._redo.clear()
+        self.history.clear()
         with self.applying():
             self.tracks.clear()
             self.reports.clear()
@@ -330,10 +353,10 @@ class Session(EventedModel):
                 relative_ref_path(item.path, base), self.read_options.get(str(item.path))
             )
             for item in self.tracks.items
-            if item.path != TRACED_PATH  # saved in the briefing itself, with its timing
+            if item.path not in (TRACED_PATH, LIVE_PATH)  # traced: saved in the briefing
         )
         time_range = None
-        if self.tracks.items:
+        if any(item.path != LIVE_PATH for item in self.tracks.items):
             time_range = TimeRange(
                 datetime.fromtimestamp(self.timeline.start, UTC),
                 datetime.fromtimestamp(self.timeline.end, UTC),
@@ -404,47 +427,31 @@ class Session(EventedModel):
         return {name: getattr(b, name) for name in fields}, self.scene_index
 
     def _push_undo(self, action: str = "", fields: tuple[str, ...] = EDITABLE) -> None:
-        self._undo.append(("edit", self._snapshot_edit(fields), action))
-        self._redo.clear()
-
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
+        self.history.push("edit", self._snapshot_edit(fields), action)
 
     @property
     def undo_action(self) -> str | None:
-        """The name of the edit Undo would undo ("" when unnamed); None when there is none."""
-        return self._undo[-1][2] if self._undo else None
+        return self.history.undo_action
 
     @property
     def redo_action(self) -> str | None:
-        """The name of the edit Redo would redo; None when there is none."""
-        return self._redo[-1][2] if self._redo else None
+        return self.history.redo_action
 
     def undo(self) -> bool:
         """Undo the last edit to scenes, annotations or what was authored; False if none."""
-        if not self._undo:
-            return False
-        kind, value, action = self._undo.pop()
-        if kind == "remove_file":  # the file comes back
-            self._restore_file(value)
-            self._redo.append((kind, value, action))
-            return True
-        self._redo.append(("edit", self._snapshot_edit(tuple(value[0])), action))
-        self._restore(value)
-        return True
+        return self.history.step(True, self._apply_entry)
 
     def redo(self) -> bool:
-        if not self._redo:
-            return False
-        kind, value, action = self._redo.pop()
-        if kind == "remove_file":
-            self._remove_file(value)
-            self._undo.append((kind, value, action))
-            return True
-        self._undo.append(("edit", self._snapshot_edit(tuple(value[0])), action))
+        return self.history.step(False, self._apply_entry)
+
+    def _apply_entry(self, kind: str, value: Any, undo: bool) -> Any:
+        """Undo (or redo) one entry of the history; what undoes that in turn."""
+        if kind == "remove_file":  # undone: the file comes back; redone: it goes again
+            (self._restore_file if undo else self._remove_file)(value)
+            return value
+        before = self._snapshot_edit(tuple(value[0]))
         self._restore(value)
-        return True
+        return before
 
     def _restore(self, snap: tuple[dict[str, Any], int]) -> None:
         values, index = snap
@@ -576,7 +583,11 @@ class Session(EventedModel):
         copy of the map state and clock and the briefing as shown now (``view``: the map's), so
         an export can step through scenes without touching what the window shows."""
         other = Session(self.state.copy(), self.timeline.copy())
-        other.tracks.items = list(self.tracks.items)
+        shown = self.live.freeze_into(other.live)
+        other.tracks.items = [
+            replace(i, trackset=shown.trackset) if i.path == LIVE_PATH and shown else i
+            for i in self.tracks.items
+        ]
         other.briefing = self.snapshot(view) if self.briefing is not None else None
         other.briefing_path = self.briefing_path
         other.read_options = dict(self.read_options)

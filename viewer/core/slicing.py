@@ -37,11 +37,14 @@ GAP_FACTOR = 10.0
 @dataclass(frozen=True)
 class SliceRequest:
     """What to slice: ``time`` (epoch s), ``trail`` (s behind the head; 0 heads only, inf all),
-    ``gap`` (s; a longer segment between fixes is a gap with no data)."""
+    ``gap`` (s; a longer segment between fixes is a gap with no data), ``hold`` (s; a track
+    stays shown at its last fix this long after it — a live feed's tracks between messages —
+    one number, or one per track of the TrackSet; 0 for files: a track ends at its last fix)."""
 
     time: float
     trail: float = DEFAULT_TRAIL_S
     gap: float = DEFAULT_GAP_S
+    hold: float | np.ndarray = 0.0
 
     def __post_init__(self) -> None:
         if not math.isfinite(self.time):
@@ -50,9 +53,11 @@ class SliceRequest:
             raise ValueError(f"trail must be >= 0 seconds (inf = whole track); got {self.trail}")
         if math.isnan(self.gap) or self.gap <= 0:
             raise ValueError(f"gap threshold must be > 0 seconds; got {self.gap}")
+        if not np.all(np.asarray(self.hold) >= 0):
+            raise ValueError("hold must be >= 0 seconds (one number or one per track)")
 
     def __call__(self, trackset: TrackSet) -> TrackSlice:
-        return slice_tracks(trackset, self.time, self.trail, gap=self.gap)
+        return slice_tracks(trackset, self.time, self.trail, gap=self.gap, hold=self.hold)
 
 
 @dataclass(frozen=True, eq=False)
@@ -273,15 +278,17 @@ def slice_tracks(
     trail: float = DEFAULT_TRAIL_S,
     *,
     gap: float = DEFAULT_GAP_S,
+    hold: float | np.ndarray = 0.0,
 ) -> TrackSlice:
     """Slice ``trackset`` at epoch second ``t`` with ``trail`` seconds of track behind each head.
 
-    A track is live while ``first fix <= t <= last fix``. See `TrackSlice` for the fields.
+    A track is live while ``first fix <= t <= last fix + hold``; past its last fix its head
+    stays there. See `TrackSlice` for the fields.
     """
-    request = SliceRequest(float(t), float(trail), float(gap))
+    request = SliceRequest(float(t), float(trail), float(gap), hold)
     t = request.time
     index = time_index(trackset)
-    live = np.flatnonzero((index.first_t <= t) & (t <= index.last_t))
+    live = np.flatnonzero((index.first_t <= t) & (t <= index.last_t + hold))
     if not len(live):
         return TrackSlice.empty(request)
     tt, xs, ys = trackset.t, trackset.x, trackset.y

@@ -1,5 +1,7 @@
 """`TrackLayers`: the track files the user has loaded, each frozen into a `TrackSet` with its
-import report. Evented: ``changed`` when a file is added or removed (a data change)."""
+import report. Evented: ``changed`` when a file is added or removed (a data change);
+``data`` when a source that grows (the live feeds) has new tracks in the same place: only the
+picture follows, nothing is recomputed."""
 
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ class LoadedTracks:
 
 
 class TrackLayers(EventedModel):
-    EVENTS = ("changed",)
+    EVENTS = ("changed", "data")
 
     def __init__(self) -> None:
         super().__init__()
@@ -31,6 +33,16 @@ class TrackLayers(EventedModel):
         """Add a loaded file; loading the same path again replaces it."""
         self.items = [i for i in self.items if i.path != item.path] + [item]
         self.events.emit("changed", item.path)
+
+    def update(self, item: LoadedTracks) -> None:
+        """New data for a loaded source (same path, same place in the list; its visibility
+        kept): a ``data`` event, not ``changed``. KeyError when the path is not loaded."""
+        for i, old in enumerate(self.items):
+            if old.path == item.path:
+                self.items[i] = replace(item, visible=old.visible)
+                self.events.emit("data", item.path)
+                return
+        raise KeyError(f"no loaded tracks at {item.path}")
 
     def clear(self) -> None:
         """Unload every file (a new briefing replaces the session)."""

@@ -47,6 +47,7 @@ READERS: dict[str, tuple[str, str]] = {
     "readsb": ("viewer.io.readsb_reader", "read_readsb"),
     "acmi": ("viewer.io.acmi_reader", "read_acmi"),
     "json": ("viewer.io.json_tables", "read_json_table"),
+    "recording": ("viewer.io.live.recording_reader", "read_recording"),
 }
 EXTENSIONS = {
     ".csv": "csv",
@@ -89,6 +90,8 @@ def detect_format(path: str | Path) -> str:
     """The reader for a file, from its extension, else from its first bytes."""
     path = Path(path)
     if path.is_dir():
+        if (path / "feed.json").is_file():  # a live feed's recording (viewer.io.live.recorder)
+            return "recording"
         if any(path.rglob("*.parquet")):
             return "parquet"
         from viewer.io.readsb_reader import is_readsb_folder
@@ -98,7 +101,8 @@ def detect_format(path: str | Path) -> str:
         raise TrackImportError(
             path,
             "a folder without Parquet files or readsb traces; expected a track file, a "
-            "partitioned Parquet folder or a globe-history folder of trace_full_*.json",
+            "partitioned Parquet folder, a globe-history folder of trace_full_*.json or a live "
+            "feed's recording (a folder with feed.json)",
         )
     fmt = EXTENSIONS.get(path.suffix.lower())
     if fmt is not None and fmt not in ("csv", "cot", "geojson"):

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -65,6 +65,12 @@ FLAG_WORDS = {
             "crossing is inferred from the straight line across the gap.",
         ),
     ),
+    "live": (
+        QT_TRANSLATE_NOOP("EventsPanel", "live"),
+        QT_TRANSLATE_NOOP(
+            "EventsPanel", "Raised by a live feed as its messages arrived (and recorded)."
+        ),
+    ),
     "near_line": (
         QT_TRANSLATE_NOOP("EventsPanel", "near the line: depends on how it is drawn"),
         QT_TRANSLATE_NOOP(
@@ -95,9 +101,15 @@ def event_notes(row: Any, long: bool = False) -> str:
     words = [
         translate("EventsPanel", texts[1 if long else 0])
         for flag, texts in FLAG_WORDS.items()
-        if bool(getattr(row, flag, False))
+        if _flag(row, flag)
     ]
     return ("\n" if long else "; ").join(words)
+
+
+def _flag(row: Any, flag: str) -> bool:
+    """A flag of an event (a row: Series, namedtuple or dict); a missing one is not set."""
+    value = row.get(flag, False) if hasattr(row, "get") else getattr(row, flag, False)
+    return bool(value)
 
 
 def _duration(seconds: float) -> str:
@@ -108,17 +120,63 @@ def _duration(seconds: float) -> str:
 
 
 class EventsModel(QAbstractTableModel):
+    """The events as rows of plain values (``records``, one dict a row, made once per
+    ``set_frame``), sorted here with numpy: live alerts refill the table each second, and a
+    pandas row per cell (``iloc``) and a sort proxy asking two cells per comparison took the
+    window's thread for a third of a second each time with 1,000 alerts."""
+
+    ROLES = (Qt.DisplayRole, Qt.ToolTipRole)
+
     def __init__(self) -> None:
         super().__init__()
         self.frame = pd.DataFrame(columns=list(EVENT_COLUMNS))
+        self.records: list[dict[str, Any]] = []
+        self.sorted_by: tuple[int, Qt.SortOrder] | None = None
 
     def set_frame(self, frame: pd.DataFrame) -> None:
         self.beginResetModel()
-        self.frame = frame.reset_index(drop=True)
+        self._take(frame.reset_index(drop=True))
+        if self.sorted_by is not None and len(self.frame):
+            self._take(self.frame.iloc[self._order(*self.sorted_by)].reset_index(drop=True))
         self.endResetModel()
 
+    def _take(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+        self.records = frame.to_dict("records")
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        self.sorted_by = (column, order)
+        if not self.records:
+            return
+        self.layoutAboutToBeChanged.emit()
+        rows = self._order(column, order)
+        self._take(self.frame.iloc[rows].reset_index(drop=True))
+        new_row = np.empty(len(rows), dtype=int)
+        new_row[rows] = np.arange(len(rows))
+        kept = self.persistentIndexList()  # the selection follows its rows
+        self.changePersistentIndexList(
+            kept, [self.index(int(new_row[i.row()]), i.column()) for i in kept]
+        )
+        self.layoutChanged.emit()
+
+    def _order(self, column: int, order: Qt.SortOrder) -> np.ndarray:
+        """The rows in the order of column ``column`` (stable; missing values first)."""
+        col = COLUMNS[column][0]
+        if col == "notes":
+            keys = np.array([event_notes(r) for r in self.records], dtype=object).astype(str)
+        elif col == "time":
+            keys = np.array([t.value for t in self.frame["time"]], dtype=np.int64)
+        elif col == "seconds_inside":
+            keys = pd.to_numeric(self.frame[col], errors="coerce").fillna(-1.0).to_numpy()
+        elif col in self.frame.columns:
+            keys = self.frame[col].fillna("").astype(str).to_numpy()
+        else:
+            keys = np.zeros(len(self.records))
+        rows = np.argsort(keys, kind="stable")
+        return rows[::-1].copy() if order == Qt.DescendingOrder else rows
+
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.frame)
+        return 0 if parent.isValid() else len(self.records)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return len(COLUMNS)
@@ -129,20 +187,11 @@ class EventsModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or role not in self.ROLES:
             return None
         col = COLUMNS[index.column()][0]
-        row = self.frame.iloc[index.row()]
-        if col == "notes":
-            value = event_notes(row)
-        else:
-            value = row[col] if col in self.frame.columns else ""
-        if role == Qt.UserRole:  # sort key
-            return (
-                value.value
-                if col == "time"
-                else (-1.0 if col == "seconds_inside" and value != value else value)
-            )
+        row = self.records[index.row()]
+        value = event_notes(row) if col == "notes" else row.get(col, "")
         if role == Qt.ToolTipRole:
             tips = [event_notes(row, long=True)]
             if bool(row.get("approximate")):
@@ -165,7 +214,7 @@ class EventsModel(QAbstractTableModel):
             return value.strftime("%Y-%m-%d %H:%M:%S")
         if col == "seconds_inside":
             return _duration(float(value))
-        if col == "zone_id" and bool(self.frame.iloc[index.row()].get("approximate")):
+        if col == "zone_id" and bool(row.get("approximate")):
             return translate("EventsPanel", "{zone} (approx.)").format(zone=value)
         if col == "event":
             return event_title(value)
@@ -182,15 +231,14 @@ class EventsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = EventsModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.UserRole)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setResizeContentsPrecision(0)  # the rows in view: live alerts refill it each second
         self.table.clicked.connect(self._on_clicked)
         self.zone_filter = QComboBox()
         self.kind_filter = QComboBox()
@@ -254,8 +302,7 @@ class EventsPanel(QWidget):
         )
 
     def _on_clicked(self, index: QModelIndex) -> None:
-        source = self.proxy.mapToSource(index)
-        self.event_activated.emit(self.model.frame.iloc[source.row()])
+        self.event_activated.emit(self.model.frame.iloc[index.row()])
 
     def export_csv(self, path: str | None = None) -> bool:
         if not path:

@@ -49,6 +49,7 @@ from viewer.qt.i18n import (
     translate,
 )
 from viewer.qt.layer_panel import LayerPanel
+from viewer.qt.live_controller import LiveController
 from viewer.qt.map_canvas import MapCanvas
 from viewer.qt.map_controller import MapController
 from viewer.qt.presenter_controller import PresenterController
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.presenter = PresenterController(session, self)
         self.display = DisplayController(session, self)
         self.exports = ExportController(session, self)
+        self.live = LiveController(session, self)
         # permanent sections: a status message never hides the tool or the cursor's position
         self.statusBar().addPermanentWidget(self.tools.status_label)
         self.statusBar().addPermanentWidget(self.map.cursor_label)
@@ -153,6 +155,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = self.file_menu.addMenu(translate("MainWindow", "Open &recent"))
         self.file_menu.addAction(files.report_act)
         self.file_menu.addMenu(self.documents.remove_menu)
+        self.file_menu.addSeparator()
+        self.live.add_menu_items(self.file_menu)
         self.file_menu.addSeparator()
         for act in (
             authoring.open_traced_act,
@@ -355,6 +359,7 @@ class MainWindow(QMainWindow):
         discard_recovery(self.session.briefing_path)  # a clean close leaves no recovery behind
         self.track_files.shutdown()
         self.zone_events.shutdown()
+        self.live.shutdown()
         settings = QSettings(ORG_NAME, ORG_NAME)
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
@@ -380,8 +385,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run_app(files: list[str] | None = None, language: str | None = None) -> int:
-    """The window on ``files``; ``language`` (``--lang``) overrides $ADIZ_LANG and the setting."""
+def run_app(
+    files: list[str] | None = None,
+    language: str | None = None,
+    feeds: list[str] | None = None,
+) -> int:
+    """The window on ``files``, connected to ``feeds`` (URLs, ``--feed``); ``language``
+    (``--lang``) overrides $ADIZ_LANG and the setting."""
     app = make_application()
     apply_language(resolve_language(language))
     install_crash_handler()
@@ -393,9 +403,11 @@ def run_app(files: list[str] | None = None, language: str | None = None) -> int:
         queue.attach(window.open_files)
         return app.exec()
     app.processEvents()  # a file macOS asked to open at launch may be waiting
-    if not files and not queue.received and DEFAULT_BRIEFING.exists():
-        files = [str(DEFAULT_BRIEFING)]
+    if not files and not feeds and not queue.received and DEFAULT_BRIEFING.exists():
+        files = [str(DEFAULT_BRIEFING)]  # (a live picture opens on the map alone)
     window.open_files(files or [])
+    for url in feeds or []:
+        window.live.connect_feed(url)
     queue.attach(window.open_files)  # queued files open now, later ones as they come
     return app.exec()
 

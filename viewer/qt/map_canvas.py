@@ -14,6 +14,7 @@ canvas's events and sets ``tool_click``, which gets clicks first.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -54,6 +55,7 @@ class MapCanvas(QWidget):
     layer_clicked = Signal(str, object)
     clicked = Signal(float, float)  # lon, lat of a click that hit no layer
     dynamic_clicked = Signal(object)  # what `pick_dynamic` returned (e.g. a track head)
+    frame_painted = Signal(float, float)  # a frame is on screen: (wall epoch s, ms it took)
 
     def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -232,9 +234,12 @@ class MapCanvas(QWidget):
         self.view_changed.emit(self.view)
 
     def paintEvent(self, event) -> None:
+        started = time.perf_counter()
         if self.view.width != self.width() or self.view.height != self.height():
             self.view = self.view.resized(self.width(), self.height())
         settling = self._settle.isActive()
+        if self.scene.tracks is not None:
+            self.scene.tracks.moving = settling
         if self._static is None or self._dirty or (self._static_view != self.view and not settling):
             self._render_static()
         painter = QPainter(self)
@@ -252,6 +257,7 @@ class MapCanvas(QWidget):
                     paint(painter, ctx)
         finally:
             painter.end()
+        self.frame_painted.emit(time.time(), (time.perf_counter() - started) * 1000.0)
 
     def _moved_rect(self) -> QRectF:
         """Where the cached pixmap of the old view lies in the new one (same CRS)."""

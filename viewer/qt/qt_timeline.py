@@ -180,6 +180,8 @@ class QtTimeline(QWidget):
         controls.setSpacing(4)
         for b in transport:
             controls.addWidget(b)
+        self._extra_at = len(transport)  # where `add_button` puts buttons
+        self._controls = controls
         controls.addSpacing(8)
         controls.addLayout(clock)
         controls.addWidget(self.zone_combo)
@@ -358,6 +360,17 @@ class QtTimeline(QWidget):
             self.slower_act,
             self.faster_act,
         ]
+
+    def add_button(self, text: str, slot: Callable[[], None]) -> QToolButton:
+        """A text button after the transport buttons (the Live button of a live feed)."""
+        button = QToolButton()
+        button.setText(text)
+        button.setFocusPolicy(Qt.NoFocus)
+        button.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        button.clicked.connect(slot)
+        self._controls.insertWidget(self._extra_at, button)
+        self._extra_at += 1
+        return button
 
     @Slot()
     def ask_times(self) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QDockWidget, QTextBrowser
 
+from viewer.core.live_tracks import LIVE_PATH
 from viewer.core.measure import approach_places, closest_approach
 from viewer.core.slicing import activity
 from viewer.core.timeline import format_time
@@ -114,15 +115,28 @@ class ReplayController(Controller):
             act.setEnabled(has)  # with no tracks, Left/Right pan the map instead
         self.qt_timeline.setEnabled(has)
         if has:
-            start, end = self.timeline.start, self.timeline.end
-            edges = np.linspace(start, end, 289)
-            counts = np.zeros(288, dtype=np.int64)
-            for item in self.session.tracks.visible():
-                c, _ = activity(item.trackset, edges)
-                counts += c
-            self.qt_timeline.set_activity(counts, edges)
+            self.refresh_activity()
         self.window.zone_events.recompute()
         self._on_time_changed()
+
+    def refresh_activity(self) -> None:
+        """The activity strip: tracks live per bin, the files' and the live feeds' (whose
+        snapshot is a window: their counts come from the whole store, now and then)."""
+        start, end = self.timeline.start, self.timeline.end
+        edges = np.linspace(start, end, 289)
+        counts = np.zeros(288, dtype=np.int64)
+        for item in self.session.tracks.visible():
+            if item.path != LIVE_PATH:
+                c, _ = activity(item.trackset, edges)
+                counts += c
+        live = self.session.live.activity
+        if live is not None and any(i.path == LIVE_PATH for i in self.session.tracks.visible()):
+            live_counts, live_edges = live
+            middle = (live_edges[:-1] + live_edges[1:]) / 2
+            at = np.searchsorted(edges, middle, side="right") - 1
+            ok = (at >= 0) & (at < len(counts))
+            np.maximum.at(counts, at[ok], live_counts[ok])
+        self.qt_timeline.set_activity(counts, edges)
 
     def _on_time_changed(self, *_: object) -> None:
         self.window.zone_events.counts_panel.bars.set_cursor(self.timeline.time)
@@ -153,8 +167,8 @@ class ReplayController(Controller):
     def track_tooltip(self, picked: object) -> str:
         path, track, _ = picked  # type: ignore[misc]
         item = self.find_loaded(path)
-        if item is None:
-            return ""
+        if item is None or track >= item.trackset.n_tracks:
+            return ""  # a live snapshot replaced since the frame that was hovered
         ts = item.trackset
         s = ts.track_slice(track)
         k = min(max(int(np.searchsorted(ts.t[s], self.timeline.time)) - 1, 0), s.stop - s.start - 1)
@@ -188,13 +202,19 @@ class ReplayController(Controller):
     def show_track_details(self, path: str, track: int) -> None:
         """The details panel for a track, distances in the unit of View > Units."""
         item = self.find_loaded(path)
-        if item is None:
+        if item is None or track >= item.trackset.n_tracks:
             return
+        trackset = item.trackset
+        window = self.session.live.window
+        if item.path == LIVE_PATH and window is not None:  # the trail window, not the last s
+            rows = np.flatnonzero(window.trackset.ids == trackset.ids[track])
+            if len(rows):
+                trackset, track = window.trackset, int(rows[0])
         units = self.window.scene.units
-        summary = track_summary(item.trackset, track)
+        summary = track_summary(trackset, track)
         lines = ["", translate("Replay", "closest approach:")]
         for name, geom in approach_places().items():
-            ca = closest_approach(item.trackset, track, geom)
+            ca = closest_approach(trackset, track, geom)
             lines.append(
                 "  "
                 + translate("Replay", "{place}: {distance} at {time}").format(

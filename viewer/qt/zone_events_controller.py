@@ -4,12 +4,14 @@ on the map as the replay passes them, and counted per day in the counts dock."""
 
 from __future__ import annotations
 
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
 import shapely
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from viewer.core.live_tracks import LIVE_PATH
 from viewer.core.tracing import TRACED_PATH
 from viewer.core.zone_types import AREA, LINE, Zone
 from viewer.qt.controller import Controller
@@ -20,6 +22,31 @@ from viewer.render.event_flash import EventFlashPainter
 
 # Deferred on purpose: viewer.core.zones (the analysis and its geometry load with the first
 # events, in the worker thread, not on the start-up path).
+
+
+LIVE_TABLE_MS = 1000
+
+
+def live_event_row(alert) -> dict:
+    """A live alert (`viewer.core.live_alerts.Alert`) as a row of the events table."""
+    return {
+        "time": alert.time,
+        "track_id": alert.track_id,
+        "kind": alert.kind,
+        "zone_id": alert.zone_id,
+        "event": alert.event,
+        "side": alert.side or None,
+        "lon": alert.lon,
+        "lat": alert.lat,
+        "seconds_inside": alert.seconds_inside,
+        "at_track_start": alert.at_track_start,
+        "approximate": alert.approximate,
+        "inside_when_in_force": False,
+        "across_gap": False,
+        "near_line": False,
+        "path": str(LIVE_PATH),
+        "live": True,
+    }
 
 
 class _Results(QObject):
@@ -36,7 +63,10 @@ class ZoneEventsController(Controller):
     def __init__(self, session, window) -> None:
         super().__init__(session, window)
         timeline = session.timeline
-        self.flash = EventFlashPainter(lambda: timeline.time, lambda: timeline.speed)
+        live = session.live
+        self.flash = EventFlashPainter(
+            lambda: timeline.time, lambda: timeline.speed, lambda: live.active and live.live
+        )
         dynamic = window.scene.dynamic
         dynamic.insert(dynamic.index(window.scene.tracks) + 1, self.flash)  # over the tracks
         replay = window.replay
@@ -75,6 +105,11 @@ class ZoneEventsController(Controller):
         self._marker_rows: pd.DataFrame | None = None
         self._results = _Results(self)
         self._results.ready.connect(self._on_events_ready)
+        self._file_events: pd.DataFrame | None = None
+        self._live_events: pd.DataFrame | None = None
+        self._live_rows: list[dict] = []
+        self._live_timer = QTimer(self, singleShot=True, interval=LIVE_TABLE_MS)
+        self._live_timer.timeout.connect(self._show_live_rows)
         session.events.connect("briefing", self._on_briefing_changed)
 
     def _give_room(self, dock) -> None:
@@ -94,9 +129,10 @@ class ZoneEventsController(Controller):
         """Zone events for every loaded file, in a worker thread (the UI never waits)."""
         self._generation += 1
         generation = self._generation
-        items = list(self.session.tracks.visible())
+        # the live feeds' events come from their alerter as messages arrive (add_live_alerts)
+        items = [i for i in self.session.tracks.visible() if i.path != LIVE_PATH]
         zones = self.session.state.catalog.analysis_zones()
-        zones += self._user_zones()
+        zones += self.user_zones()
         ready = self._results.ready
 
         def work():
@@ -112,7 +148,8 @@ class ZoneEventsController(Controller):
 
         self._pool.submit(work)
 
-    def _user_zones(self) -> list[Zone]:
+    def user_zones(self) -> list[Zone]:
+        """The user's layers marked for analysis, as zones (files and live feeds alike)."""
         zones = []
         for layer in self.session.state.extra_layers.values():
             if not layer.analysis:
@@ -125,6 +162,42 @@ class ZoneEventsController(Controller):
     def _on_events_ready(self, generation: int, events) -> None:
         if generation != self._generation:
             return  # superseded by a newer computation
+        self._file_events = events
+        self._show_events()
+
+    def add_live_alerts(self, alerts: list) -> None:
+        """Zone events of the live feeds, as their alerter raised them: rows marked live (the
+        table is refreshed at most once a second while they pour in)."""
+        self._live_rows.extend(live_event_row(a) for a in alerts)
+        if not self._live_timer.isActive():
+            self._live_timer.start()
+
+    def _show_live_rows(self) -> None:
+        started = time.perf_counter()
+        self._show_new_live_rows()
+        # a refill costs more as alerts pile up: it takes at most a tenth of the window's thread
+        took_ms = (time.perf_counter() - started) * 1000
+        self._live_timer.setInterval(max(LIVE_TABLE_MS, round(10 * took_ms)))
+
+    def _show_new_live_rows(self) -> None:
+        if self._live_rows:
+            rows = pd.DataFrame(self._live_rows)
+            rows["time"] = pd.to_datetime(rows["time"], unit="s", utc=True)
+            self._live_events = (
+                rows
+                if self._live_events is None
+                else pd.concat([self._live_events, rows], ignore_index=True)
+            )
+            self._live_rows = []
+        self._show_events()
+
+    def _show_events(self) -> None:
+        frames = [f for f in (self._file_events, self._live_events) if f is not None and len(f)]
+        events = pd.concat(frames, ignore_index=True) if len(frames) > 1 else (
+            frames[0] if frames else None
+        )  # fmt: skip
+        if events is not None and "live" in events.columns:
+            events = events.assign(live=events["live"].eq(True))  # files' rows: not live
         qt_timeline = self.window.replay.qt_timeline
         if events is None or not len(events):
             self.events_panel.set_events(

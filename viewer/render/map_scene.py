@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from viewer.core.basemap import Basemap
+from viewer.core.live_tracks import LIVE_PATH
 from viewer.core.map_state import MapState
 from viewer.core.units import Units
 from viewer.core.view import MapView, home_view, view_of_lonlat
@@ -103,7 +104,9 @@ class MapScene:
             picture = session.picture_path(underlay)
             scene.set_underlay(underlay_painter_for(underlay, picture, pictures))
         timeline = session.timeline
-        scene.tracks = TrackPainter(session.tracks, lambda: timeline.time, lambda: timeline.trail)
+        scene.tracks = TrackPainter(
+            session.tracks, lambda: timeline.time, lambda: timeline.trail, look=session.live.look
+        )
         annotations = AnnotationPainter(
             lambda: session.briefing.annotations if session.briefing else (),
             lambda: timeline.time if session.tracks.items else None,
@@ -218,11 +221,13 @@ class MapScene:
         return place_boxes((view.width, view.height), sizes, ctx.font_scale, None, band).insets()
 
     def _data_key(self) -> object:
-        """The state of what the overlays keep off: the visible tracks, the annotations shown."""
+        """The state of what the overlays keep off: the visible tracks, the annotations shown.
+        The live feeds count as one state (a new snapshot comes ten times a second: the
+        overlays stay where they were put until the view or the files change)."""
         tracks = self.tracks.tracks.visible() if self.tracks is not None else []
         drawn = self.annotations.drawn if self.annotations is not None else []
         return (
-            tuple(id(item.trackset) for item in tracks),
+            tuple("live" if i.path == LIVE_PATH else id(i.trackset) for i in tracks),
             self.state.projection.definition,
             tuple((round(r.x()), round(r.y()), round(r.width())) for r in drawn),
         )

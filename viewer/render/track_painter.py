@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from viewer.core.constants import (
     KIND_BOMBER,
@@ -28,10 +28,15 @@ from viewer.core.constants import (
     KIND_UNKNOWN,
     KINDS,
 )
+from viewer.core.live_tracks import LiveLook
 from viewer.core.slicing import DEFAULT_GAP_S, TrackSlice, slice_tracks
 from viewer.core.track_layers import TrackLayers
+from viewer.core.tracks import TrackSet
 from viewer.render.context import PaintContext, Painter
-from viewer.render.qpolygon import polygon_from_xy
+from viewer.render.head_atlas import HeadAtlas
+from viewer.render.label_sprites import LabelGrid, LabelSprites
+from viewer.render.live_trails import LiveTrailLayer
+from viewer.render.trail_lines import draw_groups, slice_segments
 from viewer.render.translate import translate
 
 # Colour-blind-safe (Okabe–Ito based), distinct from the zone colours by being fully opaque.
@@ -87,7 +92,7 @@ SIDE_COLORS = (
 )
 SIDE_UNKNOWN = "#888888"
 COLOR_BY = ("kind", "track", "side")
-AGE_BANDS = 5  # trail fades in this many steps, newest opaque
+STALE_OPACITY = 0.35  # a live track with no message for its stale time
 PICK_RADIUS_PX = 12.0
 
 
@@ -191,7 +196,10 @@ class _Drawn:
 
 
 class TrackPainter(Painter):
-    """Draws every visible loaded file at ``time_source()`` with trails of ``trail_source()``."""
+    """Draws every visible loaded file at ``time_source()`` with trails of ``trail_source()``;
+    ``look(trackset)`` says how a live source's tracks are drawn (`LiveLook`: heads held at
+    their last fix between messages, stale ones faded and marked, trails kept in a layer that
+    only grows at the live edge), None for a file."""
 
     def __init__(
         self,
@@ -199,14 +207,20 @@ class TrackPainter(Painter):
         time_source: Callable[[], float],
         trail_source: Callable[[], float],
         gap: float = DEFAULT_GAP_S,
+        look: Callable[[TrackSet], LiveLook | None] | None = None,
     ) -> None:
         self.tracks = tracks
         self.time_source = time_source
         self.trail_source = trail_source
         self.gap = gap
+        self.look = look
         self.style = TrackStyle()
         self.selected: tuple[str, int] | None = None  # (file path, track index)
         self.drawn = _Drawn()
+        self.moving = False  # the map is being dragged (the live trail layer moves along)
+        self.atlas = HeadAtlas()
+        self.labels = LabelSprites()
+        self.live_trails = LiveTrailLayer(self._codes, gap)
         self._kind_index: dict[tuple[int, str], tuple] = {}
 
     # ------------------------------------------------------------------ painting
@@ -214,18 +228,30 @@ class TrackPainter(Painter):
         t = float(self.time_source())
         trail = float(self.trail_source())
         self.drawn = _Drawn()
-        placed: dict[tuple[int, int], list[QRectF]] = {}
+        placed = LabelGrid(ctx.view.width, ctx.view.height)
         for item in self.tracks.visible():
             ts = item.trackset
             if ts.n_fixes == 0:
                 continue
-            sl = slice_tracks(ts, t, trail, gap=self.gap)
-            if len(sl) == 0:
-                continue
+            look = self.look(ts) if self.look is not None else None
+            hold = look.hold if look is not None else 0.0
+            sl = slice_tracks(ts, t, trail, gap=self.gap, hold=hold)
             kinds, colours, palette = self._codes(ts)
             live = sl.tracks
-            if trail > 0:
+            if trail > 0 and look is not None and look.edge:
+                width = max(self.style.trail_width, ctx.theme.trail_width) * ctx.font_scale
+                self.live_trails.paint(painter, ctx, ts, look, t, trail, width, self.moving)
+            elif trail > 0 and len(sl):
                 self._paint_trails(painter, ctx, sl, ts, colours[live], palette, t, trail)
+            if len(sl) == 0:
+                continue
+            stale = None
+            if look is not None:
+                stale = (
+                    look.stale[live]
+                    if look.stale is not None
+                    else (t - ts.t[sl.head_index]) > look.limit[live]
+                )
             sx, sy = ctx.view.to_screen(sl.x, sl.y)
             self.drawn.heads.append((item.path, sl, sx, sy))
             self._paint_heads(
@@ -240,6 +266,7 @@ class TrackPainter(Painter):
                 sy,
                 str(item.path),
                 placed,
+                stale,
             )
 
     def _codes(self, ts) -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -255,119 +282,90 @@ class TrackPainter(Painter):
         return self._kind_index[key]
 
     def _paint_trails(self, painter, ctx, sl, ts, colour_of_live, palette, t, trail):
-        lines = sl.trails(ts)
-        n = len(lines.x)
-        if n < 2:
-            return
-        sx, sy = ctx.view.to_screen(lines.x, lines.y)
-        # segments i -> i+1 within a track (not across two tracks' polylines)
-        seg = np.ones(n - 1, dtype=bool)
-        seg[lines.offsets[1:-1] - 1] = False
-        owner = np.repeat(np.arange(len(sl)), np.diff(lines.offsets))[:-1]
-        dx, dy = np.abs(sx[1:] - sx[:-1]), np.abs(sy[1:] - sy[:-1])
-        seg &= (dx + dy) > 0.3  # invisible sub-pixel segments are not drawn
-        w, h = ctx.view.width, ctx.view.height
-        seg &= ~(((sx[1:] < 0) & (sx[:-1] < 0)) | ((sx[1:] > w) & (sx[:-1] > w)))
-        seg &= ~(((sy[1:] < 0) & (sy[:-1] < 0)) | ((sy[1:] > h) & (sy[:-1] > h)))
-        idx = np.flatnonzero(seg)
-        if len(idx) == 0:
-            return
-        span = trail if math.isfinite(trail) else max(t - float(ts.t.min()), 1.0)
-        age = np.clip((t - lines.t[idx + 1]) / span, 0.0, 0.999)
-        band = (age * AGE_BANDS).astype(np.int64)
-        colour = colour_of_live[owner[idx]]
-        gap = lines.gap_after[idx].astype(np.int64)
-        key = (colour * AGE_BANDS + band) * 2 + gap
-        order = np.argsort(key, kind="stable")
-        idx, key = idx[order], key[order]
-        cuts = np.flatnonzero(np.diff(key)) + 1
-        xs = np.empty(2 * len(idx))
-        ys = np.empty(2 * len(idx))
-        xs[0::2], xs[1::2] = sx[idx], sx[idx + 1]
-        ys[0::2], ys[1::2] = sy[idx], sy[idx + 1]
-        theme = ctx.theme
-        width = max(self.style.trail_width, theme.trail_width) * ctx.font_scale
-        groups = list(zip(np.r_[0, cuts], np.r_[cuts, len(idx)], strict=True))
-        # high contrast: every trail cased in black first, so light colours read on white
-        passes = ("casing", "colour") if theme.casing and width > 0 else ("colour",)
-        for what in passes:
-            for start, end in groups:
-                k = int(key[start])
-                is_gap, rest = k % 2, k // 2
-                b, c = rest % AGE_BANDS, rest // AGE_BANDS
-                col = QColor(theme.casing if what == "casing" else palette[c])
-                col.setAlphaF((1.0 - b / AGE_BANDS) * (0.45 if is_gap else 0.95))
-                w = width + 2.0 * ctx.font_scale if what == "casing" else width
-                pen = QPen(col, w, Qt.DashLine if is_gap else Qt.SolidLine, Qt.FlatCap)
-                if is_gap and what == "casing":  # dashes as long as the coloured line's
-                    pen.setStyle(Qt.CustomDashLine)
-                    pen.setDashPattern([4.0 * width / w, 2.0 * width / w])
-                painter.setPen(pen)
-                painter.drawLines(polygon_from_xy(xs[2 * start : 2 * end], ys[2 * start : 2 * end]))
+        groups = slice_segments(sl, ts, ctx, colour_of_live, t, trail)
+        if groups is not None:
+            width = max(self.style.trail_width, ctx.theme.trail_width) * ctx.font_scale
+            draw_groups(painter, ctx, groups, palette, width)
 
     def _paint_heads(
-        self, painter, ctx, sl, ts, kind_of_live, colour_of_live, palette, sx, sy, path_key, placed
+        self,
+        painter,
+        ctx,
+        sl,
+        ts,
+        kind_of_live,
+        colour_of_live,
+        palette,
+        sx,
+        sy,
+        path_key,
+        placed,
+        stale=None,
     ):
         size = self.style.head_size * ctx.label_scale
         w, h = ctx.view.width, ctx.view.height
-        on_screen = (sx > -size) & (sx < w + size) & (sy > -size) & (sy < h + size)
+        on = np.flatnonzero((sx > -size) & (sx < w + size) & (sy > -size) & (sy < h + size))
         theme = ctx.theme
         hc = theme.high_contrast
-        font = QFont()
-        font.setPointSizeF(8.0 * ctx.label_scale)
-        font.setBold(theme.bold)
-        fm = QFontMetricsF(font)
-        painter.setFont(font)
-        labels = 0
-        for j in np.flatnonzero(on_screen):
-            kind = KINDS[int(kind_of_live[j])]
+        outline = QPen(theme.color("head_outline"), 2.2 if hc else 1.6)
+        opacity = np.where(stale, STALE_OPACITY, 1.0) if stale is not None else np.ones(len(sl))
+        # Heads with data: pre-drawn icons, one call per kind and colour. Inside a gap
+        # (interpolated across missing data): hollow and dashed, one by one (they are few).
+        solid = on[~sl.in_gap[on]]
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        group = kind_of_live[solid] * (len(palette) + 1) + colour_of_live[solid]
+        for g in np.unique(group):
+            rows = solid[group == g]
+            kind = KINDS[int(kind_of_live[rows[0]])]
+            colour = palette[int(colour_of_live[rows[0]])]
+            image, cell = self.atlas.strip(ICONS[kind], kind, colour, size, outline, dpr)
+            heading = sl.heading[rows]
+            self.atlas.draw(painter, image, cell, sx[rows], sy[rows], heading, opacity[rows], dpr)
+        for j in on[sl.in_gap[on]]:
             colour = QColor(palette[int(colour_of_live[j])])
-            in_gap = bool(sl.in_gap[j])
             heading = float(sl.heading[j])
             painter.save()
             painter.translate(float(sx[j]), float(sy[j]))
             if math.isfinite(heading):
                 painter.rotate(heading)
             painter.scale(size, size)
-            if in_gap:  # interpolated across missing data: hollow and dashed
-                pen = QPen(colour, 1.5 / size, Qt.DashLine)
-                painter.setPen(pen)
-                painter.setBrush(Qt.NoBrush)
-            else:
-                painter.setPen(QPen(theme.color("head_outline"), (2.2 if hc else 1.6) / size))
-                painter.setBrush(QBrush(colour))
-            painter.drawPath(ICONS[kind])
+            painter.setPen(QPen(colour, 1.5 / size, Qt.DashLine))
+            painter.setBrush(Qt.NoBrush)
+            painter.drawPath(ICONS[KINDS[int(kind_of_live[j])]])
             painter.restore()
-            track = int(sl.tracks[j])
-            if self.selected == (path_key, track):
+        if self.selected is not None and self.selected[0] == path_key:
+            for j in on[sl.tracks[on] == self.selected[1]]:
                 painter.setPen(QPen(QColor("#000000"), 2.0))
                 painter.setBrush(Qt.NoBrush)
                 painter.drawEllipse(QPointF(float(sx[j]), float(sy[j])), size * 1.6, size * 1.6)
-            if not self.style.labels or labels >= self.style.max_labels:
-                continue
+        if self.style.labels:
+            self._paint_labels(painter, ctx, sl, ts, on, sx, sy, size, placed, stale)
+
+    def _paint_labels(self, painter, ctx, sl, ts, on, sx, sy, size, placed, stale) -> None:
+        """Names beside the heads, as many as fit without piling up (at most ``max_labels``,
+        tried for at most twice as many heads: a crowded picture stays quick)."""
+        point_size = 8.0 * ctx.label_scale
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        labels = 0
+        no_data = translate("TrackPainter", " (no data)")
+        stale_word = translate("TrackPainter", " (stale)")
+        for j in on[: 2 * self.style.max_labels + 50]:
+            if labels >= self.style.max_labels:
+                break
+            track = int(sl.tracks[j])
             text = ts.display_name(track)
             count = int(ts.counts[track])
             if count > 1 and f"x{count}" not in text and f"×{count}" not in text:
                 text += f" ×{count}"
-            if in_gap:
-                text += translate("TrackPainter", " (no data)")
-            rect = QRectF(
-                float(sx[j]) + size + 2,
-                float(sy[j]) - fm.height() / 2,
-                fm.horizontalAdvance(text) + 4,
-                fm.height(),
-            )
-            if _collides(rect, placed):
-                continue
-            labels += 1
-            if hc:
-                painter.setPen(QPen(theme.color("panel_border"), 1.0))
-                painter.setBrush(theme.color("panel"))
-                painter.drawRect(rect)
-            else:
-                painter.fillRect(rect, QColor(255, 255, 255, 190))
-            painter.setPen(theme.color("text") if hc else QColor("#111111"))
-            painter.drawText(rect.adjusted(2, 0, 0, 0), Qt.AlignVCenter | Qt.AlignLeft, text)
+            if sl.in_gap[j]:
+                text += no_data
+            elif stale is not None and stale[j]:
+                text += stale_word
+            sprite, w, h = self.labels.sprite(text, point_size, ctx.theme, dpr)
+            x, y = float(sx[j]) + size + 2, float(sy[j]) - h / 2
+            if placed.take(x, y, w, h):
+                labels += 1
+                painter.drawPixmap(QPointF(x, y), sprite)
 
     # ------------------------------------------------------------------ picking
     def pick(self, x: float, y: float) -> tuple[str, int, int] | None:
@@ -381,23 +379,6 @@ class TrackPainter(Painter):
             if d[j] < best_d:
                 best, best_d = (str(path), int(sl.tracks[j]), j), float(d[j])
         return best
-
-
-LABEL_CELL = 64  # px: labels are checked for overlap only against those in nearby cells
-
-
-def _collides(rect: QRectF, placed: dict[tuple[int, int], list[QRectF]]) -> bool:
-    """True if ``rect`` overlaps a label already placed; else records it (a spatial hash)."""
-    x0, x1 = int(rect.left() // LABEL_CELL), int(rect.right() // LABEL_CELL)
-    y0, y1 = int(rect.top() // LABEL_CELL), int(rect.bottom() // LABEL_CELL)
-    cells = [(cx, cy) for cx in range(x0, x1 + 1) for cy in range(y0, y1 + 1)]
-    for cell in cells:
-        for other in placed.get(cell, ()):
-            if rect.intersects(other):
-                return True
-    for cell in cells:
-        placed.setdefault(cell, []).append(rect)
-    return False
 
 
 def colour_codes(ts, color_by: str, kinds: np.ndarray) -> tuple[np.ndarray, list[str]]:

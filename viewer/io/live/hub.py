@@ -49,7 +49,9 @@ class LiveUpdate:
     """What one `LiveHub.poll` did: ``alerts`` raised (in time order), ``fixes`` added,
     ``changed`` (the store's tracks changed: take a new snapshot), ``version`` of the store,
     ``feeds`` statuses, ``warnings`` (the store's, e.g. a memory cap keeping less than the
-    retention window; a poller too slow for the feeds)."""
+    retention window; a poller too slow for the feeds), ``arrivals``: per batch of messages
+    taken in, (wall-clock epoch s it was received from the socket, messages in it) — what a
+    picture needs to say how long a message took to reach the screen."""
 
     alerts: list[Alert] = field(default_factory=list)
     fixes: int = 0
@@ -58,6 +60,7 @@ class LiveUpdate:
     version: int = 0
     feeds: list[FeedStatus] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    arrivals: list[tuple[float, int]] = field(default_factory=list)
 
 
 class LiveHub:
@@ -118,6 +121,20 @@ class LiveHub:
         self.feeds.append(feed)
         return feed
 
+    def remove_source(self, name: str) -> None:
+        """Stop the feed named ``name`` and forget it (its recording is closed; the tracks it
+        brought stay in the store until retention drops them). KeyError if there is none."""
+        feed = next((f for f in self.feeds if f.spec.name == name), None)
+        if feed is None:
+            raise KeyError(f"no feed named {name!r}; feeds are {[f.spec.name for f in self.feeds]}")
+        feed.stop()
+        self.feeds.remove(feed)
+
+    def set_rules(self, rules: Sequence[AlertRule]) -> None:
+        """Which events alert from now on (none: every event)."""
+        if self.alerter is not None:
+            self.alerter.rules = list(rules)
+
     def start(self) -> None:
         for feed in self.feeds:
             feed.start()
@@ -149,9 +166,11 @@ class LiveHub:
         fixes: list[Fix] = []
         infos: list[TrackInfo] = []
         first_arrival = None
+        arrivals = []
         for arrival_ns, messages in batches:
             if first_arrival is None:
                 first_arrival = arrival_ns / 1e9
+            arrivals.append((arrival_ns / 1e9, len(messages)))
             for message in messages:
                 fixes.extend(message.fixes)
                 infos.extend(message.infos)
@@ -159,7 +178,7 @@ class LiveHub:
         result = self.store.add(fixes, now)
         if infos:
             self.store.update_info(infos, now)
-        update = LiveUpdate(fixes=len(result.appended) + len(result.inserted))
+        update = LiveUpdate(fixes=len(result.appended) + len(result.inserted), arrivals=arrivals)
         update.late = len(result.inserted)
         if self.alerter is not None and result.appended:
             update.alerts = self.alerter.process(result.appended, first_arrival or now)
@@ -191,9 +210,10 @@ class LiveHub:
         now = self.clock() if now is None else now
         return [feed.status(now) for feed in self.feeds]
 
-    def snapshot(self, since: float | None = None) -> LiveSnapshot:
-        """The store as a `TrackSet` with each track's liveness (see `LiveTrackStore.snapshot`)."""
-        return self.store.snapshot(self.clock(), since=since)
+    def snapshot(self, since: float | None = None, **window: Any) -> LiveSnapshot:
+        """The store as a `TrackSet` with each track's liveness (see `LiveTrackStore.snapshot`
+        for ``since`` and the other ``window`` options)."""
+        return self.store.snapshot(self.clock(), since=since, **window)
 
     def alerts_since(self, count: int) -> list[Alert]:
         """The alerts after the first ``count`` ever raised (those still in the history)."""

@@ -72,6 +72,10 @@ class FeedStatus:
     errors: int
     warnings: tuple[str, ...]
     notes: tuple[str, ...]
+    # while reconnecting: why, when the next attempt is (wall-clock epoch s) and its number
+    retry_reason: str = ""
+    retry_at: float | None = None
+    attempt: int = 0
 
     @property
     def skipped_total(self) -> int:
@@ -130,6 +134,7 @@ class Feed:
         self._lock = threading.Lock()
         self._state = STOPPED
         self._detail = ""
+        self._retry: tuple[str, float | None, int] = ("", None, 0)
         self._c = _Counters()
         self._tokens = self.config.burst
         self._tokens_at = time.monotonic()
@@ -186,11 +191,16 @@ class Feed:
                 errors=c.errors,
                 warnings=tuple(warnings),
                 notes=tuple(self.protocol.notes),
+                retry_reason=self._retry[0],
+                retry_at=self._retry[1],
+                attempt=self._retry[2],
             )
 
     def _set(self, state: str, detail: str) -> None:
         with self._lock:
             self._state, self._detail = state, detail
+            if state not in (RECONNECTING, CONNECTING):
+                self._retry = ("", None, 0)
 
     # ------------------------------------------------------------------ the thread
     def _run(self) -> None:
@@ -210,6 +220,8 @@ class Feed:
         with self._lock:
             self._c.errors += 1
         self._set(RECONNECTING, f"{reason}; retrying in {delay:.1f} s, attempt {attempt}")
+        with self._lock:
+            self._retry = (reason, time.time() + delay, attempt)
         self._stop.wait(delay)
         return min(delay * 2.0, self.config.backoff_max_s)
 
@@ -243,7 +255,8 @@ class Feed:
                         break
                     if not got_data:
                         got_data, delay, attempt = True, self.config.backoff_s, 0
-                    self._handle(self.protocol.feed(data, time.time_ns()))
+                    received = time.time_ns()
+                    self._handle(self.protocol.feed(data, received), received)
             self._handle(self.protocol.end(time.time_ns()))
             if self._stop.is_set():
                 break
@@ -273,7 +286,8 @@ class Feed:
                     except OSError as exc:
                         delay = self._wait_retry(_why(exc), delay, attempt)
                         break
-                    self._handle(self.protocol.feed_datagram(data, time.time_ns()))
+                    received = time.time_ns()
+                    self._handle(self.protocol.feed_datagram(data, received), received)
 
     def _run_http(self) -> None:
         spec = self.spec
@@ -302,15 +316,18 @@ class Feed:
                 delay = self._wait_retry(_why(exc), max(delay, spec.poll_s), attempt)
                 continue
             delay, attempt = spec.poll_s, 0
-            self._handle(self.protocol.feed(body, time.time_ns()))
+            received = time.time_ns()
+            self._handle(self.protocol.feed(body, received), received)
             self._stop.wait(max(0.0, spec.poll_s - (time.monotonic() - started)))
 
     # ------------------------------------------------------------------ each read
-    def _handle(self, messages: list[Message]) -> None:
+    def _handle(self, messages: list[Message], received: int | None = None) -> None:
+        """Record and hand on what one read gave; ``received`` (epoch ns): when the bytes came
+        off the socket (the arrival time the hub and the recording keep)."""
         if not messages:
             self._note_news()
             return
-        arrival = time.time_ns()
+        arrival = time.time_ns() if received is None else received
         if self.recorder is not None:
             try:
                 self.recorder.write(messages, arrival)
