@@ -68,6 +68,225 @@
     </message>
 </context>
 <context>
+    <name>Archive</name>
+    <message>
+        <source>Open &amp;archive…</source>
+        <translation>アーカイブを開く(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open a folder of partitioned Parquet files: years of fixes, asked</source>
+        <translation>分割された Parquet ファイルのフォルダーを開く：何年分もの位置を、読み込まずに問い合わせます</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;database…</source>
+        <translation>データベースに接続(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL/PostGIS table of fixes, or OpenSky</source>
+        <translation>PostgreSQL/PostGIS の位置のテーブル、または OpenSky</translation>
+    </message>
+    <message>
+        <source>Whole &amp;archive</source>
+        <translation>アーカイブ全体(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show the archive&apos;s whole span on the timeline</source>
+        <translation>アーカイブの全期間をタイムラインに表示</translation>
+    </message>
+    <message>
+        <source>&amp;Widen the archive window</source>
+        <translation>アーカイブの時間窓を広げる(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Four times the time window, around its middle</source>
+        <translation>時間窓を中央を中心に4倍にする</translation>
+    </message>
+    <message>
+        <source>&amp;Count zone entries in the whole archive</source>
+        <translation>アーカイブ全体の区域進入を数える(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Counts per zone and day, computed in the engine</source>
+        <translation>区域ごと・日ごとの数、エンジンで計算</translation>
+    </message>
+    <message>
+        <source>Archive &amp;details…</source>
+        <translation>アーカイブの詳細(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Close a&amp;rchive</source>
+        <translation>アーカイブを閉じる(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open an archive: a folder of Parquet files</source>
+        <translation>アーカイブを開く：Parquet ファイルのフォルダー</translation>
+    </message>
+    <message>
+        <source>The briefing&apos;s archive is not there: {folder} (kept relative to the briefing&apos;s folder). Open it with File &gt; Open archive…</source>
+        <translation>ブリーフィングのアーカイブが見つかりません: {folder}（ブリーフィングのフォルダーからの相対位置で保存されています）。ファイル &gt; アーカイブを開く… で開いてください</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>{name} を開いています…</translation>
+    </message>
+    <message>
+        <source>The password was refused.</source>
+        <translation>パスワードが拒否されました。</translation>
+    </message>
+    <message>
+        <source>Activity per hour…</source>
+        <translation>1時間ごとの活動量…</translation>
+    </message>
+    <message>
+        <source>Loading {window}…</source>
+        <translation>{window} を読み込み中…</translation>
+    </message>
+    <message>
+        <source>{fixes} fixes loaded for {window}</source>
+        <translation>{window} の位置 {fixes} 件を読み込みました</translation>
+    </message>
+    <message>
+        <source>{hour}: {fixes} fixes, {tracks} tracks</source>
+        <translation>{hour}：位置 {fixes} 件、航跡 {tracks} 本</translation>
+    </message>
+    <message>
+        <source>Drag to choose a window; wheel to zoom</source>
+        <translation>ドラッグで時間窓を選択、ホイールでズーム</translation>
+    </message>
+    <message>
+        <source>Counting zone entries… %p%</source>
+        <translation>区域進入を集計中… %p%</translation>
+    </message>
+    <message>
+        <source>Counted the whole archive in {seconds} s</source>
+        <translation>アーカイブ全体を {seconds} 秒で集計しました</translation>
+    </message>
+    <message>
+        <source>Density…</source>
+        <translation>密度…</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>アーカイブ</translation>
+    </message>
+    <message>
+        <source>The activity per hour was cancelled</source>
+        <translation>1時間ごとの活動量を取り消しました</translation>
+    </message>
+    <message>
+        <source>Loading the window was cancelled</source>
+        <translation>時間窓の読み込みを取り消しました</translation>
+    </message>
+    <message>
+        <source>Counting was cancelled</source>
+        <translation>集計を取り消しました</translation>
+    </message>
+    <message>
+        <source>Opening the archive was cancelled</source>
+        <translation>アーカイブを開くのを取り消しました</translation>
+    </message>
+    <message>
+        <source>Archive details</source>
+        <translation>アーカイブの詳細</translation>
+    </message>
+    <message>
+        <source>Type a database URL, e.g. postgresql://me@db.example.org/tracks?table=fixes</source>
+        <translation>データベースの URL を入力してください。例：postgresql://me@db.example.org/tracks?table=fixes</translation>
+    </message>
+    <message>
+        <source>{scheme}:// is not a database here; use one of {schemes}</source>
+        <translation>{scheme}:// はここではデータベースではありません。{schemes} のいずれかを使ってください</translation>
+    </message>
+    <message>
+        <source>Not a URL: {error}</source>
+        <translation>URL ではありません：{error}</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the URL: it is asked, or taken from the system keyring, and never saved in a briefing</source>
+        <translation>パスワードは URL に含めないでください：別途尋ねるか、システムのキーリングから取得し、ブリーフィングには保存しません</translation>
+    </message>
+    <message>
+        <source>Give your OpenSky user name: opensky://USER@host</source>
+        <translation>OpenSky のユーザー名を指定してください：opensky://USER@host</translation>
+    </message>
+    <message>
+        <source>Connect to a database</source>
+        <translation>データベースに接続</translation>
+    </message>
+    <message>
+        <source>PostgreSQL (PostGIS or lon/lat columns): postgresql://USER@HOST:PORT/DATABASE?table=SCHEMA.TABLE
+OpenSky&apos;s historical database (your own account): opensky://USER@trino.opensky-network.org
+The password is asked (or taken from the system keyring); it is never saved in a briefing.</source>
+        <translation>PostgreSQL（PostGIS または経度・緯度の列）：postgresql://USER@HOST:PORT/DATABASE?table=SCHEMA.TABLE
+OpenSky の履歴データベース（ご自身のアカウント）：opensky://USER@trino.opensky-network.org
+パスワードは別途尋ねるか、システムのキーリングから取得します。ブリーフィングには保存しません。</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>接続先 URL</translation>
+    </message>
+    <message>
+        <source>OpenSky: the hours to look at (every question names them)</source>
+        <translation>OpenSky：調べる時間帯（問い合わせごとに指定が必要）</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>The span ends before it starts</source>
+        <translation>期間の終わりが始まりより前です</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>データベースのパスワード</translation>
+    </message>
+    <message>
+        <source>Keep it in the system keyring</source>
+        <translation>システムのキーリングに保存する</translation>
+    </message>
+    <message>
+        <source>Not kept: {why}; it is asked each time.</source>
+        <translation>保存されません：{why}。毎回尋ねます。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Stop the archive&apos;s query</source>
+        <translation>アーカイブへの問い合わせを止める</translation>
+    </message>
+    <message>
+        <source>{name} ({engine})</source>
+        <translation>{name}（{engine}）</translation>
+    </message>
+    <message>
+        <source>{window}: asking…</source>
+        <translation>{window}：問い合わせ中…</translation>
+    </message>
+    <message>
+        <source>{window}: {fixes} fixes loaded</source>
+        <translation>{window}：位置 {fixes} 件を読み込み済み</translation>
+    </message>
+    <message>
+        <source>{window}: {fixes} fixes, over the budget: density shown</source>
+        <translation>{window}：位置 {fixes} 件、再生の上限超過：密度を表示</translation>
+    </message>
+    <message>
+        <source>{window}: not loaded</source>
+        <translation>{window}：未読み込み</translation>
+    </message>
+    <message>
+        <source>{source}: the question failed ({error})</source>
+        <translation>{source}：問い合わせに失敗しました（{error}）</translation>
+    </message>
+</context>
+<context>
     <name>Authoring</name>
     <message>
         <source>Picture underlay</source>
@@ -307,6 +526,10 @@
     <message>
         <source>Unknown projection</source>
         <translation>不明な投影法</translation>
+    </message>
+    <message>
+        <source>Only the briefing&apos;s first archive is opened</source>
+        <translation>ブリーフィングの最初のアーカイブだけを開きます</translation>
     </message>
     <message>
         <source>Save briefing</source>
@@ -606,6 +829,10 @@ Save as {name}?</source>
         <translation>トレースした航跡</translation>
     </message>
     <message>
+        <source>whole archive {name} (counted in the engine)</source>
+        <translation>アーカイブ全体 {name}（エンジンで集計）</translation>
+    </message>
+    <message>
         <source>The reported figures are per day: count per day to see them.</source>
         <translation>公表値は日ごとです。日ごとに数えると表示されます。</translation>
     </message>
@@ -616,6 +843,14 @@ Save as {name}?</source>
     <message>
         <source>no source given</source>
         <translation>出典なし</translation>
+    </message>
+    <message>
+        <source>Counting per {day} in the whole archive {name}…</source>
+        <translation>アーカイブ全体 {name} を{day}ごとに集計中…</translation>
+    </message>
+    <message>
+        <source>Not counted per {day} yet: choose it again.</source>
+        <translation>まだ{day}ごとに集計していません：もう一度選んでください。</translation>
     </message>
     <message>
         <source>Published: {title}</source>
@@ -657,6 +892,21 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
 {where}
 
 ブリーフィングの自動保存は残っています。ログと、そのとき行っていた操作の説明をお送りください。</translation>
+    </message>
+</context>
+<context>
+    <name>Density</name>
+    <message>
+        <source>{window}: {fixes} fixes (the replay budget is {budget})</source>
+        <translation>{window}：位置 {fixes} 件（再生の上限は {budget}）</translation>
+    </message>
+    <message>
+        <source>at least {n}</source>
+        <translation>少なくとも {n}</translation>
+    </message>
+    <message>
+        <source>Fixes per cell (density: too many to replay)</source>
+        <translation>セルごとの位置数（密度：多すぎて再生できません）</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,225 @@
     </message>
 </context>
 <context>
+    <name>Archive</name>
+    <message>
+        <source>Open &amp;archive…</source>
+        <translation>開啟資料庫存檔(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open a folder of partitioned Parquet files: years of fixes, asked</source>
+        <translation>開啟分區 Parquet 檔案的資料夾：多年的定位點，向引擎查詢而不全部載入</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;database…</source>
+        <translation>連線到資料庫(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL/PostGIS table of fixes, or OpenSky</source>
+        <translation>PostgreSQL/PostGIS 的定位點資料表，或 OpenSky</translation>
+    </message>
+    <message>
+        <source>Whole &amp;archive</source>
+        <translation>整個存檔(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show the archive&apos;s whole span on the timeline</source>
+        <translation>在時間軸上顯示存檔的完整時間範圍</translation>
+    </message>
+    <message>
+        <source>&amp;Widen the archive window</source>
+        <translation>放寬存檔時間窗(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Four times the time window, around its middle</source>
+        <translation>以中點為準，時間窗放寬為四倍</translation>
+    </message>
+    <message>
+        <source>&amp;Count zone entries in the whole archive</source>
+        <translation>計算整個存檔的區域進入次數(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Counts per zone and day, computed in the engine</source>
+        <translation>每個區域每日的次數，由資料庫引擎計算</translation>
+    </message>
+    <message>
+        <source>Archive &amp;details…</source>
+        <translation>存檔詳細資料(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Close a&amp;rchive</source>
+        <translation>關閉存檔(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open an archive: a folder of Parquet files</source>
+        <translation>開啟存檔：Parquet 檔案的資料夾</translation>
+    </message>
+    <message>
+        <source>The briefing&apos;s archive is not there: {folder} (kept relative to the briefing&apos;s folder). Open it with File &gt; Open archive…</source>
+        <translation>找不到簡報的資料庫存檔：{folder}（以相對於簡報資料夾的位置保存）。請以「檔案 &gt; 開啟資料庫存檔…」開啟</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>正在開啟 {name}…</translation>
+    </message>
+    <message>
+        <source>The password was refused.</source>
+        <translation>密碼遭拒。</translation>
+    </message>
+    <message>
+        <source>Activity per hour…</source>
+        <translation>每小時活動量…</translation>
+    </message>
+    <message>
+        <source>Loading {window}…</source>
+        <translation>正在載入 {window}…</translation>
+    </message>
+    <message>
+        <source>{fixes} fixes loaded for {window}</source>
+        <translation>已載入 {window} 的 {fixes} 個定位點</translation>
+    </message>
+    <message>
+        <source>{hour}: {fixes} fixes, {tracks} tracks</source>
+        <translation>{hour}：{fixes} 個定位點，{tracks} 條航跡</translation>
+    </message>
+    <message>
+        <source>Drag to choose a window; wheel to zoom</source>
+        <translation>拖曳以選擇時間窗；滾輪縮放</translation>
+    </message>
+    <message>
+        <source>Counting zone entries… %p%</source>
+        <translation>正在計算區域進入次數… %p%</translation>
+    </message>
+    <message>
+        <source>Counted the whole archive in {seconds} s</source>
+        <translation>已於 {seconds} 秒內計算整個存檔</translation>
+    </message>
+    <message>
+        <source>Density…</source>
+        <translation>密度…</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>存檔</translation>
+    </message>
+    <message>
+        <source>The activity per hour was cancelled</source>
+        <translation>已取消每小時活動量</translation>
+    </message>
+    <message>
+        <source>Loading the window was cancelled</source>
+        <translation>已取消載入時間窗</translation>
+    </message>
+    <message>
+        <source>Counting was cancelled</source>
+        <translation>已取消計算</translation>
+    </message>
+    <message>
+        <source>Opening the archive was cancelled</source>
+        <translation>已取消開啟存檔</translation>
+    </message>
+    <message>
+        <source>Archive details</source>
+        <translation>存檔詳細資料</translation>
+    </message>
+    <message>
+        <source>Type a database URL, e.g. postgresql://me@db.example.org/tracks?table=fixes</source>
+        <translation>請輸入資料庫 URL，例如 postgresql://me@db.example.org/tracks?table=fixes</translation>
+    </message>
+    <message>
+        <source>{scheme}:// is not a database here; use one of {schemes}</source>
+        <translation>{scheme}:// 在此不是資料庫；請使用 {schemes} 之一</translation>
+    </message>
+    <message>
+        <source>Not a URL: {error}</source>
+        <translation>不是 URL：{error}</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the URL: it is asked, or taken from the system keyring, and never saved in a briefing</source>
+        <translation>請勿把密碼寫在 URL 中：密碼會另行詢問或取自系統金鑰圈，且絕不存入簡報</translation>
+    </message>
+    <message>
+        <source>Give your OpenSky user name: opensky://USER@host</source>
+        <translation>請提供您的 OpenSky 使用者名稱：opensky://USER@host</translation>
+    </message>
+    <message>
+        <source>Connect to a database</source>
+        <translation>連線到資料庫</translation>
+    </message>
+    <message>
+        <source>PostgreSQL (PostGIS or lon/lat columns): postgresql://USER@HOST:PORT/DATABASE?table=SCHEMA.TABLE
+OpenSky&apos;s historical database (your own account): opensky://USER@trino.opensky-network.org
+The password is asked (or taken from the system keyring); it is never saved in a briefing.</source>
+        <translation>PostgreSQL（PostGIS 或經緯度欄位）：postgresql://USER@HOST:PORT/DATABASE?table=SCHEMA.TABLE
+OpenSky 歷史資料庫（您自己的帳號）：opensky://USER@trino.opensky-network.org
+密碼會另行詢問（或取自系統金鑰圈），絕不存入簡報。</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>資料庫網址</translation>
+    </message>
+    <message>
+        <source>OpenSky: the hours to look at (every question names them)</source>
+        <translation>OpenSky：要查看的時段（每次查詢都須指定）</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>從</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>The span ends before it starts</source>
+        <translation>時段的結束早於開始</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>資料庫密碼</translation>
+    </message>
+    <message>
+        <source>Keep it in the system keyring</source>
+        <translation>保存在系統金鑰圈中</translation>
+    </message>
+    <message>
+        <source>Not kept: {why}; it is asked each time.</source>
+        <translation>不保存：{why}；每次都會詢問。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the archive&apos;s query</source>
+        <translation>停止存檔的查詢</translation>
+    </message>
+    <message>
+        <source>{name} ({engine})</source>
+        <translation>{name}（{engine}）</translation>
+    </message>
+    <message>
+        <source>{window}: asking…</source>
+        <translation>{window}：查詢中…</translation>
+    </message>
+    <message>
+        <source>{window}: {fixes} fixes loaded</source>
+        <translation>{window}：已載入 {fixes} 個定位點</translation>
+    </message>
+    <message>
+        <source>{window}: {fixes} fixes, over the budget: density shown</source>
+        <translation>{window}：{fixes} 個定位點，超過重播上限：顯示密度</translation>
+    </message>
+    <message>
+        <source>{window}: not loaded</source>
+        <translation>{window}：未載入</translation>
+    </message>
+    <message>
+        <source>{source}: the question failed ({error})</source>
+        <translation>{source}：查詢失敗（{error}）</translation>
+    </message>
+</context>
+<context>
     <name>Authoring</name>
     <message>
         <source>Picture underlay</source>
@@ -307,6 +526,10 @@
     <message>
         <source>Unknown projection</source>
         <translation>未知的投影</translation>
+    </message>
+    <message>
+        <source>Only the briefing&apos;s first archive is opened</source>
+        <translation>只開啟簡報中的第一個存檔</translation>
     </message>
     <message>
         <source>Save briefing</source>
@@ -606,6 +829,10 @@ Save as {name}?</source>
         <translation>描繪的航跡</translation>
     </message>
     <message>
+        <source>whole archive {name} (counted in the engine)</source>
+        <translation>整個存檔 {name}（由引擎計算）</translation>
+    </message>
+    <message>
         <source>The reported figures are per day: count per day to see them.</source>
         <translation>公布數字以日為單位：改為每日統計才會顯示。</translation>
     </message>
@@ -616,6 +843,14 @@ Save as {name}?</source>
     <message>
         <source>no source given</source>
         <translation>未註明來源</translation>
+    </message>
+    <message>
+        <source>Counting per {day} in the whole archive {name}…</source>
+        <translation>正在以{day}為單位計算整個存檔 {name}…</translation>
+    </message>
+    <message>
+        <source>Not counted per {day} yet: choose it again.</source>
+        <translation>尚未以{day}為單位計算：請再選擇一次。</translation>
     </message>
     <message>
         <source>Published: {title}</source>
@@ -657,6 +892,21 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
 {where}
 
 簡報的自動儲存已保留；請將記錄檔連同當時的操作說明一併寄給我們。</translation>
+    </message>
+</context>
+<context>
+    <name>Density</name>
+    <message>
+        <source>{window}: {fixes} fixes (the replay budget is {budget})</source>
+        <translation>{window}：{fixes} 個定位點（重播上限為 {budget}）</translation>
+    </message>
+    <message>
+        <source>at least {n}</source>
+        <translation>至少 {n}</translation>
+    </message>
+    <message>
+        <source>Fixes per cell (density: too many to replay)</source>
+        <translation>每格定位點數（密度：數量過多無法重播）</translation>
     </message>
 </context>
 <context>

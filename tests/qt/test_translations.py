@@ -205,6 +205,7 @@ _ALLOWED = (
     "ADIZ Viewer nmi km ft kt min dpi DPI UTC ID HD CSV PNG MP4 GIF JSON "
     "GeoJSON GPX KML KMZ GeoPackage Parquet AIS NMEA Cursor on Target Shapefile ADS TAK "
     "EPSG PROJ TWD97 TM2 UTM Web JPEG RMS QGIS GDAL aux xml World "  # a "world file" is a name
+    "PostgreSQL PostGIS OpenSky DuckDB Trino URL "  # the archives' engines
     "OK PC "  # Japanese writes these in Latin letters too
     "Space Left Right Home End PageDown PageUp Esc Ctrl Shift Enter"
 )

@@ -96,6 +96,17 @@ class LiveLook:
     history: TrackSet | None
 
 
+def files_and_live_span(items, live: LiveTracks) -> tuple[float, float] | None:
+    """The time span of the loaded files (``items``: `LoadedTracks`) and the whole of what the
+    live feeds hold."""
+    spans = [i.trackset.time_span for i in items if i.path != LIVE_PATH and i.trackset.time_span]
+    if live.span is not None and any(i.path == LIVE_PATH for i in items):
+        spans.append(live.span)
+    if not spans:
+        return None
+    return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
 class LiveTracks(EventedModel):
     """The live feeds' tracks for one session (see the module docstring)."""
 

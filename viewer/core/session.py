@@ -10,6 +10,8 @@ The wiring, done once here:
 - the projection changes → every loaded TrackSet is re-projected (a data change);
 - the loaded tracks change → the clock's range follows their time span, and new data starts the
   clock at its beginning;
+- an archive is open → the clock's range is the window of it chosen (`ArchiveState.chosen`),
+  not the loaded tracks' span; a new window keeps the clock's time when it lies inside;
 - the clock moves → time-bound layers (exercise zones, Japan's ADIZ before 2010) follow it, while
   tracks are loaded;
 - the layers, naming or projection change → the briefing is dirty (not while a briefing or a
@@ -37,6 +39,7 @@ from typing import Any
 
 import numpy as np
 
+from viewer.core.archive_state import ArchiveState
 from viewer.core.briefing import (
     Briefing,
     LayerSetting,
@@ -49,7 +52,7 @@ from viewer.core.briefing import (
 from viewer.core.edit_history import EditHistory
 from viewer.core.evented import EventedModel
 from viewer.core.georeference import Underlay
-from viewer.core.live_tracks import LIVE_PATH, LiveFrame, LiveTracks
+from viewer.core.live_tracks import LIVE_PATH, LiveFrame, LiveTracks, files_and_live_span
 from viewer.core.map_state import MapState
 from viewer.core.projection import Projection
 from viewer.core.read_options import ReadOptions, options_for_ref, ref_for_options
@@ -107,6 +110,7 @@ class Session(EventedModel):
         super().__init__()
         self.state = state
         self.tracks = TrackLayers()
+        self.archive = ArchiveState()  # the archive open, if any, and the window chosen of it
         now = datetime.now(UTC).timestamp()
         self.timeline = timeline if timeline is not None else Timeline(now - 86400.0, now)
         self.live = LiveTracks(self.timeline)  # the live feeds, a track source like a file
@@ -121,12 +125,13 @@ class Session(EventedModel):
         self._applying = 0
         self._span: tuple[float, float] | None = None
         self._traced_shown: TracedScenario | None = None
-        # ("edit", the fields before, name) or ("remove_file", the file, name)
-        self.history = EditHistory()
+        self.history = EditHistory()  # ("edit", fields before, name) / ("remove_file", file, name)
         state.events.connect("projection", self._on_projection_changed)
         for name in ("layers", "naming", "projection"):
             state.events.connect(name, self._mark_dirty)
         self.tracks.events.connect("changed", self._on_tracks_changed)
+        self.archive.events.connect("window", self._on_tracks_changed)
+        self.archive.events.connect("closed", self._on_tracks_changed)
         self.timeline.events.connect("time", self._on_time_changed)
 
     # ------------------------------------------------------------------ wiring
@@ -134,7 +139,7 @@ class Session(EventedModel):
         self.tracks.reproject(projection)
 
     def _on_tracks_changed(self, *_: object) -> None:
-        span = self._time_span()
+        span = self.archive.chosen or files_and_live_span(self.tracks.items, self.live)
         if span is None:
             return
         start, end = span
@@ -142,28 +147,17 @@ class Session(EventedModel):
             end = start + (1.0 if self.live.active else 60.0)
         if (start, end) != self._span:  # new data: the clock starts at its beginning...
             self._span = (start, end)
+            t = self.timeline.time
+            keep = self.archive.chosen is not None and start <= t <= end  # a zoom keeps it
             self.timeline.set_range(start, end)
             if not self.live.active:
-                self.timeline.set_time(start)
+                self.timeline.set_time(t if keep else start)
             elif self.live.live:  # ...or stays at the live edge
                 self.live.go_live()
         self.state.follow_clock(self.timeline.time)
 
-    def _time_span(self) -> tuple[float, float] | None:
-        """The files' time span and the whole of what the live feeds hold."""
-        spans = [
-            i.trackset.time_span
-            for i in self.tracks.items
-            if i.path != LIVE_PATH and i.trackset.time_span
-        ]
-        if self.live.span is not None and any(i.path == LIVE_PATH for i in self.tracks.items):
-            spans.append(self.live.span)
-        if not spans:
-            return None
-        return min(s[0] for s in spans), max(s[1] for s in spans)
-
     def _on_time_changed(self, t: float) -> None:
-        if self.tracks.items:
+        if self.tracks.items or self.archive.is_open:
             self.state.follow_clock(t)
 
     def _mark_dirty(self, *_: object) -> None:
@@ -293,6 +287,7 @@ class Session(EventedModel):
         self.scene_index = -1
         self.history.clear()
         with self.applying():
+            self.archive.close()  # the briefing's archives are opened again by the caller
             self.tracks.clear()
             self.reports.clear()
             self.read_options.clear()
@@ -354,9 +349,15 @@ class Session(EventedModel):
             )
             for item in self.tracks.items
             if item.path not in (TRACED_PATH, LIVE_PATH)  # traced: saved in the briefing
+            and not self.archive.owns(item.path)  # an archive's window: kept as the archive
         )
+        archive = self.archive.briefing_ref(base)
+        archives = (archive,) if archive is not None else old.archives
         time_range = None
-        if any(item.path != LIVE_PATH for item in self.tracks.items):
+        if (
+            any(item.path != LIVE_PATH for item in self.tracks.items)
+            or self.archive.chosen is not None
+        ):
             time_range = TimeRange(
                 datetime.fromtimestamp(self.timeline.start, UTC),
                 datetime.fromtimestamp(self.timeline.end, UTC),
@@ -377,6 +378,7 @@ class Session(EventedModel):
             old,
             underlay=underlay,
             files=files,
+            archives=archives,
             layers=tuple(
                 LayerSetting.from_layer_state(st)
                 for st in self.state.layers
@@ -420,9 +422,8 @@ class Session(EventedModel):
         self.events.emit("scene", index)
 
     def _snapshot_edit(self, fields: tuple[str, ...] = EDITABLE) -> tuple[dict[str, Any], int]:
-        """The ``fields`` of the briefing as they are, and the current scene: what undoing an
-        edit of those fields puts back (a field the edit did not touch is left alone, so an
-        edit made without undo, such as a new briefing's title from its files, stays)."""
+        """The ``fields`` of the briefing, and the scene: what undoing an edit of them puts back
+        (other fields stay, e.g. a title set without undo, a new briefing's from its files)."""
         b = self.briefing or Briefing()
         return {name: getattr(b, name) for name in fields}, self.scene_index
 

@@ -216,6 +216,12 @@ class BriefingController(Controller):
         canvas.invalidate()
         for file_path, options in files:  # read as when saved: confirmed units are not asked
             self.window.track_files.open_files([str(file_path)], options)
+        for ref in briefing.archives[:1]:  # one archive open at a time
+            self.window.archives.open_ref(ref, path.parent)
+        if len(briefing.archives) > 1:
+            self.show_message(
+                translate("Briefing", "Only the briefing's first archive is opened"), 10000
+            )
         canvas.update()
         return True
 

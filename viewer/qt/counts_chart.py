@@ -181,11 +181,10 @@ class BarsWidget(QWidget):
                     )
             if i % step == 0:
                 p.setPen(QColor("#555555"))
-                p.drawText(
-                    QRectF(rect.left() - 10, rect.bottom() + 2 + words_h, rect.width() + 20, 14),
-                    Qt.AlignCenter,
-                    counts.table.index[i].strftime(fmt),
-                )
+                text = counts.table.index[i].strftime(fmt)
+                tw = p.fontMetrics().horizontalAdvance(text) + 6  # whole, however thin the bar
+                box = QRectF(rect.center().x() - tw / 2, rect.bottom() + 2 + words_h, tw, 14)
+                p.drawText(box, Qt.AlignCenter, text)
         x = MARGIN_L
         kinds = [str(k) for k in counts.table.columns] + [str(k) for k in counts.apart.columns]
         for kind in dict.fromkeys(kinds):
@@ -324,6 +323,7 @@ class ReferenceWidget(QWidget):
 
 
 ALL_TRACKS = ""  # the source combo's key for every loaded file
+ARCHIVE = "\x00archive"  # its key for the whole archive, counted in the engine
 
 
 def day_words(day: DayDefinition) -> str:
@@ -366,6 +366,7 @@ class CountsPanel(QWidget):
     the zone events, then it counts by itself whenever a choice changes."""
 
     jump_to = Signal(float)
+    archive_counts_wanted = Signal(object)  # count the whole archive per this DayDefinition
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -411,9 +412,12 @@ class CountsPanel(QWidget):
         self._local_tz = "Asia/Taipei"
         self._traced_key: str | None = None
         self._source_chosen = False
+        self._paths: list[str] = []
+        self._archive_name = ""  # an archive is open: its counts are offered
+        self._archive_counts = None  # viewer.io.archive.ZoneCounts, once counted
         self._set_days(self._local_tz)
-        for combo in (self.zone, self.day):
-            combo.currentIndexChanged.connect(self._refresh)
+        self.zone.currentIndexChanged.connect(self._refresh)
+        self.day.currentIndexChanged.connect(lambda _: self._refresh(ask=True))
         self.source.activated.connect(self._on_source_chosen)
         row = QHBoxLayout()
         for label, combo in (
@@ -451,6 +455,7 @@ class CountsPanel(QWidget):
         self.day.blockSignals(False)
 
     def _set_sources(self, paths: list[str]) -> None:
+        self._paths = paths
         keep = self.source.currentData()
         self.source.blockSignals(True)
         self.source.clear()
@@ -462,6 +467,9 @@ class CountsPanel(QWidget):
                 else Path(path).name
             )
             self.source.addItem(name, path)
+        if self._archive_name:
+            text = translate("CountsChart", "whole archive {name} (counted in the engine)")
+            self.source.addItem(text.format(name=self._archive_name), ARCHIVE)
         index = self.source.findData(keep) if self._source_chosen else -1
         if index < 0:  # reported figures are compared with what the user traced
             traced = self._traced_key in paths and bool(self._reported)
@@ -471,7 +479,24 @@ class CountsPanel(QWidget):
 
     def _on_source_chosen(self, _index: int) -> None:
         self._source_chosen = True
+        self._refresh(ask=True)
+
+    def set_archive(self, name: str, counts=None) -> None:
+        """An archive is open (``name``; "" when none): the Tracks list offers the whole archive,
+        counted in the engine (``counts``: `viewer.io.archive.ZoneCounts`, shown when given)."""
+        self._archive_name, self._archive_counts = name, counts
+        self._set_sources(self._paths)
+        if counts is not None:
+            self._source_chosen = True
+            self.source.setCurrentIndex(max(0, self.source.findData(ARCHIVE)))
+        self.set_zones(self._zone_ids(self._events), self.zone.currentText() or "taiwan_adiz")
         self._refresh()
+
+    def _zone_ids(self, events: pd.DataFrame | None) -> list[str]:
+        zones = set(events["zone_id"]) if events is not None and len(events) else set()
+        if self._archive_counts is not None:
+            zones |= set(self._archive_counts.table["zone_id"])
+        return sorted(zones)
 
     def current_day(self) -> DayDefinition:
         return self.day.currentData() or MND_DAY
@@ -494,17 +519,20 @@ class CountsPanel(QWidget):
             self._local_tz = local_tz
             self._set_days(local_tz)
         self._set_sources(list(paths or []))
-        zones = sorted(set(events["zone_id"])) if events is not None and len(events) else []
+        zones = self._zone_ids(events)
         current = self.zone.currentText() or "taiwan_adiz"
         if zones != [self.zone.itemText(i) for i in range(self.zone.count())]:
             self.set_zones(zones, current)
         self._refresh()
 
     # ------------------------------------------------------------------ counting
-    def _refresh(self, *_: object) -> None:
+    def _refresh(self, *_: object, ask: bool = False) -> None:
         events, reported = self._events, self._reported
         zone = self.zone.currentText() or "taiwan_adiz"
         day = self.current_day()
+        if self.source.currentData() == ARCHIVE:
+            self._refresh_archive(zone, day, ask)
+            return
         if (events is None or not len(events)) and not reported:
             self.bars.set_counts(None)
             self.title.setText("")
@@ -530,6 +558,24 @@ class CountsPanel(QWidget):
                 "CountsChart", "Hatched: reported for that day ({source})."
             ).format(source=cmp.source or translate("CountsChart", "no source given"))
         self.title.setText(text)
+
+    def _refresh_archive(self, zone: str, day: DayDefinition, ask: bool) -> None:
+        """The engine's counts for the whole archive (``ask``: asked for, chosen or new day)."""
+        counts = self._archive_counts
+        if counts is None or counts.day != day:
+            self.bars.set_counts(None)
+            text = (
+                translate("CountsChart", "Counting per {day} in the whole archive {name}…")
+                if ask
+                else translate("CountsChart", "Not counted per {day} yet: choose it again.")
+            )
+            self.title.setText(text.format(day=day_words(day), name=self._archive_name))
+            if ask:
+                self.archive_counts_wanted.emit(day)
+            return
+        chart = counts.counts_for(zone)
+        self.bars.set_counts(chart)
+        self.title.setText(describe(chart, self.source.currentText(), zone))
 
     def _on_view_changed(self, index: int) -> None:
         self.bars.setVisible(index == 0)

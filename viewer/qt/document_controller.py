@@ -149,6 +149,20 @@ class DocumentController(Controller):
         self._fit_when_loaded.update(keys)
         self.window.track_files.open_files(tracks)
 
+    def make_room(self, source: str, title: str) -> bool:
+        """An archive (``source``) about to open while a briefing is open: it joins this
+        briefing or a new one titled ``title`` starts (asked as for track files, so the
+        sample's tracks and its "illustrative" notice do not stay over real data). False when
+        cancelled."""
+        if self.session.briefing is None:
+            return True
+        choice = self._add_or_new([source])
+        if choice == NEW:
+            if not self._may_discard():
+                return False
+            self._start_new(title)
+        return choice is not None
+
     def _add_or_new(self, paths: list[str]) -> str | None:
         """ "add", "new" or None (cancelled): the remembered answer, else asked."""
         remembered = str(QSettings(ORG_NAME, ORG_NAME).value(CHOICE_KEY, "") or "")

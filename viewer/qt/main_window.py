@@ -3,9 +3,10 @@ the status bar and the window's own actions (view, projection, names, language, 
 help). `run_app` starts it all.
 
 The window drives one `Session`; its parts are controllers given ``(session, window)``:
-``track_files``, ``replay``, ``zone_events``, ``briefings``, ``display``, ``exports`` and
-``authoring``. The painters are the session's `MapScene` (`MapScene.for_session`), to which the
-window adds its tools (event flashes, the measure and trace tools).
+``track_files``, ``replay``, ``zone_events``, ``archives``, ``briefings``, ``display``,
+``exports`` and ``authoring``. The painters are the session's `MapScene`
+(`MapScene.for_session`), to which the window adds its tools (event flashes, the measure and
+trace tools; an archive's density layer).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from viewer.core.catalog import load_catalog
 from viewer.core.map_state import MapState
 from viewer.core.session import Session
 from viewer.qt.app_settings import APP_NAME, DEFAULT_BRIEFING, ORG_NAME
+from viewer.qt.archive_controller import ArchiveController
 from viewer.qt.authoring_controller import AuthoringController
 from viewer.qt.briefing_controller import BriefingController
 from viewer.qt.crash import install_crash_handler
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         self.documents = DocumentController(session, self)
         self.replay = ReplayController(session, self)
         self.zone_events = ZoneEventsController(session, self)
+        self.archives = ArchiveController(session, self)
         self.briefings = BriefingController(session, self)
         self.presenter = PresenterController(session, self)
         self.display = DisplayController(session, self)
@@ -105,6 +108,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.map.cursor_label)
         self.statusBar().addPermanentWidget(self.track_files.progress_bar)
         self.statusBar().addPermanentWidget(self.track_files.cancel_button)
+        archive = self.archives.status
+        for widget in (archive.label, archive.progress_bar, archive.cancel_button):
+            self.statusBar().addPermanentWidget(widget)
         self.statusBar().addPermanentWidget(self.map.view_label)
         self.create_actions()
         self.authoring = AuthoringController(session, self)
@@ -150,6 +156,8 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu(translate("MainWindow", "&File"))
         for act in (self.documents.new_act, files.open_act, briefings.open_briefing_act):
             self.file_menu.addAction(act)
+        self.file_menu.addAction(self.archives.open_act)
+        self.file_menu.addAction(self.archives.connect_act)
         self.file_menu.addAction(briefings.save_act)
         self.file_menu.addAction(briefings.save_as_act)
         self.recent_menu = self.file_menu.addMenu(translate("MainWindow", "Open &recent"))
@@ -207,6 +215,9 @@ class MainWindow(QMainWindow):
             colour_menu.addAction(act)
         self.timeline_menu.addAction(replay.flash_act)
         self.timeline_menu.addAction(replay.labels_act)
+        self.timeline_menu.addSeparator()
+        for act in self.archives.menu_actions():
+            self.timeline_menu.addAction(act)
         self.scenes_menu = bar.addMenu(translate("MainWindow", "&Scenes"))
         briefings.refresh_scenes_menu()
         self.tools_menu = bar.addMenu(translate("MainWindow", "T&ools"))
@@ -358,6 +369,7 @@ class MainWindow(QMainWindow):
                 return
         discard_recovery(self.session.briefing_path)  # a clean close leaves no recovery behind
         self.track_files.shutdown()
+        self.archives.shutdown()
         self.zone_events.shutdown()
         self.live.shutdown()
         settings = QSettings(ORG_NAME, ORG_NAME)

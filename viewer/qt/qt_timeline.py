@@ -186,6 +186,8 @@ class QtTimeline(QWidget):
         controls.addLayout(clock)
         controls.addWidget(self.zone_combo)
         controls.addStretch(1)
+        self._extra = QHBoxLayout()  # buttons of others (an archive's "Whole archive")
+        controls.addLayout(self._extra)
         for b in (times_button, in_button, out_button, clear_button, loop_button):
             controls.addWidget(b)
         controls.addSpacing(8)
@@ -343,6 +345,12 @@ class QtTimeline(QWidget):
             act.setToolTip(act.statusTip())
             act.setShortcutContext(Qt.WindowShortcut)
             self.addAction(act)
+
+    def add_action_button(self, action: QAction) -> QToolButton:
+        """A text button for ``action`` among the controls (hide it to take it away)."""
+        button = self._button(action, text=True)
+        self._extra.addWidget(button)
+        return button
 
     def actions(self) -> list[QAction]:
         """The replay actions, in menu order, for the main window's menus."""

@@ -109,19 +109,29 @@ class ReplayController(Controller):
         if self._details_track is not None and self.find_loaded(self._details_track[0]) is None:
             self.details.clear()
             self._details_track = None
-        span = self.session.tracks.time_span
-        has = span is not None
+        self.refresh_strip()
+        self.window.zone_events.recompute()
+        self._on_time_changed()
+
+    def refresh_strip(self) -> None:
+        """The timeline on while there is something to replay or an archive is open; the strip
+        shows the archive's hours while its window is not loaded, else the tracks live per bin
+        of the loaded files over the clock's range."""
+        has = self.session.tracks.time_span is not None or self.session.archive.is_open
         for act in self.qt_timeline.actions():
             act.setEnabled(has)  # with no tracks, Left/Right pan the map instead
         self.qt_timeline.setEnabled(has)
         if has:
             self.refresh_activity()
-        self.window.zone_events.recompute()
-        self._on_time_changed()
 
     def refresh_activity(self) -> None:
         """The activity strip: tracks live per bin, the files' and the live feeds' (whose
-        snapshot is a window: their counts come from the whole store, now and then)."""
+        snapshot is a window: their counts come from the whole store, now and then); an
+        archive's hours while its window is not loaded."""
+        hours = self.window.archives.strip_bars()
+        if hours is not None:
+            self.qt_timeline.set_activity(*hours)
+            return
         start, end = self.timeline.start, self.timeline.end
         edges = np.linspace(start, end, 289)
         counts = np.zeros(288, dtype=np.int64)

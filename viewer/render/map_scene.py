@@ -25,6 +25,7 @@ from viewer.core.units import Units
 from viewer.core.view import MapView, home_view, view_of_lonlat
 from viewer.render.annotation_painter import AnnotationPainter
 from viewer.render.context import PaintContext, Painter
+from viewer.render.density_painter import DensityPainter
 from viewer.render.layer_painters import (
     BasemapPainter,
     GraticulePainter,
@@ -68,6 +69,7 @@ class MapScene:
             layer.id: painter_for(layer) for layer in state.catalog.layers
         }
         self.underlay: UnderlayPainter | None = None  # a georeferenced picture, if any
+        self.density: DensityPainter | None = None  # an archive's fixes per cell, if shown
         self.legend = Legend()
         self.dynamic: list[Painter] = []
         self.overlays: list[Painter] = [ScaleBar(), NorthArrow(), SourceLine(), self.legend]
@@ -164,6 +166,8 @@ class MapScene:
             self.basemap_painter.paint(painter, ctx)
         if self.underlay is not None:  # above land and sea, below every line
             self.underlay.paint(painter, self.context(view))
+        if self.density is not None:  # an archive's heat grid: under the lines too
+            self.density.paint(painter, self.context(view))
         for copy in copies:
             ctx = self.context(copy)
             if self.show_graticule:
@@ -262,7 +266,9 @@ class MapScene:
 
     def static_image(self, view: MapView, device_pixel_ratio: float = 1.0) -> QImage:
         """The static layers for a view, cached until the view or the map state changes."""
+        density = self.density.version if self.density is not None else 0
         key = (view, device_pixel_ratio, self.show_graticule, self.font_scale, self.theme.name)
+        key += (density,)
         if self._static_cache is not None and self._static_cache[0] == key:
             return self._static_cache[1]
         image = QImage(

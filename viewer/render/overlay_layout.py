@@ -32,7 +32,8 @@ NOTICE, NORTH_ARROW, SOURCE, CLOCK, TITLE, LEGEND, SCALE_BAR = (
     "legend",
     "scale_bar",
 )
-ORDER = (NOTICE, NORTH_ARROW, SOURCE, CLOCK, TITLE, LEGEND, SCALE_BAR)
+DENSITY_LEGEND = "density_legend"  # an archive's heat grid, while it is shown
+ORDER = (NOTICE, NORTH_ARROW, SOURCE, CLOCK, TITLE, LEGEND, DENSITY_LEGEND, SCALE_BAR)
 # Candidate places of each box, best first: (horizontal, vertical) of 'left', 'centre', 'right'
 # and 'top', 'bottom'.
 CANDIDATES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -43,6 +44,7 @@ CANDIDATES: dict[str, tuple[tuple[str, str], ...]] = {
     TITLE: (("left", "bottom"), ("left", "top"), ("right", "top"), ("right", "bottom")),
     LEGEND: (("right", "bottom"), ("right", "top"), ("left", "top"), ("left", "bottom")),
     SCALE_BAR: (("left", "bottom"), ("left", "top"), ("right", "top")),
+    DENSITY_LEGEND: (("left", "top"), ("right", "top"), ("left", "bottom"), ("right", "bottom")),
 }
 REFERENCE_FRAME = (1920, 1080)  # overlays keep their full size from here up
 MIN_FRAME_SCALE = 0.72  # and shrink to no less than this on small frames
