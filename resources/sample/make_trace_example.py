@@ -111,20 +111,23 @@ def screenshot(briefing_path: Path, out: Path) -> Path:
 
     from viewer.core.catalog import load_catalog
     from viewer.core.map_state import MapState
+    from viewer.core.session import Session
     from viewer.qt.main_window import MainWindow, make_application
 
     app = make_application()
-    w = MainWindow(MapState(load_catalog()))
+    w = MainWindow(Session(MapState(load_catalog())))
     w.resize(1600, 950)
     w.show()
-    w.open_briefing(briefing_path)
-    w.georef_dock.show()
-    w.traced_dock.show()
-    w.tabifyDockWidget(w.georef_dock, w.traced_dock)
-    w.georef_dock.raise_()
+    w.briefings.open_briefing(briefing_path)
+    authoring = w.authoring
+    authoring.georef_dock.show()
+    authoring.traced_dock.show()
+    w.tabifyDockWidget(authoring.georef_dock, authoring.traced_dock)
+    authoring.georef_dock.raise_()
     for _ in range(20):
         app.processEvents()
-    w.timeline.set_time(datetime(2021, 10, 4, 3, 0, tzinfo=UTC).timestamp())
+    w.canvas.zoom_to_lonlat((116.6, 19.6, 124.6, 26.6))  # the picture's frame, filling the map
+    w.session.timeline.set_time(datetime(2021, 10, 4, 3, 0, tzinfo=UTC).timestamp())
     QTimer.singleShot(500, app.quit)
     app.exec()
     out.parent.mkdir(parents=True, exist_ok=True)

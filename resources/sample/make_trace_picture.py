@@ -10,7 +10,8 @@ its caption. The README's how-to traces over it; tests place it with control poi
 
 Deterministic: the same bytes each run (Qt's PNG writer, no time stamps).
 Picture geometry (for tests): ``PX_PER_DEG`` pixels per degree, the top-left map corner at
-(``MARGIN``, ``MARGIN``) = (``WEST``, ``NORTH``).
+(``MARGIN``, ``MARGIN``) = (``WEST``, ``NORTH``); a light dashed grid every degree inside the
+frame (``GRID_COLOUR``), labelled on the frame.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ TRACKS = {  # sample track -> how the graphic names and colours it
     "PLA-K01": ("KJ-500 ×1", "#1A9641"),
 }
 OUT = HERE / "trace_me_2021-10-04.png"
+GRID_COLOUR = "#8FA3B3"  # the degree grid inside the frame: light, under the paths
 
 
 def pixel(lon, lat):
@@ -69,6 +71,15 @@ def draw(out: Path) -> Path:
         p.setBrush(QColor("#F3EBD8"))
         p.drawPolygon(QPolygonF([QPointF(x, y) for x, y in zip(xs, ys, strict=True)]))
     p.setBrush(Qt.NoBrush)
+    # a light graticule every degree, as the ministry's maps draw it: its crossings are the
+    # spots to place control points on (the same crossings are on the app's map)
+    p.setPen(QPen(QColor(GRID_COLOUR), 1.0, Qt.DashLine))
+    for lon in range(int(np.ceil(WEST)), int(EAST) + 1):
+        x, _ = pixel(lon, NORTH)
+        p.drawLine(QPointF(x, map_rect.top()), QPointF(x, map_rect.bottom()))
+    for lat in range(int(np.ceil(SOUTH)), int(NORTH) + 1):
+        _, y = pixel(WEST, lat)
+        p.drawLine(QPointF(map_rect.left(), y), QPointF(map_rect.right(), y))
     frame = pd.read_csv(HERE / "record_day_2021-10-04.csv")
     label_font = QFont()
     label_font.setPixelSize(15)

@@ -297,6 +297,10 @@ OpenSky の履歴データベース（ご自身のアカウント）：opensky:/
         <translation>なぞった航跡</translation>
     </message>
     <message>
+        <source>traced tracks</source>
+        <translation>なぞった航跡</translation>
+    </message>
+    <message>
         <source>Picture &amp;underlay…</source>
         <translation>下敷き画像(&amp;U)…</translation>
     </message>
@@ -311,6 +315,14 @@ OpenSky の履歴データベース（ご自身のアカウント）：opensky:/
     <message>
         <source>Click vertices on the map; Enter or a double-click ends the track; Esc stops</source>
         <translation>地図上で頂点をクリック。Enter かダブルクリックで航跡を終了、Esc で中止</translation>
+    </message>
+    <message>
+        <source>Place a &amp;control point</source>
+        <translation>基準点を置く(&amp;C)</translation>
+    </message>
+    <message>
+        <source>A spot on the underlay&apos;s picture, then the same spot on the map (or typed)</source>
+        <translation>下敷き画像上の一点、次に地図上の同じ点（または座標を入力）</translation>
     </message>
     <message>
         <source>&amp;Reported daily counts…</source>
@@ -341,6 +353,10 @@ OpenSky の履歴データベース（ご自身のアカウント）：opensky:/
         <translation>画像 (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp)</translation>
     </message>
     <message>
+        <source>add picture</source>
+        <translation>画像の追加</translation>
+    </message>
+    <message>
         <source>Now place 3 or more control points: Add point, a spot on the picture, the same spot on the map</source>
         <translation>次に基準点を 3 つ以上置きます：「点を追加」、画像上の地点、地図上の同じ地点の順にクリック</translation>
     </message>
@@ -351,6 +367,10 @@ OpenSky の履歴データベース（ご自身のアカウント）：opensky:/
     <message>
         <source>Place at least 3 control points first</source>
         <translation>先に基準点を 3 つ以上置いてください</translation>
+    </message>
+    <message>
+        <source>World file not written</source>
+        <translation>ワールドファイルは書き出されていません</translation>
     </message>
     <message>
         <source>Wrote {files}</source>
@@ -369,12 +389,32 @@ OpenSky の履歴データベース（ご自身のアカウント）：opensky:/
         <translation>航跡を破棄しました</translation>
     </message>
     <message>
+        <source>trace track</source>
+        <translation>航跡をなぞる</translation>
+    </message>
+    <message>
         <source>Added {id}; trace the next one, or press Esc to stop (Edit &gt; Undo removes it)</source>
         <translation>{id} を追加しました。続けて次をなぞるか、Esc で中止します（「編集 &gt; 元に戻す」で削除できます）</translation>
     </message>
     <message>
+        <source>edit vertices</source>
+        <translation>頂点の編集</translation>
+    </message>
+    <message>
+        <source>track properties</source>
+        <translation>航跡のプロパティ</translation>
+    </message>
+    <message>
         <source>Editing {id}: drag a vertex · Ctrl+click or double-click a leg inserts one · right-click deletes · Esc ends</source>
         <translation>{id} を編集中：頂点をドラッグ · 区間を Ctrl+クリックかダブルクリックで頂点を挿入 · 右クリックで削除 · Esc で終了</translation>
+    </message>
+    <message>
+        <source>duplicate track</source>
+        <translation>航跡の複製</translation>
+    </message>
+    <message>
+        <source>delete track</source>
+        <translation>航跡の削除</translation>
     </message>
     <message>
         <source>Deleted {id} (Edit &gt; Undo restores it)</source>
@@ -409,8 +449,48 @@ OpenSky の履歴データベース（ご自身のアカウント）：opensky:/
         <translation>開いて編集</translation>
     </message>
     <message>
+        <source>open for editing</source>
+        <translation>開いて編集</translation>
+    </message>
+    <message>
         <source>{n} tracks from {name} to edit</source>
         <translation>{name} から {n} 本の航跡を編集用に読み込みました</translation>
+    </message>
+    <message>
+        <source>reported counts</source>
+        <translation>公表された機数</translation>
+    </message>
+    <message>
+        <source>remove picture</source>
+        <translation>画像の削除</translation>
+    </message>
+    <message>
+        <source>place control point</source>
+        <translation>基準点の配置</translation>
+    </message>
+    <message>
+        <source>delete control point</source>
+        <translation>基準点の削除</translation>
+    </message>
+    <message>
+        <source>edit control point</source>
+        <translation>基準点の編集</translation>
+    </message>
+    <message>
+        <source>picture projection</source>
+        <translation>画像の投影法</translation>
+    </message>
+    <message>
+        <source>picture opacity</source>
+        <translation>画像の不透明度</translation>
+    </message>
+    <message>
+        <source>{folder} already has {names}. Replace?</source>
+        <translation>{folder} には既に {names} があります。置き換えますか？</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>置き換える</translation>
     </message>
 </context>
 <context>
@@ -468,6 +548,30 @@ OpenSky の履歴データベース（ご自身のアカウント）：opensky:/
         <translation>{path} を保存しました</translation>
     </message>
     <message>
+        <source>&amp;Undo {action}</source>
+        <translation>{action} を元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {action}</source>
+        <translation>{action} をやり直す(&amp;R)</translation>
+    </message>
+    <message>
+        <source>add text</source>
+        <translation>テキストの追加</translation>
+    </message>
+    <message>
+        <source>add arrow</source>
+        <translation>矢印の追加</translation>
+    </message>
+    <message>
+        <source>add circle</source>
+        <translation>円の追加</translation>
+    </message>
+    <message>
+        <source>add polygon</source>
+        <translation>多角形の追加</translation>
+    </message>
+    <message>
         <source>Added a text (Edit &gt; Undo removes it)</source>
         <translation>テキストを追加しました（「編集 &gt; 元に戻す」で削除できます）</translation>
     </message>
@@ -488,12 +592,20 @@ OpenSky の履歴データベース（ご自身のアカウント）：opensky:/
         <translation>{kind} を追加しました（「編集 &gt; 元に戻す」で削除できます）</translation>
     </message>
     <message>
+        <source>delete annotation</source>
+        <translation>注記の削除</translation>
+    </message>
+    <message>
         <source>Annotation</source>
         <translation>注記</translation>
     </message>
     <message>
         <source>Scene {n}</source>
         <translation>シーン {n}</translation>
+    </message>
+    <message>
+        <source>add scene</source>
+        <translation>シーンの追加</translation>
     </message>
     <message>
         <source>Added {scene}</source>
@@ -520,12 +632,28 @@ OpenSky の履歴データベース（ご自身のアカウント）：opensky:/
         <translation>ADIZ Viewer は前回正常に終了しませんでした。{time} に自動保存されたブリーフィングを復元しますか？</translation>
     </message>
     <message>
-        <source>Scene {n}/{total}: {title}</source>
-        <translation>シーン {n}/{total}：{title}</translation>
+        <source>rename scene</source>
+        <translation>シーン名の変更</translation>
     </message>
     <message>
-        <source>Presenter note:</source>
-        <translation>発表者メモ：</translation>
+        <source>scene timing</source>
+        <translation>シーンの時刻</translation>
+    </message>
+    <message>
+        <source>annotation timing</source>
+        <translation>注記の時刻</translation>
+    </message>
+    <message>
+        <source>delete scene</source>
+        <translation>シーンの削除</translation>
+    </message>
+    <message>
+        <source>move scene</source>
+        <translation>シーンの移動</translation>
+    </message>
+    <message>
+        <source>Scene {n}/{total}: {title}</source>
+        <translation>シーン {n}/{total}：{title}</translation>
     </message>
 </context>
 <context>
@@ -845,6 +973,10 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>Remember my choice</source>
         <translation>この選択を記憶する</translation>
+    </message>
+    <message>
+        <source>remove {file}</source>
+        <translation>{file} の取り除き</translation>
     </message>
     <message>
         <source>Removed {file} (Edit &gt; Undo brings it back)</source>
@@ -2212,10 +2344,6 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>この{role}：{confidence}</translation>
     </message>
     <message>
-        <source>Measure: drag from one point to another</source>
-        <translation>計測：ある地点から別の地点までドラッグします</translation>
-    </message>
-    <message>
         <source>The interface language changes when ADIZ Viewer is started again.</source>
         <translation>表示言語は ADIZ Viewer を次に起動したときに切り替わります。</translation>
     </message>
@@ -2321,6 +2449,128 @@ Files
     <message>
         <source>approximate edge: usual drawing, not published</source>
         <translation>概略の境界：一般的な描き方で、公表されたものではありません</translation>
+    </message>
+</context>
+<context>
+    <name>Notes</name>
+    <message>
+        <source>Titles and presenter notes</source>
+        <translation>題名と発表者ノート</translation>
+    </message>
+    <message>
+        <source>What to say on this scene; only the presenter sees it</source>
+        <translation>このシーンで話すこと（発表者だけに見えます）</translation>
+    </message>
+    <message>
+        <source>Briefing title:</source>
+        <translation>ブリーフィングの題名：</translation>
+    </message>
+    <message>
+        <source>Scene title:</source>
+        <translation>シーンの題名：</translation>
+    </message>
+    <message>
+        <source>Presenter note:</source>
+        <translation>発表者ノート：</translation>
+    </message>
+    <message>
+        <source>No scenes yet: Scenes &gt; Add scene</source>
+        <translation>シーンはまだありません：「シーン &gt; シーンを追加」</translation>
+    </message>
+    <message>
+        <source>Scene {n} needs a title</source>
+        <translation>シーン {n} には題名が必要です</translation>
+    </message>
+</context>
+<context>
+    <name>Presenter</name>
+    <message>
+        <source>Presenter &amp;notes</source>
+        <translation>発表者ノート(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The scene&apos;s title and note, the next scene and the time, for the presenter</source>
+        <translation>シーンの題名とノート、次のシーン、時刻（発表者用）</translation>
+    </message>
+    <message>
+        <source>Titles and &amp;notes…</source>
+        <translation>題名とノート(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Edit the briefing&apos;s title, the scenes&apos; titles and presenter notes</source>
+        <translation>ブリーフィングの題名、各シーンの題名と発表者ノートを編集します</translation>
+    </message>
+    <message>
+        <source>S&amp;wap presenter and audience screens</source>
+        <translation>発表者と聴衆の画面を入れ替える(&amp;W)</translation>
+    </message>
+    <message>
+        <source>titles and notes</source>
+        <translation>題名とノート</translation>
+    </message>
+    <message>
+        <source>Presenter notes</source>
+        <translation>発表者ノート</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 前へ</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>次へ ▶</translation>
+    </message>
+    <message>
+        <source>Edit titles and notes…</source>
+        <translation>題名とノートを編集…</translation>
+    </message>
+    <message>
+        <source>Swap screens</source>
+        <translation>画面を入れ替える</translation>
+    </message>
+    <message>
+        <source>Show the map on the other screen and these notes on this one</source>
+        <translation>地図をもう一方の画面に、このノートをこの画面に表示します</translation>
+    </message>
+    <message>
+        <source>Scene {n} of {total} · {briefing}</source>
+        <translation>シーン {n}/{total} · {briefing}</translation>
+    </message>
+    <message>
+        <source>(no note for this scene)</source>
+        <translation>（このシーンにノートはありません）</translation>
+    </message>
+    <message>
+        <source>Not on a scene yet</source>
+        <translation>まだシーンに入っていません</translation>
+    </message>
+    <message>
+        <source>This briefing has no scenes</source>
+        <translation>このブリーフィングにはシーンがありません</translation>
+    </message>
+    <message>
+        <source>Next: {n}. {title}</source>
+        <translation>次：{n}. {title}</translation>
+    </message>
+    <message>
+        <source>Next: (end of the briefing)</source>
+        <translation>次：（ブリーフィングの終わり）</translation>
+    </message>
+    <message>
+        <source>presenting {elapsed}</source>
+        <translation>発表 {elapsed}</translation>
+    </message>
+    <message>
+        <source>map time {time}</source>
+        <translation>地図の時刻 {time}</translation>
+    </message>
+    <message>
+        <source>Tool: {tool} — Esc ends it</source>
+        <translation>ツール：{tool} — Esc で終了</translation>
+    </message>
+    <message>
+        <source>No map tool (a click selects, a drag pans)</source>
+        <translation>地図ツールなし（クリックで選択、ドラッグで移動）</translation>
     </message>
 </context>
 <context>
@@ -2969,6 +3219,91 @@ Files
     <message>
         <source>From one time to another</source>
         <translation>ある時刻から別の時刻まで</translation>
+    </message>
+</context>
+<context>
+    <name>Tools</name>
+    <message>
+        <source>Measuring — drag on the map, Esc to stop</source>
+        <extracomment>The status-bar section while each tool is active.</extracomment>
+        <translation>計測 — 地図上をドラッグ、Esc で終了</translation>
+    </message>
+    <message>
+        <source>Text — click where it goes, Esc to stop</source>
+        <translation>テキスト — 置く場所をクリック、Esc で終了</translation>
+    </message>
+    <message>
+        <source>Arrow — drag from its tail to its head, Esc to stop</source>
+        <translation>矢印 — 根元から先端へドラッグ、Esc で終了</translation>
+    </message>
+    <message>
+        <source>Circle — drag from its centre, Esc to stop</source>
+        <translation>円 — 中心からドラッグ、Esc で終了</translation>
+    </message>
+    <message>
+        <source>Polygon — click its corners, Enter to finish, Esc to stop</source>
+        <translation>多角形 — 角をクリック、Enter で確定、Esc で終了</translation>
+    </message>
+    <message>
+        <source>Tracing — Enter to finish, Esc to stop</source>
+        <translation>なぞり中 — Enter で確定、Esc で終了</translation>
+    </message>
+    <message>
+        <source>Editing vertices — drag a vertex, Esc to stop</source>
+        <translation>頂点の編集 — 頂点をドラッグ、Esc で終了</translation>
+    </message>
+    <message>
+        <source>Control point — the spot on the picture, then on the map; Esc to stop</source>
+        <translation>基準点 — 画像上の点、次に地図上の点。Esc で終了</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <extracomment>The tool&apos;s name on the map while presenting.</extracomment>
+        <translation>計測</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation>矢印</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>円</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>多角形</translation>
+    </message>
+    <message>
+        <source>Tracing</source>
+        <translation>なぞり</translation>
+    </message>
+    <message>
+        <source>Editing vertices</source>
+        <translation>頂点の編集</translation>
+    </message>
+    <message>
+        <source>Control point</source>
+        <translation>基準点</translation>
+    </message>
+    <message>
+        <source>Map tools</source>
+        <translation>地図ツール</translation>
+    </message>
+    <message>
+        <source>&amp;Stop the tool</source>
+        <translation>ツールを終了(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Esc: drop what is half drawn, then end the tool, then leave presenting</source>
+        <translation>Esc：描きかけを取り消し、次にツールを終了し、次にプレゼンテーションを終了します</translation>
+    </message>
+    <message>
+        <source>{tool} — Esc ends it</source>
+        <translation>{tool} — Esc で終了</translation>
     </message>
 </context>
 <context>

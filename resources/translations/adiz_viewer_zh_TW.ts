@@ -297,6 +297,10 @@ OpenSky 歷史資料庫（您自己的帳號）：opensky://USER@trino.opensky-n
         <translation>描繪的航跡</translation>
     </message>
     <message>
+        <source>traced tracks</source>
+        <translation>描繪的航跡</translation>
+    </message>
+    <message>
         <source>Picture &amp;underlay…</source>
         <translation>底圖圖片(&amp;U)…</translation>
     </message>
@@ -311,6 +315,14 @@ OpenSky 歷史資料庫（您自己的帳號）：opensky://USER@trino.opensky-n
     <message>
         <source>Click vertices on the map; Enter or a double-click ends the track; Esc stops</source>
         <translation>在地圖上點選頂點；按 Enter 或雙擊結束航跡；Esc 停止</translation>
+    </message>
+    <message>
+        <source>Place a &amp;control point</source>
+        <translation>放置控制點(&amp;C)</translation>
+    </message>
+    <message>
+        <source>A spot on the underlay&apos;s picture, then the same spot on the map (or typed)</source>
+        <translation>底圖圖片上的一點，再點地圖上的同一點（或輸入座標）</translation>
     </message>
     <message>
         <source>&amp;Reported daily counts…</source>
@@ -341,6 +353,10 @@ OpenSky 歷史資料庫（您自己的帳號）：opensky://USER@trino.opensky-n
         <translation>圖片 (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp)</translation>
     </message>
     <message>
+        <source>add picture</source>
+        <translation>加入圖片</translation>
+    </message>
+    <message>
         <source>Now place 3 or more control points: Add point, a spot on the picture, the same spot on the map</source>
         <translation>接著放置 3 個以上的控制點：按「新增控制點」，點圖片上的一處，再點地圖上的同一處</translation>
     </message>
@@ -351,6 +367,10 @@ OpenSky 歷史資料庫（您自己的帳號）：opensky://USER@trino.opensky-n
     <message>
         <source>Place at least 3 control points first</source>
         <translation>請先放置至少 3 個控制點</translation>
+    </message>
+    <message>
+        <source>World file not written</source>
+        <translation>未寫入 World 檔</translation>
     </message>
     <message>
         <source>Wrote {files}</source>
@@ -369,12 +389,32 @@ OpenSky 歷史資料庫（您自己的帳號）：opensky://USER@trino.opensky-n
         <translation>已捨棄航跡</translation>
     </message>
     <message>
+        <source>trace track</source>
+        <translation>描繪航跡</translation>
+    </message>
+    <message>
         <source>Added {id}; trace the next one, or press Esc to stop (Edit &gt; Undo removes it)</source>
         <translation>已加入 {id}；可繼續描繪下一條，或按 Esc 停止（「編輯 &gt; 復原」可移除）</translation>
     </message>
     <message>
+        <source>edit vertices</source>
+        <translation>編輯頂點</translation>
+    </message>
+    <message>
+        <source>track properties</source>
+        <translation>航跡屬性</translation>
+    </message>
+    <message>
         <source>Editing {id}: drag a vertex · Ctrl+click or double-click a leg inserts one · right-click deletes · Esc ends</source>
         <translation>正在編輯 {id}：拖曳頂點 · Ctrl+點選或雙擊航段可插入頂點 · 按右鍵刪除 · Esc 結束</translation>
+    </message>
+    <message>
+        <source>duplicate track</source>
+        <translation>複製航跡</translation>
+    </message>
+    <message>
+        <source>delete track</source>
+        <translation>刪除航跡</translation>
     </message>
     <message>
         <source>Deleted {id} (Edit &gt; Undo restores it)</source>
@@ -409,8 +449,48 @@ OpenSky 歷史資料庫（您自己的帳號）：opensky://USER@trino.opensky-n
         <translation>開啟以編輯</translation>
     </message>
     <message>
+        <source>open for editing</source>
+        <translation>開啟以編輯</translation>
+    </message>
+    <message>
         <source>{n} tracks from {name} to edit</source>
         <translation>已從 {name} 載入 {n} 條航跡供編輯</translation>
+    </message>
+    <message>
+        <source>reported counts</source>
+        <translation>公布的架次</translation>
+    </message>
+    <message>
+        <source>remove picture</source>
+        <translation>移除圖片</translation>
+    </message>
+    <message>
+        <source>place control point</source>
+        <translation>放置控制點</translation>
+    </message>
+    <message>
+        <source>delete control point</source>
+        <translation>刪除控制點</translation>
+    </message>
+    <message>
+        <source>edit control point</source>
+        <translation>編輯控制點</translation>
+    </message>
+    <message>
+        <source>picture projection</source>
+        <translation>圖片投影</translation>
+    </message>
+    <message>
+        <source>picture opacity</source>
+        <translation>圖片不透明度</translation>
+    </message>
+    <message>
+        <source>{folder} already has {names}. Replace?</source>
+        <translation>{folder} 已有 {names}。要取代嗎？</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>取代</translation>
     </message>
 </context>
 <context>
@@ -468,6 +548,30 @@ OpenSky 歷史資料庫（您自己的帳號）：opensky://USER@trino.opensky-n
         <translation>已儲存 {path}</translation>
     </message>
     <message>
+        <source>&amp;Undo {action}</source>
+        <translation>復原{action}(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {action}</source>
+        <translation>重做{action}(&amp;R)</translation>
+    </message>
+    <message>
+        <source>add text</source>
+        <translation>加入文字</translation>
+    </message>
+    <message>
+        <source>add arrow</source>
+        <translation>加入箭頭</translation>
+    </message>
+    <message>
+        <source>add circle</source>
+        <translation>加入圓形</translation>
+    </message>
+    <message>
+        <source>add polygon</source>
+        <translation>加入多邊形</translation>
+    </message>
+    <message>
         <source>Added a text (Edit &gt; Undo removes it)</source>
         <translation>已加入文字（「編輯 &gt; 復原」可移除）</translation>
     </message>
@@ -488,12 +592,20 @@ OpenSky 歷史資料庫（您自己的帳號）：opensky://USER@trino.opensky-n
         <translation>已加入 {kind}（「編輯 &gt; 復原」可移除）</translation>
     </message>
     <message>
+        <source>delete annotation</source>
+        <translation>刪除註記</translation>
+    </message>
+    <message>
         <source>Annotation</source>
         <translation>註記</translation>
     </message>
     <message>
         <source>Scene {n}</source>
         <translation>場景 {n}</translation>
+    </message>
+    <message>
+        <source>add scene</source>
+        <translation>新增場景</translation>
     </message>
     <message>
         <source>Added {scene}</source>
@@ -520,12 +632,28 @@ OpenSky 歷史資料庫（您自己的帳號）：opensky://USER@trino.opensky-n
         <translation>ADIZ Viewer 上次未正常關閉。要還原 {time} 自動儲存的簡報嗎？</translation>
     </message>
     <message>
-        <source>Scene {n}/{total}: {title}</source>
-        <translation>場景 {n}/{total}：{title}</translation>
+        <source>rename scene</source>
+        <translation>重新命名場景</translation>
     </message>
     <message>
-        <source>Presenter note:</source>
-        <translation>講者備註：</translation>
+        <source>scene timing</source>
+        <translation>場景時間</translation>
+    </message>
+    <message>
+        <source>annotation timing</source>
+        <translation>註記時間</translation>
+    </message>
+    <message>
+        <source>delete scene</source>
+        <translation>刪除場景</translation>
+    </message>
+    <message>
+        <source>move scene</source>
+        <translation>移動場景</translation>
+    </message>
+    <message>
+        <source>Scene {n}/{total}: {title}</source>
+        <translation>場景 {n}/{total}：{title}</translation>
     </message>
 </context>
 <context>
@@ -845,6 +973,10 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
     <message>
         <source>Remember my choice</source>
         <translation>記住我的選擇</translation>
+    </message>
+    <message>
+        <source>remove {file}</source>
+        <translation>移除 {file}</translation>
     </message>
     <message>
         <source>Removed {file} (Edit &gt; Undo brings it back)</source>
@@ -2212,10 +2344,6 @@ Your briefing&apos;s autosave is kept; please send the log with a description of
         <translation>此{role}：{confidence}</translation>
     </message>
     <message>
-        <source>Measure: drag from one point to another</source>
-        <translation>量測：從一點拖曳到另一點</translation>
-    </message>
-    <message>
         <source>The interface language changes when ADIZ Viewer is started again.</source>
         <translation>介面語言將在下次啟動 ADIZ Viewer 時變更。</translation>
     </message>
@@ -2321,6 +2449,128 @@ Files
     <message>
         <source>approximate edge: usual drawing, not published</source>
         <translation>近似邊界：通行畫法，非官方公布</translation>
+    </message>
+</context>
+<context>
+    <name>Notes</name>
+    <message>
+        <source>Titles and presenter notes</source>
+        <translation>標題與簡報者備忘</translation>
+    </message>
+    <message>
+        <source>What to say on this scene; only the presenter sees it</source>
+        <translation>這個場景要說的話（只有簡報者看得到）</translation>
+    </message>
+    <message>
+        <source>Briefing title:</source>
+        <translation>簡報標題：</translation>
+    </message>
+    <message>
+        <source>Scene title:</source>
+        <translation>場景標題：</translation>
+    </message>
+    <message>
+        <source>Presenter note:</source>
+        <translation>簡報者備忘：</translation>
+    </message>
+    <message>
+        <source>No scenes yet: Scenes &gt; Add scene</source>
+        <translation>尚無場景：「場景 &gt; 新增場景」</translation>
+    </message>
+    <message>
+        <source>Scene {n} needs a title</source>
+        <translation>場景 {n} 需要標題</translation>
+    </message>
+</context>
+<context>
+    <name>Presenter</name>
+    <message>
+        <source>Presenter &amp;notes</source>
+        <translation>簡報者備忘(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The scene&apos;s title and note, the next scene and the time, for the presenter</source>
+        <translation>場景的標題與備忘、下一個場景與時間（給簡報者）</translation>
+    </message>
+    <message>
+        <source>Titles and &amp;notes…</source>
+        <translation>標題與備忘(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Edit the briefing&apos;s title, the scenes&apos; titles and presenter notes</source>
+        <translation>編輯簡報標題、各場景標題與簡報者備忘</translation>
+    </message>
+    <message>
+        <source>S&amp;wap presenter and audience screens</source>
+        <translation>交換簡報者與觀眾的螢幕(&amp;W)</translation>
+    </message>
+    <message>
+        <source>titles and notes</source>
+        <translation>標題與備忘</translation>
+    </message>
+    <message>
+        <source>Presenter notes</source>
+        <translation>簡報者備忘</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一個</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一個 ▶</translation>
+    </message>
+    <message>
+        <source>Edit titles and notes…</source>
+        <translation>編輯標題與備忘…</translation>
+    </message>
+    <message>
+        <source>Swap screens</source>
+        <translation>交換螢幕</translation>
+    </message>
+    <message>
+        <source>Show the map on the other screen and these notes on this one</source>
+        <translation>地圖顯示在另一個螢幕，這些備忘顯示在這個螢幕</translation>
+    </message>
+    <message>
+        <source>Scene {n} of {total} · {briefing}</source>
+        <translation>場景 {n}/{total} · {briefing}</translation>
+    </message>
+    <message>
+        <source>(no note for this scene)</source>
+        <translation>（此場景沒有備忘）</translation>
+    </message>
+    <message>
+        <source>Not on a scene yet</source>
+        <translation>尚未進入任何場景</translation>
+    </message>
+    <message>
+        <source>This briefing has no scenes</source>
+        <translation>此簡報沒有場景</translation>
+    </message>
+    <message>
+        <source>Next: {n}. {title}</source>
+        <translation>下一個：{n}. {title}</translation>
+    </message>
+    <message>
+        <source>Next: (end of the briefing)</source>
+        <translation>下一個：（簡報結束）</translation>
+    </message>
+    <message>
+        <source>presenting {elapsed}</source>
+        <translation>簡報已進行 {elapsed}</translation>
+    </message>
+    <message>
+        <source>map time {time}</source>
+        <translation>地圖時間 {time}</translation>
+    </message>
+    <message>
+        <source>Tool: {tool} — Esc ends it</source>
+        <translation>工具：{tool} — 按 Esc 結束</translation>
+    </message>
+    <message>
+        <source>No map tool (a click selects, a drag pans)</source>
+        <translation>沒有地圖工具（點一下選取，拖曳平移）</translation>
     </message>
 </context>
 <context>
@@ -2969,6 +3219,91 @@ Files
     <message>
         <source>From one time to another</source>
         <translation>從某時到某時</translation>
+    </message>
+</context>
+<context>
+    <name>Tools</name>
+    <message>
+        <source>Measuring — drag on the map, Esc to stop</source>
+        <extracomment>The status-bar section while each tool is active.</extracomment>
+        <translation>量測 — 在地圖上拖曳，按 Esc 結束</translation>
+    </message>
+    <message>
+        <source>Text — click where it goes, Esc to stop</source>
+        <translation>文字 — 點選要放的位置，按 Esc 結束</translation>
+    </message>
+    <message>
+        <source>Arrow — drag from its tail to its head, Esc to stop</source>
+        <translation>箭頭 — 從尾端拖曳到箭頭，按 Esc 結束</translation>
+    </message>
+    <message>
+        <source>Circle — drag from its centre, Esc to stop</source>
+        <translation>圓形 — 從圓心拖曳，按 Esc 結束</translation>
+    </message>
+    <message>
+        <source>Polygon — click its corners, Enter to finish, Esc to stop</source>
+        <translation>多邊形 — 點選各頂點，按 Enter 完成，按 Esc 結束</translation>
+    </message>
+    <message>
+        <source>Tracing — Enter to finish, Esc to stop</source>
+        <translation>描繪中 — 按 Enter 完成，按 Esc 結束</translation>
+    </message>
+    <message>
+        <source>Editing vertices — drag a vertex, Esc to stop</source>
+        <translation>編輯頂點 — 拖曳頂點，按 Esc 結束</translation>
+    </message>
+    <message>
+        <source>Control point — the spot on the picture, then on the map; Esc to stop</source>
+        <translation>控制點 — 先點圖片上的點，再點地圖上的點；按 Esc 結束</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <extracomment>The tool&apos;s name on the map while presenting.</extracomment>
+        <translation>量測</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation>箭頭</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>圓形</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>多邊形</translation>
+    </message>
+    <message>
+        <source>Tracing</source>
+        <translation>描繪</translation>
+    </message>
+    <message>
+        <source>Editing vertices</source>
+        <translation>編輯頂點</translation>
+    </message>
+    <message>
+        <source>Control point</source>
+        <translation>控制點</translation>
+    </message>
+    <message>
+        <source>Map tools</source>
+        <translation>地圖工具</translation>
+    </message>
+    <message>
+        <source>&amp;Stop the tool</source>
+        <translation>結束工具(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Esc: drop what is half drawn, then end the tool, then leave presenting</source>
+        <translation>Esc：先捨棄畫到一半的內容，再結束工具，最後離開展示模式</translation>
+    </message>
+    <message>
+        <source>{tool} — Esc ends it</source>
+        <translation>{tool} — 按 Esc 結束</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ the command line and both video exports use."""
 
 from __future__ import annotations
 
+import doctest
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -261,3 +262,12 @@ def test_a_fork_shares_the_tracks_but_not_the_state(session: Session, tmp_path: 
     assert session.timeline.in_point is None and session.state.layer_state("kadiz").visible is False
     assert session.scene_index == -1
     assert session.tracks.items[0].trackset.projection is not fork.state.projection
+
+
+def test_the_edit_history_names_each_step_and_the_session_docstring_runs() -> None:
+    from viewer.core import edit_history
+    from viewer.core import session as session_module
+
+    assert doctest.testmod(edit_history).attempted > 0
+    assert doctest.testmod(edit_history).failed == 0
+    assert doctest.testmod(session_module).failed == 0

@@ -118,17 +118,23 @@ def _launch(launcher: str, env: dict[str, str], home: Path) -> tuple[list[str], 
     return [str(bundle_exe())], bare
 
 
+def eastbound_track(path: Path) -> Path:
+    """A track file: one J-16 flying 2 h eastward at 23.5°N from 118°E to 123°E, a fix a
+    minute."""
+    rows = ["callsign,time,lat,lon,type"]
+    for i in range(121):
+        rows.append(
+            f"E2E1,2021-10-04T{i // 60:02d}:{i % 60:02d}:00Z,23.5,{118 + 5 * i / 120:.4f},J-16"
+        )
+    path.write_text("\n".join(rows) + "\n")
+    return path
+
+
 @pytest.mark.parametrize("launcher", ["python", "wheel", "bundle"])
 def test_space_replays_the_track_in_the_real_window(xserver, tmp_path, launcher):
     command, env = _launch(launcher, xserver, tmp_path)
     xdotool = _need("xdotool")
-    track = tmp_path / "eastbound.csv"
-    rows = ["callsign,time,lat,lon,type"]
-    for i in range(121):  # 2 h eastward at 23.5°N from 118°E to 123°E, one fix a minute
-        rows.append(
-            f"E2E1,2021-10-04T{i // 60:02d}:{i % 60:02d}:00Z,23.5,{118 + 5 * i / 120:.4f},J-16"
-        )
-    track.write_text("\n".join(rows) + "\n")
+    track = eastbound_track(tmp_path / "eastbound.csv")
     app = subprocess.Popen(
         [*command, str(track)],
         env=env,

@@ -41,7 +41,9 @@ def test_page_down_steps_scenes_like_a_clicker(qtbot, briefed):
     assert briefed.session.timeline.playing
     visible = {st.id for st in briefed.state.layers if st.visible}
     assert visible == set(scene.layers)
-    assert "Presenter note" in briefed.replay.details.toPlainText()
+    view = briefed.presenter.view  # the note goes to the presenter, not to Track details
+    assert view.title.text() == scene.title and view.note.toPlainText() == scene.note.strip()
+    assert briefed.session.briefing.scenes[2].title in view.next_label.text()
     qtbot.keyClick(briefed.canvas, Qt.Key_PageUp)
     assert briefed.session.scene_index == 0
 

@@ -59,15 +59,20 @@ def status_text(window) -> str:
     return " | ".join(item.plain_text() for item in window.live.status_items.values())
 
 
-def near_colour(image, x: float, y: float, colour: QColor, radius: int = 4, tol: int = 40):
-    """Whether a pixel within ``radius`` of (x, y) has ``colour`` (sum of channel differences
-    under ``tol``)."""
+def near_colour(
+    image, x: float, y: float, colour: QColor, radius: int = 4, tol: int = 40, at_least: int = 1
+):
+    """Whether ``at_least`` pixels within ``radius`` of (x, y) have ``colour`` (sum of channel
+    differences under ``tol``)."""
+    found = 0
     for dx in range(-radius, radius + 1):
         for dy in range(-radius, radius + 1):
             c = image.pixelColor(round(x) + dx, round(y) + dy)
             d = abs(c.red() - colour.red()) + abs(c.green() - colour.green())
             if d + abs(c.blue() - colour.blue()) < tol:
-                return True
+                found += 1
+                if found >= at_least:
+                    return True
     return False
 
 
@@ -221,13 +226,17 @@ def test_a_track_with_no_message_fades_and_is_marked_stale(qtbot, live_window, s
     canvas = live_window.canvas
     sx, sy = canvas.screen_of(lon, lat)
     before = canvas.grab().toImage()
-    assert near_colour(before, sx, sy, GREY)
+    assert near_colour(before, sx, sy, GREY, at_least=3)
     # stale after half a second without a message (the store's setting), on the next frame
     live_window.live.pump.call(lambda h: setattr(h.store, "config", StoreConfig(stale_after_s=0.5)))
     live = live_window.session.live
     qtbot.waitUntil(lambda: live.recent is not None and bool(live.recent.stale.all()),
                     timeout=10_000)  # fmt: skip
-    qtbot.waitUntil(lambda: not near_colour(canvas.grab().toImage(), sx, sy, GREY), timeout=5_000)
+    # faded: no longer drawn grey (one anti-aliased edge pixel of the lighter icon may still
+    # come within the tolerance, depending on where the head falls between pixels)
+    qtbot.waitUntil(
+        lambda: not near_colour(canvas.grab().toImage(), sx, sy, GREY, at_least=3), timeout=5_000
+    )
     item = live_item(live_window)
     look = live.look(item.trackset)
     assert look is not None and look.stale is not None and look.stale.all()

@@ -1,6 +1,8 @@
 """View > Units: every read-out follows the chosen distance and altitude units, live, in exports
 too, and the choice survives a restart."""
 
+from types import SimpleNamespace
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QSettings
@@ -9,8 +11,10 @@ from PySide6.QtGui import QImage
 from viewer.core.constants import FT_IN_M, NMI_IN_M
 from viewer.core.geodesy import distance_m
 from viewer.core.units import FT, KM, NMI, M, Units
+from viewer.render.layer_painters import degree_label_strip
 from viewer.render.overlay_layout import LABEL_BAND_BOTTOM, LABEL_BAND_LEFT, frame_scale
 from viewer.render.overlays import nice_length
+from viewer.render.theme import NORMAL
 
 TRACK = (
     "callsign,time,lat,lon,alt_m,type\n"
@@ -33,11 +37,17 @@ def scale_bar_px(image: QImage, font_scale: float = 1.0) -> int:
     labels; shrunk on frames under 1920x1080)."""
     s = font_scale * frame_scale(image.width(), image.height())
     x0 = round(LABEL_BAND_LEFT * s)
-    y = round(image.height() - LABEL_BAND_BOTTOM * s - scale_bar_size_px(s)[1] + 12.0 * s)
-    x = x0 + 1
-    while x < image.width() and image.pixelColor(x, y).lightness() < 90:
-        x += 1
-    return x - x0
+    # above the longitude labels, which keep the map's type size when the overlays shrink
+    labels = degree_label_strip(SimpleNamespace(label_scale=font_scale, theme=NORMAL))
+    bottom = max(LABEL_BAND_BOTTOM * s, labels)
+    y0 = round(image.height() - bottom - scale_bar_size_px(s)[1] + 12.0 * s)
+    runs = [0]
+    for y in range(y0 - 1, y0 + 2):  # the bar is a line 1-2 px thick: the rows about it
+        x = x0 + 1
+        while x < image.width() and image.pixelColor(x, y).lightness() < 90:
+            x += 1
+        runs.append(x - x0)
+    return max(runs)
 
 
 def scale_bar_size_px(s: float) -> tuple[float, float]:

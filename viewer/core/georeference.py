@@ -244,14 +244,20 @@ def world_file_path(image: str | Path) -> Path:
     return image.with_suffix(_WORLD_EXT.get(image.suffix.lower(), ".wld"))
 
 
+def world_file_paths(image: str | Path) -> list[Path]:
+    """The files `write_world_file` writes beside ``image``: its world file and its
+    ``.aux.xml``."""
+    image = Path(image)
+    return [world_file_path(image), image.with_name(image.name + ".aux.xml")]
+
+
 def write_world_file(fit: AffineFit, image: str | Path) -> list[Path]:
     """Write the world file and a GDAL ``.aux.xml`` sidecar with the CRS beside ``image``.
 
-    Returns the paths written. GDAL (QGIS, rasterio) then opens the picture already placed."""
-    image = Path(image)
-    world = world_file_path(image)
+    Returns the paths written (`world_file_paths`). GDAL (QGIS, rasterio) then opens the
+    picture already placed."""
+    world, aux = world_file_paths(image)
     world.write_text(fit.world_file_text(), encoding="ascii")
-    aux = image.with_name(image.name + ".aux.xml")
     wkt = CRS.from_user_input(fit.crs).to_wkt()
 
     aux.write_text(f"<PAMDataset>\n  <SRS>{escape(wkt)}</SRS>\n</PAMDataset>\n", encoding="utf-8")

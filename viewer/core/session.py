@@ -22,10 +22,10 @@ briefing is applied), ``scene`` (the index of the scene now shown).
 
 >>> from viewer.core.catalog import load_catalog
 >>> session = Session(MapState(load_catalog()))
->>> session.edit(title="Lesson 1"); session.briefing.title, session.dirty
-('Lesson 1', True)
->>> session.undo(); session.briefing.title
-'Untitled briefing'
+>>> session.edit(title="Lesson 1", action="rename"); session.briefing.title, session.undo_action
+('Lesson 1', 'rename')
+>>> session.undo() and (session.briefing.title, session.redo_action)
+('Untitled briefing', 'rename')
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ from viewer.core.briefing import (
     resolve_file,
 )
 from viewer.core.constants import NAMING_EN
+from viewer.core.edit_history import EditHistory
 from viewer.core.evented import EventedModel
 from viewer.core.georeference import Underlay
 from viewer.core.live_tracks import LIVE_PATH, LiveFrame, LiveTracks, files_and_live_span
@@ -65,8 +66,8 @@ from viewer.core.view import MapView, home_view
 
 #: Every field of a briefing: what changed when a whole briefing arrives.
 ALL_FIELDS = frozenset(f.name for f in fields(Briefing))
-#: The fields an edit can undo: scenes, annotations and what the teacher authored.
-EDITABLE = ("scenes", "annotations", "underlay", "traced", "reported_counts")
+#: The fields an edit can undo: scenes (first), annotations, what the teacher authored, the title.
+EDITABLE = ("scenes", "annotations", "underlay", "traced", "reported_counts", "title")
 STILL_SECONDS = 3.0  # how long a still scene lasts in a whole-briefing video
 MAX_SCENE_SECONDS = 20.0  # the longest a scene that plays a range lasts in it
 
@@ -127,8 +128,7 @@ class Session(SessionNaming, EventedModel):
         self._applying = 0
         self._span: tuple[float, float] | None = None
         self._traced_shown: TracedScenario | None = None
-        self._undo: list[tuple] = []
-        self._redo: list[tuple] = []
+        self.history = EditHistory()  # ("edit", fields before, name) / ("remove_file", file, name)
         state.events.connect("projection", self._on_projection_changed)
         for name in ("layers", "naming", "projection"):
             state.events.connect(name, self._mark_dirty)
@@ -206,9 +206,9 @@ class Session(SessionNaming, EventedModel):
         """The live feeds are gone: their tracks leave the replay."""
         self.live.leave(self.tracks)
 
-    def remove_tracks(self, path: str | Path) -> bool:
-        """Unload the track file ``path`` (undoable: Edit > Undo loads it back, nothing
-        re-read); False when it is not loaded."""
+    def remove_tracks(self, path: str | Path, action: str = "") -> bool:
+        """Unload the track file ``path`` (undoable, the edit named ``action``: Edit > Undo
+        loads it back, nothing re-read); False when it is not loaded."""
         path = Path(path)
         found = [i for i, item in enumerate(self.tracks.items) if item.path == path]
         if not found:
@@ -219,8 +219,7 @@ class Session(SessionNaming, EventedModel):
             self.read_options.get(str(path)),
             self.reports.get(str(path)),
         )
-        self._undo.append(("remove_file", entry))
-        self._redo.clear()
+        self.history.push("remove_file", entry, action)
         self._remove_file(entry)
         return True
 
@@ -264,8 +263,7 @@ class Session(SessionNaming, EventedModel):
         self.briefing = briefing
         self.briefing_path = Path(path) if path is not None else None
         self.scene_index = -1
-        self._undo.clear()
-        self._redo.clear()
+        self.history.clear()
         with self.applying():
             self.archive.close()  # the briefing's archives are opened again by the caller
             self.tracks.clear()
@@ -377,11 +375,12 @@ class Session(SessionNaming, EventedModel):
         self.dirty = False
 
     # ------------------------------------------------------------------ edits (undoable)
-    def edit(self, undo: bool = True, **changes: Any) -> None:
+    def edit(self, undo: bool = True, action: str = "", **changes: Any) -> None:
         """Change fields of the briefing (scenes, annotations, underlay, traced tracks, reported
-        counts...); ``undo`` puts the state before on the undo stack."""
+        counts, title...); ``undo`` puts the state before on the undo stack, named ``action``
+        (what Edit > Undo says it undoes: "add arrow")."""
         if undo:
-            self._push_undo()
+            self._push_undo(action, tuple(changes))
         self._replace_briefing(changes)
 
     def _replace_briefing(self, changes: dict[str, Any]) -> None:
@@ -391,53 +390,53 @@ class Session(SessionNaming, EventedModel):
         self.dirty = True
         self._briefing_changed(frozenset(k for k, v in changes.items() if getattr(old, k) != v))
 
-    def set_scenes(self, scenes: list[Scene] | tuple[Scene, ...], index: int) -> None:
-        """The scenes after an edit (add, rename, move, delete), scene ``index`` current."""
+    def set_scenes(
+        self, scenes: list[Scene] | tuple[Scene, ...], index: int, action: str = ""
+    ) -> None:
+        """The scenes after an edit (add, rename, move, delete) named ``action``, scene
+        ``index`` current."""
         self.scene_index = index
-        self.edit(scenes=tuple(scenes))
+        self.edit(scenes=tuple(scenes), action=action)
         self.events.emit("scene", index)
 
-    def _snapshot_edit(self) -> tuple:
+    def _snapshot_edit(self, fields: tuple[str, ...] = EDITABLE) -> tuple[dict[str, Any], int]:
+        """The ``fields`` of the briefing, and the scene: what undoing an edit of them puts back
+        (other fields stay, e.g. a title set without undo, a new briefing's from its files)."""
         b = self.briefing or Briefing()
-        return (tuple(getattr(b, name) for name in EDITABLE), self.scene_index)
+        return {name: getattr(b, name) for name in fields}, self.scene_index
 
-    def _push_undo(self) -> None:
-        self._undo.append(("edit", self._snapshot_edit()))
-        self._redo.clear()
+    def _push_undo(self, action: str = "", fields: tuple[str, ...] = EDITABLE) -> None:
+        self.history.push("edit", self._snapshot_edit(fields), action)
 
     @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
+    def undo_action(self) -> str | None:
+        return self.history.undo_action
+
+    @property
+    def redo_action(self) -> str | None:
+        return self.history.redo_action
 
     def undo(self) -> bool:
         """Undo the last edit to scenes, annotations or what was authored; False if none."""
-        if not self._undo:
-            return False
-        kind, value = self._undo.pop()
-        if kind == "remove_file":  # the file comes back
-            self._restore_file(value)
-            self._redo.append((kind, value))
-            return True
-        self._redo.append(("edit", self._snapshot_edit()))
-        self._restore(value)
-        return True
+        return self.history.step(True, self._apply_entry)
 
     def redo(self) -> bool:
-        if not self._redo:
-            return False
-        kind, value = self._redo.pop()
-        if kind == "remove_file":
-            self._remove_file(value)
-            self._undo.append((kind, value))
-            return True
-        self._undo.append(("edit", self._snapshot_edit()))
-        self._restore(value)
-        return True
+        return self.history.step(False, self._apply_entry)
 
-    def _restore(self, snap: tuple) -> None:
+    def _apply_entry(self, kind: str, value: Any, undo: bool) -> Any:
+        """Undo (or redo) one entry of the history; what undoes that in turn."""
+        if kind == "remove_file":  # undone: the file comes back; redone: it goes again
+            (self._restore_file if undo else self._remove_file)(value)
+            return value
+        before = self._snapshot_edit(tuple(value[0]))
+        self._restore(value)
+        return before
+
+    def _restore(self, snap: tuple[dict[str, Any], int]) -> None:
         values, index = snap
-        self.scene_index = min(index, len(values[0]) - 1)  # values[0]: the scenes
-        self._replace_briefing(dict(zip(EDITABLE, values, strict=True)))
+        scenes = values.get("scenes", (self.briefing or Briefing()).scenes)
+        self.scene_index = min(index, len(scenes) - 1)
+        self._replace_briefing(values)
         self.events.emit("scene", self.scene_index)
 
     def _briefing_changed(self, changed: frozenset[str]) -> None:

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QImage, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from viewer.core.georeference import Underlay, write_world_file
+from viewer.core.georeference import Underlay, world_file_paths, write_world_file
+from viewer.core.map_tools import CONTROL_POINT, EDIT_VERTICES, TRACE
 from viewer.core.tracing import (
     TRACED_PATH,
     Timing,
@@ -89,7 +90,9 @@ class AuthoringController(Controller):
         tp.save_requested.connect(self.save_traced_as)
         tp.open_requested.connect(self.open_traced_for_editing)
         tp.counts_requested.connect(self.edit_reported_counts)
-        tp.scenario_edited.connect(lambda sc: self.session.edit(traced=sc))
+        tp.scenario_edited.connect(
+            lambda sc: self.session.edit(traced=sc, action=translate("Authoring", "traced tracks"))
+        )
         self.create_actions()
         session.events.connect("briefing", self._on_briefing_changed)
 
@@ -110,6 +113,21 @@ class AuthoringController(Controller):
                 "Click vertices on the map; Enter or a double-click ends the track; Esc stops",
             )
         )
+        self.control_point_act = QAction(
+            translate("Authoring", "Place a &control point"), w, checkable=True
+        )
+        self.control_point_act.setShortcut(QKeySequence("P"))
+        self.control_point_act.setStatusTip(
+            translate(
+                "Authoring",
+                "A spot on the underlay's picture, then the same spot on the map (or typed)",
+            )
+        )
+        tools = w.tools  # one tool state: ticked, named in the status bar, ended by Esc
+        tools.register(CONTROL_POINT, self.georef_panel.point_tool, self.control_point_act)
+        tools.add_switch(CONTROL_POINT, self.georef_panel.point_button)
+        tools.register(TRACE, self.trace_tool.drawing, self.trace_act)
+        tools.register(EDIT_VERTICES, self.trace_tool.editing)
         self.trace_act.toggled.connect(self._on_trace_toggled)
         self.reported_act = QAction(translate("Authoring", "&Reported daily counts…"), w)
         self.reported_act.triggered.connect(self.edit_reported_counts)
@@ -118,6 +136,7 @@ class AuthoringController(Controller):
         self.open_traced_act = QAction(translate("Authoring", "Open a track file for &editing…"), w)
         self.open_traced_act.triggered.connect(self.open_traced_for_editing)
         w.addAction(self.trace_act)
+        w.addAction(self.control_point_act)
 
     # ------------------------------------------------------------------ state
     def _on_briefing_changed(self, changed: frozenset[str]) -> None:
@@ -207,7 +226,9 @@ class AuthoringController(Controller):
         except PictureError as exc:
             self.show_error(translate("Authoring", "Picture underlay"), str(exc))
             return False
-        self.session.edit(underlay=Underlay(str(full)))
+        self.session.edit(
+            underlay=Underlay(str(full)), action=translate("Authoring", "add picture")
+        )
         self.georef_dock.show()
         self.show_message(
             translate(
@@ -219,7 +240,8 @@ class AuthoringController(Controller):
         return True
 
     def _on_underlay_edited(self, underlay: Underlay | None) -> None:
-        self.session.edit(underlay=underlay)
+        old = self.session.briefing.underlay if self.session.briefing else None
+        self.session.edit(underlay=underlay, action=underlay_action(old, underlay))
 
     @Slot()
     def export_world_file(self) -> list[Path]:
@@ -231,8 +253,13 @@ class AuthoringController(Controller):
                 translate("Authoring", "Place at least 3 control points first"),
             )
             return []
+        picture = self.session.picture_path(underlay)
+        there = [p for p in world_file_paths(picture) if p.exists()]
+        if there and not confirm_replace(self.window, there):
+            self.show_message(translate("Authoring", "World file not written"), 6000)
+            return []
         try:
-            written = write_world_file(fit, self.session.picture_path(underlay))
+            written = write_world_file(fit, picture)
         except OSError as exc:
             self.show_error(translate("Authoring", "World file"), f"{exc.filename}: {exc.strerror}")
             return []
@@ -248,7 +275,6 @@ class AuthoringController(Controller):
     def _on_trace_toggled(self, on: bool) -> None:
         if on:
             self.traced_dock.show()
-            self.trace_tool.start_drawing()
             self.show_message(
                 translate(
                     "Authoring",
@@ -256,8 +282,6 @@ class AuthoringController(Controller):
                 ),
                 15000,
             )
-        elif self.trace_tool.mode is not None:
-            self.trace_tool.stop()
 
     def _on_traced_dock_visible(self, visible: bool) -> None:
         self.trace_tool.show_paths = visible
@@ -304,7 +328,7 @@ class AuthoringController(Controller):
         if track is None:
             self.show_message(translate("Authoring", "Track discarded"), 6000)
             return
-        self.session.edit(traced=sc.with_track(track))
+        self.session.edit(traced=sc.with_track(track), action=translate("Authoring", "trace track"))
         self.traced_panel.select(track.id)
         self.show_message(
             translate(
@@ -316,20 +340,26 @@ class AuthoringController(Controller):
 
     def _on_track_edited(self, track: TracedTrack) -> None:
         sc = self._scenario()
-        self.session.edit(traced=sc.with_track(track, replace_id=track.id))
+        action = translate("Authoring", "edit vertices")
+        self.session.edit(traced=sc.with_track(track, replace_id=track.id), action=action)
 
     @Slot(str)
     def edit_track_properties(self, track_id: str) -> None:
         sc = self._scenario()
         new = self._ask_track(sc.track(track_id), sc)
         if new is not None:
-            self.session.edit(traced=sc.with_track(new, replace_id=track_id))
+            action = translate("Authoring", "track properties")
+            self.session.edit(traced=sc.with_track(new, replace_id=track_id), action=action)
             self.traced_panel.select(new.id)
 
     @Slot(str)
     def edit_track_vertices(self, track_id: str) -> None:
-        self.trace_act.setChecked(False)
-        self.trace_tool.start_editing(track_id)
+        self.trace_tool.editing.track_id = track_id
+        tools = self.window.tools.tools
+        if tools.active == EDIT_VERTICES:
+            self.trace_tool.start_editing(track_id)  # another track
+        else:
+            tools.set_active(EDIT_VERTICES)
         self.show_message(
             translate(
                 "Authoring",
@@ -346,15 +376,19 @@ class AuthoringController(Controller):
                 return
         sc = self._scenario()
         dup = sc.track(track_id).duplicated(sc.free_id(track_id), offset(minutes))
-        self.session.edit(traced=sc.with_track(dup))
+        self.session.edit(
+            traced=sc.with_track(dup), action=translate("Authoring", "duplicate track")
+        )
         self.traced_panel.select(dup.id)
 
     @Slot(str)
     def delete_track(self, track_id: str) -> None:
         sc = self._scenario()
         if self.trace_tool.track_id == track_id:
-            self.trace_tool.stop()
-        self.session.edit(traced=sc.without(track_id))
+            self.window.tools.tools.stop()
+        self.session.edit(
+            traced=sc.without(track_id), action=translate("Authoring", "delete track")
+        )
         self.show_message(
             translate("Authoring", "Deleted {id} (Edit > Undo restores it)").format(id=track_id),
             8000,
@@ -412,7 +446,7 @@ class AuthoringController(Controller):
         else:
             for track in opened.tracks:
                 sc = sc.with_track(replace(track, id=sc.free_id(track.id)))
-        self.session.edit(traced=sc)
+        self.session.edit(traced=sc, action=translate("Authoring", "open for editing"))
         self.traced_dock.show()
         self.show_message(
             translate("Authoring", "{n} tracks from {name} to edit").format(
@@ -434,5 +468,40 @@ class AuthoringController(Controller):
 
     def set_reported_counts(self, counts) -> None:
         """Keep ``counts`` (undoable) and show them in the counts chart."""
-        self.session.edit(reported_counts=tuple(counts))
+        action = translate("Authoring", "reported counts")
+        self.session.edit(reported_counts=tuple(counts), action=action)
         self.window.zone_events.counts_dock.show()
+
+
+def underlay_action(old: Underlay | None, new: Underlay | None) -> str:
+    """What an edit of the picture underlay did, for Edit > Undo ("Undo place control point")."""
+    if new is None:
+        return translate("Authoring", "remove picture")
+    if old is None or old.path != new.path:
+        return translate("Authoring", "add picture")
+    if len(new.points) > len(old.points):
+        return translate("Authoring", "place control point")
+    if len(new.points) < len(old.points):
+        return translate("Authoring", "delete control point")
+    if new.points != old.points:
+        return translate("Authoring", "edit control point")
+    if new.crs != old.crs:
+        return translate("Authoring", "picture projection")
+    return translate("Authoring", "picture opacity")
+
+
+def confirm_replace(parent, paths: list[Path]) -> bool:
+    """Ask before files are overwritten; True to replace them."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Question)
+    box.setWindowTitle(translate("Authoring", "World file"))
+    box.setText(
+        translate("Authoring", "{folder} already has {names}. Replace?").format(
+            names=", ".join(p.name for p in paths), folder=paths[0].parent
+        )
+    )
+    replace_button = box.addButton(translate("Authoring", "Replace"), QMessageBox.AcceptRole)
+    box.addButton(QMessageBox.Cancel)
+    box.setDefaultButton(QMessageBox.Cancel)
+    box.exec()
+    return box.clickedButton() is replace_button

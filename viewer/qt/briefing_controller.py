@@ -8,8 +8,8 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QTimer, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from viewer.core.briefing import (
@@ -45,9 +45,11 @@ class BriefingController(Controller):
     def __init__(self, session, window) -> None:
         super().__init__(session, window)
         self.annotation_tool = AnnotationTool(window.canvas, self.add_annotation, self._ask_text)
+        window.canvas.screen_painters.append(self.annotation_tool.paint_preview)
         self._autosave_timer = QTimer(self, interval=AUTOSAVE_MS, timeout=self.autosave)
         self._autosave_timer.start()
         self.create_actions()
+        self.refresh_undo()
         session.events.connect("briefing", self._on_briefing_changed)
         session.events.connect("scene", self._on_scene_changed)
 
@@ -127,8 +129,6 @@ class BriefingController(Controller):
             statusTip=translate("MainWindow", "Full screen, large type, no panels (Esc leaves)"),
             triggered=self.set_presentation,
         )
-        self.annotate_group = QActionGroup(w)
-        self.annotate_group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         self.annotate_acts: dict[str, QAction] = {}
         for kind, title, key in (
             ("text", translate("MainWindow", "&Text"), "Shift+T"),
@@ -137,8 +137,7 @@ class BriefingController(Controller):
             ("polygon", translate("MainWindow", "&Polygon (Enter to finish)"), "Shift+P"),
         ):
             act = QAction(title, w, checkable=True, shortcut=key)
-            act.toggled.connect(lambda on, k=kind: self.annotation_tool.start(k if on else None))
-            self.annotate_group.addAction(act)
+            w.tools.register(kind, self.annotation_tool.handlers[kind], act)  # one tool state
             self.annotate_acts[kind] = act
         self.annotate_range_act = QAction(
             translate("MainWindow", "Only during the in/out range"),
@@ -307,7 +306,26 @@ class BriefingController(Controller):
     def _on_briefing_changed(self, changed: frozenset[str]) -> None:
         if "scenes" in changed:
             self.refresh_scenes_menu()
+        if "title" in changed and self.session.briefing is not None:
+            self.window.setWindowTitle(f"{self.session.briefing.title} — {APP_NAME}")
+        self.refresh_undo()
         self.window.canvas.update()
+
+    def refresh_undo(self) -> None:
+        """Edit > Undo and Redo name the edit they would undo or redo ("Undo add arrow")."""
+        undo, redo = self.session.undo_action, self.session.redo_action
+        self.undo_act.setText(
+            translate("Briefing", "&Undo {action}").format(action=undo)
+            if undo
+            else translate("MainWindow", "&Undo")
+        )
+        self.redo_act.setText(
+            translate("Briefing", "&Redo {action}").format(action=redo)
+            if redo
+            else translate("MainWindow", "&Redo")
+        )
+        self.undo_act.setEnabled(undo is not None)
+        self.redo_act.setEnabled(redo is not None)
 
     def _on_scene_changed(self, index: int) -> None:
         self.refresh_scenes_menu()
@@ -316,10 +334,12 @@ class BriefingController(Controller):
     def undo(self) -> None:
         """Undo the last edit to scenes, annotations or what was authored."""
         self.session.undo()
+        self.refresh_undo()  # (bringing back a removed file changes no briefing field)
 
     @Slot()
     def redo(self) -> None:
         self.session.redo()
+        self.refresh_undo()
 
     def add_annotation(self, annotation: Annotation) -> None:
         tl = self.session.timeline
@@ -327,7 +347,16 @@ class BriefingController(Controller):
             span = TimeRange(datetime.fromtimestamp(tl.lo, UTC), datetime.fromtimestamp(tl.hi, UTC))
             annotation = replace(annotation, time=span)
         b = self.session.briefing
-        self.session.edit(annotations=(*(b.annotations if b else ()), annotation))
+        actions = {
+            "text": translate("Briefing", "add text"),
+            "arrow": translate("Briefing", "add arrow"),
+            "circle": translate("Briefing", "add circle"),
+            "polygon": translate("Briefing", "add polygon"),
+        }
+        self.session.edit(
+            annotations=(*(b.annotations if b else ()), annotation),
+            action=actions.get(annotation.kind, ""),
+        )
         kinds = {
             "text": translate("Briefing", "Added a text (Edit > Undo removes it)"),
             "arrow": translate("Briefing", "Added an arrow (Edit > Undo removes it)"),
@@ -343,7 +372,8 @@ class BriefingController(Controller):
     def delete_last_annotation(self) -> None:
         b = self.session.briefing
         if b and b.annotations:
-            self.session.edit(annotations=b.annotations[:-1])
+            action = translate("Briefing", "delete annotation")
+            self.session.edit(annotations=b.annotations[:-1], action=action)
 
     def _ask_text(self, prompt: str) -> str | None:
         text, ok = QInputDialog.getText(self.window, translate("Briefing", "Annotation"), prompt)
@@ -356,6 +386,8 @@ class BriefingController(Controller):
         menu.addAction(self.next_scene_act)
         menu.addAction(self.prev_scene_act)
         menu.addAction(self.present_act)
+        for act in self.window.presenter.menu_actions():
+            menu.addAction(act)
         menu.addSeparator()
         for act in (
             self.add_scene_act,
@@ -395,7 +427,7 @@ class BriefingController(Controller):
         )
         at = session.scene_index + 1 if session.scene_index >= 0 else len(scenes)
         scenes.insert(at, scene)
-        session.set_scenes(scenes, at)
+        session.set_scenes(scenes, at, translate("Briefing", "add scene"))
         self.show_message(translate("Briefing", "Added {scene}").format(scene=scene.title), 5000)
 
     @Slot()
@@ -415,7 +447,7 @@ class BriefingController(Controller):
                 return
         if title.strip():
             scenes[index] = replace(scenes[index], title=title.strip())
-            self.session.set_scenes(scenes, index)
+            self.session.set_scenes(scenes, index, translate("Briefing", "rename scene"))
 
     @Slot()
     def edit_scene_timing(self) -> None:
@@ -427,7 +459,7 @@ class BriefingController(Controller):
         dialog = scene_timing_dialog(scenes[index], *self._zone_and_now(), self.window)
         if self._run_dialog(dialog) and dialog.result_timing is not None:
             scenes[index] = scene_with_timing(scenes[index], dialog.result_timing)
-            self.session.set_scenes(scenes, index)
+            self.session.set_scenes(scenes, index, translate("Briefing", "scene timing"))
 
     @Slot()
     def edit_annotation_timing(self) -> None:
@@ -439,7 +471,8 @@ class BriefingController(Controller):
         dialog = annotation_timing_dialog(last, *self._zone_and_now(), self.window)
         if self._run_dialog(dialog) and dialog.result_timing is not None:
             changed = annotation_with_timing(last, dialog.result_timing)
-            self.session.edit(annotations=(*rest, changed))
+            action = translate("Briefing", "annotation timing")
+            self.session.edit(annotations=(*rest, changed), action=action)
 
     def _zone_and_now(self) -> tuple[str, datetime | None]:
         """The clock's zone, and its time while a replay is loaded."""
@@ -458,7 +491,8 @@ class BriefingController(Controller):
             return
         scenes = self._scenes()
         del scenes[index]
-        self.session.set_scenes(scenes, min(index, len(scenes) - 1))
+        action = translate("Briefing", "delete scene")
+        self.session.set_scenes(scenes, min(index, len(scenes) - 1), action)
 
     def move_scene(self, direction: int) -> None:
         i = self.session.scene_index
@@ -468,7 +502,7 @@ class BriefingController(Controller):
         j = i + direction
         if 0 <= j < len(scenes):
             scenes[i], scenes[j] = scenes[j], scenes[i]
-            self.session.set_scenes(scenes, j)
+            self.session.set_scenes(scenes, j, translate("Briefing", "move scene"))
 
     def step_scene(self, direction: int) -> None:
         scenes = self._scenes()
@@ -496,40 +530,14 @@ class BriefingController(Controller):
         title = translate("Briefing", "Scene {n}/{total}: {title}").format(
             n=index + 1, total=len(self._scenes()), title=st.title
         )
-        self.show_message(title, 20000)
-        note = translate("Briefing", "Presenter note:")
-        self.window.replay.details.setPlainText(f"{title}\n\n{note}\n{st.note}")
+        self.show_message(title, 20000)  # its note: in the presenter view
 
     # ------------------------------------------------------------------ presenting
     @Slot(bool)
     def set_presentation(self, on: bool) -> None:
-        """Full screen for a projector: panels hidden, larger type; Esc or F5 leaves."""
-        w = self.window
-        self.present_act.setChecked(on)
-        w.scene.font_scale = 1.5 if on else 1.0
-        # a presenter clicker sends PageDown/PageUp or Right/Left: both step scenes while presenting
-        for act, page, arrow in (
-            (self.next_scene_act, QKeySequence.MoveToNextPage, Qt.Key_Right),
-            (self.prev_scene_act, QKeySequence.MoveToPreviousPage, Qt.Key_Left),
-        ):
-            keys = [QKeySequence(page), QKeySequence(arrow)] if on else [QKeySequence(page)]
-            act.setShortcuts(keys)
-        qt_timeline = w.replay.qt_timeline
-        for act, key in (
-            (qt_timeline.step_back_act, Qt.Key_Left),
-            (qt_timeline.step_forward_act, Qt.Key_Right),
-        ):
-            act.setShortcut(QKeySequence() if on else QKeySequence(key))
-        w.show_title_clock(on)
-        for dock in w.panel_docks():
-            dock.setVisible(not on)
-        w.menuBar().setVisible(not on)
-        w.statusBar().setVisible(not on)
-        if on:
-            w.showFullScreen()
-        else:
-            w.showNormal()
-        w.canvas.invalidate()
+        """Full screen for a projector (`PresenterController.set_presentation`); Esc or F5
+        leaves."""
+        self.window.presenter.set_presentation(on)
 
     @property
     def presenting(self) -> bool:

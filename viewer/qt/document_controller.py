@@ -228,12 +228,13 @@ class DocumentController(Controller):
 
     def remove_file(self, path: str | Path) -> bool:
         """Unload a track file; Edit > Undo loads it back."""
-        if not self.session.remove_tracks(path):
+        name = Path(path).name
+        action = translate("Document", "remove {file}").format(file=name)
+        if not self.session.remove_tracks(path, action=action):
             return False
+        self.window.briefings.refresh_undo()
         self.show_message(
-            translate("Document", "Removed {file} (Edit > Undo brings it back)").format(
-                file=Path(path).name
-            ),
+            translate("Document", "Removed {file} (Edit > Undo brings it back)").format(file=name),
             8000,
         )
         self.window.canvas.update()

@@ -1,8 +1,9 @@
 """The "Picture underlay" dock: add a picture, pin it to the map with control points, see each
 point's residual, set its opacity, export a world file.
 
-Placing a point: press "Add point" (or P), click a spot on the picture, then the same spot on the
-map — or type its coordinates. From three points on, the picture is drawn on the map; with more,
+Placing a point (the map tool CONTROL_POINT, `ControlPointTool`): press "Add point" (or P), click
+a spot on the picture, then the same spot on the map — a drag on the map pans it, Esc stops —
+or type its coordinates. From three points on, the picture is drawn on the map; with more,
 the table shows each point's residual in picture pixels and in kilometres (the worst in red) and
 the RMS error, so a misplaced point stands out and can be unticked or deleted.
 """
@@ -14,8 +15,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QSplitter,
     QTableWidget,
@@ -37,6 +39,9 @@ from viewer.core.constants import WEB_MERCATOR, WGS84
 from viewer.core.georeference import ControlPoint, GeoreferenceError, Underlay, fit_affine
 from viewer.qt.i18n import translate
 from viewer.qt.picture_view import PictureView
+from viewer.qt.tool_handler import ToolHandler
+
+MAX_TABLE_ROWS = 12  # the control-point table grows to show this many rows, then scrolls
 
 
 def column_names() -> list[str]:
@@ -107,13 +112,13 @@ class GeorefPanel(QWidget):
         self.remove_button = QPushButton(translate("GeorefPanel", "Remove"))
         self.remove_button.clicked.connect(lambda: self.edited.emit(None))
         self.point_button = QPushButton(translate("GeorefPanel", "Add point"))
-        self.point_button.setCheckable(True)
+        self.point_button.setCheckable(True)  # the window ticks it while the tool is on
         self.point_button.setToolTip(
             translate(
                 "GeorefPanel", "Click a spot on the picture, then the same spot on the map (P)"
             )
         )
-        self.point_button.toggled.connect(self._on_point_toggled)
+        self.point_tool = ControlPointTool(self)
         self.type_button = QPushButton(translate("GeorefPanel", "Type coordinates…"))
         self.type_button.setToolTip(
             translate("GeorefPanel", "Give the spot picked on the picture by its coordinates")
@@ -145,6 +150,7 @@ class GeorefPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.MinimumExpanding)
         self.table.itemChanged.connect(self._on_item_changed)
         self.fit_label = QLabel()
         self.fit_label.setWordWrap(True)
@@ -194,8 +200,6 @@ class GeorefPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.addLayout(top)
         outer.addWidget(split, 1)
-        QShortcut(QKeySequence("P"), self, activated=self.point_button.toggle)
-        canvas.installEventFilter(self)
         self._refresh()
 
     # ------------------------------------------------------------------ state from the window
@@ -209,21 +213,6 @@ class GeorefPanel(QWidget):
         self._refresh()
 
     # ------------------------------------------------------------------ placing points
-    def _on_point_toggled(self, on: bool) -> None:
-        if on and self.underlay is None:
-            self.point_button.setChecked(False)
-            self.status.emit(translate("GeorefPanel", "Add a picture first"))
-            return
-        self.picking = "picture" if on else None
-        self.view.pending = None
-        self.view.update()
-        if on:
-            self.status.emit(
-                translate(
-                    "GeorefPanel", "Click a spot on the picture that you can also find on the map"
-                )
-            )
-
     def _on_picture_clicked(self, px: float, py: float) -> None:
         if self.picking is None and self.underlay is not None:
             self.point_button.setChecked(True)
@@ -232,7 +221,6 @@ class GeorefPanel(QWidget):
         self.view.pending = (px, py)
         self.view.update()
         self.picking = "map"
-        self.canvas.setCursor(Qt.CrossCursor)
         self.status.emit(
             translate(
                 "GeorefPanel",
@@ -240,22 +228,8 @@ class GeorefPanel(QWidget):
             )
         )
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if self.picking != "map" or obj is not self.canvas:
-            return False
-        if event.type() == QEvent.MouseButtonPress and event.button() == Qt.LeftButton:
-            lon, lat = self.canvas.lonlat_at(event.position().x(), event.position().y())
-            if math.isfinite(lon) and math.isfinite(lat):
-                self.add_point(float(lon), float(lat))
-            return True
-        if event.type() == QEvent.KeyPress and event.key() == Qt.Key_Escape:
-            self.cancel_point()
-            return True
-        return event.type() == QEvent.MouseButtonRelease
-
     def cancel_point(self) -> None:
         self.point_button.setChecked(False)
-        self.canvas.unsetCursor()
 
     def type_coordinates(self) -> None:
         if self.view.pending is None:
@@ -285,7 +259,6 @@ class GeorefPanel(QWidget):
         point = ControlPoint(round(px, 2), round(py, 2), round(lon, 6), round(lat, 6))
         self.view.pending = None
         self.point_button.setChecked(False)
-        self.canvas.unsetCursor()
         self.edited.emit(replace(self.underlay, points=(*self.underlay.points, point)))
         n = len(self.underlay.points)
         self.status.emit(
@@ -406,8 +379,58 @@ class GeorefPanel(QWidget):
                     message += " · " + translate("GeorefPanel", "all points agree within a pixel")
             self.fit_label.setText(message)
             self.export_button.setEnabled(fit is not None)
+            self._fit_table_height(len(points))
         finally:
             self._updating = False
 
+    def _fit_table_height(self, rows: int) -> None:
+        """The table tall enough for every point (up to `MAX_TABLE_ROWS`, then it scrolls):
+        the picture above gives up the room."""
+        table = self.table
+        shown = max(3, min(rows, MAX_TABLE_ROWS))
+        row_h = table.verticalHeader().defaultSectionSize()
+        height = table.horizontalHeader().sizeHint().height() + shown * row_h
+        height += 2 * table.frameWidth() + table.horizontalScrollBar().sizeHint().height()
+        table.setMinimumHeight(height)
+
     def picture_name(self) -> str:
         return Path(self.underlay.path).name if self.underlay else ""
+
+
+class ControlPointTool(ToolHandler):
+    """Placing a control point, a map tool (`ToolHandler`): the spot on the picture first (a
+    click on the panel's picture), then a click on the map — a drag pans the map."""
+
+    def __init__(self, panel: GeorefPanel) -> None:
+        self.panel = panel
+
+    def activate(self) -> bool:
+        panel = self.panel
+        if panel.underlay is None:
+            panel.status.emit(translate("GeorefPanel", "Add a picture first"))
+            return False
+        panel.picking = "picture"
+        panel.view.pending = None
+        panel.view.update()
+        panel.status.emit(
+            translate(
+                "GeorefPanel", "Click a spot on the picture that you can also find on the map"
+            )
+        )
+        return True
+
+    def deactivate(self) -> None:
+        panel = self.panel
+        panel.picking = None
+        panel.view.pending = None
+        panel.view.update()
+
+    def click(self, pos: QPointF, modifiers: Qt.KeyboardModifier) -> bool:
+        panel = self.panel
+        if panel.picking != "map":
+            panel.status.emit(translate("GeorefPanel", "First click the spot on the picture"))
+            return True
+        lon, lat = panel.canvas.lonlat_at(pos.x(), pos.y())
+        if math.isfinite(lon) and math.isfinite(lat):
+            panel.add_point(float(lon), float(lat))
+        return True

@@ -56,7 +56,9 @@ from viewer.qt.layer_panel import LayerPanel
 from viewer.qt.live_controller import LiveController
 from viewer.qt.map_canvas import MapCanvas
 from viewer.qt.map_controller import MapController
+from viewer.qt.presenter_controller import PresenterController
 from viewer.qt.replay_controller import COLOUR_BY, ReplayController
+from viewer.qt.tool_controller import ToolController
 from viewer.qt.track_files_controller import TrackFilesController
 from viewer.qt.window_texts import (
     about_text,
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
         self.layers_dock = self.add_dock(
             translate("MainWindow", "Layers"), "layers_dock", self.layer_panel, left
         )
+        self.tools = ToolController(session, self)  # before the controllers with map tools
         self.map = MapController(session, self)
         self.track_files = TrackFilesController(session, self)
         self.documents = DocumentController(session, self)
@@ -99,10 +102,13 @@ class MainWindow(QMainWindow):
         self.zone_events = ZoneEventsController(session, self)
         self.archives = ArchiveController(session, self)
         self.briefings = BriefingController(session, self)
+        self.presenter = PresenterController(session, self)
         self.display = DisplayController(session, self)
         self.exports = ExportController(session, self)
         self.live = LiveController(session, self)
-        self.statusBar().addWidget(self.map.cursor_label, 1)
+        # permanent sections: a status message never hides the tool or the cursor's position
+        self.statusBar().addPermanentWidget(self.tools.status_label)
+        self.statusBar().addPermanentWidget(self.map.cursor_label)
         self.statusBar().addPermanentWidget(self.track_files.progress_bar)
         self.statusBar().addPermanentWidget(self.track_files.cancel_button)
         archive = self.archives.status
@@ -114,6 +120,7 @@ class MainWindow(QMainWindow):
         self.create_menus()
         # keep every shortcut alive when the menu bar is hidden (presentation mode)
         self.addActions([a for a in self.findChildren(QAction) if not a.shortcut().isEmpty()])
+        self.presenter.view.addActions(self.actions())  # Esc, PageDown, F5, N there too
         self.replay.refresh()
         self.resize(1400, 900)
         self.track_files.refresh_recent_menu()
@@ -227,9 +234,12 @@ class MainWindow(QMainWindow):
         annotate.addAction(briefings.delete_annotation_act)
         self.tools_menu.addSeparator()
         self.tools_menu.addAction(authoring.underlay_act)
+        self.tools_menu.addAction(authoring.control_point_act)
         self.tools_menu.addAction(authoring.trace_act)
         self.tools_menu.addAction(authoring.traced_dock.toggleViewAction())
         self.tools_menu.addAction(authoring.reported_act)
+        self.tools_menu.addSeparator()
+        self.tools_menu.addAction(self.tools.stop_act)
         self.edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
         self.edit_menu.addAction(briefings.undo_act)
         self.edit_menu.addAction(briefings.redo_act)
@@ -316,12 +326,6 @@ class MainWindow(QMainWindow):
         )
 
     # ------------------------------------------------------------------ window events
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key_Escape and self.briefings.presenting:
-            self.briefings.set_presentation(False)
-        else:
-            super().keyPressEvent(event)
-
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()

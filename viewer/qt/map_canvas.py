@@ -5,6 +5,12 @@ While the user drags or zooms, the last pixmap is moved and scaled (a blit, well
 and the layers are repainted once the view has been still for `SETTLE_MS`; the dynamic painters
 (tracks) are redrawn every frame on top. The names are placed again only when what they keep
 clear of moves (an overlay shown or hidden, an annotation appearing), not per frame.
+``screen_painters`` come last: what only the screen shows (the laser pointer, a drawing being
+made), never part of the `MapScene` an export renders.
+
+Input: a left-button drag pans and a click without a drag selects (a track head, else a
+reference feature) — unless a map tool takes it: the window's `ToolController` filters the
+canvas's events and sets ``tool_click``, which gets clicks first.
 """
 
 from __future__ import annotations
@@ -71,6 +77,10 @@ class MapCanvas(QWidget):
         # (x, y) -> something under the cursor among the dynamic layers, or None; and its tooltip
         self.pick_dynamic: Callable[[float, float], object | None] | None = None
         self.tooltip_for: Callable[[object], str] | None = None
+        # (pos, modifiers) -> True when the active map tool used a click (then nothing is selected)
+        self.tool_click: Callable[[QPointF, Qt.KeyboardModifier], bool] | None = None
+        # (painter, context) -> None: drawn over everything, on the screen only (not in exports)
+        self.screen_painters: list[Callable[[QPainter, object], None]] = []
         self._static: QPixmap | None = None
         self._static_view: MapView | None = None  # the view the pixmap was painted for
         self._static_clear: tuple = ()  # what its names kept clear of (`obstacle_key`)
@@ -250,6 +260,10 @@ class MapCanvas(QWidget):
                 painter.drawPixmap(self._moved_rect(), self._static, QRectF(self._static.rect()))
             self.scene.paint_dynamic(painter, self.view)
             self.scene.paint_overlays(painter, self.view)
+            if self.screen_painters:
+                ctx = self.scene.context(self.view)
+                for paint in self.screen_painters:
+                    paint(painter, ctx)
         finally:
             painter.end()
         # the CPU this thread spent (below the wall time on a busy machine: a benchmark says both)
@@ -302,11 +316,13 @@ class MapCanvas(QWidget):
 
     def mouseReleaseEvent(self, event) -> None:
         if event.button() == Qt.LeftButton and self._drag_origin is not None:
-            if not self._drag_moved:
-                self._click(event.position())
             self._drag_origin = None
+            if not self._drag_moved:
+                self._click(event.position(), event.modifiers())
 
-    def _click(self, pos: QPointF) -> None:
+    def _click(self, pos: QPointF, modifiers: Qt.KeyboardModifier = Qt.NoModifier) -> None:
+        if self.tool_click is not None and self.tool_click(pos, modifiers):
+            return
         if self.pick_dynamic is not None:
             picked = self.pick_dynamic(pos.x(), pos.y())
             if picked is not None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel
 from viewer.core.basemap import RESOLUTION_NAMES
 from viewer.core.catalog import label_for
 from viewer.core.constants import CONFIDENCE_WORDS, NAMING_ALL
+from viewer.core.map_tools import MEASURE
 from viewer.core.projection import PRESETS, Projection
 from viewer.core.user_layers import LayerFileError, read_user_layer
 from viewer.qt.app_settings import ORG_NAME, PLACE_NAMES_KEY, VECTOR_PATTERNS
@@ -37,11 +38,17 @@ class MapController(Controller):
         super().__init__(session, window)
         self.state = session.state
         self.canvas = window.canvas
-        self.measure_tool = MeasureTool(self.canvas)  # the canvas's first event filter
+        self.measure_tool = MeasureTool(self.canvas)
         window.scene.overlays.append(self.measure_tool)
         self.cursor_label = QLabel()
+        self.cursor_label.setObjectName("cursor_position")
+        self.cursor_label.setContentsMargins(6, 0, 6, 0)
+        # as wide as the longest read-out: the status bar does not jump as the cursor moves
+        sample = "-89.99999, -179.99999   89°59.99′S 179°59.99′W"
+        self.cursor_label.setMinimumWidth(self.cursor_label.fontMetrics().horizontalAdvance(sample))
         self.view_label = QLabel()
         self.create_actions()
+        window.tools.register(MEASURE, self.measure_tool, self.measure_act)
         self.canvas.cursor_moved.connect(self._on_cursor_moved)
         self.canvas.view_changed.connect(self._on_view_changed)
         self.canvas.layer_clicked.connect(self._on_layer_clicked)
@@ -117,7 +124,6 @@ class MapController(Controller):
                 "Drag on the map: geodesic range (nmi, km), true "
                 "bearing and 12 nmi range rings; Esc clears",
             ),
-            triggered=self._on_measure_toggled,
         )
         self.projection_group = QActionGroup(w)
         self.projection_acts: dict[str, QAction] = {}
@@ -279,10 +285,3 @@ class MapController(Controller):
         )
         self.window.layer_panel.show_feature_info(layer_id, "\n".join(head) + "\n\n" + text)
         self.window.layers_dock.show()
-
-    def _on_measure_toggled(self, on: bool) -> None:
-        self.measure_tool.set_active(on)
-        if on:
-            self.show_message(
-                translate("MainWindow", "Measure: drag from one point to another"), 8000
-            )

@@ -6,11 +6,12 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from viewer.core.geodesy import WGS84_GEOD
 from viewer.core.measure import RangeBearing, range_and_bearing, range_rings
+from viewer.qt.tool_handler import ToolHandler
 from viewer.render.context import PaintContext, draw_text
 from viewer.render.qpolygon import polygon_from_xy
 
@@ -19,23 +20,36 @@ MAX_RINGS = 25
 COLOUR = QColor("#111111")
 
 
-class MeasureTool(QObject):
-    """An event filter on the map canvas; active while the Measure action is checked."""
+class MeasureTool(ToolHandler):
+    """The measure tool's input (a drag draws: `viewer.core.map_tools.DRAG_TOOLS`) and its
+    drawing, an overlay of the window's map while the tool is active."""
 
     def __init__(self, canvas) -> None:
-        super().__init__(canvas)
         self.canvas = canvas
         self.active = False
         self.start: tuple[float, float] | None = None
         self.end: tuple[float, float] | None = None
-        canvas.installEventFilter(self)
 
     def set_active(self, on: bool) -> None:
         self.active = on
         if not on:
             self.start = self.end = None
-        self.canvas.setCursor(Qt.CrossCursor if on else Qt.ArrowCursor)
         self.canvas.update()
+
+    def activate(self) -> bool:
+        self.set_active(True)
+        return True
+
+    def deactivate(self) -> None:
+        self.set_active(False)
+
+    def cancel_partial(self) -> bool:
+        """Esc clears the range shown first; the next Esc ends the tool."""
+        if self.start is None:
+            return False
+        self.start = self.end = None
+        self.canvas.update()
+        return True
 
     @property
     def result(self) -> RangeBearing | None:
@@ -43,22 +57,15 @@ class MeasureTool(QObject):
             return None
         return range_and_bearing(*self.start, *self.end)
 
-    def eventFilter(self, obj, event) -> bool:
-        if not self.active:
-            return False
-        kind = event.type()
-        dragging = kind == QEvent.MouseMove and bool(event.buttons() & Qt.LeftButton)
-        releasing = kind == QEvent.MouseButtonRelease and event.button() == Qt.LeftButton
-        if kind == QEvent.MouseButtonPress and event.button() == Qt.LeftButton:
-            self.start = self.end = self._lonlat(event)
-        elif (dragging or releasing) and self.start:
-            self.end = self._lonlat(event)
-        elif kind == QEvent.KeyPress and event.key() == Qt.Key_Escape:
-            self.start = self.end = None
-        else:
-            return False
-        self.canvas.update()
+    def wants_drag(self, event) -> bool:
         return True
+
+    def drag_event(self, event) -> None:
+        if event.type() in (QEvent.MouseButtonPress, QEvent.MouseButtonDblClick):
+            self.start = self.end = self._lonlat(event)
+        elif self.start is not None:
+            self.end = self._lonlat(event)
+        self.canvas.update()
 
     def _lonlat(self, event) -> tuple[float, float] | None:
         lon, lat = self.canvas.lonlat_at(event.position().x(), event.position().y())

@@ -100,7 +100,15 @@ class ReplayController(Controller):
         self._on_tracks_changed()
 
     def _on_tracks_changed(self, *_: object) -> None:
-        """The session has set the clock's range from the tracks; here the widgets follow."""
+        """The session has set the clock's range from the tracks; here the widgets follow (a
+        track no longer loaded — another briefing opened, its file removed — is no longer
+        selected nor described)."""
+        selected = self.track_painter.selected
+        if selected is not None and self.find_loaded(str(selected[0])) is None:
+            self.track_painter.selected = None
+        if self._details_track is not None and self.find_loaded(self._details_track[0]) is None:
+            self.details.clear()
+            self._details_track = None
         self.refresh_strip()
         self.window.zone_events.recompute()
         self._on_time_changed()

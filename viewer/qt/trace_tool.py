@@ -2,9 +2,12 @@
 editing a traced track's vertices (drag to move, Ctrl+click or double-click on a leg to insert,
 right-click or Delete on a vertex to delete).
 
-The tool is an event filter on the map canvas (like Measure and Annotate) and paints what is
-being drawn or edited as an overlay; it owns no data: finished paths and edits go to callbacks,
-the window keeps them (with undo) in the briefing.
+Two map tools (`viewer.core.map_tools`: TRACE and EDIT_VERTICES) whose input comes from the
+window's `ToolController` (`drawing` and `editing`, each a `ToolHandler`): while tracing, a click
+adds a vertex and a drag pans the map; while editing, a drag from a vertex moves it and a drag
+from anywhere else pans. The tool paints what is being drawn or edited as an overlay; it owns no
+data: finished paths and edits go to callbacks, the window keeps them (with undo) in the
+briefing.
 """
 
 from __future__ import annotations
@@ -13,11 +16,12 @@ import math
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from viewer.core.tracing import TracedScenario, TracedTrack, TracingError
 from viewer.qt.i18n import translate
+from viewer.qt.tool_handler import ToolHandler
 from viewer.render.context import PaintContext, draw_text
 from viewer.render.qpolygon import polygon_from_xy
 
@@ -27,7 +31,7 @@ DRAW = "draw"
 EDIT = "edit"
 
 
-class TraceTool(QObject):
+class TraceTool:
     """``on_finished(points)`` gets each finished path (lon/lat tuples, two or more);
     ``on_edited(track)`` each edited track; ``scenario()`` returns the traced tracks to show."""
 
@@ -38,7 +42,6 @@ class TraceTool(QObject):
         on_edited: Callable[[TracedTrack], None],
         scenario: Callable[[], TracedScenario | None],
     ) -> None:
-        super().__init__(canvas)
         self.canvas = canvas
         self.on_finished = on_finished
         self.on_edited = on_edited
@@ -50,24 +53,22 @@ class TraceTool(QObject):
         self.show_paths = False  # draw every traced path (the Traced tracks panel is open)
         self._drag: int | None = None
         self._drag_to: tuple[float, float] | None = None
-        canvas.installEventFilter(self)
+        self.drawing = _DrawHandler(self)
+        self.editing = _EditHandler(self)
 
     # ------------------------------------------------------------------ modes
     def start_drawing(self) -> None:
         self.mode, self.points, self.track_id = DRAW, [], None
-        self.canvas.setCursor(Qt.CrossCursor)
         self.canvas.setFocus()
         self.canvas.update()
 
     def start_editing(self, track_id: str) -> None:
         self.mode, self.points, self.track_id = EDIT, [], track_id
-        self.canvas.setCursor(Qt.PointingHandCursor)
         self.canvas.setFocus()
         self.canvas.update()
 
     def stop(self) -> None:
         self.mode, self.points, self.track_id, self._drag = None, [], None, None
-        self.canvas.unsetCursor()
         self.canvas.update()
 
     def finish(self) -> bool:
@@ -91,7 +92,10 @@ class TraceTool(QObject):
 
     # ------------------------------------------------------------------ geometry helpers
     def _lonlat(self, event) -> tuple[float, float] | None:
-        lon, lat = self.canvas.lonlat_at(event.position().x(), event.position().y())
+        return self._lonlat_at(event.position())
+
+    def _lonlat_at(self, pos: QPointF) -> tuple[float, float] | None:
+        lon, lat = self.canvas.lonlat_at(pos.x(), pos.y())
         if not (math.isfinite(lon) and math.isfinite(lat)):
             return None
         return round(float(lon), 6), round(float(lat), 6)
@@ -121,106 +125,6 @@ class TraceTool(QObject):
             if d < best_d:
                 best, best_d = i + 1, d
         return best
-
-    # ------------------------------------------------------------------ events
-    def eventFilter(self, obj, event) -> bool:
-        if self.mode is None or obj is not self.canvas:
-            return False
-        t = event.type()
-        if self.mode == DRAW:
-            return self._draw_event(t, event)
-        return self._edit_event(t, event)
-
-    def _draw_event(self, t, event) -> bool:
-        if t == QEvent.MouseButtonPress and event.button() == Qt.LeftButton:
-            p = self._lonlat(event)
-            if p is not None:
-                if self.points:
-                    sx, sy = self._screen([self.points[-1]])
-                    pos = event.position()
-                    if math.hypot(sx[0] - pos.x(), sy[0] - pos.y()) < MIN_STEP_PX:
-                        return True
-                self.points.append(p)
-                self.canvas.update()
-            return True
-        if t == QEvent.MouseButtonDblClick and event.button() == Qt.LeftButton:
-            self.finish()
-            return True
-        if t == QEvent.MouseMove:
-            self.hover = self._lonlat(event)
-            if self.points:
-                self.canvas.update()
-            return bool(event.buttons() & Qt.LeftButton)
-        if t == QEvent.KeyPress:
-            key = event.key()
-            if key in (Qt.Key_Return, Qt.Key_Enter):
-                self.finish()
-                return True
-            if key == Qt.Key_Backspace and self.points:
-                self.points.pop()
-                self.canvas.update()
-                return True
-            if key == Qt.Key_Escape:
-                if self.points:
-                    self.points = []
-                    self.canvas.update()
-                else:
-                    self.stop()
-                return True
-        return t == QEvent.MouseButtonRelease
-
-    def _edit_event(self, t, event) -> bool:
-        track = self._edited_track()
-        if track is None:
-            return False
-        if t == QEvent.MouseButtonPress:
-            pos = event.position()
-            vertex = self._vertex_at(track, pos)
-            if event.button() == Qt.RightButton and vertex is not None:
-                self._apply(lambda: track.deleted(vertex))
-                return True
-            if event.button() != Qt.LeftButton:
-                return False
-            if vertex is not None and not event.modifiers() & Qt.ControlModifier:
-                self._drag, self._drag_to = vertex, None
-                return True
-            leg = self._leg_at(track, pos)
-            p = self._lonlat(event)
-            if leg is not None and p is not None and event.modifiers() & Qt.ControlModifier:
-                self._apply(lambda: track.inserted(leg, *p))
-                return True
-            return vertex is not None
-        if t == QEvent.MouseButtonDblClick and event.button() == Qt.LeftButton:
-            leg = self._leg_at(track, event.position())
-            p = self._lonlat(event)
-            if (
-                leg is not None
-                and p is not None
-                and self._vertex_at(track, event.position()) is None
-            ):
-                self._apply(lambda: track.inserted(leg, *p))
-            return True
-        if t == QEvent.MouseMove and self._drag is not None:
-            self._drag_to = self._lonlat(event)
-            self.canvas.update()
-            return True
-        if t == QEvent.MouseButtonRelease and self._drag is not None:
-            i, to = self._drag, self._drag_to
-            self._drag = self._drag_to = None
-            if to is not None:
-                self._apply(lambda: track.moved(i, *to))
-            self.canvas.update()
-            return True
-        if t == QEvent.KeyPress and event.key() == Qt.Key_Escape:
-            self.stop()
-            return True
-        if t == QEvent.KeyPress and event.key() in (Qt.Key_Delete, Qt.Key_Backspace):
-            pos = self.canvas.mapFromGlobal(self.canvas.cursor().pos())
-            vertex = self._vertex_at(track, QPointF(pos))
-            if vertex is not None:
-                self._apply(lambda: track.deleted(vertex))
-            return True
-        return False
 
     def _apply(self, edit: Callable[[], TracedTrack]) -> None:
         try:
@@ -292,3 +196,150 @@ class TraceTool(QObject):
             if numbered:
                 draw_text(painter, x + 7, y - 7, str(i + 1), colour, self._font(ctx))
         painter.setBrush(Qt.NoBrush)
+
+
+class _DrawHandler(ToolHandler):
+    """Tracing (`ToolHandler`): a click adds a vertex (clicks closer than `MIN_STEP_PX` to the
+    last are a double-click's jitter), Enter or a double-click ends the path, Backspace removes
+    the last vertex; Esc drops the path being drawn, then ends the tool."""
+
+    def __init__(self, tool: TraceTool) -> None:
+        self.tool = tool
+
+    def activate(self) -> bool:
+        self.tool.start_drawing()
+        return True
+
+    def deactivate(self) -> None:
+        self.tool.stop()
+
+    def cancel_partial(self) -> bool:
+        if not self.tool.points:
+            return False
+        self.tool.points = []
+        self.tool.canvas.update()
+        return True
+
+    def click(self, pos: QPointF, modifiers: Qt.KeyboardModifier) -> bool:
+        tool = self.tool
+        p = tool._lonlat_at(pos)
+        if p is None:
+            return True
+        if tool.points:
+            sx, sy = tool._screen([tool.points[-1]])
+            if math.hypot(sx[0] - pos.x(), sy[0] - pos.y()) < MIN_STEP_PX:
+                return True
+        tool.points.append(p)
+        tool.canvas.update()
+        return True
+
+    def double_click(self, event) -> bool:
+        self.tool.finish()
+        return True
+
+    def hover(self, event) -> None:
+        self.tool.hover = self.tool._lonlat(event)
+        if self.tool.points:
+            self.tool.canvas.update()
+
+    def key_press(self, event) -> bool:
+        tool, key = self.tool, event.key()
+        if key in (Qt.Key_Return, Qt.Key_Enter):
+            tool.finish()
+            return True
+        if key == Qt.Key_Backspace and tool.points:
+            tool.points.pop()
+            tool.canvas.update()
+            return True
+        return False
+
+
+class _EditHandler(ToolHandler):
+    """Editing a traced track's vertices (`ToolHandler`): a drag from a vertex moves it (a drag
+    from anywhere else pans), Ctrl+click or a double-click on a leg inserts a vertex,
+    right-click or Delete on a vertex deletes it."""
+
+    cursor = Qt.PointingHandCursor
+
+    def __init__(self, tool: TraceTool) -> None:
+        self.tool = tool
+        self.track_id: str | None = None  # the track to edit when the tool starts
+
+    def activate(self) -> bool:
+        if self.track_id is None:
+            return False
+        self.tool.start_editing(self.track_id)
+        return True
+
+    def deactivate(self) -> None:
+        self.tool.stop()
+
+    def cancel_partial(self) -> bool:
+        if self.tool._drag is None:
+            return False
+        self.tool._drag = self.tool._drag_to = None
+        self.tool.canvas.update()
+        return True
+
+    def wants_drag(self, event) -> bool:
+        track = self.tool._edited_track()
+        if track is None or event.modifiers() & Qt.ControlModifier:
+            return False
+        return self.tool._vertex_at(track, event.position()) is not None
+
+    def drag_event(self, event) -> None:
+        tool, t = self.tool, event.type()
+        track = tool._edited_track()
+        if track is None:
+            return
+        if t in (QEvent.MouseButtonPress, QEvent.MouseButtonDblClick):
+            tool._drag, tool._drag_to = tool._vertex_at(track, event.position()), None
+        elif t == QEvent.MouseMove and tool._drag is not None:
+            tool._drag_to = tool._lonlat(event)
+        elif t == QEvent.MouseButtonRelease and tool._drag is not None:
+            i, to = tool._drag, tool._drag_to
+            tool._drag = tool._drag_to = None
+            if to is not None:
+                tool._apply(lambda: track.moved(i, *to))
+        tool.canvas.update()
+
+    def click(self, pos: QPointF, modifiers: Qt.KeyboardModifier) -> bool:
+        tool = self.tool
+        track = tool._edited_track()
+        if track is None or not modifiers & Qt.ControlModifier:
+            return False
+        leg, p = tool._leg_at(track, pos), tool._lonlat_at(pos)
+        if leg is None or p is None:
+            return False
+        tool._apply(lambda: track.inserted(leg, *p))
+        return True
+
+    def double_click(self, event) -> bool:
+        tool, pos = self.tool, event.position()
+        track = tool._edited_track()
+        if track is None:
+            return False
+        leg, p = tool._leg_at(track, pos), tool._lonlat_at(pos)
+        if leg is not None and p is not None and tool._vertex_at(track, pos) is None:
+            tool._apply(lambda: track.inserted(leg, *p))
+        return True
+
+    def right_press(self, event) -> bool:
+        tool = self.tool
+        track = tool._edited_track()
+        vertex = tool._vertex_at(track, event.position()) if track is not None else None
+        if track is None or vertex is None:
+            return False
+        tool._apply(lambda: track.deleted(vertex))
+        return True
+
+    def key_press(self, event) -> bool:
+        tool = self.tool
+        track = tool._edited_track()
+        if track is None or event.key() not in (Qt.Key_Delete, Qt.Key_Backspace):
+            return False
+        pos = tool.canvas.mapFromGlobal(tool.canvas.cursor().pos())
+        vertex = tool._vertex_at(track, QPointF(pos))
+        if vertex is not None:
+            tool._apply(lambda: track.deleted(vertex))
+        return True

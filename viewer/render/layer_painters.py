@@ -12,7 +12,7 @@ import math
 import numpy as np
 import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from viewer.core.basemap import Basemap, resolution_for_scale, view_lonlat_bbox
 from viewer.core.catalog import (
@@ -136,9 +136,7 @@ class GraticulePainter(Painter):
         span = max(east - west, north - south)
         step = next((s for s in self.STEPS if span / s <= 14), 30.0)
         painter.setPen(QPen(ctx.theme.color("graticule"), 0))
-        font = QFont()
-        font.setPointSizeF(8.0 * ctx.label_scale)
-        font.setBold(ctx.theme.bold)
+        font = degree_label_font(ctx)
         painter.setFont(font)
         lons = np.arange(math.ceil(west / step) * step, east + 1e-9, step)
         lats = np.arange(math.ceil(south / step) * step, north + 1e-9, step)
@@ -168,6 +166,20 @@ class GraticulePainter(Painter):
             else:
                 rect = draw_text(painter, 3, y - 2, text, color, font, theme=ctx.theme)
             self.label_boxes.append(rect.adjusted(-2, -2, 2, 2))
+
+
+def degree_label_font(ctx: PaintContext) -> QFont:
+    """The graticule's degree labels' font."""
+    font = QFont()
+    font.setPointSizeF(8.0 * ctx.label_scale)
+    font.setBold(ctx.theme.bold)
+    return font
+
+
+def degree_label_strip(ctx: PaintContext) -> float:
+    """How far up from the bottom edge the longitude labels reach: the overlays at the bottom
+    (the source line, the legend above it) keep above this strip, so no label is covered."""
+    return QFontMetricsF(degree_label_font(ctx)).height() + 4.0
 
 
 def _edge_point(sx, sy, view, edge):

@@ -35,6 +35,7 @@ from viewer.render.layer_painters import (
     BasemapPainter,
     GraticulePainter,
     ReferenceLayerPainter,
+    degree_label_strip,
     painter_for,
 )
 from viewer.render.legend import Legend
@@ -264,7 +265,8 @@ class MapScene:
         for overlay in self.overlays:
             if isinstance(overlay, PlacedOverlay):
                 sizes.update(overlay.wanted(ctx))
-        return self.overlay_layout.place(ctx, sizes)
+        band = degree_label_strip(self.context(view))  # the labels keep the map's type size
+        return self.overlay_layout.place(ctx, sizes, band)
 
     def notice_boxes(self, view: MapView) -> list[QRectF]:
         """Where the notice goes on ``view``'s frame: placed first, whatever the data, so the
@@ -291,7 +293,8 @@ class MapScene:
         for overlay in self.overlays:
             if isinstance(overlay, PlacedOverlay):
                 sizes.update(overlay.wanted(ctx))
-        return place_boxes((view.width, view.height), sizes, ctx.font_scale).insets()
+        band = degree_label_strip(self.context(view))
+        return place_boxes((view.width, view.height), sizes, ctx.font_scale, None, band).insets()
 
     def _data_key(self) -> object:
         """The state of what the overlays keep off: the visible tracks, the annotations shown.

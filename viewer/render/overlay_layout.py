@@ -154,13 +154,16 @@ class OverlayLayout:
         self._cache: tuple[object, OverlayBoxes] | None = None
         self._occupancy: tuple[object, _Occupancy] | None = None
 
-    def place(self, ctx: PaintContext, sizes: dict[str, tuple[float, float]]) -> OverlayBoxes:
+    def place(
+        self, ctx: PaintContext, sizes: dict[str, tuple[float, float]], bottom_band: float = 0.0
+    ) -> OverlayBoxes:
         """The boxes of ``sizes`` (name -> (w, h) px) on the frame of ``ctx`` (with the
-        overlays' type size: `overlay_context`)."""
+        overlays' type size: `overlay_context`), at least ``bottom_band`` px above the bottom
+        edge (the longitude labels' strip: `place_boxes`)."""
         view = ctx.view
         sizes = {k: (float(w), float(h)) for k, (w, h) in sizes.items() if w > 0 and h > 0}
         data_key = (view, self.data_key())
-        key = (data_key, ctx.font_scale, tuple(sorted(sizes.items())))
+        key = (data_key, ctx.font_scale, bottom_band, tuple(sorted(sizes.items())))
         if self._cache is not None and self._cache[0] == key:
             self.last = self._cache[1]
             return self.last
@@ -169,7 +172,9 @@ class OverlayLayout:
             xy = np.asarray(xy, dtype=float).reshape(-1, 2)
             w = np.ones(len(xy)) if weights is None else np.asarray(weights, dtype=float)
             self._occupancy = (data_key, _Occupancy(view.width, view.height, xy, w))
-        boxes = place_boxes((view.width, view.height), sizes, ctx.font_scale, self._occupancy[1])
+        boxes = place_boxes(
+            (view.width, view.height), sizes, ctx.font_scale, self._occupancy[1], bottom_band
+        )
         self._cache = (key, boxes)
         self.last = boxes
         return boxes
@@ -193,13 +198,17 @@ def place_boxes(
     sizes: dict[str, tuple[float, float]],
     scale: float,
     data: _Occupancy | None = None,
+    bottom_band: float = 0.0,
 ) -> OverlayBoxes:
     """Each box of ``sizes`` at its best candidate place (least data under it), slid away from
-    its edge past the boxes placed before it; a box wider than the frame is narrowed to it."""
+    its edge past the boxes placed before it; a box wider than the frame is narrowed to it.
+    ``bottom_band``: the strip the longitude labels take at the bottom edge (they keep the
+    map's type size when the overlays shrink, and grow in high contrast), kept clear too."""
     fw, fh = frame
     margin = 8.0 * scale
     # left and bottom: clear of the graticule's degree labels along those edges
-    margins = (LABEL_BAND_LEFT * scale, margin, margin, LABEL_BAND_BOTTOM * scale)
+    bottom = max(LABEL_BAND_BOTTOM * scale, bottom_band)
+    margins = (LABEL_BAND_LEFT * scale, margin, margin, bottom)
     gap = 6.0 * scale
     placed: dict[str, QRectF] = {}
     for name in ORDER:
