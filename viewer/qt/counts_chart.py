@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from viewer.core.counts import (
@@ -29,7 +29,14 @@ from viewer.core.counts import (
 )
 from viewer.core.zone_names import zone_title
 from viewer.qt.i18n import translate
-from viewer.qt.reference_chart import MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T, ReferenceWidget
+from viewer.qt.reference_chart import (
+    MARGIN_B,
+    MARGIN_L,
+    MARGIN_R,
+    MARGIN_T,
+    ReferenceWidget,
+    begin_chart,
+)
 from viewer.render.track_painter import KIND_COLORS, kind_name
 
 WORDS_H = 13  # the row naming each bar of a bin (aircraft, reported, apart)
@@ -129,12 +136,7 @@ class BarsWidget(QWidget):
                 return
 
     def paintEvent(self, event) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
-        p.fillRect(self.rect(), QColor("#ffffff"))
-        font = QFont()
-        font.setPointSizeF(8)
-        p.setFont(font)
+        p = begin_chart(self)
         bars = self._bars()
         if not bars:
             p.setPen(QColor("#666666"))

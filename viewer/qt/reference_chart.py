@@ -13,6 +13,17 @@ from viewer.qt.i18n import translate
 MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 44, 12, 10, 34
 
 
+def begin_chart(widget: QWidget) -> QPainter:
+    """A painter on a chart ``widget``: antialiased, on white, in 8-point type."""
+    p = QPainter(widget)
+    p.setRenderHint(QPainter.Antialiasing)
+    p.fillRect(widget.rect(), QColor("#ffffff"))
+    font = QFont()
+    font.setPointSizeF(8)
+    p.setFont(font)
+    return p
+
+
 class ReferenceWidget(QWidget):
     """The published yearly figures, one series at a time: the bars coloured by what each
     year's figure counts, a dashed break where the definition changes (S9: ADIZ entries to
@@ -33,12 +44,7 @@ class ReferenceWidget(QWidget):
 
     def paintEvent(self, event) -> None:
         s = self.series[self.index]
-        p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
-        p.fillRect(self.rect(), QColor("#ffffff"))
-        font = QFont()
-        font.setPointSizeF(8)
-        p.setFont(font)
+        p = begin_chart(self)
         fm = p.fontMetrics()
         colours = self.definition_colours()
         notes = "; ".join(f"{y}: {n}" for y, n in s.notes.items() if n)
