@@ -78,6 +78,20 @@ class LabelGrid:
                 inside = (x0 + dx <= x1) & (y0 + dy <= y1)
                 self.cells[(y0 + dy)[inside], (x0 + dx)[inside]] = True
 
+    def free(self, x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray) -> np.ndarray:
+        """Whether each rectangle (screen px, arrays alike in shape) is free now, at once (a
+        summed-area table of the grid): a rectangle taken now stays taken, so only the free
+        ones need `take` — in a crowd most places around a head are under other icons."""
+        ny, nx = self.cells.shape
+        table = np.zeros((ny + 1, nx + 1), dtype=np.int32)
+        np.cumsum(np.cumsum(self.cells, axis=0, dtype=np.int32), axis=1, out=table[1:, 1:])
+        x0 = np.clip(np.floor_divide(x, GRID_PX).astype(np.int64), 0, nx)
+        y0 = np.clip(np.floor_divide(y, GRID_PX).astype(np.int64), 0, ny)
+        x1 = np.clip(np.floor_divide(x + w, GRID_PX).astype(np.int64) + 1, 0, nx)
+        y1 = np.clip(np.floor_divide(y + h, GRID_PX).astype(np.int64) + 1, 0, ny)
+        taken = table[y1, x1] - table[y0, x1] - table[y1, x0] + table[y0, x0]
+        return (taken == 0) & (x0 < nx) & (y0 < ny) & (x1 > x0) & (y1 > y0)
+
     def take(self, x: float, y: float, w: float, h: float) -> bool:
         """Claim the rectangle (screen px); False (nothing claimed) if a label is there."""
         x0, y0 = max(int(x // GRID_PX), 0), max(int(y // GRID_PX), 0)

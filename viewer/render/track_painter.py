@@ -404,17 +404,33 @@ class TrackPainter(Painter):
                     grid.mark_points(
                         heads[2], heads[3], self.style.head_size * ctx.label_scale * 0.8
                     )
-            for n, x, y, size, text, owner, is_urgent in wanted:
-                if is_urgent != urgent or counts.get(n, 0) >= self.style.max_labels:
+            batch = [e for e in wanted if e[6] == urgent]
+            if not batch:
+                continue
+            sprites = [self.labels.sprite(e[4], point_size, ctx.theme, dpr) for e in batch]
+            lw = np.array([sp[1] for sp in sprites])
+            lh = np.array([sp[2] for sp in sprites])
+            xs, ys = label_spots(
+                np.array([e[1] for e in batch]),
+                np.array([e[2] for e in batch]),
+                np.array([e[3] for e in batch]),
+                lw,
+                lh,
+            )
+            lw, lh = lw[:, None] + 0 * xs, lh[:, None] + 0 * ys
+            inside = (xs >= 0) & (ys >= 0) & (xs + lw <= w) & (ys + lh <= h)
+            free = inside & grid.free(xs, ys, lw, lh)
+            for i in np.flatnonzero(free.any(axis=1)):
+                n, owner = batch[i][0], batch[i][5]
+                if counts.get(n, 0) >= self.style.max_labels:
                     continue
-                sprite, lw, lh = self.labels.sprite(text, point_size, ctx.theme, dpr)
-                for sx, sy in _label_spots(x, y, size, lw, lh):
-                    inside = sx >= 0 and sy >= 0 and sx + lw <= w and sy + lh <= h
-                    if inside and grid.take(sx, sy, lw, lh):
+                for k in np.flatnonzero(free[i]):
+                    x, y, lw_i, lh_i = (float(v) for v in (xs[i, k], ys[i, k], lw[i, k], lh[i, k]))
+                    if grid.take(x, y, lw_i, lh_i):
                         counts[n] = counts.get(n, 0) + 1
-                        self.drawn.labels.append(QRectF(sx, sy, lw, lh))
+                        self.drawn.labels.append(QRectF(x, y, lw_i, lh_i))
                         self.drawn.labelled.append(owner)
-                        painter.drawPixmap(QPointF(sx, sy), sprite)
+                        painter.drawPixmap(QPointF(x, y), sprites[i][0])
                         break
 
     # ------------------------------------------------------------------ picking
@@ -435,16 +451,17 @@ LABEL_GAP = 3.0  # px between an icon's reach and its label: more than the grid'
 # the icon's marked box (0.8 of its reach), so a head's own icon never blocks its label
 
 
-def _label_spots(x: float, y: float, size: float, w: float, h: float):
-    """Where a head's label may go (top-left corners), in order: right of the icon, left,
-    above and below it (to the right, then to the left)."""
+def label_spots(
+    x: np.ndarray, y: np.ndarray, size: np.ndarray, w: np.ndarray, h: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Where each head's label may go (top-left corners, arrays of shape (heads, 6)), in
+    order: right of the icon, left, above and below it (to the right, then to the left)."""
     g = LABEL_GAP
-    yield x + size + g, y - h / 2
-    yield x - size - g - w, y - h / 2
-    yield x + size * 0.5, y - size - g - h
-    yield x + size * 0.5, y + size + g
-    yield x - size * 0.5 - w, y - size - g - h
-    yield x - size * 0.5 - w, y + size + g
+    right, left = x + size * 0.5, x - size * 0.5 - w  # above or below, to the right or left
+    above, below = y - size - g - h, y + size + g
+    xs = np.stack([x + size + g, x - size - g - w, right, right, left, left], axis=1)
+    ys = np.stack([y - h / 2, y - h / 2, above, below, above, below], axis=1)
+    return xs, ys
 
 
 def colour_codes(ts, color_by: str, kinds: np.ndarray) -> tuple[np.ndarray, list[str]]:
