@@ -9,6 +9,7 @@ alert, never a pass over the history) and answers, per track of a snapshot's Tra
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,7 @@ class LabelPriority:
     def __init__(self) -> None:
         self._last: dict[str, tuple[float, str]] = {}
         self.version = 0
-        self._cache: tuple[object, np.ndarray] | None = None
+        self._cache: tuple[weakref.ref[TrackSet], tuple, np.ndarray] | None = None
         self._sorted: tuple[int, np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def add(self, alerts: Iterable[Alert]) -> None:
@@ -49,9 +50,9 @@ class LabelPriority:
     def ranks(self, trackset: TrackSet, t: float) -> np.ndarray:
         """Per track of ``trackset``: `ALERTING` (an event in the `ALERTING_S` before ``t``),
         `INSIDE` (its last event an entry) or `OTHER`."""
-        key = (id(trackset), trackset.n_tracks, self.version, int(t))
-        if self._cache is not None and self._cache[0] == key:
-            return self._cache[1]
+        key = (self.version, int(t))  # and the trackset itself (a new snapshot may reuse its id)
+        if self._cache is not None and self._cache[0]() is trackset and self._cache[1] == key:
+            return self._cache[2]
         ranks = np.full(trackset.n_tracks, OTHER, dtype=np.int8)
         if self._last and trackset.n_tracks:
             ids, times, entered = self._arrays()
@@ -62,7 +63,7 @@ class LabelPriority:
             rank = np.where(entered[w], INSIDE, OTHER)
             rank = np.where((times[w] >= t - ALERTING_S) & (times[w] <= t + 1.0), ALERTING, rank)
             ranks[known] = rank
-        self._cache = (key, ranks)
+        self._cache = (weakref.ref(trackset), key, ranks)
         return ranks
 
     def _arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -226,7 +227,10 @@ class TrackPainter(Painter):
         self.atlas = HeadAtlas()
         self.labels = LabelSprites()
         self.live_trails = LiveTrailLayer(self._codes, gap)
-        self._kind_index: dict[tuple[int, str], tuple] = {}
+        # per trackset (held weakly: a live snapshot's id may be reused by the next one)
+        self._kind_index: weakref.WeakKeyDictionary[TrackSet, dict[str, tuple]] = (
+            weakref.WeakKeyDictionary()
+        )
 
     # ------------------------------------------------------------------ painting
     def paint(self, painter: QPainter, ctx: PaintContext) -> None:
@@ -282,15 +286,14 @@ class TrackPainter(Painter):
 
     def _codes(self, ts) -> tuple[np.ndarray, np.ndarray, list[str]]:
         """Per track: kind index (for the icon), colour index and the palette they index."""
-        key = (id(ts), self.style.color_by)
-        if key not in self._kind_index:
+        by_colour = self._kind_index.setdefault(ts, {})
+        key = self.style.color_by
+        if key not in by_colour:
             lookup = {k: i for i, k in enumerate(KINDS)}
             kinds = np.array([lookup.get(k, len(KINDS) - 1) for k in ts.kinds], dtype=np.int64)
-            colours, palette = colour_codes(ts, self.style.color_by, kinds)
-            if len(self._kind_index) > 16:
-                self._kind_index.clear()
-            self._kind_index[key] = (kinds, colours, palette)
-        return self._kind_index[key]
+            colours, palette = colour_codes(ts, key, kinds)
+            by_colour[key] = (kinds, colours, palette)
+        return by_colour[key]
 
     def _paint_trails(self, painter, ctx, sl, ts, colour_of_live, palette, t, trail):
         groups = slice_segments(sl, ts, ctx, colour_of_live, t, trail)
