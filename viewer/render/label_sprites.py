@@ -54,12 +54,31 @@ class LabelGrid:
     def __init__(self, width: int, height: int) -> None:
         self.width, self.height = width, height
         self.cells = np.zeros((height // GRID_PX + 2, width // GRID_PX + 2), dtype=bool)
+        # the same cells as one Python int per row (bit i: cell i), for `take`: a few integer
+        # operations per label instead of NumPy calls; made again after `mark`/`mark_points`
+        self._rows: list[int] | None = None
+        # work arrays kept from frame to frame (a new array of this size each time costs more
+        # in fresh memory pages than the sums written into it)
+        self._scratch: dict[str, np.ndarray] = {}
+
+    def clear(self) -> None:
+        """Every cell free again (the grid reused for the next frame)."""
+        self.cells[...] = False
+        self._rows = None
+
+    def _buffer(self, name: str) -> np.ndarray:
+        found = self._scratch.get(name)
+        if found is None:
+            ny, nx = self.cells.shape
+            found = self._scratch[name] = np.zeros((ny + 1, nx + 1), dtype=np.int64)
+        return found
 
     def mark(self, x: float, y: float, w: float, h: float) -> None:
         """Mark the rectangle (screen px) as taken (a name on the map: no label goes there)."""
         x0, y0 = max(int(x // GRID_PX), 0), max(int(y // GRID_PX), 0)
         x1, y1 = int((x + w) // GRID_PX) + 1, int((y + h) // GRID_PX) + 1
         self.cells[y0:y1, x0:x1] = True
+        self._rows = None
 
     def mark_points(self, xs: np.ndarray, ys: np.ndarray, r: float) -> None:
         """Mark a square of half-side ``r`` around each point (the heads' icons), at once."""
@@ -68,23 +87,31 @@ class LabelGrid:
         ok &= (xs > -r) & (xs < self.width + r) & (ys > -r) & (ys < self.height + r)
         if not ok.any():
             return
-        x0 = np.clip(((xs[ok] - r) // GRID_PX).astype(int), 0, nx - 1)
-        y0 = np.clip(((ys[ok] - r) // GRID_PX).astype(int), 0, ny - 1)
-        x1 = np.clip(((xs[ok] + r) // GRID_PX).astype(int), 0, nx - 1)
-        y1 = np.clip(((ys[ok] + r) // GRID_PX).astype(int), 0, ny - 1)
-        k = int((2 * r) // GRID_PX) + 2
-        for dy in range(k):
-            for dx in range(k):
-                inside = (x0 + dx <= x1) & (y0 + dy <= y1)
-                self.cells[(y0 + dy)[inside], (x0 + dx)[inside]] = True
+        x0 = np.clip(((xs[ok] - r) // GRID_PX).astype(np.int64), 0, nx - 1)
+        y0 = np.clip(((ys[ok] - r) // GRID_PX).astype(np.int64), 0, ny - 1)
+        x1 = np.clip(((xs[ok] + r) // GRID_PX).astype(np.int64), 0, nx - 1) + 1
+        y1 = np.clip(((ys[ok] + r) // GRID_PX).astype(np.int64), 0, ny - 1) + 1
+        # every square at once: +1 at its corners' differences, then sums along both axes
+        stride = nx + 1
+        corners = np.concatenate([y0 * stride + x0, y0 * stride + x1, y1 * stride + x0,
+                                  y1 * stride + x1])  # fmt: skip
+        signs = np.repeat(np.array([1, -1, -1, 1], dtype=np.int64), len(x0))
+        sums = self._buffer("sums")
+        sums.fill(0)
+        np.add.at(sums.reshape(-1), corners, signs)
+        np.cumsum(sums, axis=1, out=sums)
+        np.cumsum(sums, axis=0, out=sums)
+        self.cells |= sums[:ny, :nx] > 0
+        self._rows = None
 
     def free(self, x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray) -> np.ndarray:
         """Whether each rectangle (screen px, arrays alike in shape) is free now, at once (a
         summed-area table of the grid): a rectangle taken now stays taken, so only the free
         ones need `take` — in a crowd most places around a head are under other icons."""
         ny, nx = self.cells.shape
-        table = np.zeros((ny + 1, nx + 1), dtype=np.int32)
-        np.cumsum(np.cumsum(self.cells, axis=0, dtype=np.int32), axis=1, out=table[1:, 1:])
+        table = self._buffer("table")  # row 0 and column 0 stay 0
+        np.cumsum(self.cells, axis=1, dtype=np.int64, out=table[1:, 1:])
+        np.cumsum(table[1:, 1:], axis=0, out=table[1:, 1:])
         x0 = np.clip(np.floor_divide(x, GRID_PX).astype(np.int64), 0, nx)
         y0 = np.clip(np.floor_divide(y, GRID_PX).astype(np.int64), 0, ny)
         x1 = np.clip(np.floor_divide(x + w, GRID_PX).astype(np.int64) + 1, 0, nx)
@@ -94,14 +121,22 @@ class LabelGrid:
 
     def take(self, x: float, y: float, w: float, h: float) -> bool:
         """Claim the rectangle (screen px); False (nothing claimed) if a label is there."""
+        ny, nx = self.cells.shape
         x0, y0 = max(int(x // GRID_PX), 0), max(int(y // GRID_PX), 0)
-        x1, y1 = int((x + w) // GRID_PX) + 1, int((y + h) // GRID_PX) + 1
-        if x0 >= self.cells.shape[1] or y0 >= self.cells.shape[0] or x1 <= 0 or y1 <= 0:
+        x1, y1 = min(int((x + w) // GRID_PX) + 1, nx), min(int((y + h) // GRID_PX) + 1, ny)
+        if x0 >= x1 or y0 >= y1:
             return False
-        box = self.cells[y0:y1, x0:x1]
-        if box.any():
-            return False
-        box[...] = True
+        rows = self._rows
+        if rows is None:
+            packed = np.packbits(self.cells, axis=1, bitorder="little")
+            rows = self._rows = [int.from_bytes(row.tobytes(), "little") for row in packed]
+        mask = ((1 << (x1 - x0)) - 1) << x0
+        for r in range(y0, y1):
+            if rows[r] & mask:
+                return False
+        for r in range(y0, y1):
+            rows[r] |= mask
+        self.cells[y0:y1, x0:x1] = True
         return True
 
 

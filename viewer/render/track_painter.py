@@ -35,6 +35,7 @@ from viewer.core.track_layers import TrackLayers
 from viewer.core.tracks import TrackSet
 from viewer.render.context import PaintContext, Painter
 from viewer.render.head_atlas import HeadAtlas
+from viewer.render.label_memory import LabelMemory, Placed, Reused
 from viewer.render.label_sprites import LabelGrid, LabelSprites, label_order
 from viewer.render.live_trails import LiveTrailLayer
 from viewer.render.trail_lines import draw_groups, slice_segments
@@ -228,6 +229,8 @@ class TrackPainter(Painter):
         self.labels = LabelSprites()
         self.live_trails = LiveTrailLayer(self._codes, gap)
         # per trackset (held weakly: a live snapshot's id may be reused by the next one)
+        self.memory = LabelMemory()  # the last placement, kept while the heads stand still
+        self._grid: LabelGrid | None = None  # the labels' grid, reused from frame to frame
         self._kind_index: weakref.WeakKeyDictionary[TrackSet, dict[str, tuple]] = (
             weakref.WeakKeyDictionary()
         )
@@ -353,7 +356,8 @@ class TrackPainter(Painter):
                 painter.drawEllipse(QPointF(float(sx[j]), float(sy[j])), size * 1.6, size * 1.6)
 
     def _wanted_labels(self, n, sl, ts, sx, sy, ctx, stale, rank, path_key) -> list:
-        """(file, x, y, icon size, text, (file, track), urgent) of the heads on screen to label,
+        """(file, x, y, icon size, text, (file, track), urgent, (file, track id)) of the heads on
+        screen to label,
         in the order `label_order` gives: the selected track first, then by ``rank`` (a live
         track that alerted, one inside a zone, the rest; stale ones last), the sparse places
         first — at most twice ``max_labels`` per file: a crowded picture stays quick."""
@@ -385,7 +389,8 @@ class TrackPainter(Painter):
             elif stale is not None and stale[j]:
                 text += stale_word
             urgent = bool(rank_j < OTHER_RANK)
-            out.append((n, float(sx[j]), float(sy[j]), size, text, (path_key, track), urgent))
+            key = (path_key, str(ts.ids[track]))  # the same aircraft in the next snapshot
+            out.append((n, float(sx[j]), float(sy[j]), size, text, (path_key, track), urgent, key))
         return out
 
     def _paint_labels(self, painter, ctx, wanted) -> None:
@@ -395,11 +400,24 @@ class TrackPainter(Painter):
         too, except the urgent ones (the selected track, a live track that alerted or is inside
         a zone), placed first: in a crowd they may cover an icon rather than go unnamed."""
         w, h = ctx.view.width, ctx.view.height
-        grid = LabelGrid(w, h)
-        for x0, y0, x1, y1 in ctx.avoid:
-            grid.mark(x0, y0, x1 - x0, y1 - y0)
         point_size = 8.0 * ctx.label_scale
         dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        setting = (
+            ctx.view, tuple(ctx.avoid), point_size, ctx.theme.name, dpr, self.style.max_labels,
+            self.style.head_size * ctx.label_scale, self.selected,
+        )  # fmt: skip
+        again = self.memory.reuse(setting, wanted)
+        if again is not None:  # the last placement, each label moved with its head
+            shown = again.kept
+            if again.fresh:
+                shown = self._amend(ctx, again, point_size, dpr)
+            for placed, x, y, owner, _ in shown:
+                self.drawn.labels.append(QRectF(x, y, *placed.size))
+                self.drawn.labelled.append(owner)
+                painter.drawPixmap(QPointF(x, y), placed.pixmap)
+            return
+        grid = self._clear_grid(ctx)
+        placed: list[Placed] = []
         counts: dict[int, int] = {}
         for urgent in (True, False):
             if not urgent:
@@ -420,21 +438,72 @@ class TrackPainter(Painter):
                 lw,
                 lh,
             )
-            lw, lh = lw[:, None] + 0 * xs, lh[:, None] + 0 * ys
-            inside = (xs >= 0) & (ys >= 0) & (xs + lw <= w) & (ys + lh <= h)
-            free = inside & grid.free(xs, ys, lw, lh)
-            for i in np.flatnonzero(free.any(axis=1)):
+            lw2, lh2 = lw[:, None] + 0 * xs, lh[:, None] + 0 * ys
+            inside = (xs >= 0) & (ys >= 0) & (xs + lw2 <= w) & (ys + lh2 <= h)
+            free = inside & grid.free(xs, ys, lw2, lh2)
+            # Python lists from here: one label at a time (each placed changes the grid)
+            xs_l, ys_l, free_l = xs.tolist(), ys.tolist(), free.tolist()
+            lw_l, lh_l = lw.tolist(), lh.tolist()
+            for i in np.flatnonzero(free.any(axis=1)).tolist():
                 n, owner = batch[i][0], batch[i][5]
                 if counts.get(n, 0) >= self.style.max_labels:
                     continue
-                for k in np.flatnonzero(free[i]):
-                    x, y, lw_i, lh_i = (float(v) for v in (xs[i, k], ys[i, k], lw[i, k], lh[i, k]))
-                    if grid.take(x, y, lw_i, lh_i):
+                lw_i, lh_i = lw_l[i], lh_l[i]
+                for x, y, ok in zip(xs_l[i], ys_l[i], free_l[i], strict=True):
+                    if ok and grid.take(x, y, lw_i, lh_i):
                         counts[n] = counts.get(n, 0) + 1
                         self.drawn.labels.append(QRectF(x, y, lw_i, lh_i))
                         self.drawn.labelled.append(owner)
                         painter.drawPixmap(QPointF(x, y), sprites[i][0])
+                        e = batch[i]
+                        placed.append(
+                            Placed(e[7], e[4], (e[1], e[2]), (x, y), (lw_i, lh_i),
+                                   sprites[i][0], owner)
+                        )  # fmt: skip
                         break
+        self.memory.remember(setting, wanted, placed)
+
+    def _clear_grid(self, ctx) -> LabelGrid:
+        """The labels' grid (kept from frame to frame), with only the map's names marked."""
+        w, h = ctx.view.width, ctx.view.height
+        grid = self._grid
+        if grid is None or (grid.width, grid.height) != (w, h):
+            grid = self._grid = LabelGrid(w, h)
+        grid.clear()
+        for x0, y0, x1, y1 in ctx.avoid:
+            grid.mark(x0, y0, x1 - x0, y1 - y0)
+        return grid
+
+    def _amend(self, ctx, again: Reused, point_size: float, dpr: float) -> list:
+        """The last placement with the newly urgent heads' labels added (an alert came): the
+        urgent labels kept, then the new ones at the first free spot around their heads (they
+        may cover an icon, as in a full placement), then the other labels where they still
+        fit; a label the new ones cover is dropped until the next full placement."""
+        grid = self._clear_grid(ctx)
+        w, h = ctx.view.width, ctx.view.height
+        shown: list = []
+        placed: list[Placed] = []
+
+        def keep(items) -> None:
+            for item in items:
+                p, x, y = item[0], item[1], item[2]
+                if grid.take(x, y, *p.size):
+                    shown.append(item)
+                    placed.append(p)
+
+        keep([k for k in again.kept if k[4]])
+        for e in again.fresh:
+            pixmap, lw, lh = self.labels.sprite(e[4], point_size, ctx.theme, dpr)
+            xs, ys = label_spots(*(np.array([v]) for v in (e[1], e[2], e[3], lw, lh)))
+            for x, y in zip(xs[0].tolist(), ys[0].tolist(), strict=True):
+                if x >= 0 and y >= 0 and x + lw <= w and y + lh <= h and grid.take(x, y, lw, lh):
+                    p = Placed(e[7], e[4], (e[1], e[2]), (x, y), (lw, lh), pixmap, e[5])
+                    shown.append((p, x, y, e[5], True))
+                    placed.append(p)
+                    break
+        keep([k for k in again.kept if not k[4]])
+        self.memory.amended(placed, again.urgent)
+        return shown
 
     # ------------------------------------------------------------------ picking
     def pick(self, x: float, y: float) -> tuple[str, int, int] | None:
