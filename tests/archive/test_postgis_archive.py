@@ -175,3 +175,32 @@ def test_zone_counts_by_track_ranges_or_by_time_chunks_equal_the_apps(
     for counts in (by_tracks, by_time):
         assert_same_counts(counts, csv_trackset, zones)
         assert_same_events(counts.events, csv_trackset, zones)
+
+
+def test_the_strip_at_once_from_the_tables_statistics(archive, csv_trackset) -> None:
+    """Before the exact activity: fixes per hour from pg_stats' histogram of the time column
+    (ANALYZE's equal-count buckets spread over their spans), scaled to the estimated rows."""
+    estimate = archive.activity_estimate()
+    assert estimate is not None and estimate.estimate and (estimate.tracks == -1).all()
+    exact = archive.activity()
+    assert abs(estimate.total_fixes - exact.total_fixes) <= 0.01 * exact.total_fixes
+    assert estimate.bin_start[0] == exact.bin_start[0]
+    assert estimate.bin_start[-1] == exact.bin_start[-1]
+    # the running totals agree within a few buckets of the histogram (each 1% of the rows)
+    hours = np.union1d(estimate.bin_start, exact.bin_start)
+    est = np.zeros(len(hours))
+    est[np.searchsorted(hours, estimate.bin_start)] = estimate.fixes
+    ex = np.zeros(len(hours))
+    ex[np.searchsorted(hours, exact.bin_start)] = exact.fixes
+    gap = np.abs(np.cumsum(est) - np.cumsum(ex)).max()
+    assert gap <= 0.03 * exact.total_fixes, gap
+
+
+def test_no_strip_from_statistics_a_table_never_analysed(postgres) -> None:
+    import psycopg
+
+    with psycopg.connect(postgres.url, autocommit=True) as con:
+        con.execute(f"DROP TABLE IF EXISTS {PLAIN_TABLE}_fresh")
+        con.execute(f"CREATE TABLE {PLAIN_TABLE}_fresh AS SELECT * FROM {PLAIN_TABLE} LIMIT 40")
+    with open_archive(f"{postgres.url}&table={PLAIN_TABLE}_fresh") as fresh:
+        assert fresh.activity_estimate() is None

@@ -258,8 +258,9 @@ class ArchiveController(Controller):
         self._task(OVERVIEW, translate("Archive", "Activity per hour…"))
 
     def _on_estimate(self, estimate) -> None:
-        """Fixes per hour estimated from the files' statistics: the strip over the whole span
-        while the engine works out the exact activity (DuckDB over Parquet; else None)."""
+        """Fixes per hour estimated from the statistics (Parquet row groups, PostgreSQL's
+        pg_stats; else None): the strip over the whole span while the engine works out the
+        exact activity."""
         span = self.state.span
         if estimate is None or self.state.activity is not None or span is None:
             return

@@ -121,7 +121,9 @@ def _info(engine, schema) -> ArchiveInfo:
         t_min = datetime.fromtimestamp(summary[1], UTC)
         t_max = datetime.fromtimestamp(summary[2], UTC)
         notes.append("every row has a time, a track id and a position (Parquet statistics)")
-    elif engine.hour_partition is None:  # Trino: a span query would read the whole table
+    else:  # the strip at once from the table's statistics, where it keeps them (PostgreSQL)
+        getattr(engine, "time_histogram", lambda s: None)(schema)
+    if summary is None and engine.hour_partition is None:  # Trino: a span would read it all
         query = FixQuery(engine.dialect, schema, engine.relation(None))
         row = engine.fetch(query.span()).to_pylist()[0]
         n = int(row["n"])

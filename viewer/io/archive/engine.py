@@ -30,6 +30,8 @@ class Engine:
 
     dialect: Dialect
     name: str = "engine"
+    #: fixes per chunk (or range of tracks) of a whole-archive zone count; the engine holds one
+    chunk_fixes: int = 4_000_000
     hour_partition: HourPartition | None = None
     has_postgis: bool = False
     #: every row has a time, a track id and a position in range (known from statistics): the

@@ -60,6 +60,8 @@ def split_url(url: str) -> tuple[str, str]:
 class PostgresEngine(Engine):
     dialect = POSTGRES
     name = "PostgreSQL"
+    # ranges of tracks: 10M fixes in 3 ranges counted in 15 s, in 2 ranges in 22 s
+    chunk_fixes = 4_000_000
 
     def __init__(
         self,
@@ -185,6 +187,47 @@ class PostgresEngine(Engine):
         cuts = sorted({bounds[round(k * (len(bounds) - 1) / parts)] for k in range(1, parts)})
         edges: list[str | None] = [None, *cuts, None]
         return [TrackRange(a, b) for a, b in itertools.pairwise(edges)]
+
+    def time_histogram(self, schema: FixSchema) -> None:
+        """The strip at once, as Parquet statistics give it for DuckDB: ``row_group_times``
+        from the table's statistics of the time column (``pg_stats``, from ANALYZE's sample:
+        the histogram's buckets each hold an equal share of the rows, spread over its span;
+        the most common times as points), scaled to the table's estimated rows (``reltuples``).
+        Nothing when the table was never analysed or the time has no zone."""
+        if schema.time_kind not in (TIMESTAMPTZ, EPOCH_S, EPOCH_MS):
+            return
+        if schema.time_kind == TIMESTAMPTZ:
+            value = "date_part('epoch', CAST(v AS TIMESTAMPTZ))"
+        else:
+            scale = " / 1000.0" if schema.time_kind == EPOCH_MS else ""
+            value = f"CAST(v AS DOUBLE PRECISION){scale}"
+        try:
+            row = self.con.execute(
+                f"SELECT c.reltuples, s.null_frac, "
+                f"ARRAY(SELECT {value} FROM unnest(CAST(CAST(s.histogram_bounds AS TEXT) "
+                f"AS TEXT[])) AS u(v)), "
+                f"ARRAY(SELECT {value} FROM unnest(CAST(CAST(s.most_common_vals AS TEXT) "
+                f"AS TEXT[])) AS u(v)), s.most_common_freqs "
+                "FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace "
+                "JOIN pg_stats AS s ON s.schemaname = n.nspname AND s.tablename = c.relname "
+                "WHERE c.oid = CAST(%s AS regclass) AND s.attname = %s",
+                (self.dialect.table(self.table), schema.columns[TIME]),
+            ).fetchone()
+        except self._psycopg.Error:
+            return
+        if row is None or not row[0] or row[0] <= 0:
+            return
+        rows, null_frac = float(row[0]), float(row[1] or 0.0)
+        bounds = np.asarray(row[2] or [], dtype=np.float64)
+        common = np.asarray(row[3] or [], dtype=np.float64)
+        freqs = np.asarray(row[4] or [], dtype=np.float64)
+        in_buckets = rows * max(0.0, 1.0 - null_frac - float(freqs.sum()))
+        n = np.full(max(len(bounds) - 1, 0), in_buckets / max(len(bounds) - 1, 1))
+        first = np.concatenate([bounds[:-1], common])
+        last = np.concatenate([bounds[1:], common])
+        counts = np.concatenate([n, freqs * rows])
+        if len(counts) and np.isfinite(first).all() and np.isfinite(last).all():
+            self.row_group_times = (counts, first, last)
 
     # ---------------------------------------------------------------- running
     def _execute(self, sql: str) -> None:
