@@ -5,6 +5,10 @@ PostgreSQL refuses to run as root: as root (CI) the server runs as the ``postgre
 Debian package creates (``runuser``); as anyone else, as that user. The client connects through
 the socket as the database superuser ``adiz`` (trust authentication: only this machine's users
 who can reach the folder can connect, and it lives for one test run).
+
+A run killed before it could stop its server (a timeout, Ctrl+C twice) leaves it running: each
+folder names the process that started it (``owner.pid``), and the next start stops and deletes
+the servers whose owner is gone (`sweep_orphans`).
 """
 
 from __future__ import annotations
@@ -17,6 +21,42 @@ from pathlib import Path
 
 SUPERUSER = "adiz"
 DATABASE = "adiz"
+PREFIX = "adiz-pg-"
+OWNER = "owner.pid"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: alive
+        return True
+    return True
+
+
+def sweep_orphans(parent: Path | None = None, as_user: list[str] | None = None) -> list[Path]:
+    """Stop (immediately) and delete the throwaway servers whose owner process is gone; return
+    their folders. Folders without an owner file (made by hand, or by older code) are left."""
+    removed = []
+    bindir = postgres_bindir()
+    for folder in Path(parent or tempfile.gettempdir()).glob(f"{PREFIX}*"):
+        try:
+            pid = int((folder / OWNER).read_text().strip())
+        except (OSError, ValueError):
+            continue
+        if pid == os.getpid() or _alive(pid):
+            continue
+        if bindir is not None and (folder / "data" / "postmaster.pid").exists():
+            subprocess.run(
+                [*(as_user or []), str(bindir / "pg_ctl"), "-D", str(folder / "data"),
+                 "-m", "immediate", "-w", "stop"],
+                capture_output=True, timeout=60, check=False,
+            )  # fmt: skip
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            removed.append(folder)
+    return removed
 
 
 def postgres_bindir() -> Path | None:
@@ -87,7 +127,9 @@ class ThrowawayPostgres:
             raise RuntimeError(f"{' '.join(args[:2])} failed: {done.stderr.strip() or done.stdout}")
 
     def start(self) -> ThrowawayPostgres:
-        self.folder = Path(tempfile.mkdtemp(prefix="adiz-pg-"))
+        sweep_orphans(as_user=self.as_user)
+        self.folder = Path(tempfile.mkdtemp(prefix=PREFIX))
+        (self.folder / OWNER).write_text(str(os.getpid()))
         data = self.folder / "data"
         if self.as_user:
             shutil.chown(self.folder, "postgres", "postgres")
