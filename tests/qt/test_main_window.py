@@ -194,3 +194,23 @@ def test_the_window_is_a_shell_of_controllers_not_mixins(window):
         assert isinstance(part, Controller), name
         assert part.session is window.session and part.window is window
     assert window.scene.tracks.tracks is window.session.tracks  # MapScene.for_session(session)
+
+
+def test_the_window_fits_a_1024x768_projector_with_every_control_whole(qtbot, window):
+    """Narrower than the timeline's controls in one row, they go in two; the counts' long zone
+    names and series titles are cut rather than widening the window past the screen."""
+    from PySide6.QtWidgets import QComboBox, QToolButton
+
+    assert window.minimumSizeHint().width() <= 1024
+    timeline = window.replay.qt_timeline
+    for width, rows in ((1400, 1), (1024, 2)):
+        window.resize(width, 768)
+        qtbot.waitUntil(lambda w=width: window.width() == w)
+        qtbot.wait(50)
+        assert timeline._one_row == (rows == 1)
+        assert timeline.geometry().right() <= window.width()
+        for control in timeline.findChildren(QComboBox) + timeline.findChildren(QToolButton):
+            if control.isVisible():  # whole: as wide as it asks, inside the window
+                assert control.width() >= control.sizeHint().width(), control.toolTip()
+                right = control.mapTo(window, control.rect().topRight()).x()
+                assert right <= window.width(), control.toolTip()

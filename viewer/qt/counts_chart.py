@@ -350,6 +350,11 @@ class CountsPanel(QWidget):
             row.addWidget(QLabel(label))
             row.addWidget(combo)
         row.addWidget(self.view, 1)
+        # long zone names and series titles are cut short rather than widening the window
+        # past a small screen (the full text in the open list and the tooltip)
+        for combo, chars in ((self.zone, 16), (self.day, 18), (self.source, 14), (self.view, 18)):
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(chars)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(row)

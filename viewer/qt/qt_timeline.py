@@ -36,6 +36,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QSlider,
@@ -176,7 +177,11 @@ class QtTimeline(QWidget):
         clock.addWidget(self.utc_label)
         clock.addWidget(self.zone_label)
 
-        controls = QHBoxLayout()
+        # two groups of controls, side by side, or one under the other when the window is too
+        # narrow for both (a 1024x768 projector): the transport and the clock, then the rest
+        self._left_box, self._right_box = QWidget(), QWidget()
+        controls = QHBoxLayout(self._left_box)
+        controls.setContentsMargins(0, 0, 0, 0)
         controls.setSpacing(4)
         for b in transport:
             controls.addWidget(b)
@@ -185,19 +190,26 @@ class QtTimeline(QWidget):
         controls.addSpacing(8)
         controls.addLayout(clock)
         controls.addWidget(self.zone_combo)
-        controls.addStretch(1)
+        rest = QHBoxLayout(self._right_box)
+        rest.setContentsMargins(0, 0, 0, 0)
+        rest.setSpacing(4)
         self._extra = QHBoxLayout()  # buttons of others (an archive's "Whole archive")
-        controls.addLayout(self._extra)
+        rest.addLayout(self._extra)
         for b in (times_button, in_button, out_button, clear_button, loop_button):
-            controls.addWidget(b)
-        controls.addSpacing(8)
+            rest.addWidget(b)
+        rest.addSpacing(8)
         for caption, combo in (
             (translate("Timeline", "Speed"), self.speed_combo),
             (translate("Timeline", "Trail"), self.trail_combo),
             (translate("Timeline", "Step"), self.step_combo),
         ):
-            controls.addWidget(QLabel(caption))
-            controls.addWidget(combo)
+            rest.addWidget(QLabel(caption))
+            rest.addWidget(combo)
+        self._rows = QGridLayout()
+        self._rows.setSpacing(4)
+        self._rows.addWidget(self._left_box, 0, 0, Qt.AlignLeft)
+        self._rows.addWidget(self._right_box, 0, 1, Qt.AlignRight)
+        self._one_row = True
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -205,7 +217,8 @@ class QtTimeline(QWidget):
         layout.addWidget(self.strip)
         layout.addWidget(self.slider)
         layout.addSpacing(2)
-        layout.addLayout(controls)
+        layout.addLayout(self._rows)
+        self._fit()
 
         self._tick_timer = QTimer(self)
         self._tick_timer.setTimerType(Qt.PreciseTimer)
@@ -350,6 +363,7 @@ class QtTimeline(QWidget):
         """A text button for ``action`` among the controls (hide it to take it away)."""
         button = self._button(action, text=True)
         self._extra.addWidget(button)
+        self._fit()
         return button
 
     def actions(self) -> list[QAction]:
@@ -369,6 +383,29 @@ class QtTimeline(QWidget):
             self.faster_act,
         ]
 
+    # ------------------------------------------------------------------ layout
+    def _one_row_width(self) -> int:
+        return self._left_box.sizeHint().width() + self._right_box.sizeHint().width() + 4 + 12
+
+    def _fit(self) -> None:
+        """As narrow as the wider group allows, as tall as the rows need (the map the rest)."""
+        widest = max(self._left_box.sizeHint().width(), self._right_box.sizeHint().width())
+        self.setMinimumWidth(widest + 12)
+        self.layout().invalidate()
+        self.setMaximumHeight(self.layout().sizeHint().height())
+
+    def _arrange(self, width: int) -> None:
+        """The two groups in one row if ``width`` holds both, else one under the other."""
+        one = width >= self._one_row_width()
+        if one != self._one_row:
+            self._one_row = one
+            self._rows.removeWidget(self._right_box)
+            if one:
+                self._rows.addWidget(self._right_box, 0, 1, Qt.AlignRight)
+            else:
+                self._rows.addWidget(self._right_box, 1, 0, Qt.AlignLeft)
+            self._fit()
+
     def add_button(self, text: str, slot: Callable[[], None]) -> QToolButton:
         """A text button after the transport buttons (the Live button of a live feed)."""
         button = QToolButton()
@@ -378,6 +415,7 @@ class QtTimeline(QWidget):
         button.clicked.connect(slot)
         self._controls.insertWidget(self._extra_at, button)
         self._extra_at += 1
+        self._fit()
         return button
 
     @Slot()
@@ -512,6 +550,7 @@ class QtTimeline(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._arrange(event.size().width())
         # Line the strip's time axis up with the slider's groove.
         handle = self.slider.style().pixelMetric(QStyle.PM_SliderLength, None, self.slider)
         self.strip.set_margin(handle / 2 + self.slider.x() - self.strip.x())

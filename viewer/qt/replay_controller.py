@@ -32,7 +32,6 @@ class ReplayController(Controller):
         super().__init__(session, window)
         self.timeline = session.timeline
         self.qt_timeline = QtTimeline(self.timeline)
-        self.qt_timeline.setMaximumHeight(self.qt_timeline.sizeHint().height())  # map gets the rest
         bottom = Qt.BottomDockWidgetArea
         self.timeline_dock = window.add_dock(
             translate("Replay", "Timeline"), "timeline_dock", self.qt_timeline, bottom
