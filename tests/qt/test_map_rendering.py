@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage, QPainter
 
 from viewer.core.projection import Projection
 from viewer.render.layer_painters import SEA
@@ -149,3 +149,26 @@ def test_exercise_zones_are_drawn_only_in_their_published_hours(scene):
         image = scene.render_image(view)
         edge = probe(image, 121.66667, 26.3, scene, view)  # the north zone's west edge
         assert any(near(c, red, tol=50) for c in edge) == shown, when
+
+
+@pytest.mark.parametrize("size", [(615, 507), (1024, 768), (800, 600), (1920, 1080)])
+def test_degree_labels_never_sit_on_each_other_at_the_corner(scene, size):
+    """A parallel meeting the left edge near the bottom would put its latitude on the first
+    meridian's longitude ("15°N" over "110°E", seen in a 1024x768 window): it is left out."""
+    w, h = size
+    corner_cases = 0
+    moves = [(dx, dy) for dx in (0.0, 1.0, 1.5, 2.0) for dy in np.linspace(-2.5, 2.5, 21)]
+    for dx, dy in moves:  # the region's view moved east, north and south
+        view = scene.view_of_lonlat((108.0 + dx, 14.0 + dy, 132.0 + dx, 32.0 + dy), w, h)
+        scene.graticule.label_boxes = []
+        image = QImage(w, h, QImage.Format_ARGB32_Premultiplied)
+        painter = QPainter(image)
+        scene.graticule.paint(painter, scene.context(view))  # the graticule alone: quick
+        painter.end()
+        boxes = scene.graticule.label_boxes
+        assert boxes
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                assert not a.adjusted(2, 2, -2, -2).intersects(b.adjusted(2, 2, -2, -2)), (a, b)
+        corner_cases += any(b.left() < 10 and b.bottom() > h - 30 for b in boxes)
+    assert corner_cases  # some views did put a latitude in that corner

@@ -155,17 +155,23 @@ class GraticulePainter(Painter):
                 painter.drawPolyline(polygon_from_xy(sx, sy))
                 labels.append((_edge_point(sx, sy, view, "left"), _deg(lat, "N", "S"), "l"))
         color = ctx.theme.color("graticule_text")
-        for pt, text, where in labels:
+        fm = QFontMetricsF(font)
+        drawn: list[QRectF] = []
+        for pt, text, where in sorted(labels, key=lambda item: item[2]):  # bottom ones first
             if pt is None:
                 continue
             x, y = pt
-            if where == "b":
+            if where == "l":  # a latitude at the bottom-left corner would sit on a longitude
+                box = QRectF(3, y - 2 - fm.ascent(), fm.horizontalAdvance(text), fm.height())
+                if any(box.adjusted(-2, -2, 2, 2).intersects(r) for r in drawn):
+                    continue
+                rect = draw_text(painter, 3, y - 2, text, color, font, theme=ctx.theme)
+            else:
                 rect = draw_text(
                     painter, x + 2, view.height - 4, text, color, font, theme=ctx.theme
                 )
-            else:
-                rect = draw_text(painter, 3, y - 2, text, color, font, theme=ctx.theme)
-            self.label_boxes.append(rect.adjusted(-2, -2, 2, 2))
+            drawn.append(rect.adjusted(-2, -2, 2, 2))
+        self.label_boxes += drawn
 
 
 def degree_label_font(ctx: PaintContext) -> QFont:
