@@ -148,3 +148,30 @@ def test_a_gap_of_days_is_one_segment_across_chunks(tmp_path, by_id) -> None:
             [by_id["median_line"]], Window("2024-03-02T00:00Z", "2024-03-04T00:00Z")
         )
     assert window.table["events"].sum() == 0  # G has one fix in that window: no segment
+
+
+def test_a_long_segment_that_bows_into_a_zone_from_outside_its_box_enters_and_leaves(
+    tmp_path, by_id
+) -> None:
+    """Three weeks without a fix, from east of the Philippine Sea to south of Guangdong, both
+    ends south of the Taiwan ADIZ: the segment, straight in the display projection, bows 0.37°
+    north and passes through the ADIZ. The engine dropped it (the zones' box was widened by the
+    margin, not by the bow) while the app and every other zone set found it — the 100M-fix
+    year lost 35 such entries (`benchmarks/bench_archive.py`, taiwan_adiz alone vs all zones)."""
+    from viewer.core.tracks import TrackSet
+    from viewer.core.zone_events import zone_events
+
+    rows = [
+        ("B", "2025-06-16T22:00:36Z", 136.38314670919965, 20.548297793625096),
+        ("B", "2025-07-09T06:03:46Z", 116.18452782107227, 20.875571536963093),
+    ]
+    taiwan = by_id["taiwan_adiz"]
+    counts, events = _events(tmp_path, rows, [taiwan])
+    assert list(events["event"]) == ["entry", "exit"]
+    frame = pd.DataFrame(rows, columns=["track_id", "time", "lon", "lat"])
+    frame["time"] = pd.to_datetime(frame["time"], utc=True)
+    app = zone_events(TrackSet.from_frame(frame, Projection.default()), [taiwan])
+    assert list(app["event"]) == ["entry", "exit"]
+    for got, want in zip(events["time"], app["time"], strict=True):
+        assert abs((got - want).total_seconds()) < 1.0
+    assert counts.table["events"].sum() == 1

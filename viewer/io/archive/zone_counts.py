@@ -105,12 +105,17 @@ def _each_chunk(archive, sql, tables, window, chunks, fields, cancel, progress) 
     stretch = StretchSQL(sql, has_kind, has_count) if sql.stretched else None
     sat_zones: list[int] | None = None
     sat = None
+    first = chunks[0][0]  # no fix of the window is earlier (the first hour's start)
     for k, (c0, c1) in enumerate(chunks):
         part = Window(_at(c0), _at(c1), window.bbox)
+        # the areas in force at some time of this chunk or before it, back to the first fix:
+        # one that came into force later has no event yet, one out of force before the first
+        # fix never has one (a year of 2025 skips the seven zones of August 2022 outright)
         active = [
             i
             for i, z in enumerate(tables.zones)
-            if z.valid_from is None or z.valid_from.timestamp() < c1
+            if (z.valid_from is None or z.valid_from.timestamp() < c1)
+            and (z.valid_to is None or z.valid_to.timestamp() > first)
         ]
         relation = archive.query(part).fixes_relation(part, fields)
         if stretch is None:  # every fix through the window function

@@ -357,13 +357,20 @@ class ZoneCountSQL:
         ]
 
     def near(self) -> str:
-        """A segment (x0, y0, x1, y1) whose box meets the zones' box (widened by the margin)."""
+        """A segment (x0, y0, x1, y1) whose box, widened by how far the segment may bow from it
+        (straight in the display projection: `MARGIN_DEG` and `BOW_PER_DEG2`), meets the zones'
+        box. (Widened by the margin alone, a long segment across a gap of days that bows into a
+        zone from outside the zones' box was dropped: its entry and exit went uncounted.)"""
         x0, y0, x1, y1 = self.tables.bbox
+        m = (
+            f"({number(MARGIN_DEG)} + {number(BOW_PER_DEG2)} * "
+            "((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0)))"
+        )
         return (
-            f"greatest(x0, x1) >= {number(x0 - MARGIN_DEG)} "
-            f"AND least(x0, x1) <= {number(x1 + MARGIN_DEG)} "
-            f"AND greatest(y0, y1) >= {number(y0 - MARGIN_DEG)} "
-            f"AND least(y0, y1) <= {number(y1 + MARGIN_DEG)}"
+            f"greatest(x0, x1) + {m} >= {number(x0)} "
+            f"AND least(x0, x1) - {m} <= {number(x1)} "
+            f"AND greatest(y0, y1) + {m} >= {number(y0)} "
+            f"AND least(y0, y1) - {m} <= {number(y1)}"
         )
 
     def cell_items(self) -> str:
