@@ -158,6 +158,10 @@
         <translation>区域進入を集計中… %p%</translation>
     </message>
     <message>
+        <source>Counted in {seconds} s; counting the other zones…</source>
+        <translation>{seconds} 秒で集計しました。ほかの区域を集計中…</translation>
+    </message>
+    <message>
         <source>Counted the whole archive in {seconds} s</source>
         <translation>アーカイブ全体を {seconds} 秒で集計しました</translation>
     </message>
@@ -851,6 +855,14 @@ Save as {name}?</source>
     <message>
         <source>Not counted per {day} yet: choose it again.</source>
         <translation>まだ{day}ごとに集計していません：もう一度選んでください。</translation>
+    </message>
+    <message>
+        <source>Counting {zone} in the whole archive {name}…</source>
+        <translation>アーカイブ全体 {name} で {zone} を集計中…</translation>
+    </message>
+    <message>
+        <source>{zone} is not counted in the whole archive {name}: the count was stopped.</source>
+        <translation>アーカイブ全体 {name} の {zone} は集計されていません。集計は中止されました。</translation>
     </message>
     <message>
         <source>Published: {title}</source>

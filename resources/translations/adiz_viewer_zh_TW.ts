@@ -158,6 +158,10 @@
         <translation>正在計算區域進入次數… %p%</translation>
     </message>
     <message>
+        <source>Counted in {seconds} s; counting the other zones…</source>
+        <translation>已於 {seconds} 秒內計算；正在計算其他區域…</translation>
+    </message>
+    <message>
         <source>Counted the whole archive in {seconds} s</source>
         <translation>已於 {seconds} 秒內計算整個存檔</translation>
     </message>
@@ -851,6 +855,14 @@ Save as {name}?</source>
     <message>
         <source>Not counted per {day} yet: choose it again.</source>
         <translation>尚未以{day}為單位計算：請再選擇一次。</translation>
+    </message>
+    <message>
+        <source>Counting {zone} in the whole archive {name}…</source>
+        <translation>正在計算整個存檔 {name} 中的 {zone}…</translation>
+    </message>
+    <message>
+        <source>{zone} is not counted in the whole archive {name}: the count was stopped.</source>
+        <translation>整個存檔 {name} 中的 {zone} 尚未計算：計算已中止。</translation>
     </message>
     <message>
         <source>Published: {title}</source>

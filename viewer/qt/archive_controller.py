@@ -46,6 +46,7 @@ from viewer.core.read_options import ReadOptions
 from viewer.core.timeline import ZONE_KEYS
 from viewer.io.archive import DEFAULT_REPLAY_BUDGET, OverBudget, Window, open_archive
 from viewer.qt.app_settings import ORG_NAME
+from viewer.qt.archive_counts import CountPlan, counted_words
 from viewer.qt.archive_density import DENSITY, ArchiveDensity
 from viewer.qt.archive_dialogs import ConnectDialog
 from viewer.qt.archive_passwords import HEADLESS, ArchivePasswords
@@ -72,6 +73,7 @@ class ArchiveController(Controller):
         self._limit: tuple[float, float] | None = None  # the span asked about (OpenSky)
         self.passwords = ArchivePasswords(window, self)  # this run only; never saved
         self._counting = None  # the day definition being counted
+        self._plan: CountPlan | None = None  # the whole archive counted, zone by zone
         self.status = ArchiveStatus(self)
         self.status.cancel_button.clicked.connect(self.cancel)
         self.density = ArchiveDensity(window, self.state, self._ask_view)
@@ -391,37 +393,48 @@ class ArchiveController(Controller):
 
     # ------------------------------------------------------------------ zone counts
     def count_zones(self, day=None) -> None:
-        """The whole archive's counts per zone and ``day`` (the chart's day when None), in the
-        engine, on a second connection (the map keeps answering); the chart shows them."""
+        """The whole archive's counts per zone and ``day`` (the chart's when None), in the engine,
+        on a second connection (the map keeps answering); the chart shows them (`CountPlan`)."""
         if not self.state.is_open or self._opener is None:
             return
         panel = self.window.zone_events.counts_panel
         day = day or panel.current_day()
         if COUNTS in self.status.tasks and self._counting == day:
             return  # already being counted
-        self._counting = day
         if self.counter is None:
             self.counter = self._new_worker("counts")
             self.counter.open(self._opener)
-        catalog = self.session.state.catalog
-        window = Window(*self._limit) if self._limit else None
+        zones, shown = self.session.state.catalog.analysis_zones(), panel.zone.currentData()
+        self._plan = CountPlan(day, zones, shown or "taiwan_adiz")
+        self._ask_counts()
+        self.window.zone_events.counts_dock.raise_()
+
+    def _ask_counts(self) -> None:
+        """The plan's next pass (the chart's zone first, then the others) in the engine."""
+        plan, window = self._plan, Window(*self._limit) if self._limit else None
+        zones = plan.next_zones() if plan is not None else None
+        if zones is None or plan is None or self.counter is None:
+            return
+        day = self._counting = plan.day
         self.counter.ask(
             COUNTS,
             lambda a, cancel, progress: a.zone_counts(
-                catalog.analysis_zones(), window, day=day, cancel=cancel, progress=progress
+                zones, window, day=day, cancel=cancel, progress=progress
             ),
         )
         self._task(COUNTS, translate("Archive", "Counting zone entries… %p%"))
-        self.window.zone_events.counts_dock.raise_()
+        self.window.zone_events.counts_panel.counting_archive = True
 
     def _on_counts(self, counts) -> None:
+        if self._plan is not None and counts.day == self._plan.day:
+            counts = self._plan.take(counts)
         self.state.set_zone_counts(counts)
-        self.window.zone_events.counts_panel.set_archive(self.state.name, counts)
-        text = translate("Archive", "Counted the whole archive in {seconds} s").format(
-            seconds=f"{counts.seconds:.1f}"
-        )
-        self.show_message(text, 15000)
-        self.window.last_message = text
+        panel = self.window.zone_events.counts_panel
+        panel.counting_archive = bool(counts.pending)
+        panel.set_archive(self.state.name, counts)
+        self.show_message(counted_words(counts), 15000)
+        self.window.last_message = counted_words(counts)
+        self._ask_counts()  # the other zones, if any
 
     # ------------------------------------------------------------------ answers
     def _ask_view(self, kind: str, fn) -> None:
@@ -458,6 +471,8 @@ class ArchiveController(Controller):
         if isinstance(error, OverBudget):
             self._over_budget(error.fixes)
             return
+        if kind == COUNTS:  # the zones not counted yet say so
+            self.window.zone_events.counts_panel.count_stopped()
         if kind == DENSITY:
             self.density.forget()
         if kind == WINDOW:
@@ -486,6 +501,8 @@ class ArchiveController(Controller):
         if not worker.is_latest(kind, generation) and kind != OPEN:
             return
         self._done(kind)
+        if kind == COUNTS:  # the zones not counted yet say so
+            self.window.zone_events.counts_panel.count_stopped()
         if kind == DENSITY:
             self.density.forget()
         if kind == WINDOW:

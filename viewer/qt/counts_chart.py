@@ -336,6 +336,7 @@ class CountsPanel(QWidget):
         self._paths: list[str] = []
         self._archive_name = ""  # an archive is open: its counts are offered
         self._archive_counts = None  # viewer.io.archive.ZoneCounts, once counted
+        self.counting_archive = False  # the engine is counting (the zones still pending)
         self.zone_namer: Callable[[str], str] = zone_title  # zone id -> the name shown
         self._set_days(self._local_tz)
         self.zone.currentIndexChanged.connect(self._refresh)
@@ -422,8 +423,13 @@ class CountsPanel(QWidget):
     def _zone_ids(self, events: pd.DataFrame | None) -> list[str]:
         zones = set(events["zone_id"]) if events is not None and len(events) else set()
         if self._archive_counts is not None:
-            zones |= set(self._archive_counts.table["zone_id"])
+            zones |= set(self._archive_counts.table["zone_id"]) | set(self._archive_counts.zones)
         return sorted(zones)
+
+    def count_stopped(self) -> None:
+        """The archive's count was cancelled: the zones it had not reached say so."""
+        self.counting_archive = False
+        self._refresh()
 
     def current_day(self) -> DayDefinition:
         return self.day.currentData() or MND_DAY
@@ -499,6 +505,18 @@ class CountsPanel(QWidget):
             self.title.setText(text.format(day=day_words(day), name=self._archive_name))
             if ask:
                 self.archive_counts_wanted.emit(day)
+            return
+        if zone in counts.pending:  # counted after the chart's zone
+            self.bars.set_counts(None)
+            text = (
+                translate("CountsChart", "Counting {zone} in the whole archive {name}…")
+                if self.counting_archive
+                else translate(
+                    "CountsChart",
+                    "{zone} is not counted in the whole archive {name}: the count was stopped.",
+                )
+            )
+            self.title.setText(text.format(zone=self.zone_namer(zone), name=self._archive_name))
             return
         chart = counts.counts_for(zone)
         self.bars.set_counts(chart)

@@ -231,7 +231,8 @@ class ZoneCounts:
     columns zone_id, day (the bin's start, tz-aware in ``day.tz``), kind, events (entries for an
     area, crossings for a line), tracks (distinct tracks with such an event in the bin) and
     aircraft (those tracks weighted by the aircraft each stands for) — the counts chart's figure.
-    ``seconds``: how long the engine took."""
+    ``seconds``: how long the engine took. ``zones``: the zone ids asked for, ``pending``: those
+    not counted yet (the window counts the zone on the chart first, then the others)."""
 
     table: pd.DataFrame
     day: Any
@@ -239,6 +240,23 @@ class ZoneCounts:
     chunks: int = 0
     events: pd.DataFrame | None = None  # with ``keep_events``: every event, as the app lists them
     notes: tuple[str, ...] = field(default_factory=tuple)
+    zones: tuple[str, ...] = ()
+    pending: tuple[str, ...] = ()
+
+    def merged(self, other: ZoneCounts) -> ZoneCounts:
+        """These counts and ``other``'s (other zones, the same day definition), as one."""
+        import pandas as pd
+
+        table = pd.concat([self.table, other.table], ignore_index=True)
+        done = set(other.zones)
+        return ZoneCounts(
+            table,
+            self.day,
+            seconds=self.seconds + other.seconds,
+            chunks=self.chunks + other.chunks,
+            zones=tuple(dict.fromkeys(self.zones + other.zones)),
+            pending=tuple(z for z in self.pending if z not in done),
+        )
 
     def counts_for(self, zone_id: str):
         """The chart's `viewer.core.counts.Counts` for one zone: aircraft per bin by aircraft

@@ -78,6 +78,7 @@ def count_zone_events(
         seconds=time.perf_counter() - started,
         chunks=len(chunks),
         events=events,
+        zones=tuple(z.id for z in zones),
     )
 
 
