@@ -228,9 +228,9 @@ class TrackPainter(Painter):
         self.atlas = HeadAtlas()
         self.labels = LabelSprites()
         self.live_trails = LiveTrailLayer(self._codes, gap)
-        # per trackset (held weakly: a live snapshot's id may be reused by the next one)
         self.memory = LabelMemory()  # the last placement, kept while the heads stand still
         self._grid: LabelGrid | None = None  # the labels' grid, reused from frame to frame
+        # per trackset (held weakly: a live snapshot's id may be reused by the next one)
         self._kind_index: weakref.WeakKeyDictionary[TrackSet, dict[str, tuple]] = (
             weakref.WeakKeyDictionary()
         )
@@ -357,10 +357,10 @@ class TrackPainter(Painter):
 
     def _wanted_labels(self, n, sl, ts, sx, sy, ctx, stale, rank, path_key) -> list:
         """(file, x, y, icon size, text, (file, track), urgent, (file, track id)) of the heads on
-        screen to label,
-        in the order `label_order` gives: the selected track first, then by ``rank`` (a live
-        track that alerted, one inside a zone, the rest; stale ones last), the sparse places
-        first — at most twice ``max_labels`` per file: a crowded picture stays quick."""
+        screen to label, in the order `label_order` gives: the selected track first, then by
+        ``rank`` (a live track that alerted, one inside a zone, the rest; stale ones last), the
+        sparse places first — at most twice ``max_labels`` per file: a crowded picture stays
+        quick."""
         size = self.style.head_size * ctx.label_scale
         w, h = ctx.view.width, ctx.view.height
         on = np.flatnonzero((sx > -size) & (sx < w + size) & (sy > -size) & (sy < h + size))
